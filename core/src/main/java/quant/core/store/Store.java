@@ -1,0 +1,327 @@
+package quant.core.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quant.core.store.StoreException.Kind;
+import quant.core.store.generated.Tables;
+
+/**
+ * The workbench's database: one H2 file, migrated by Flyway, queried through jOOQ.
+ *
+ * <p>Opening checks, before anything is written, that the file is free, is an H2 database, and was
+ * not written by a newer version of the app; each failure is a {@link StoreException} whose kind
+ * says which way out to offer, and the file is left byte for byte as it was.
+ */
+public final class Store implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+    private static final String SUFFIX = ".mv.db";
+    private static final byte[] H2_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
+    private static final EnumSet<MigrationState> FUTURE =
+            EnumSet.of(MigrationState.FUTURE_SUCCESS, MigrationState.FUTURE_FAILED);
+
+    private final Path file;
+    private final boolean readOnly;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+
+    private Store(Path file, boolean readOnly, JdbcConnectionPool pool) {
+        this.file = file;
+        this.readOnly = readOnly;
+        this.pool = pool;
+        this.dsl = DSL.using(pool, SQLDialect.H2);
+    }
+
+    /**
+     * Opens (or creates) the database at {@code path} and brings its schema up to date.
+     *
+     * @param path the database file, with or without the {@code .mv.db} ending
+     * @throws StoreException if the file is locked, damaged, not an H2 database, or newer than this app
+     */
+    public static Store open(Path path) {
+        Path file = normalise(path);
+        boolean exists = Files.exists(file);
+        if (exists) {
+            checkHeader(file);
+            checkNotNewer(file);
+        } else {
+            createParent(file);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(file, false), "sa", "");
+        try {
+            migrate(pool, file);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        return new Store(file, false, pool);
+    }
+
+    /**
+     * Opens a read-only copy of a database that another program holds open. The copy lives in a
+     * temporary folder and is deleted when the app exits; the original file is never touched.
+     */
+    public static Store openReadOnlyCopy(Path path) {
+        Path file = normalise(path);
+        try {
+            Path dir = Files.createTempDirectory("quant-readonly");
+            Path copy = dir.resolve(file.getFileName());
+            Files.copy(file, copy);
+            copy.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            checkHeader(copy);
+            checkNotNewer(copy);
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url(copy, true), "sa", "");
+            return new Store(copy, true, pool);
+        } catch (IOException e) {
+            throw new StoreException(Kind.IO, "Could not copy " + file + " to open it read-only: " + e.getMessage(), e);
+        }
+    }
+
+    /** The database file ({@code *.mv.db}) for a path given with or without that ending. */
+    public static Path normalise(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        String name = abs.getFileName().toString();
+        return name.endsWith(SUFFIX) ? abs : abs.resolveSibling(name + SUFFIX);
+    }
+
+    private static String url(Path file, boolean readOnly) {
+        String base = file.toString();
+        base = base.substring(0, base.length() - SUFFIX.length());
+        return "jdbc:h2:file:" + base + (readOnly ? ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE" : "");
+    }
+
+    private static void createParent(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new StoreException(
+                    Kind.IO, "Could not create the folder " + file.getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkHeader(Path file) {
+        byte[] head = new byte[H2_HEADER.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new StoreException(Kind.IO, "Could not read " + file + ": " + e.getMessage(), e);
+        }
+        if (read < head.length || !Arrays.equals(head, H2_HEADER)) {
+            throw new StoreException(
+                    Kind.DAMAGED,
+                    file + " is not a Quant Workbench database (it is not an H2 database file); it was left as it is.");
+        }
+    }
+
+    /** Reads the migration history without writing anything and refuses a file from a newer app. */
+    private static void checkNotNewer(Path file) {
+        JdbcConnectionPool probe = JdbcConnectionPool.create(url(file, true), "sa", "");
+        try {
+            try (Connection c = probe.getConnection()) {
+                c.isValid(1);
+            }
+            MigrationInfo[] all = flyway(probe).info().all();
+            MigrationVersion newest = Arrays.stream(all)
+                    .filter(i -> FUTURE.contains(i.getState()))
+                    .map(MigrationInfo::getVersion)
+                    .max(MigrationVersion::compareTo)
+                    .orElse(null);
+            if (newest != null) {
+                throw new StoreException(
+                        Kind.NEWER_VERSION,
+                        file + " was written by a newer version of Quant Workbench (schema version " + newest
+                                + ", this version knows up to " + highestKnown(all)
+                                + "); it was not changed. Open it with the newer version.");
+            }
+        } catch (SQLException e) {
+            throw translate(file, e);
+        } catch (FlywayException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw translate(file, sql);
+            }
+            throw new StoreException(
+                    Kind.DAMAGED, file + " could not be read as a Quant Workbench database: " + e.getMessage(), e);
+        } finally {
+            probe.dispose();
+        }
+    }
+
+    private static String highestKnown(MigrationInfo[] all) {
+        return Arrays.stream(all)
+                .filter(i -> !FUTURE.contains(i.getState()))
+                .map(MigrationInfo::getVersion)
+                .max(MigrationVersion::compareTo)
+                .map(MigrationVersion::getVersion)
+                .orElse("none");
+    }
+
+    static StoreException translate(Path file, SQLException e) {
+        SQLException first = e;
+        int code = first.getErrorCode();
+        if (code == ErrorCode.DATABASE_ALREADY_OPEN_1 || code == ErrorCode.LOCK_TIMEOUT_1) {
+            return new StoreException(
+                    Kind.LOCKED,
+                    file + " is already open in another Quant Workbench window or program; H2 cannot share it.",
+                    e);
+        }
+        if (code == ErrorCode.FILE_CORRUPTED_1
+                || code == ErrorCode.FILE_VERSION_ERROR_1
+                || code == ErrorCode.FILE_ENCRYPTION_ERROR_1
+                || code == ErrorCode.GENERAL_ERROR_1) {
+            return new StoreException(
+                    Kind.DAMAGED, file + " is damaged and cannot be opened; it was left as it is.", e);
+        }
+        return new StoreException(Kind.IO, "The database " + file + " could not be opened: " + e.getMessage(), e);
+    }
+
+    private static Flyway flyway(DataSource ds) {
+        return Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .ignoreMigrationPatterns("*:future")
+                .load();
+    }
+
+    private static void migrate(DataSource ds, Path file) {
+        try {
+            flyway(ds).migrate();
+        } catch (FlywayException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw translate(file, sql);
+            }
+            LOG.error("Migration of {} failed", file, e);
+            throw new StoreException(
+                    Kind.DAMAGED,
+                    file + " is an H2 database but not one this version of Quant Workbench can use: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Whether this is a read-only copy of a database held by another program. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** jOOQ over the connection pool; for code inside core's store packages. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /** The applied schema version, e.g. {@code "1"}. */
+    public String schemaVersion() {
+        MigrationInfo current = flyway(pool).info().current();
+        return current == null ? "0" : current.getVersion().getVersion();
+    }
+
+    /** A counter bumped by every change of the data (import, undo, edit); analyses cache by it. */
+    public long dataVersion() {
+        String v = dsl.select(Tables.STORE_META.META_VALUE)
+                .from(Tables.STORE_META)
+                .where(Tables.STORE_META.META_KEY.eq("data_version"))
+                .fetchOne(Tables.STORE_META.META_VALUE);
+        return v == null ? 0 : Long.parseLong(v);
+    }
+
+    /** Bumps the data version inside the caller's transaction. */
+    public static void bumpDataVersion(Connection tx) throws SQLException {
+        try (var st = tx.prepareStatement(
+                "UPDATE store_meta SET meta_value = CAST(CAST(meta_value AS BIGINT) + 1 AS VARCHAR) WHERE meta_key = 'data_version'")) {
+            st.executeUpdate();
+        }
+    }
+
+    /** Row counts of every domain table, in {@link DomainTable} order. */
+    public Map<DomainTable, Long> rowCounts() {
+        Map<DomainTable, Long> counts = new LinkedHashMap<>();
+        for (DomainTable t : DomainTable.values()) {
+            counts.put(t, (long) dsl.fetchCount(t.table()));
+        }
+        return counts;
+    }
+
+    /** Whether every domain table is empty. */
+    public boolean isEmpty() {
+        return rowCounts().values().stream().allMatch(n -> n == 0);
+    }
+
+    /** A summary for {@code quant info}. */
+    public StoreInfo info() {
+        return new StoreInfo(file, schemaVersion(), dataVersion(), rowCounts());
+    }
+
+    /** Work that runs in one transaction on a plain JDBC connection. */
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: it commits when the work returns and rolls back when it
+     * throws, so a failed or cancelled write leaves the database exactly as it was.
+     */
+    public <T> T inTransaction(TransactionWork<T> work) {
+        if (readOnly) {
+            throw new StoreException(
+                    Kind.REJECTED, "This is a read-only copy of " + file.getFileName() + "; it cannot be changed.");
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(Kind.REJECTED, "The database refused the change: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection for reading; the caller closes it. */
+    public Connection readConnection() {
+        try {
+            Connection c = pool.getConnection();
+            c.setReadOnly(true);
+            return c;
+        } catch (SQLException e) {
+            throw new StoreException(Kind.IO, "Could not read the database: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // H2 closes the database when its last connection closes (DB_CLOSE_DELAY=0).
+        pool.dispose();
+    }
+}

@@ -1,0 +1,44 @@
+package quant.core.store;
+
+import java.io.Serial;
+
+/**
+ * A problem with the database file or a write to it, with one plain sentence for the user.
+ *
+ * <p>The {@link Kind} tells the workbench which way out to offer: a locked file can be opened as a
+ * read-only copy, a damaged one can be replaced by a new file, a newer one needs a newer version of
+ * the app.
+ */
+public final class StoreException extends RuntimeException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong, so that callers can offer the right way out. */
+    public enum Kind {
+        /** Another program (usually another Quant Workbench window) has the file open. */
+        LOCKED,
+        /** The file was written by a newer version of Quant Workbench. */
+        NEWER_VERSION,
+        /** The file is not an H2 database or it is damaged. */
+        DAMAGED,
+        /** The database refused a change (constraint, conflict). */
+        REJECTED,
+        /** Any other input/output problem. */
+        IO
+    }
+
+    private final Kind kind;
+
+    public StoreException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public StoreException(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,222 @@
+package quant.samples;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.TreeMap;
+import quant.core.store.DomainTable;
+
+/**
+ * Monthly overheads, the market the company works in, competitors' observed figures, and KPI
+ * targets set from the previous year's results.
+ */
+final class Finance {
+    private Finance() {}
+
+    static void generate(
+            Rng rng, SampleCompany company, List<SampleCompanyGenerator.Customer> customers, SampleTable jobs) {
+        TreeMap<YearMonth, double[]> monthly = monthlyJobTotals(jobs);
+        expenses(rng, company, monthly);
+        market(rng, company);
+        competitors(rng, company);
+        targets(company, monthly);
+    }
+
+    /** Per month: revenue, direct cost, travel minutes, completed jobs. */
+    private static TreeMap<YearMonth, double[]> monthlyJobTotals(SampleTable jobs) {
+        List<String> h = jobs.header();
+        int completed = h.indexOf("completed_at");
+        int revenue = h.indexOf("revenue");
+        int travel = h.indexOf("travel_minutes");
+        int labour = h.indexOf("labour_cost");
+        int material = h.indexOf("material_cost");
+        int equipment = h.indexOf("equipment_cost");
+        TreeMap<YearMonth, double[]> totals = new TreeMap<>();
+        for (String[] row : jobs.rows()) {
+            if (row[completed].isEmpty()) {
+                continue;
+            }
+            YearMonth ym = YearMonth.parse(row[completed].substring(0, 7));
+            double[] t = totals.computeIfAbsent(ym, k -> new double[4]);
+            t[0] += Double.parseDouble(row[revenue]);
+            t[1] += Double.parseDouble(row[labour])
+                    + Double.parseDouble(row[material])
+                    + Double.parseDouble(row[equipment]);
+            t[2] += Double.parseDouble(row[travel]);
+            t[3] += 1;
+        }
+        return totals;
+    }
+
+    private static void expenses(Rng rng, SampleCompany company, TreeMap<YearMonth, double[]> monthly) {
+        SampleTable t = new SampleTable(
+                DomainTable.EXPENSE,
+                "external_ref",
+                "category",
+                "month",
+                "amount",
+                "behaviour",
+                "service_line_ref",
+                "description");
+        int n = 0;
+        for (var entry : monthly.entrySet()) {
+            YearMonth ym = entry.getKey();
+            if (ym.isAfter(YearMonth.from(SampleCompany.END))) {
+                continue;
+            }
+            double[] m = entry.getValue();
+            double inflation = Math.pow(1.035, ym.getYear() - SampleCompany.START.getYear());
+            LocalDate month = ym.atDay(1);
+            Object[][] rows = {
+                {"rent", 7200 * inflation, "fixed", null, "Shop and office lease"},
+                {"insurance", 3100 * inflation, "fixed", null, "General liability and fleet"},
+                {"office_salaries", 18500 * inflation, "fixed", null, "Dispatch, office and management"},
+                {"software", 1150 * inflation, "fixed", null, "Field-service software and accounting"},
+                {
+                    "utilities",
+                    900 * inflation * (ym.getMonthValue() <= 2 || ym.getMonthValue() == 12 ? 1.4 : 1.0),
+                    "fixed",
+                    null,
+                    "Shop utilities"
+                },
+                // Fuel: about 0.45 road km per travel minute at $0.24 per km.
+                {"fuel", m[2] * 0.45 * 0.24 * rng.uniform(0.9, 1.1), "variable", null, "Fleet fuel"},
+                {
+                    "tools_and_supplies",
+                    m[0] * 0.018 * rng.uniform(0.8, 1.2),
+                    "variable",
+                    null,
+                    "Small tools and consumables"
+                },
+                {"disposal", m[0] * 0.004 * rng.uniform(0.8, 1.2), "variable", "ROOF", "Roofing tear-off disposal"}
+            };
+            for (Object[] r : rows) {
+                t.add("X%05d".formatted(++n), r[0], month, Values.money((double) r[1]), r[2], r[3], r[4]);
+            }
+        }
+        company.put(t);
+    }
+
+    private static void market(Rng rng, SampleCompany company) {
+        SampleTable t = new SampleTable(
+                DomainTable.MARKET_SIZE, "external_ref", "period_start", "segment", "region", "metric", "value");
+        double[] base = {410e6, 260e6, 240e6, 180e6, 300e6};
+        int n = 0;
+        for (int year = SampleCompany.START.getYear(); year <= SampleCompany.END.getYear(); year++) {
+            for (int i = 0; i < ServiceLineSpec.ALL.length; i++) {
+                double value = base[i] * Math.pow(1.04, year - SampleCompany.START.getYear()) * rng.uniform(0.98, 1.02);
+                t.add(
+                        "MK%03d".formatted(++n),
+                        LocalDate.of(year, 1, 1),
+                        ServiceLineSpec.ALL[i].code(),
+                        "Front Range",
+                        "annual_revenue",
+                        Values.money(Math.round(value / 1000) * 1000.0));
+            }
+        }
+        company.put(t);
+    }
+
+    private static void competitors(Rng rng, SampleCompany company) {
+        SampleTable t = new SampleTable(
+                DomainTable.COMPETITOR_OBSERVATION,
+                "external_ref",
+                "competitor",
+                "observed_on",
+                "segment",
+                "region",
+                "metric",
+                "value");
+        String[][] competitors = {
+            {"Peak Comfort Services", "HVAC"},
+            {"Blue Pipe Plumbing", "PLUMB"},
+            {"Summit Roofing Co.", "ROOF"},
+            {"GreenScape Pros", "LAND"}
+        };
+        int n = 0;
+        for (String[] c : competitors) {
+            double price = rng.uniform(92, 112);
+            double rating = rng.uniform(4.0, 4.7);
+            double reviews = rng.uniform(150, 600);
+            for (LocalDate q = SampleCompany.START; !q.isAfter(SampleCompany.END); q = q.plusMonths(3)) {
+                price += rng.gaussian();
+                rating = Math.max(3.5, Math.min(4.9, rating + rng.gaussian() * 0.05));
+                reviews += rng.uniform(10, 45);
+                LocalDate observed = q.plusDays(rng.between(5, 25));
+                t.add("CO%04d".formatted(++n), c[0], observed, c[1], "Front Range", "price_index", decimal(price, 1));
+                t.add(
+                        "CO%04d".formatted(++n),
+                        c[0],
+                        observed,
+                        c[1],
+                        "Front Range",
+                        "review_rating",
+                        decimal(rating, 2));
+                t.add(
+                        "CO%04d".formatted(++n),
+                        c[0],
+                        observed,
+                        c[1],
+                        "Front Range",
+                        "review_count",
+                        decimal(Math.round(reviews), 0));
+            }
+        }
+        company.put(t);
+    }
+
+    private static void targets(SampleCompany company, TreeMap<YearMonth, double[]> monthly) {
+        SampleTable t = new SampleTable(
+                DomainTable.KPI_TARGET,
+                "external_ref",
+                "kpi",
+                "period_start",
+                "period_end",
+                "target",
+                "warning_level",
+                "critical_level",
+                "direction");
+        int n = 0;
+        for (int year = SampleCompany.START.getYear() + 1; year <= SampleCompany.END.getYear(); year++) {
+            double lastRevenue = 0;
+            double lastCost = 0;
+            for (var e : monthly.entrySet()) {
+                if (e.getKey().getYear() == year - 1) {
+                    lastRevenue += e.getValue()[0];
+                    lastCost += e.getValue()[1];
+                }
+            }
+            double monthlyRevenue = Math.round(lastRevenue / 12 * 1.10 / 1000) * 1000.0;
+            double margin = Math.round((lastRevenue - lastCost) / lastRevenue * 100);
+            LocalDate from = LocalDate.of(year, 1, 1);
+            LocalDate to = LocalDate.of(year, 12, 31);
+            Object[][] rows = {
+                {"monthly_revenue", monthlyRevenue, monthlyRevenue * 0.9, monthlyRevenue * 0.8, "higher"},
+                {"gross_margin_pct", margin, margin - 3, margin - 6, "higher"},
+                {"first_time_fix_rate_pct", 95.0, 93.0, 90.0, "higher"},
+                {"average_rating", 4.5, 4.3, 4.0, "higher"},
+                {"dso_days", 30.0, 38.0, 45.0, "lower"},
+                {"callback_rate_pct", 4.0, 5.0, 7.0, "lower"},
+                {"monthly_churn_pct", 2.0, 2.5, 3.5, "lower"},
+                {"ltv_to_cac", 3.0, 2.5, 2.0, "higher"}
+            };
+            for (Object[] r : rows) {
+                t.add(
+                        "K%03d".formatted(++n),
+                        r[0],
+                        from,
+                        to,
+                        decimal((double) r[1], 2),
+                        decimal((double) r[2], 2),
+                        decimal((double) r[3], 2),
+                        r[4]);
+            }
+        }
+        company.put(t);
+    }
+
+    private static BigDecimal decimal(double v, int scale) {
+        return BigDecimal.valueOf(v).setScale(scale, java.math.RoundingMode.HALF_UP);
+    }
+}

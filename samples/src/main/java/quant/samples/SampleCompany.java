@@ -1,0 +1,37 @@
+package quant.samples;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import quant.core.store.DomainTable;
+
+/**
+ * The generated sample company: one {@link SampleTable} per domain table (the import audit
+ * excepted), from {@link #START} to {@link #END}.
+ */
+public final class SampleCompany {
+    /** The seed of the committed default sample. */
+    public static final long DEFAULT_SEED = 20_260_101L;
+    /** First day of the simulated history. */
+    public static final LocalDate START = LocalDate.of(2022, 1, 1);
+    /** Last day of the simulated history ("today" for the sample company). */
+    public static final LocalDate END = LocalDate.of(2025, 12, 31);
+    /** The value of {@code source} on every sample row. */
+    public static final String SOURCE = "sample";
+
+    private final Map<DomainTable, SampleTable> tables = new EnumMap<>(DomainTable.class);
+
+    void put(SampleTable table) {
+        tables.put(table.table(), table);
+    }
+
+    /** The tables, in {@link DomainTable} order (an order that never breaks a foreign key). */
+    public Map<DomainTable, SampleTable> tables() {
+        return Collections.unmodifiableMap(tables);
+    }
+
+    public SampleTable table(DomainTable t) {
+        return tables.get(t);
+    }
+}

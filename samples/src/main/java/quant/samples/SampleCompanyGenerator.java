@@ -1,0 +1,724 @@
+package quant.samples;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import quant.core.store.DomainTable;
+
+/**
+ * Generates a believable field-service company, deterministically from a seed.
+ *
+ * <p>The assumptions (seasonality per service line, storm spikes for roofing, acquisition cost per
+ * channel, technician speed and quality, payment behaviour, and a churn hazard that rises after a
+ * callback, a poor rating or a late payment) are written down in {@code samples/README.md}.
+ */
+public final class SampleCompanyGenerator {
+    static final double BASE_CHURN_RESIDENTIAL = 0.005;
+    static final double BASE_CHURN_COMMERCIAL = 0.003;
+    static final double CHURN_AFTER_CALLBACK = 7.0;
+    static final double CHURN_AFTER_POOR_RATING = 2.5;
+    static final double CHURN_AFTER_LATE_PAYMENT = 6.0;
+
+    private final Rng rng;
+    private final SampleCompany company = new SampleCompany();
+    private final List<Tech> techs = new ArrayList<>();
+    private final List<Customer> customers = new ArrayList<>();
+    private final List<Equipment> equipment = new ArrayList<>();
+    private final Map<Long, Day> bookings = new HashMap<>();
+    private final List<PendingCallback> pendingCallbacks = new ArrayList<>();
+    private final boolean[][] storms;
+    private int jobSeq;
+    private int invoiceSeq;
+    private int paymentSeq;
+
+    private final SampleTable jobs = new SampleTable(
+            DomainTable.JOB,
+            "external_ref",
+            "customer_ref",
+            "service_line_ref",
+            "technician_ref",
+            "equipment_ref",
+            "callback_of_job_ref",
+            "status",
+            "priority",
+            "requested_at",
+            "window_start",
+            "window_end",
+            "scheduled_at",
+            "started_at",
+            "completed_at",
+            "estimated_hours",
+            "actual_hours",
+            "travel_minutes",
+            "revenue",
+            "labour_cost",
+            "material_cost",
+            "equipment_cost",
+            "rating");
+    private final SampleTable invoices = new SampleTable(
+            DomainTable.INVOICE,
+            "external_ref",
+            "customer_ref",
+            "job_ref",
+            "invoice_number",
+            "issued_on",
+            "due_on",
+            "amount",
+            "status");
+    private final SampleTable payments =
+            new SampleTable(DomainTable.PAYMENT, "external_ref", "invoice_ref", "paid_on", "amount", "method");
+
+    private SampleCompanyGenerator(long seed) {
+        this.rng = new Rng(seed);
+        int years = SampleCompany.END.getYear() - SampleCompany.START.getYear() + 1;
+        this.storms = new boolean[years][13];
+    }
+
+    /** Generates the whole company for a seed. */
+    public static SampleCompany generate(long seed) {
+        return new SampleCompanyGenerator(seed).run();
+    }
+
+    private SampleCompany run() {
+        serviceLines();
+        chooseStorms();
+        technicians();
+        equipmentFleet();
+        MarketingPlan marketing = MarketingPlan.generate(rng, company);
+        simulate(marketing);
+        company.put(jobs);
+        company.put(invoices);
+        company.put(payments);
+        EquipmentHistory.generate(rng, company, equipment);
+        SalesPipeline.generate(rng, company, customers);
+        Finance.generate(rng, company, customers, jobs);
+        return company;
+    }
+
+    // ---- reference data
+
+    private void serviceLines() {
+        SampleTable t = new SampleTable(DomainTable.SERVICE_LINE, "external_ref", "code", "name");
+        for (ServiceLineSpec s : ServiceLineSpec.ALL) {
+            t.add(s.code(), s.code(), s.name());
+        }
+        company.put(t);
+    }
+
+    /** One or two hail storms each summer (May to August) drive roofing demand. */
+    private void chooseStorms() {
+        for (boolean[] year : storms) {
+            int n = rng.between(1, 2);
+            for (int i = 0; i < n; i++) {
+                year[rng.between(5, 8)] = true;
+            }
+        }
+    }
+
+    double roofingStormFactor(YearMonth ym) {
+        boolean[] year = storms[ym.getYear() - SampleCompany.START.getYear()];
+        int m = ym.getMonthValue();
+        if (year[m]) {
+            return 3.2;
+        }
+        return m > 1 && year[m - 1] ? 1.7 : 1.0;
+    }
+
+    private void technicians() {
+        SampleTable t = new SampleTable(
+                DomainTable.TECHNICIAN,
+                "external_ref",
+                "name",
+                "skills",
+                "hourly_cost",
+                "home_base",
+                "home_lat",
+                "home_lon",
+                "shift_start",
+                "shift_end",
+                "work_days",
+                "hired_on",
+                "left_on");
+        // Skill mix: how many technicians have each line as their main trade.
+        int[] mainTrade = {7, 5, 4, 5, 3};
+        LocalTime[][] shifts = {
+            {LocalTime.of(7, 0), LocalTime.of(15, 30)},
+            {LocalTime.of(8, 0), LocalTime.of(16, 30)},
+            {LocalTime.of(9, 30), LocalTime.of(18, 0)}
+        };
+        int n = 0;
+        for (int line = 0; line < mainTrade.length; line++) {
+            for (int k = 0; k < mainTrade[line]; k++) {
+                n++;
+                Tech tech = new Tech();
+                tech.ref = "T%03d".formatted(n);
+                tech.name = rng.pick(Names.FIRST) + " " + rng.pick(Names.LAST);
+                tech.skills.add(ServiceLineSpec.ALL[line]);
+                if (rng.chance(0.3)) {
+                    ServiceLineSpec second = rng.pick(ServiceLineSpec.ALL);
+                    if (!tech.skills.contains(second)) {
+                        tech.skills.add(second);
+                    }
+                }
+                // Speed: median actual / estimated hours; spread so the fastest and slowest differ clearly.
+                tech.speed = 0.78 + 0.5 * ((n * 7) % 24) / 23.0 + rng.uniform(-0.02, 0.02);
+                tech.quality = rng.uniform(0.6, 1.4);
+                LocalTime[] shift = shifts[n % shifts.length];
+                tech.shiftStart = shift[0];
+                tech.shiftEnd = shift[1];
+                tech.workDays = n % 5 == 0 ? ".TWTFS." : "MTWTF..";
+                tech.hourlyCost = Math.round(rng.uniform(27, 46) * 4) / 4.0 + (tech.skills.size() - 1) * 3;
+                Names.Town base = rng.pick(Names.TOWNS);
+                tech.lat = base.lat() + rng.uniform(-0.03, 0.03);
+                tech.lon = base.lon() + rng.uniform(-0.03, 0.03);
+                tech.hired = SampleCompany.START.minusDays(rng.between(60, 2500));
+                techs.add(tech);
+                t.add(
+                        tech.ref,
+                        tech.name,
+                        String.join(
+                                ";",
+                                tech.skills.stream().map(ServiceLineSpec::code).toList()),
+                        Values.money(tech.hourlyCost),
+                        base.name(),
+                        tech.lat,
+                        tech.lon,
+                        tech.shiftStart,
+                        tech.shiftEnd,
+                        tech.workDays,
+                        tech.hired,
+                        null);
+            }
+        }
+        company.put(t);
+    }
+
+    private void equipmentFleet() {
+        SampleTable t = new SampleTable(
+                DomainTable.EQUIPMENT,
+                "external_ref",
+                "name",
+                "equipment_type",
+                "service_line_ref",
+                "technician_ref",
+                "purchased_on",
+                "cost",
+                "usage_hours",
+                "retired_on");
+        int n = 0;
+        for (Tech tech : techs) {
+            Equipment e = new Equipment();
+            e.ref = "E%03d".formatted(++n);
+            e.name = "Van " + tech.ref.substring(1) + (rng.chance(0.5) ? " (Ford Transit)" : " (Ram ProMaster)");
+            e.type = "van";
+            e.tech = tech;
+            e.purchased = SampleCompany.START.minusDays(rng.between(30, 2200));
+            e.cost = rng.uniform(41_000, 56_000);
+            tech.van = e;
+            equipment.add(e);
+        }
+        Object[][] specialty = {
+            {"Refrigerant recovery unit", "recovery_unit", ServiceLineSpec.HVAC, 2, 2_800.0},
+            {"Drain jetter", "jetter", ServiceLineSpec.PLUMBING, 2, 9_500.0},
+            {"Thermal imaging camera", "thermal_camera", ServiceLineSpec.ELECTRICAL, 1, 4_200.0},
+            {"Zero-turn mower", "mower", ServiceLineSpec.LANDSCAPING, 3, 14_000.0},
+            {"Roofing material lift", "lift", ServiceLineSpec.ROOFING, 2, 7_800.0}
+        };
+        for (Object[] s : specialty) {
+            ServiceLineSpec line = (ServiceLineSpec) s[2];
+            for (int k = 1; k <= (int) s[3]; k++) {
+                Equipment e = new Equipment();
+                e.ref = "E%03d".formatted(++n);
+                e.name = s[0] + " #" + k;
+                e.type = (String) s[1];
+                e.line = line;
+                e.purchased = SampleCompany.START.minusDays(rng.between(30, 1800));
+                e.cost = (double) s[4] * rng.uniform(0.9, 1.15);
+                equipment.add(e);
+            }
+        }
+        for (Equipment e : equipment) {
+            e.table = t;
+        }
+        company.put(t);
+    }
+
+    // ---- the month-by-month simulation
+
+    private void simulate(MarketingPlan marketing) {
+        for (YearMonth ym = YearMonth.from(SampleCompany.START);
+                !ym.isAfter(YearMonth.from(SampleCompany.END));
+                ym = ym.plusMonths(1)) {
+            for (MarketingPlan.Acquisition a : marketing.acquisitions(ym)) {
+                Customer c = newCustomer(a, ym);
+                customers.add(c);
+                ServiceLineSpec line = c.lines.getFirst();
+                scheduleJob(c, line, a.date().atTime(rng.between(7, 19), rng.between(0, 59)), null);
+            }
+            for (Customer c : customers) {
+                if (c.churnedOn != null || !c.acquiredOn.isBefore(ym.atDay(1))) {
+                    continue;
+                }
+                if (rng.chance(churnHazard(c, ym))) {
+                    c.churnedOn = ym.atDay(rng.between(1, ym.lengthOfMonth()));
+                    continue;
+                }
+                for (ServiceLineSpec line : c.lines) {
+                    double rate = (c.commercial ? 0.3 : 0.15) * line.season(ym.getMonthValue());
+                    if (line == ServiceLineSpec.ROOFING) {
+                        rate *= 0.5 * roofingStormFactor(ym);
+                    }
+                    int count = rng.poisson(rate);
+                    for (int i = 0; i < count; i++) {
+                        LocalDate day = ym.atDay(rng.between(1, ym.lengthOfMonth()));
+                        scheduleJob(c, line, day.atTime(rng.between(6, 20), rng.between(0, 59)), null);
+                    }
+                }
+            }
+            releaseCallbacks(ym);
+        }
+        company.put(customerTable());
+        company.put(marketing.leads(rng, customers));
+    }
+
+    private double churnHazard(Customer c, YearMonth ym) {
+        LocalDate now = ym.atDay(1);
+        double h = c.commercial ? BASE_CHURN_COMMERCIAL : BASE_CHURN_RESIDENTIAL;
+        if (c.callbackSince != null && !c.callbackSince.isAfter(now)) {
+            h *= CHURN_AFTER_CALLBACK;
+        }
+        if (c.poorRatingSince != null && !c.poorRatingSince.isAfter(now)) {
+            h *= CHURN_AFTER_POOR_RATING;
+        }
+        if (c.latePaymentSince != null && !c.latePaymentSince.isAfter(now)) {
+            h *= CHURN_AFTER_LATE_PAYMENT;
+        }
+        return h;
+    }
+
+    private Customer newCustomer(MarketingPlan.Acquisition a, YearMonth ym) {
+        Customer c = new Customer();
+        c.ref = "C%05d".formatted(customers.size() + 1);
+        c.channel = a.channel().code();
+        c.campaignRef = a.campaignRef();
+        c.acquiredOn = a.date();
+        c.commercial = rng.chance(a.channel().commercialShare());
+        Names.Town town = rng.pick(Names.TOWNS);
+        c.town = town;
+        c.lat = town.lat() + rng.gaussian() * 0.035;
+        c.lon = town.lon() + rng.gaussian() * 0.045;
+        c.zip = town.zipPrefix() + "%02d".formatted(rng.between(1, 40));
+        String last = rng.pick(Names.LAST);
+        c.name = c.commercial
+                ? (rng.chance(0.5) ? last + " " : town.name() + " ") + rng.pick(Names.BUSINESS_KIND)
+                : rng.pick(Names.FIRST) + " " + last;
+        c.address = rng.between(100, 9899) + " " + rng.pick(Names.STREETS) + " " + rng.pick(Names.STREET_KIND);
+        c.email = c.commercial
+                ? "office" + c.ref.substring(1) + "@example.com"
+                : (c.name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + c.ref.substring(3) + "@example.net");
+        c.phone = "(555) %03d-%04d".formatted(rng.between(200, 999), rng.between(0, 9999));
+        double[] lineWeights =
+                c.commercial ? new double[] {0.3, 0.25, 0.25, 0.15, 0.05} : new double[] {0.35, 0.25, 0.15, 0.15, 0.1};
+        if (c.campaignRef != null && a.campaignLine() != null) {
+            c.lines.add(a.campaignLine());
+        } else {
+            c.lines.add(ServiceLineSpec.ALL[rng.weighted(lineWeights)]);
+        }
+        int extra = c.commercial ? rng.between(1, 2) : (rng.chance(0.35) ? 1 : 0);
+        for (int i = 0; i < extra; i++) {
+            ServiceLineSpec more = ServiceLineSpec.ALL[rng.weighted(lineWeights)];
+            if (!c.lines.contains(more)) {
+                c.lines.add(more);
+            }
+        }
+        double payer = rng.uniform();
+        c.payer = payer < 0.70 ? Payer.PROMPT : payer < 0.93 ? Payer.SLOW : Payer.BAD;
+        return c;
+    }
+
+    private SampleTable customerTable() {
+        SampleTable t = new SampleTable(
+                DomainTable.CUSTOMER,
+                "external_ref",
+                "name",
+                "segment",
+                "acquisition_channel",
+                "campaign_ref",
+                "acquired_on",
+                "email",
+                "phone",
+                "address",
+                "city",
+                "region",
+                "zip",
+                "lat",
+                "lon");
+        for (Customer c : customers) {
+            t.add(
+                    c.ref,
+                    c.name,
+                    c.commercial ? "commercial" : "residential",
+                    c.channel,
+                    c.campaignRef,
+                    c.acquiredOn,
+                    c.email,
+                    c.phone,
+                    c.address,
+                    c.town.name(),
+                    "Front Range",
+                    c.zip,
+                    c.lat,
+                    c.lon);
+        }
+        return t;
+    }
+
+    // ---- jobs, scheduling, invoices
+
+    private String priority(ServiceLineSpec line, boolean callback) {
+        if (callback) {
+            return "high";
+        }
+        double emergency = line == ServiceLineSpec.HVAC || line == ServiceLineSpec.PLUMBING ? 0.08 : 0.02;
+        double x = rng.uniform();
+        if (x < emergency) {
+            return "emergency";
+        }
+        if (x < emergency + 0.15) {
+            return "high";
+        }
+        return x < 0.85 ? "normal" : "low";
+    }
+
+    private static int leadDays(String priority) {
+        return switch (priority) {
+            case "emergency" -> 0;
+            case "high" -> 1;
+            case "normal" -> 2;
+            default -> 5;
+        };
+    }
+
+    private void scheduleJob(Customer c, ServiceLineSpec line, LocalDateTime requested, String callbackOf) {
+        String priority = priority(line, callbackOf != null);
+        double estimated = Math.round(rng.uniform(line.minHours(), line.maxHours()) * 4) / 4.0;
+        LocalDate earliest = requested
+                .toLocalDate()
+                .plusDays(leadDays(priority) + (priority.equals("low") ? rng.between(0, 7) : rng.between(0, 3)));
+        Booking booking = book(c, line, estimated, earliest);
+        String ref = "J%06d".formatted(++jobSeq);
+        Tech tech = booking.tech;
+        boolean future = booking.start.toLocalDate().isAfter(SampleCompany.END);
+        boolean cancelled = !future && callbackOf == null && rng.chance(0.03);
+        LocalDateTime windowStart =
+                booking.start.minusMinutes(booking.start.getMinute()).minusHours(1);
+        LocalDateTime shiftStart = booking.start.toLocalDate().atTime(tech.shiftStart);
+        if (windowStart.isBefore(shiftStart)) {
+            windowStart = shiftStart;
+        }
+        LocalDateTime windowEnd = windowStart.plusHours(line == ServiceLineSpec.ROOFING ? 2 : 4);
+        Equipment used = line.equipmentRate() > 0 && rng.chance(0.55) ? specialty(line) : null;
+        if (future || cancelled) {
+            jobs.add(
+                    ref,
+                    c.ref,
+                    line.code(),
+                    tech.ref,
+                    null,
+                    callbackOf,
+                    future ? "scheduled" : "cancelled",
+                    priority,
+                    requested,
+                    windowStart,
+                    windowEnd,
+                    booking.start,
+                    null,
+                    null,
+                    Values.hours(estimated),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+            return;
+        }
+        LocalDateTime completed = booking.start.plusMinutes(Math.round(booking.actualHours * 60));
+        double material = callbackOf != null
+                ? line.materialCost() * 0.3 * rng.logNormal(0.4)
+                : line.materialCost() * rng.logNormal(0.5);
+        double revenue = callbackOf != null ? 0 : estimated * line.hourlyRate() + material * 1.35;
+        double labour = booking.actualHours * tech.hourlyCost;
+        double equipmentCost =
+                booking.actualHours * (used != null ? line.equipmentRate() : 0) + booking.actualHours * 4.5;
+        tech.van.usageHours += booking.actualHours + booking.travelMinutes / 60.0;
+        if (used != null) {
+            used.usageHours += booking.actualHours;
+        }
+        boolean getsCallback = callbackOf == null && rng.chance(0.07 * (1.7 - tech.quality));
+        Integer rating = null;
+        if (rng.chance(0.65)) {
+            double score = 4.3
+                    + (tech.quality - 1) * 1.6
+                    + rng.gaussian() * 0.6
+                    - (getsCallback ? 1.6 : 0)
+                    - (booking.actualHours > estimated * 1.25 ? 0.5 : 0);
+            rating = (int) Math.max(1, Math.min(5, Math.round(score)));
+            if (rating <= 2 && c.poorRatingSince == null) {
+                c.poorRatingSince = completed.toLocalDate();
+            }
+        }
+        jobs.add(
+                ref,
+                c.ref,
+                line.code(),
+                tech.ref,
+                used != null ? used.ref : null,
+                callbackOf,
+                "completed",
+                priority,
+                requested,
+                windowStart,
+                windowEnd,
+                booking.start,
+                booking.start,
+                completed,
+                Values.hours(estimated),
+                Values.hours(booking.actualHours),
+                booking.travelMinutes,
+                Values.money(revenue),
+                Values.money(labour),
+                Values.money(material),
+                Values.money(equipmentCost),
+                rating);
+        if (getsCallback) {
+            LocalDateTime again = completed.plusDays(rng.between(2, 14)).withHour(rng.between(7, 18));
+            pendingCallbacks.add(new PendingCallback(c, line, again, ref));
+            if (c.callbackSince == null) {
+                c.callbackSince = again.toLocalDate();
+            }
+        }
+        if (revenue > 0) {
+            invoice(c, ref, completed.toLocalDate(), revenue);
+        }
+    }
+
+    /** Callbacks are booked in the month they fall in, so the technicians' days fill in time order. */
+    private void releaseCallbacks(YearMonth ym) {
+        List<PendingCallback> due = new ArrayList<>();
+        for (PendingCallback p : pendingCallbacks) {
+            if (!YearMonth.from(p.requested()).isAfter(ym)) {
+                due.add(p);
+            }
+        }
+        pendingCallbacks.removeAll(due);
+        for (PendingCallback p : due) {
+            scheduleJob(p.customer(), p.line(), p.requested(), p.original());
+        }
+    }
+
+    private Equipment specialty(ServiceLineSpec line) {
+        List<Equipment> options = equipment.stream().filter(e -> e.line == line).toList();
+        return rng.pick(options);
+    }
+
+    private Booking book(Customer c, ServiceLineSpec line, double estimated, LocalDate earliest) {
+        for (int offset = 0; offset < 60; offset++) {
+            LocalDate day = earliest.plusDays(offset);
+            Booking best = null;
+            for (Tech tech : techs) {
+                if (!tech.skills.contains(line) || !tech.worksOn(day.getDayOfWeek())) {
+                    continue;
+                }
+                Day d = bookings.get(key(tech, day));
+                int cursor = d == null ? minutes(tech.shiftStart) : d.cursor;
+                double fromLat = d == null ? tech.lat : d.lat;
+                double fromLon = d == null ? tech.lon : d.lon;
+                int travel = travelMinutes(fromLat, fromLon, c.lat, c.lon);
+                double actual = Math.max(0.5, estimated * tech.speed * rng.logNormal(0.15));
+                actual = Math.round(actual * 20) / 20.0;
+                int start = cursor + travel;
+                if (start + actual * 60 > minutes(tech.shiftEnd)) {
+                    continue;
+                }
+                if (best == null || cursor < best.cursorBefore) {
+                    best = new Booking(tech, day.atStartOfDay().plusMinutes(start), actual, travel, cursor);
+                }
+            }
+            if (best != null) {
+                Day d = bookings.computeIfAbsent(key(best.tech, day), k -> new Day());
+                d.cursor = best.start.getHour() * 60
+                        + best.start.getMinute()
+                        + (int) Math.ceil(best.actualHours * 60)
+                        + 10;
+                d.lat = c.lat;
+                d.lon = c.lon;
+                return best;
+            }
+        }
+        throw new IllegalStateException("No technician can take a " + line.code() + " job from " + earliest);
+    }
+
+    private static long key(Tech tech, LocalDate day) {
+        return day.toEpochDay() * 1000 + Integer.parseInt(tech.ref.substring(1));
+    }
+
+    private static int minutes(LocalTime t) {
+        return t.getHour() * 60 + t.getMinute();
+    }
+
+    /** Road time between two points: 8 minutes to get going plus 1.6 minutes per road kilometre. */
+    static int travelMinutes(double lat1, double lon1, double lat2, double lon2) {
+        double r = 6371.0;
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1))
+                        * Math.cos(Math.toRadians(lat2))
+                        * Math.sin(dLon / 2)
+                        * Math.sin(dLon / 2);
+        double km = 2 * r * Math.asin(Math.sqrt(a)) * 1.3;
+        return (int) Math.round(8 + km * 1.6);
+    }
+
+    private void invoice(Customer c, String jobRef, LocalDate issued, double amount) {
+        String ref = "INV-%06d".formatted(++invoiceSeq);
+        LocalDate due = issued.plusDays(c.commercial ? 30 : 15);
+        LocalDate paid;
+        boolean disputed = rng.chance(0.015);
+        boolean voided = !disputed && rng.chance(0.005);
+        switch (c.payer) {
+            case PROMPT -> paid = issued.plusDays(rng.between(0, (int) (due.toEpochDay() - issued.toEpochDay()) - 1));
+            case SLOW ->
+                paid = rng.chance(0.6) ? due.plusDays(rng.between(3, 40)) : issued.plusDays(rng.between(1, 12));
+            default -> paid = rng.chance(0.45) ? null : due.plusDays(rng.between(20, 90));
+        }
+        if (disputed || voided) {
+            paid = null;
+        }
+        boolean late = !voided && (paid == null ? true : paid.isAfter(due));
+        if (late && !due.isAfter(SampleCompany.END) && c.latePaymentSince == null) {
+            c.latePaymentSince = due.plusDays(1);
+        }
+        String status;
+        if (voided) {
+            status = "void";
+        } else if (disputed) {
+            status = "disputed";
+        } else if (paid != null && !paid.isAfter(SampleCompany.END)) {
+            status = "paid";
+        } else {
+            status = "open";
+        }
+        BigDecimalPair split = split(amount, c.commercial && rng.chance(0.25));
+        invoices.add(ref, c.ref, jobRef, ref, issued, due, Values.money(amount), status);
+        if (status.equals("paid")) {
+            String method = method(c);
+            if (split.second() == null) {
+                payments.add("P%07d".formatted(++paymentSeq), ref, paid, split.first(), method);
+            } else {
+                LocalDate firstPaid = issued.plusDays((paid.toEpochDay() - issued.toEpochDay()) / 2);
+                payments.add("P%07d".formatted(++paymentSeq), ref, firstPaid, split.first(), method);
+                payments.add("P%07d".formatted(++paymentSeq), ref, paid, split.second(), method);
+            }
+        }
+    }
+
+    private record BigDecimalPair(java.math.BigDecimal first, java.math.BigDecimal second) {}
+
+    private BigDecimalPair split(double amount, boolean twoPayments) {
+        java.math.BigDecimal total = Values.money(amount);
+        if (!twoPayments) {
+            return new BigDecimalPair(total, null);
+        }
+        java.math.BigDecimal half = Values.money(amount / 2);
+        return new BigDecimalPair(half, total.subtract(half));
+    }
+
+    private String method(Customer c) {
+        double x = rng.uniform();
+        if (c.commercial) {
+            return x < 0.6 ? "ach" : "check";
+        }
+        return x < 0.6 ? "card" : x < 0.8 ? "check" : x < 0.9 ? "ach" : "cash";
+    }
+
+    // ---- simulation state
+
+    enum Payer {
+        PROMPT,
+        SLOW,
+        BAD
+    }
+
+    static final class Customer {
+        String ref;
+        String name;
+        String channel;
+        String campaignRef;
+        LocalDate acquiredOn;
+        boolean commercial;
+        Names.Town town;
+        double lat;
+        double lon;
+        String zip;
+        String address;
+        String email;
+        String phone;
+        final List<ServiceLineSpec> lines = new ArrayList<>();
+        Payer payer;
+        LocalDate churnedOn;
+        LocalDate callbackSince;
+        LocalDate poorRatingSince;
+        LocalDate latePaymentSince;
+    }
+
+    static final class Tech {
+        String ref;
+        String name;
+        final List<ServiceLineSpec> skills = new ArrayList<>();
+        double speed;
+        double quality;
+        LocalTime shiftStart;
+        LocalTime shiftEnd;
+        String workDays;
+        double hourlyCost;
+        double lat;
+        double lon;
+        LocalDate hired;
+        Equipment van;
+
+        boolean worksOn(DayOfWeek day) {
+            return workDays.charAt(day.getValue() - 1) != '.';
+        }
+    }
+
+    static final class Equipment {
+        String ref;
+        String name;
+        String type;
+        ServiceLineSpec line;
+        Tech tech;
+        LocalDate purchased;
+        double cost;
+        double usageHours;
+        SampleTable table;
+    }
+
+    private static final class Day {
+        int cursor;
+        double lat;
+        double lon;
+    }
+
+    private record Booking(Tech tech, LocalDateTime start, double actualHours, int travelMinutes, int cursorBefore) {}
+
+    private record PendingCallback(Customer customer, ServiceLineSpec line, LocalDateTime requested, String original) {}
+}

@@ -1,0 +1,71 @@
+package quant.samples;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import quant.core.job.JobMonitor;
+import quant.core.store.DomainTable;
+
+/**
+ * Writes the sample company's files to a folder: one CSV per table, multiplied by a scale, and the
+ * owner's workbook. Streams row by row, so a scale of 100 needs no more memory than a scale of 1.
+ */
+public final class SampleExporter {
+    private SampleExporter() {}
+
+    /** Writes the files and returns the number of rows written. */
+    public static long export(Path dir, int scale, JobMonitor monitor) throws IOException {
+        Files.createDirectories(dir);
+        SampleSource source = new SampleSource(scale);
+        long[] rows = {0};
+        List<DomainTable> tables = source.tables();
+        int done = 0;
+        for (DomainTable t : tables) {
+            monitor.checkCancelled();
+            monitor.progress(done++, tables.size(), "Writing " + t.sqlName() + ".csv");
+            try (CsvWriter w = SampleWriter.csvWriter(dir.resolve(t.sqlName() + ".csv"))) {
+                source.read(t, new SampleSource.RowSink() {
+                    @Override
+                    public void header(List<String> header) {
+                        w.writeRecord(header);
+                    }
+
+                    @Override
+                    public void row(String[] values) {
+                        w.writeRecord(values);
+                        rows[0]++;
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        try (InputStream in =
+                SampleExporter.class.getResourceAsStream(SampleSource.RESOURCE_DIR + SampleWriter.WORKBOOK)) {
+            if (in != null) {
+                Files.copy(in, dir.resolve(SampleWriter.WORKBOOK), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        monitor.progress(tables.size(), tables.size(), "Done");
+        return rows[0];
+    }
+
+    /**
+     * Regenerates the committed default sample from its seed into {@code args[0]} (used by
+     * maintainers after changing the generator; a test checks the committed files match).
+     */
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "samples/data/sample-company");
+        SampleCompany company = SampleCompanyGenerator.generate(SampleCompany.DEFAULT_SEED);
+        SampleWriter.writeCsv(company, dir);
+        SampleWriter.writeWorkbook(company, dir.resolve(SampleWriter.WORKBOOK));
+        for (var e : company.tables().entrySet()) {
+            System.out.printf("%-24s %8d%n", e.getKey().sqlName(), e.getValue().size());
+        }
+    }
+}
