@@ -54,7 +54,7 @@ final class Finance {
                 DomainTable.EXPENSE,
                 "external_ref",
                 "category",
-                "month",
+                "month_start",
                 "amount",
                 "behaviour",
                 "service_line_ref",
@@ -100,7 +100,7 @@ final class Finance {
 
     private static void market(Rng rng, SampleCompany company) {
         SampleTable t = new SampleTable(
-                DomainTable.MARKET_SIZE, "external_ref", "period_start", "segment", "region", "metric", "value");
+                DomainTable.MARKET_SIZE, "external_ref", "period_start", "segment", "region", "metric", "market_value");
         double[] base = {410e6, 260e6, 240e6, 180e6, 300e6};
         int n = 0;
         for (int year = SampleCompany.START.getYear(); year <= SampleCompany.END.getYear(); year++) {
@@ -127,7 +127,7 @@ final class Finance {
                 "segment",
                 "region",
                 "metric",
-                "value");
+                "observed_value");
         String[][] competitors = {
             {"Peak Comfort Services", "HVAC"},
             {"Blue Pipe Plumbing", "PLUMB"},

@@ -72,7 +72,7 @@ final class MarketingPlan {
 
     private void spend(Rng rng, SampleCompany company) {
         SampleTable t = new SampleTable(
-                DomainTable.MARKETING_SPEND, "external_ref", "channel", "campaign_ref", "month", "amount");
+                DomainTable.MARKETING_SPEND, "external_ref", "channel", "campaign_ref", "month_start", "amount");
         int n = 0;
         for (YearMonth ym = YearMonth.from(SampleCompany.START);
                 !ym.isAfter(YearMonth.from(SampleCompany.END));

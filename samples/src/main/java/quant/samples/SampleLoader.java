@@ -255,6 +255,12 @@ public final class SampleLoader {
                     throw new SQLException(table.sqlName() + ".csv row " + row + " has " + values.length
                             + " fields, the header " + header.size());
                 }
+                long[] resolved = new long[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    if (refTargets[i] != null && !values[i].isEmpty()) {
+                        resolved[i] = resolve(refTargets[i], values[i], row, header.get(i));
+                    }
+                }
                 insert.setString(1, SampleCompany.SOURCE);
                 for (int i = 0; i < values.length; i++) {
                     String v = values[i];
@@ -262,7 +268,7 @@ public final class SampleLoader {
                     if (v.isEmpty()) {
                         insert.setNull(p, sqlTypes[i + 1]);
                     } else if (refTargets[i] != null) {
-                        insert.setLong(p, resolve(refTargets[i], v, row, header.get(i)));
+                        insert.setLong(p, resolved[i]);
                     } else {
                         set(p, sqlTypes[i + 1], v);
                     }

@@ -1,0 +1,62 @@
+package quant.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import quant.core.store.DomainTable;
+import quant.core.store.Store;
+import quant.core.store.StoreInfo;
+
+/** {@code quant info [--json]}: where the database is, its schema version and its row counts. */
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
+        description = "Show the database path, schema version and row counts.")
+final class InfoCommand implements Callable<Integer> {
+    @ParentCommand
+    QuantCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON: {\"database\", \"schemaVersion\", \"tables\": {name: rows}}.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        StoreInfo info;
+        try (Store store = Store.open(parent.database())) {
+            info = store.info();
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("database", info.database().toString());
+            doc.put("schemaVersion", info.schemaVersion());
+            Map<String, Long> tables = new LinkedHashMap<>();
+            for (DomainTable t : DomainTable.values()) {
+                tables.put(t.sqlName(), info.rowCounts().get(t));
+            }
+            doc.put("tables", tables);
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(doc));
+        } else {
+            out.printf("Database:       %s%n", info.database());
+            out.printf("Schema version: %s%n", info.schemaVersion());
+            out.printf("Data version:   %d%n%n", info.dataVersion());
+            for (DomainTable t : DomainTable.values()) {
+                out.printf("%-24s %,12d%n", t.sqlName(), info.rowCounts().get(t));
+            }
+        }
+        out.flush();
+        return QuantCommand.OK;
+    }
+}

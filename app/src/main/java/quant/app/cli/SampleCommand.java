@@ -1,0 +1,75 @@
+package quant.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import quant.core.job.JobMonitor;
+import quant.core.store.Store;
+import quant.samples.SampleExporter;
+import quant.samples.SampleLoader;
+import quant.samples.SampleSource;
+
+/** {@code quant sample (--out DIR | --load) [--scale N]}: the bundled sample company. */
+@Command(
+        name = "sample",
+        mixinStandardHelpOptions = true,
+        description = "Write the sample company's files, or load it into an empty database.")
+final class SampleCommand implements Callable<Integer> {
+    @ParentCommand
+    QuantCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                description = "Write one CSV per table and the owner's XLSX workbook to DIR.")
+        Path out;
+
+        @Option(
+                names = "--load",
+                description = "Load the sample company into the database given with --db (it must be empty).")
+        boolean load;
+    }
+
+    @Option(
+            names = "--scale",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Multiply the company N times (N=61 gives over 1,000,000 jobs). Default: ${DEFAULT-VALUE}.")
+    int scale;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        if (scale < 1) {
+            spec.commandLine().getErr().println("quant: --scale must be at least 1.");
+            return QuantCommand.USAGE;
+        }
+        if (target.out != null) {
+            long rows = SampleExporter.export(target.out, scale, JobMonitor.NONE);
+            out.printf(
+                    "Wrote %,d rows of the sample company (scale %d) to %s%n",
+                    rows, scale, target.out.toAbsolutePath());
+        } else {
+            try (Store store = Store.open(parent.database())) {
+                SampleLoader.Result result = SampleLoader.load(store, new SampleSource(scale), JobMonitor.NONE);
+                out.printf(
+                        "Loaded %,d rows of the sample company (scale %d) into %s in %.1f s%n",
+                        result.total(), scale, store.file(), result.took().toMillis() / 1000.0);
+            }
+        }
+        out.flush();
+        return QuantCommand.OK;
+    }
+}

@@ -1,0 +1,145 @@
+package quant.app.data;
+
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import quant.core.store.TableBrowser;
+
+/** A virtualized, sortable, filterable grid over one table; pages come from the store. */
+public final class TableBrowserView extends BorderPane {
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final TableBrowserViewModel model;
+    private final TableView<TableBrowserViewModel.Row> table = new TableView<>();
+
+    public TableBrowserView(TableBrowserViewModel model) {
+        this.model = model;
+        getStyleClass().add("table-browser");
+        List<TableBrowser.ColumnInfo> columns = model.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            table.getColumns().add(column(columns.get(i), i));
+        }
+        table.setItems(model.rows());
+        table.setSortPolicy(tv -> {
+            if (tv.getSortOrder().isEmpty()) {
+                model.sortBy(null, true);
+            } else {
+                TableColumn<TableBrowserViewModel.Row, ?> c = tv.getSortOrder().getFirst();
+                model.sortBy((String) c.getUserData(), c.getSortType() == TableColumn.SortType.ASCENDING);
+            }
+            return true;
+        });
+        table.setPlaceholder(new Label("No rows match."));
+        table.setId("table-browser-grid");
+
+        ComboBox<String> filterColumn = new ComboBox<>();
+        filterColumn
+                .getItems()
+                .setAll(columns.stream().map(TableBrowser.ColumnInfo::name).toList());
+        filterColumn
+                .getSelectionModel()
+                .select(columns.stream()
+                        .map(TableBrowser.ColumnInfo::name)
+                        .filter(n -> n.equals("name") || n.equals("external_ref"))
+                        .findFirst()
+                        .orElse(columns.getFirst().name()));
+        TextField filterText = new TextField();
+        filterText.setPromptText("Filter: contains…");
+        filterText.setId("table-browser-filter");
+        HBox.setHgrow(filterText, Priority.ALWAYS);
+        PauseTransition debounce = new PauseTransition(Duration.millis(300));
+        debounce.setOnFinished(e -> model.filter(filterColumn.getValue(), filterText.getText()));
+        filterText.textProperty().addListener((obs, o, n) -> debounce.playFromStart());
+        filterText.setOnAction(e -> {
+            debounce.stop();
+            model.filter(filterColumn.getValue(), filterText.getText());
+        });
+        filterColumn.valueProperty().addListener((obs, o, n) -> {
+            if (!filterText.getText().isBlank()) {
+                model.filter(n, filterText.getText());
+            }
+        });
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
+        status.setId("table-browser-status");
+        Region gap = new Region();
+        HBox bar = new HBox(8, new Label("Filter"), filterColumn, filterText, gap, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        setTop(bar);
+        setCenter(table);
+    }
+
+    public TableBrowserViewModel model() {
+        return model;
+    }
+
+    private TableColumn<TableBrowserViewModel.Row, Object> column(TableBrowser.ColumnInfo info, int index) {
+        TableColumn<TableBrowserViewModel.Row, Object> c = new TableColumn<>(info.name());
+        c.setUserData(info.name());
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().value(index)));
+        boolean numeric = isNumeric(info.sqlType());
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                TableBrowserViewModel.Row row =
+                        getTableRow() == null ? null : getTableRow().getItem();
+                if (empty) {
+                    setText(null);
+                } else if (row != null && row.isLoading()) {
+                    setText("…");
+                } else {
+                    setText(format(item));
+                }
+            }
+        });
+        if (numeric) {
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        }
+        c.setPrefWidth(numeric ? 100 : info.name().endsWith("_at") ? 140 : 130);
+        return c;
+    }
+
+    private static boolean isNumeric(int sqlType) {
+        return switch (sqlType) {
+            case java.sql.Types.BIGINT,
+                    java.sql.Types.INTEGER,
+                    java.sql.Types.SMALLINT,
+                    java.sql.Types.DECIMAL,
+                    java.sql.Types.NUMERIC,
+                    java.sql.Types.DOUBLE,
+                    java.sql.Types.REAL -> true;
+            default -> false;
+        };
+    }
+
+    static String format(Object v) {
+        return switch (v) {
+            case null -> "";
+            case BigDecimal d -> d.toPlainString();
+            case java.time.LocalDateTime t -> DATE_TIME.format(t);
+            case java.time.OffsetDateTime t -> DATE_TIME.format(t);
+            case TemporalAccessor t -> t.toString();
+            case Double d -> String.format(Locale.ROOT, "%.5f", d);
+            default -> v.toString();
+        };
+    }
+}

@@ -1,0 +1,289 @@
+package quant.app.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import quant.app.data.DataView;
+import quant.app.data.TableBrowserView;
+import quant.app.data.TableBrowserViewModel;
+import quant.app.job.FxJobRunner;
+import quant.app.settings.Settings;
+import quant.core.store.DomainTable;
+import quant.core.store.Store;
+import quant.core.store.StoreException;
+import quant.core.store.TableBrowser;
+
+/**
+ * The main window: menus and toolbar, the docking workspace (or the empty-state page), and the
+ * status bar with running jobs. Remembers theme, window bounds and layout in {@link Settings}.
+ */
+public final class MainWindow {
+    static final List<String> DEFAULT_VIEWS = List.of(DataView.ID, "table:" + DomainTable.JOB.sqlName());
+
+    private final Stage stage;
+    private final WorkbenchViewModel model;
+    private final FxJobRunner jobs;
+    private final ExecutorService pages = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "quant-pages");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Workspace workspace;
+    private final StackPane center = new StackPane();
+    private final EmptyStateView emptyState;
+    private Settings settings;
+
+    public MainWindow(Stage stage, WorkbenchViewModel model, FxJobRunner jobs, Settings settings) {
+        this.stage = stage;
+        this.model = model;
+        this.jobs = jobs;
+        this.settings = settings;
+        this.workspace = new Workspace(this::createView);
+        this.emptyState = new EmptyStateView(model);
+
+        BorderPane root = new BorderPane();
+        root.setTop(new VBox(menus(), toolbar()));
+        root.setCenter(center);
+        root.setBottom(new StatusBar(jobs, model));
+        center.getChildren().setAll(workspace.node(), emptyState);
+        emptyState
+                .visibleProperty()
+                .bind(model.emptyProperty().or(model.storeProperty().isNull()));
+        workspace.node().visibleProperty().bind(emptyState.visibleProperty().not());
+
+        model.storeProperty().addListener((obs, o, n) -> {
+            if (n != null) {
+                Platform.runLater(this::restoreLayout);
+            }
+        });
+        model.emptyProperty().addListener((obs, o, empty) -> {
+            if (!empty) {
+                Platform.runLater(this::restoreLayout);
+            }
+        });
+        model.problemProperty().addListener((obs, o, p) -> {
+            if (p != null) {
+                Platform.runLater(() -> showProblem(p));
+            }
+        });
+
+        Scene scene = new Scene(root, 1280, 800);
+        stage.setScene(scene);
+        stage.setTitle("Quant Workbench");
+        applyTheme(settings.darkTheme());
+        applyBounds(settings.window());
+        stage.setOnCloseRequest(e -> close());
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    private MenuBar menus() {
+        MenuItem openDb = item("Open database…", "Shortcut+O", this::chooseDatabase);
+        MenuItem sample = item("Open the sample company", null, model::openSampleCompany);
+        sample.setId("menu-open-sample");
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            close();
+            stage.close();
+        });
+        Menu file = new Menu("_File", null, openDb, sample, new SeparatorMenuItem(), quit);
+
+        MenuItem data = item("Data", "Shortcut+1", () -> workspace.open(DataView.ID));
+        data.setId("menu-view-data");
+        data.disableProperty().bind(model.storeProperty().isNull().or(model.emptyProperty()));
+        MenuItem reset = item("Reset layout", "Shortcut+Shift+R", () -> workspace.reset(DEFAULT_VIEWS));
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        dark.setSelected(settings.darkTheme());
+        dark.selectedProperty().addListener((obs, o, on) -> {
+            applyTheme(on);
+            settings = settings.withDarkTheme(on);
+            settings.save();
+        });
+        Menu view = new Menu("_View", null, data, new SeparatorMenuItem(), reset, dark);
+        view.setId("menu-view");
+
+        MenuItem about = item("About Quant Workbench", null, this::about);
+        Menu help = new Menu("_Help", null, about);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private ToolBar toolbar() {
+        Button data = new Button("Data");
+        data.setTooltip(new Tooltip("Tables and row counts (Ctrl+1)"));
+        data.setOnAction(e -> workspace.open(DataView.ID));
+        data.disableProperty().bind(model.storeProperty().isNull().or(model.emptyProperty()));
+        Button open = new Button("Open…");
+        open.setTooltip(new Tooltip("Open another database (Ctrl+O)"));
+        open.setOnAction(e -> chooseDatabase());
+        Button sample = new Button("Sample company");
+        sample.setTooltip(new Tooltip("Switch to the bundled sample company"));
+        sample.setOnAction(e -> model.openSampleCompany());
+        sample.disableProperty().bind(model.busyProperty());
+        return new ToolBar(open, sample, data);
+    }
+
+    private Optional<Workspace.ViewSpec> createView(String id) {
+        Store store = model.storeProperty().get();
+        if (store == null) {
+            return Optional.empty();
+        }
+        if (id.equals(DataView.ID)) {
+            return Optional.of(new Workspace.ViewSpec(
+                    "Data",
+                    new DataView(model.countsProperty(), t -> workspace.open("table:" + t.sqlName())),
+                    Workspace.SIDE));
+        }
+        if (id.startsWith("table:")) {
+            return DomainTable.byName(id.substring("table:".length())).map(t -> {
+                TableBrowserViewModel vm =
+                        new TableBrowserViewModel(new TableBrowser(store, t), pages, Platform::runLater);
+                return new Workspace.ViewSpec(t.label(), new TableBrowserView(vm), Workspace.MAIN);
+            });
+        }
+        return Optional.empty();
+    }
+
+    private void restoreLayout() {
+        if (model.storeProperty().get() == null || model.emptyProperty().get()) {
+            return;
+        }
+        Settings.DockLayoutState saved = settings.layout();
+        if (saved == null || saved.views().isEmpty()) {
+            workspace.reset(DEFAULT_VIEWS);
+        } else {
+            workspace.restore(saved);
+        }
+    }
+
+    private void chooseDatabase() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a Quant Workbench database");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Quant Workbench database", "*.mv.db"));
+        var file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            model.open(file.toPath(), false);
+        }
+    }
+
+    private void showProblem(WorkbenchViewModel.StoreProblem p) {
+        model.problemHandled();
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setTitle("The database could not be opened");
+        alert.setHeaderText(p.error().getMessage());
+        ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
+        if (p.error().kind() == StoreException.Kind.LOCKED) {
+            ButtonType copy = new ButtonType("Open a read-only copy", ButtonBar.ButtonData.OK_DONE);
+            alert.setContentText("Close the other window, or open a read-only copy of the file as it is now.");
+            alert.getButtonTypes().setAll(copy, quit);
+            alert.showAndWait()
+                    .filter(b -> b == copy)
+                    .ifPresentOrElse(b -> model.openReadOnlyCopy(p.path()), this::quit);
+        } else if (p.error().kind() == StoreException.Kind.DAMAGED) {
+            ButtonType fresh = new ButtonType("Create a new database", ButtonBar.ButtonData.OK_DONE);
+            Path next = freshPath(p.path());
+            alert.setContentText("The file is kept as it is. A new, empty database can be created beside it as "
+                    + next.getFileName() + ".");
+            alert.getButtonTypes().setAll(fresh, quit);
+            alert.showAndWait().filter(b -> b == fresh).ifPresentOrElse(b -> model.open(next, false), this::quit);
+        } else {
+            alert.getButtonTypes().setAll(quit);
+            alert.showAndWait();
+            quit();
+        }
+    }
+
+    static Path freshPath(Path damaged) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String name = Store.normalise(damaged).getFileName().toString().replace(".mv.db", "");
+        return Store.normalise(damaged).resolveSibling(name + "-new-" + stamp + ".mv.db");
+    }
+
+    private void quit() {
+        if (model.storeProperty().get() == null) {
+            close();
+            Platform.exit();
+        }
+    }
+
+    private void about() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("About Quant Workbench");
+        alert.setHeaderText("Quant Workbench 0.1.0");
+        Store s = model.storeProperty().get();
+        alert.setContentText("Offline analytics for field-service and sales-led businesses.\n\nDatabase: "
+                + (s == null ? "none" : s.file() + " (schema " + s.schemaVersion() + ")"));
+        alert.showAndWait();
+    }
+
+    private void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void applyBounds(Settings.WindowBounds b) {
+        if (b == null) {
+            return;
+        }
+        stage.setX(b.x());
+        stage.setY(b.y());
+        stage.setWidth(Math.max(640, b.width()));
+        stage.setHeight(Math.max(480, b.height()));
+        stage.setMaximized(b.maximized());
+    }
+
+    /** Saves window bounds and layout, cancels running jobs and closes the database. */
+    public void close() {
+        Settings.DockLayoutState layout =
+                model.emptyProperty().get() || model.storeProperty().get() == null
+                        ? settings.layout()
+                        : workspace.save();
+        settings = settings.withWindow(new Settings.WindowBounds(
+                        stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()))
+                .withLayout(layout);
+        settings.save();
+        jobs.cancelAll();
+        pages.shutdownNow();
+        model.close();
+    }
+}

@@ -1,0 +1,191 @@
+package quant.app.shell;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import quant.app.job.JobRunner;
+import quant.core.store.DataFolder;
+import quant.core.store.DomainTable;
+import quant.core.store.Store;
+import quant.core.store.StoreException;
+import quant.samples.SampleLoader;
+import quant.samples.SampleSource;
+
+/**
+ * The workbench's state: which database is open, its row counts, and the last thing that went
+ * wrong, as one plain sentence. Opening and loading run as jobs; nothing here touches a node.
+ */
+public final class WorkbenchViewModel {
+    private final JobRunner jobs;
+    private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Map<DomainTable, Long>> counts = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<StoreProblem> problem = new ReadOnlyObjectWrapper<>();
+
+    /** A database that could not be opened, and why; the view offers the way out that fits. */
+    public record StoreProblem(Path path, StoreException error) {}
+
+    public WorkbenchViewModel(JobRunner jobs) {
+        this.jobs = jobs;
+    }
+
+    public ReadOnlyObjectProperty<Store> storeProperty() {
+        return store.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Map<DomainTable, Long>> countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    /** True when a database is open and every table in it is empty. */
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    /** True while the database is being opened or loaded. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The last message for the user (an outcome or an error), one plain sentence. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<StoreProblem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Opens a database; with {@code loadSampleIfEmpty}, an empty one gets the sample company. */
+    public void open(Path path, boolean loadSampleIfEmpty) {
+        busy.set(true);
+        jobs.submit(
+                "Opening " + path.getFileName(),
+                monitor -> {
+                    Store s = Store.open(path);
+                    return new Opened(s, s.rowCounts());
+                },
+                opened -> {
+                    replaceStore(opened.store(), opened.counts());
+                    busy.set(false);
+                    if (loadSampleIfEmpty && empty.get()) {
+                        loadSample();
+                    }
+                },
+                error -> fail(path, error));
+    }
+
+    /** Opens a read-only copy of a database another program holds. */
+    public void openReadOnlyCopy(Path path) {
+        busy.set(true);
+        jobs.submit(
+                "Opening a read-only copy of " + path.getFileName(),
+                monitor -> {
+                    Store s = Store.openReadOnlyCopy(path);
+                    return new Opened(s, s.rowCounts());
+                },
+                opened -> {
+                    replaceStore(opened.store(), opened.counts());
+                    busy.set(false);
+                    notice.set("This is a read-only copy of " + path + "; changes are not possible.");
+                },
+                error -> fail(path, error));
+    }
+
+    /** Switches to the sample company's own database, loading it on first use. */
+    public void openSampleCompany() {
+        open(DataFolder.sampleDatabase(), true);
+    }
+
+    /** Loads the sample company into the open (empty) database. */
+    public void loadSample() {
+        Store s = store.get();
+        if (s == null) {
+            return;
+        }
+        busy.set(true);
+        jobs.submit(
+                "Loading the sample company",
+                monitor -> {
+                    SampleLoader.load(s, new SampleSource(1), monitor);
+                    return s.rowCounts();
+                },
+                loaded -> {
+                    setCounts(loaded);
+                    busy.set(false);
+                    notice.set("The sample company is loaded.");
+                },
+                error -> {
+                    busy.set(false);
+                    if (error instanceof CancellationException) {
+                        notice.set("Loading the sample company was cancelled; the database is unchanged.");
+                    } else {
+                        notice.set(sentence(error));
+                    }
+                    refreshCounts();
+                });
+    }
+
+    /** Re-reads the row counts, e.g. after an import. */
+    public void refreshCounts() {
+        Store s = store.get();
+        if (s == null) {
+            return;
+        }
+        jobs.submit("Counting rows", monitor -> s.rowCounts(), this::setCounts, error -> notice.set(sentence(error)));
+    }
+
+    private record Opened(Store store, Map<DomainTable, Long> counts) {}
+
+    private void replaceStore(Store next, Map<DomainTable, Long> nextCounts) {
+        Store previous = store.get();
+        store.set(next);
+        setCounts(nextCounts);
+        if (previous != null && previous != next) {
+            previous.close();
+        }
+        notice.set("");
+    }
+
+    private void setCounts(Map<DomainTable, Long> c) {
+        counts.set(Map.copyOf(c));
+        empty.set(store.get() != null && c.values().stream().allMatch(n -> n == 0));
+    }
+
+    private void fail(Path path, Throwable error) {
+        busy.set(false);
+        if (error instanceof StoreException se) {
+            problem.set(new StoreProblem(path, se));
+        }
+        notice.set(sentence(error));
+    }
+
+    /** Clears the problem once the view has dealt with it. */
+    public void problemHandled() {
+        problem.set(null);
+    }
+
+    /** Closes the open database; called when the window closes. */
+    public void close() {
+        Store s = store.get();
+        store.set(null);
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    static String sentence(Throwable error) {
+        String m = error.getMessage();
+        return m == null || m.isBlank()
+                ? "Something went wrong: " + error.getClass().getSimpleName() + "."
+                : m;
+    }
+}

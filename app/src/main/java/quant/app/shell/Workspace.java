@@ -1,0 +1,134 @@
+package quant.app.shell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
+import quant.app.settings.Settings;
+import software.coley.bentofx.Bento;
+import software.coley.bentofx.dockable.Dockable;
+import software.coley.bentofx.layout.container.DockContainerLeaf;
+import software.coley.bentofx.layout.container.DockContainerRootBranch;
+
+/**
+ * The docking area: a side area and a main area side by side (BentoFX), views opened by id.
+ * BentoFX has no layout persistence, so the layout is saved as the open view ids, the area each
+ * is in, the selected view and the divider position, and rebuilt from those.
+ */
+public final class Workspace {
+    public static final String SIDE = "side";
+    public static final String MAIN = "main";
+    private static final double DEFAULT_DIVIDER = 0.24;
+
+    /** How a view is made: its title, its node, and the area it opens in by default. */
+    public record ViewSpec(String title, Node node, String area) {}
+
+    private final Bento bento = new Bento();
+    private final StackPane host = new StackPane();
+    private final Function<String, Optional<ViewSpec>> factory;
+    private final Map<String, Dockable> open = new LinkedHashMap<>();
+    private DockContainerRootBranch root;
+    private DockContainerLeaf side;
+    private DockContainerLeaf main;
+
+    public Workspace(Function<String, Optional<ViewSpec>> factory) {
+        this.factory = factory;
+        host.setId("workspace");
+        bento.events().addDockableCloseListener((path, dockable) -> open.remove(dockable.getIdentifier()));
+        build(DEFAULT_DIVIDER);
+    }
+
+    public Node node() {
+        return host;
+    }
+
+    private void build(double divider) {
+        if (root != null) {
+            bento.unregisterRoot(root);
+        }
+        open.clear();
+        root = bento.dockBuilding().root("root");
+        root.setOrientation(Orientation.HORIZONTAL);
+        side = bento.dockBuilding().leaf(SIDE);
+        main = bento.dockBuilding().leaf(MAIN);
+        side.setPruneWhenEmpty(false);
+        main.setPruneWhenEmpty(false);
+        root.setPruneWhenEmpty(false);
+        root.addContainers(side, main);
+        root.setDividerPositions(divider);
+        host.getChildren().setAll(root);
+    }
+
+    /** Opens a view (or selects it when it is already open) in its default area. */
+    public boolean open(String id) {
+        return open(id, null);
+    }
+
+    private boolean open(String id, String area) {
+        Dockable existing = open.get(id);
+        if (existing != null) {
+            existing.inContainer(leaf -> leaf.selectDockable(existing));
+            return true;
+        }
+        Optional<ViewSpec> spec = factory.apply(id);
+        if (spec.isEmpty()) {
+            return false;
+        }
+        Dockable d = bento.dockBuilding().dockable(id);
+        d.setTitle(spec.get().title());
+        d.setNode(spec.get().node());
+        d.setCanBeDroppedToNewWindow(false);
+        DockContainerLeaf leaf = SIDE.equals(area != null ? area : spec.get().area()) ? side : main;
+        leaf.addDockable(d);
+        leaf.selectDockable(d);
+        open.put(id, d);
+        return true;
+    }
+
+    /** The open view ids, in order. */
+    public List<String> openViews() {
+        return List.copyOf(open.keySet());
+    }
+
+    /** The node of an open view. */
+    public Optional<Node> viewNode(String id) {
+        return Optional.ofNullable(open.get(id)).map(Dockable::getNode);
+    }
+
+    /** The layout to remember. */
+    public Settings.DockLayoutState save() {
+        List<Settings.OpenView> views = new ArrayList<>();
+        for (Dockable d : open.values()) {
+            DockContainerLeaf leaf = d.getContainer();
+            String area = leaf != null && SIDE.equals(leaf.getIdentifier()) ? SIDE : MAIN;
+            views.add(new Settings.OpenView(d.getIdentifier(), area));
+        }
+        double divider = root.getDividers().isEmpty()
+                ? DEFAULT_DIVIDER
+                : root.getDividers().getFirst().getPosition();
+        Dockable selected = main.getSelectedDockable();
+        return new Settings.DockLayoutState(views, divider, selected == null ? null : selected.getIdentifier());
+    }
+
+    /** Rebuilds a remembered layout; views that no longer exist are skipped. */
+    public void restore(Settings.DockLayoutState state) {
+        build(state.divider() > 0.05 && state.divider() < 0.95 ? state.divider() : DEFAULT_DIVIDER);
+        for (Settings.OpenView v : state.views()) {
+            open(v.id(), v.area());
+        }
+        if (state.selected() != null && open.containsKey(state.selected())) {
+            open(state.selected());
+        }
+    }
+
+    /** Back to the default layout: the Data view beside the jobs table. */
+    public void reset(List<String> defaultViews) {
+        build(DEFAULT_DIVIDER);
+        defaultViews.forEach(this::open);
+    }
+}

@@ -1,0 +1,159 @@
+package quant.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Pages through one table for the Data view: sorting and filtering are SQL {@code ORDER BY} and
+ * {@code WHERE} over pages of at most {@link #MAX_PAGE} rows, so a table of any size is browsed
+ * in bounded memory. Column names are checked against the table's own columns before they reach
+ * SQL; filter text is always a bound parameter.
+ */
+public final class TableBrowser {
+    /** The largest page a caller may ask for. */
+    public static final int MAX_PAGE = 500;
+
+    private final Store store;
+    private final DomainTable table;
+    private final List<ColumnInfo> columns;
+
+    /** One column: SQL name and JDBC type ({@link java.sql.Types}). */
+    public record ColumnInfo(String name, int sqlType) {}
+
+    /** "Column contains text", case-insensitive. */
+    public record Filter(String column, String text) {}
+
+    /** What to show: filters (all must match) and an optional sort column. */
+    public record Query(List<Filter> filters, Optional<String> sortColumn, boolean ascending) {
+        public static final Query ALL = new Query(List.of(), Optional.empty(), true);
+
+        public Query {
+            filters = List.copyOf(filters);
+        }
+    }
+
+    public TableBrowser(Store store, DomainTable table) {
+        this.store = store;
+        this.table = table;
+        this.columns = readColumns();
+    }
+
+    public DomainTable table() {
+        return table;
+    }
+
+    public List<ColumnInfo> columns() {
+        return columns;
+    }
+
+    private List<ColumnInfo> readColumns() {
+        try (Connection c = store.readConnection();
+                PreparedStatement st = c.prepareStatement("SELECT * FROM " + table.sqlName() + " WHERE 1 = 0");
+                ResultSet rs = st.executeQuery()) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<ColumnInfo> list = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                list.add(new ColumnInfo(md.getColumnLabel(i).toLowerCase(Locale.ROOT), md.getColumnType(i)));
+            }
+            return List.copyOf(list);
+        } catch (SQLException e) {
+            throw new StoreException(
+                    StoreException.Kind.IO,
+                    "Could not read the columns of " + table.sqlName() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The number of rows that match the query's filters. */
+    public long count(Query query) {
+        String sql = "SELECT COUNT(*) FROM " + table.sqlName() + where(query);
+        try (Connection c = store.readConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, query);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(
+                    StoreException.Kind.IO, "Could not count " + table.sqlName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rows {@code offset} to {@code offset + limit - 1} of the query's result, each as an array of
+     * column values in {@link #columns()} order. Ties in the sort column are ordered by id, so
+     * pages never overlap or skip.
+     */
+    public List<Object[]> page(Query query, long offset, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("A page holds 1 to " + MAX_PAGE + " rows, not " + limit);
+        }
+        String order = query.sortColumn()
+                .map(col -> " ORDER BY " + checked(col) + (query.ascending() ? " ASC NULLS FIRST" : " DESC NULLS LAST")
+                        + ", id")
+                .orElse(" ORDER BY id");
+        String sql = "SELECT * FROM " + table.sqlName() + where(query) + order + " LIMIT ? OFFSET ?";
+        try (Connection c = store.readConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
+            int next = bind(st, query);
+            st.setInt(next, limit);
+            st.setLong(next + 1, offset);
+            List<Object[]> rows = new ArrayList<>(limit);
+            try (ResultSet rs = st.executeQuery()) {
+                int n = columns.size();
+                while (rs.next()) {
+                    Object[] row = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException(
+                    StoreException.Kind.IO, "Could not read " + table.sqlName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String where(Query query) {
+        if (query.filters().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Filter f : query.filters()) {
+            parts.add("LOWER(CAST(" + checked(f.column()) + " AS VARCHAR)) LIKE ? ESCAPE '\\'");
+        }
+        return " WHERE " + String.join(" AND ", parts);
+    }
+
+    private int bind(PreparedStatement st, Query query) throws SQLException {
+        int i = 1;
+        for (Filter f : query.filters()) {
+            String escaped = f.text()
+                    .toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_");
+            st.setString(i++, "%" + escaped + "%");
+        }
+        return i;
+    }
+
+    private String checked(String column) {
+        for (ColumnInfo c : columns) {
+            if (c.name().equalsIgnoreCase(column)) {
+                return c.name();
+            }
+        }
+        throw new IllegalArgumentException(table.sqlName() + " has no column " + column);
+    }
+}
