@@ -1,0 +1,115 @@
+package quant.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import quant.app.data.DataView;
+import quant.app.job.FxJobRunner;
+import quant.app.settings.Settings;
+import quant.app.shell.MainWindow;
+import quant.app.shell.WorkbenchViewModel;
+import quant.core.store.DataFolder;
+import quant.core.store.DomainTable;
+
+/**
+ * Starts the workbench on an empty temporary database, opens the sample company from the empty
+ * state, opens the Data view from its menu item and checks the row counts it shows.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchUiTest {
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private WorkbenchViewModel model;
+    private Stage stage;
+
+    @BeforeAll
+    static void freshDataFolder() throws IOException {
+        Path home = DataFolder.get();
+        if (Files.exists(home)) {
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(home);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        Path db = Files.createTempDirectory("quant-ui").resolve("empty.mv.db");
+        // A remembered layout with only the jobs table, so the Data view has to be opened from the menu.
+        Settings settings = Settings.DEFAULTS.withLayout(
+                new Settings.DockLayoutState(List.of(new Settings.OpenView("table:job", "main")), 0.25, "table:job"));
+        FxJobRunner jobs = new FxJobRunner();
+        model = new WorkbenchViewModel(jobs);
+        new MainWindow(stage, model, jobs, settings);
+        stage.show();
+        model.open(db, false);
+    }
+
+    @Test
+    void opensTheSampleCompanyAndShowsRowCountsInTheDataView(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> model.emptyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#open-sample").queryButton().isVisible()).isTrue();
+        snapshot(robot, "01-empty-state.png");
+
+        robot.clickOn("#open-sample");
+        WaitForAsyncUtils.waitFor(
+                90, TimeUnit.SECONDS, () -> model.countsProperty().get().getOrDefault(DomainTable.JOB, 0L) > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#data-tables").tryQuery()).isEmpty();
+
+        robot.clickOn("View");
+        robot.clickOn("Data");
+        WaitForAsyncUtils.waitForFxEvents();
+        DataView data = robot.lookup("#data-tables")
+                                .queryAs(javafx.scene.control.TableView.class)
+                                .getParent()
+                        instanceof DataView d
+                ? d
+                : (DataView) robot.lookup(n -> n instanceof DataView).query();
+        for (DomainTable t : DomainTable.values()) {
+            long expected = model.countsProperty().get().get(t);
+            assertThat(data.shownCount(t)).as(t.sqlName()).isEqualTo("%,d".formatted(expected));
+        }
+        assertThat(data.shownCount(DomainTable.JOB)).isEqualTo("16,598");
+        assertThat(data.shownCount(DomainTable.CUSTOMER)).isEqualTo("2,957");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#table-browser-status")
+                .queryLabeled()
+                .getText()
+                .endsWith("rows"));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(robot, "02-data-view.png");
+    }
+
+    private void snapshot(FxRobot robot, String name) throws Exception {
+        Node root = stage.getScene().getRoot();
+        var image = WaitForAsyncUtils.asyncFx(() -> root.snapshot(null, null)).get();
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(image, null),
+                "png",
+                SCREENSHOTS.resolve(name).toFile());
+    }
+}
