@@ -1,0 +1,104 @@
+package quant.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quant.core.job.JobMonitor;
+import quant.core.store.DomainTable;
+import quant.core.store.Store;
+import quant.core.store.StoreException;
+
+class SampleLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsEveryCommittedRowWithItsReferencesResolved() {
+        try (Store store = Store.open(dir.resolve("sample"))) {
+            SampleLoader.Result result = SampleLoader.load(store, new SampleSource(1), JobMonitor.NONE);
+            SampleCompany company = SampleCompanyGenerator.generate(SampleCompany.DEFAULT_SEED);
+            Map<DomainTable, Long> counts = store.rowCounts();
+            for (var e : company.tables().entrySet()) {
+                assertThat(counts.get(e.getKey()))
+                        .as(e.getKey().sqlName())
+                        .isEqualTo(e.getValue().size());
+            }
+            assertThat(counts.get(DomainTable.IMPORT_RUN))
+                    .isEqualTo(company.tables().size());
+            assertThat(result.total())
+                    .isEqualTo(company.tables().values().stream()
+                            .mapToLong(SampleTable::size)
+                            .sum());
+            assertThat(store.dataVersion()).isEqualTo(1);
+            int orphans = ((Number)
+                            store.dsl()
+                                    .fetchValue(
+                                            "SELECT COUNT(*) FROM job j JOIN job o ON o.id = j.callback_of_job_id WHERE o.customer_id <> j.customer_id"))
+                    .intValue();
+            assertThat(orphans).isZero();
+        }
+    }
+
+    @Test
+    void aCancelledLoadLeavesTheDatabaseUnchanged() {
+        try (Store store = Store.open(dir.resolve("cancel"))) {
+            AtomicLong total = new AtomicLong();
+            JobMonitor cancelHalfway = new JobMonitor() {
+                private long done;
+
+                @Override
+                public void progress(long done, long all, String stage) {
+                    this.done = done;
+                    total.set(all);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return total.get() > 0 && done >= total.get() / 2;
+                }
+            };
+            assertThatThrownBy(() -> SampleLoader.load(store, new SampleSource(1), cancelHalfway))
+                    .isInstanceOf(CancellationException.class);
+            assertThat(store.rowCounts())
+                    .allSatisfy((t, n) -> assertThat(n).as(t.sqlName()).isZero());
+            assertThat(store.dataVersion()).isZero();
+        }
+    }
+
+    @Test
+    void refusesADatabaseThatAlreadyHoldsData() {
+        try (Store store = Store.open(dir.resolve("twice"))) {
+            SampleLoader.load(store, new SampleSource(1), JobMonitor.NONE);
+            Map<DomainTable, Long> before = store.rowCounts();
+            assertThatThrownBy(() -> SampleLoader.load(store, new SampleSource(1), JobMonitor.NONE))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("never mixed with your own data");
+            assertThat(store.rowCounts()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aScaledLoadMultipliesTheCompanyButNotItsCatalogue() {
+        try (Store store = Store.open(dir.resolve("scaled"))) {
+            SampleLoader.load(store, new SampleSource(2), JobMonitor.NONE);
+            SampleCompany company = SampleCompanyGenerator.generate(SampleCompany.DEFAULT_SEED);
+            Map<DomainTable, Long> counts = store.rowCounts();
+            assertThat(counts.get(DomainTable.JOB))
+                    .isEqualTo(2L * company.table(DomainTable.JOB).size());
+            assertThat(counts.get(DomainTable.CUSTOMER))
+                    .isEqualTo(2L * company.table(DomainTable.CUSTOMER).size());
+            assertThat(counts.get(DomainTable.SERVICE_LINE)).isEqualTo(5);
+            int crossCopy = ((Number) store.dsl()
+                            .fetchValue("SELECT COUNT(*) FROM job j JOIN customer c ON c.id = j.customer_id"
+                                    + " WHERE (j.external_ref LIKE '%-x1') <> (c.external_ref LIKE '%-x1')"))
+                    .intValue();
+            assertThat(crossCopy).isZero();
+        }
+    }
+}
