@@ -1,0 +1,81 @@
+package quant.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module boundaries of DESIGN.md: app → {importers, samples} → core, and no JavaFX in core. */
+class ArchitectureTest {
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("quant");
+    }
+
+    @Test
+    void coreHasNoJavaFx() {
+        noClasses()
+                .that()
+                .resideInAPackage("quant.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "atlantafx..", "software.coley.bentofx..")
+                .because("core runs headless: the CLI, tests and reports must work without a UI toolkit")
+                .check(classes);
+    }
+
+    @Test
+    void coreDependsOnNoOtherModule() {
+        noClasses()
+                .that()
+                .resideInAPackage("quant.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("quant.importers..", "quant.samples..", "quant.app..")
+                .because("every other module builds on core, never the other way round")
+                .check(classes);
+    }
+
+    @Test
+    void importersAndSamplesDoNotDependOnTheApp() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("quant.importers..", "quant.samples..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("quant.app..", "javafx..")
+                .because("importers and the sample company are used headless by the CLI and by tests")
+                .check(classes);
+    }
+
+    @Test
+    void importersDoNotDependOnSamples() {
+        noClasses()
+                .that()
+                .resideInAPackage("quant.importers..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("quant.samples..")
+                .because("the sample company is data for the importers, not a part of them")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsNeverTouchNodes() {
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("ViewModel")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("view models hold state as properties; only views build and touch nodes")
+                .check(classes);
+    }
+}
