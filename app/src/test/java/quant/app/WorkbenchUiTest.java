@@ -79,8 +79,15 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#data-tables").tryQuery()).isEmpty();
 
-        robot.clickOn("View");
-        robot.clickOn("Data");
+        // Menus are popups that a headless robot opens unreliably: fire the View ▸ Data item itself.
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem dataItem = bar.getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-view-data".equals(i.getId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(dataItem.isDisable()).isFalse();
+        robot.interact(dataItem::fire);
         WaitForAsyncUtils.waitForFxEvents();
         DataView data = robot.lookup("#data-tables")
                                 .queryAs(javafx.scene.control.TableView.class)

@@ -25,6 +25,7 @@ public final class DataView extends BorderPane {
 
     public DataView(ReadOnlyObjectProperty<Map<DomainTable, Long>> counts, Consumer<DomainTable> open) {
         tables.setId("data-tables");
+        tables.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         tables.getItems().setAll(DomainTable.values());
         TableColumn<DomainTable, String> name = new TableColumn<>("Table");
         name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().label()));

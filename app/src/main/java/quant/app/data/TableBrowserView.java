@@ -32,6 +32,7 @@ public final class TableBrowserView extends BorderPane {
     public TableBrowserView(TableBrowserViewModel model) {
         this.model = model;
         getStyleClass().add("table-browser");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         List<TableBrowser.ColumnInfo> columns = model.columns();
         for (int i = 0; i < columns.size(); i++) {
             table.getColumns().add(column(columns.get(i), i));
