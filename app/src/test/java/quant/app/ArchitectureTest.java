@@ -68,6 +68,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyCoreSpeaksJooq() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("quant.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.jooq..", "quant.core.store.generated..")
+                .because("repositories return domain records, never jOOQ records: SQL stays inside core")
+                .check(classes);
+    }
+
+    @Test
     void viewModelsNeverTouchNodes() {
         noClasses()
                 .that()

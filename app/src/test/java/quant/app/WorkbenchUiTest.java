@@ -38,6 +38,7 @@ class WorkbenchUiTest {
 
     private WorkbenchViewModel model;
     private Stage stage;
+    private MainWindow window;
 
     @BeforeAll
     static void freshDataFolder() throws IOException {
@@ -60,7 +61,7 @@ class WorkbenchUiTest {
                 new Settings.DockLayoutState(List.of(new Settings.OpenView("table:job", "main")), 0.25, "table:job"));
         FxJobRunner jobs = new FxJobRunner();
         model = new WorkbenchViewModel(jobs);
-        new MainWindow(stage, model, jobs, settings);
+        window = new MainWindow(stage, model, jobs, settings);
         stage.show();
         model.open(db, false);
     }
@@ -109,6 +110,17 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(robot, "02-data-view.png");
+
+        // The layout is remembered as view ids, areas and the divider; a reset brings back the default.
+        Settings.DockLayoutState saved =
+                WaitForAsyncUtils.asyncFx(() -> window.workspace().save()).get();
+        assertThat(saved.views()).extracting(Settings.OpenView::id).containsExactly("table:job", DataView.ID);
+        assertThat(saved.views()).extracting(Settings.OpenView::area).containsExactly("main", "side");
+        assertThat(saved.divider()).isBetween(0.05, 0.95);
+        robot.interact(() -> window.workspace().reset(List.of("table:customer")));
+        assertThat(window.workspace().openViews()).containsExactly("table:customer");
+        robot.interact(() -> window.workspace().restore(saved));
+        assertThat(window.workspace().openViews()).containsExactly("table:job", DataView.ID);
     }
 
     private void snapshot(FxRobot robot, String name) throws Exception {

@@ -36,7 +36,8 @@ public final class SampleLoadBench {
             try (Store store = Store.open(work.resolve("ref"))) {
                 return store.inTransaction(c -> {
                     try (var st = c.createStatement()) {
-                        for (String table : source.tables().stream().map(t -> t.sqlName()).toList()) {
+                        for (String table :
+                                source.tables().stream().map(t -> t.sqlName()).toList()) {
                             st.execute("CREATE TABLE raw_" + table + " AS SELECT * FROM CSVREAD('"
                                     + csv.resolve(table + ".csv") + "', NULL, 'charset=UTF-8')");
                         }
@@ -45,14 +46,22 @@ public final class SampleLoadBench {
                 });
             }
         });
-        System.out.printf("scale %d: %s %.2f s, %s %.2f s, ratio %.2f, peak heap %d MB%n",
-                scale, ours.name(), ours.median().toMillis() / 1000.0, h2.name(), h2.median().toMillis() / 1000.0,
-                ours.ratioTo(h2), ours.peakHeapBytes() / (1024 * 1024));
+        System.out.printf(
+                "scale %d: %s %.2f s, %s %.2f s, ratio %.2f, peak heap %d MB%n",
+                scale,
+                ours.name(),
+                ours.median().toMillis() / 1000.0,
+                h2.name(),
+                h2.median().toMillis() / 1000.0,
+                ours.ratioTo(h2),
+                ours.peakHeapBytes() / (1024 * 1024));
     }
 
     private static Object clean(Path work, String name) throws Exception {
         try (Stream<Path> files = Files.list(work)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(name + ".")).sorted(Comparator.reverseOrder()).toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(name + "."))
+                    .sorted(Comparator.reverseOrder())
+                    .toList()) {
                 Files.delete(p);
             }
         }

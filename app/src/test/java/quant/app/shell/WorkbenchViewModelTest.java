@@ -1,0 +1,64 @@
+package quant.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quant.app.job.DirectJobRunner;
+import quant.core.store.DomainTable;
+import quant.core.store.StoreException;
+
+/** The workbench's view model, without a UI toolkit: jobs run at once on the test thread. */
+class WorkbenchViewModelTest {
+    @TempDir
+    Path dir;
+
+    final WorkbenchViewModel model = new WorkbenchViewModel(new DirectJobRunner());
+
+    @AfterEach
+    void close() {
+        model.close();
+    }
+
+    @Test
+    void anEmptyDatabaseIsReportedEmpty() {
+        model.open(dir.resolve("empty"), false);
+        assertThat(model.storeProperty().get()).isNotNull();
+        assertThat(model.emptyProperty().get()).isTrue();
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void openingWithTheSampleOptionLoadsTheSampleIntoAnEmptyDatabase() {
+        model.open(dir.resolve("sample"), true);
+        assertThat(model.emptyProperty().get()).isFalse();
+        assertThat(model.countsProperty().get().get(DomainTable.JOB)).isEqualTo(16_598L);
+        assertThat(model.noticeProperty().get()).isEqualTo("The sample company is loaded.");
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseBecomesAProblemWithOnePlainSentence() throws Exception {
+        Path notes = dir.resolve("notes.mv.db");
+        Files.writeString(notes, "hello");
+        model.open(notes, false);
+        assertThat(model.storeProperty().get()).isNull();
+        assertThat(model.problemProperty().get().error().kind()).isEqualTo(StoreException.Kind.DAMAGED);
+        assertThat(model.noticeProperty().get()).endsWith("it was left as it is.");
+        model.problemHandled();
+        assertThat(model.problemProperty().get()).isNull();
+    }
+
+    @Test
+    void switchingDatabasesClosesThePreviousOne() {
+        model.open(dir.resolve("first"), false);
+        var first = model.storeProperty().get();
+        model.open(dir.resolve("second"), false);
+        assertThat(model.storeProperty().get()).isNotSameAs(first);
+        // The first file is free again: it can be opened once more.
+        model.open(dir.resolve("first"), false);
+        assertThat(model.storeProperty().get().file()).isEqualTo(dir.resolve("first.mv.db"));
+    }
+}
