@@ -66,4 +66,53 @@ public enum DateOrder {
         }
         return any && prove(values).isEmpty();
     }
+
+    /** Collects, value by value, what a column's dates prove about their order; memory stays constant. */
+    public static final class Evidence {
+        private boolean dayFirstPossible = true;
+        private boolean monthFirstPossible = true;
+        private boolean sawAmbiguousForm;
+        private String example;
+
+        public void add(String value) {
+            int[] parts = DateParser.numericParts(value.strip());
+            if (parts == null || parts[0] > 31) {
+                return;
+            }
+            sawAmbiguousForm = true;
+            if (example == null) {
+                example = value.strip();
+            }
+            if (parts[0] > 12) {
+                monthFirstPossible = false;
+            }
+            if (parts[1] > 12) {
+                dayFirstPossible = false;
+            }
+        }
+
+        /** True when numeric dates were seen that allow both orders. */
+        public boolean ambiguous() {
+            return sawAmbiguousForm && dayFirstPossible && monthFirstPossible;
+        }
+
+        /** The proven order, {@link #YMD} when no numeric day/month dates were seen, empty when ambiguous. */
+        public Optional<DateOrder> order() {
+            if (!sawAmbiguousForm) {
+                return Optional.of(YMD);
+            }
+            if (dayFirstPossible && !monthFirstPossible) {
+                return Optional.of(DMY);
+            }
+            if (monthFirstPossible && !dayFirstPossible) {
+                return Optional.of(MDY);
+            }
+            return dayFirstPossible ? Optional.empty() : Optional.of(YMD);
+        }
+
+        /** A value that shows the ambiguity, for the question to the user. */
+        public String example() {
+            return example;
+        }
+    }
 }

@@ -1,0 +1,99 @@
+package quant.importers.mapping;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import quant.core.importing.ImportException;
+import quant.core.store.DomainTable;
+import quant.importers.read.ReaderSettings;
+
+/**
+ * A saved, reusable way to import one kind of file into one table: how to read the file, which
+ * file columns form each row's key, where each target column comes from, and the {@code source}
+ * every row gets (so a renamed file re-imports without duplicates). Stored as JSON.
+ *
+ * @param table the target table's SQL name, e.g. {@code deal}
+ * @param source the value of {@code source} for the imported rows, e.g. {@code crm-sales-opportunities}
+ * @param key the file columns whose values, joined with {@code |}, make the row's {@code external_ref}
+ * @param referenceSources per foreign-key column, the {@code source} of the rows it refers to (default: {@code source})
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record MappingProfile(
+        String description,
+        String table,
+        String source,
+        ReaderSettings reader,
+        List<String> key,
+        List<ColumnMapping> columns,
+        Map<String, String> referenceSources) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public MappingProfile {
+        reader = reader == null ? ReaderSettings.DETECT : reader;
+        key = key == null ? List.of() : List.copyOf(key);
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        referenceSources = referenceSources == null ? Map.of() : Map.copyOf(referenceSources);
+    }
+
+    /** The target table, or a settings error naming the unknown table. */
+    public DomainTable targetTable() {
+        return DomainTable.byName(table == null ? "" : table)
+                .filter(DomainTable::hasSourceKey)
+                .orElseThrow(() -> new ImportException(
+                        ImportException.Kind.SETTINGS, "The mapping names no importable table (\"" + table + "\")."));
+    }
+
+    public String referenceSource(String column) {
+        return referenceSources.getOrDefault(column, source);
+    }
+
+    public MappingProfile withReader(ReaderSettings settings) {
+        return new MappingProfile(description, table, source, settings, key, columns, referenceSources);
+    }
+
+    public MappingProfile withSource(String newSource) {
+        return new MappingProfile(description, table, newSource, reader, key, columns, referenceSources);
+    }
+
+    public static MappingProfile read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), MappingProfile.class);
+        } catch (IOException e) {
+            throw new ImportException(
+                    ImportException.Kind.SETTINGS,
+                    "The mapping profile " + file.getFileName() + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    public static MappingProfile read(InputStream in, String name) {
+        try {
+            return JSON.readValue(in, MappingProfile.class);
+        } catch (IOException e) {
+            throw new ImportException(
+                    ImportException.Kind.SETTINGS, "The mapping " + name + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    public void write(Path file) throws IOException {
+        JSON.writeValue(file.toFile(), this);
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

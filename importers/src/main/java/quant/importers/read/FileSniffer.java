@@ -1,0 +1,228 @@
+package quant.importers.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import quant.core.importing.ImportException;
+import quant.importers.parse.DateOrder;
+import quant.importers.parse.NumberParser.DecimalMark;
+
+/**
+ * Guesses how to read a file from its first {@value #SAMPLE_BYTES} bytes: XLSX or text; for text
+ * the encoding (byte-order marks, UTF-16 without one, strict UTF-8, else Windows-1252), the
+ * delimiter (the one of {@code , ; TAB |} that splits the lines most consistently, quotes
+ * respected) and the decimal mark. Refuses binary files and old {@code .xls} workbooks with a plain
+ * sentence.
+ */
+public final class FileSniffer {
+    static final int SAMPLE_BYTES = 64 * 1024;
+    private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+
+    /** What a file looks like. */
+    public enum Format {
+        CSV,
+        XLSX
+    }
+
+    private FileSniffer() {}
+
+    public static Format format(Path file) throws IOException {
+        byte[] head = head(file, 8);
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return Format.XLSX;
+        }
+        if (head.length >= 8 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11) {
+            throw new ImportException(
+                    ImportException.Kind.UNREADABLE,
+                    file.getFileName()
+                            + " is an old Excel 97–2003 (.xls) workbook; save it as .xlsx or CSV and import that.");
+        }
+        return Format.CSV;
+    }
+
+    /** Detected reader settings for a text file (date order only when the sample proves it). */
+    public static ReaderSettings sniffText(Path file) throws IOException {
+        byte[] sample = head(file, SAMPLE_BYTES);
+        if (sample.length == 0) {
+            throw new ImportException(ImportException.Kind.UNREADABLE, file.getFileName() + " is empty.");
+        }
+        Charset charset = encoding(sample);
+        String text = decode(sample, charset);
+        if (looksBinary(text)) {
+            throw new ImportException(
+                    ImportException.Kind.UNREADABLE,
+                    file.getFileName() + " does not look like a text table (CSV or TSV): it holds binary data.");
+        }
+        List<String> lines = lines(text);
+        char delimiter = delimiter(lines);
+        return new ReaderSettings(charset.name(), delimiter, 1, null, null, decimalMark(lines, delimiter));
+    }
+
+    static byte[] head(Path file, int n) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(n);
+        }
+    }
+
+    static Charset encoding(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == 0) {
+                if (i % 2 == 0) {
+                    evenZeros++;
+                } else {
+                    oddZeros++;
+                }
+            }
+        }
+        if (oddZeros > b.length / 4 && evenZeros < b.length / 50) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (evenZeros > b.length / 4 && oddZeros < b.length / 50) {
+            return StandardCharsets.UTF_16BE;
+        }
+        int end = b.length;
+        if (b.length == SAMPLE_BYTES) {
+            // Do not fail on a multi-byte character cut at the end of the sample.
+            while (end > 0 && end > b.length - 4 && (b[end - 1] & 0xC0) == 0x80) {
+                end--;
+            }
+            if (end > 0 && (b[end - 1] & 0xC0) == 0xC0) {
+                end--;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, 0, end));
+            return StandardCharsets.UTF_8;
+        } catch (CharacterCodingException e) {
+            return Charset.forName("windows-1252");
+        }
+    }
+
+    private static String decode(byte[] b, Charset charset) {
+        String s = new String(b, charset);
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    private static boolean looksBinary(String text) {
+        int control = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == '\uFFFD') {
+                control++;
+            }
+        }
+        return control > Math.max(2, text.length() / 100);
+    }
+
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\r\n|\n|\r")) {
+            if (!line.isBlank()) {
+                lines.add(line);
+            }
+            if (lines.size() == 50) {
+                break;
+            }
+        }
+        return lines;
+    }
+
+    /** Fields in a line split by {@code d}, outside double quotes. */
+    static int count(String line, char d) {
+        int n = 1;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == d && !quoted) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static char delimiter(List<String> lines) {
+        char best = ',';
+        double bestScore = 0;
+        for (char d : DELIMITERS) {
+            if (lines.isEmpty()) {
+                break;
+            }
+            int first = count(lines.getFirst(), d);
+            if (first < 2) {
+                continue;
+            }
+            int consistent = 0;
+            for (String line : lines) {
+                if (count(line, d) == first) {
+                    consistent++;
+                }
+            }
+            double score = (double) consistent / lines.size() * Math.log(first + 1);
+            if (score > bestScore) {
+                bestScore = score;
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    /** Comma decimals when the file is not comma-separated and numbers like {@code 12,50} appear. */
+    static DecimalMark decimalMark(List<String> lines, char delimiter) {
+        if (delimiter == ',') {
+            return DecimalMark.DOT;
+        }
+        int comma = 0;
+        int dot = 0;
+        for (String line : lines) {
+            for (String field : line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)))) {
+                String f = field.strip().replace("\"", "");
+                if (f.matches("-?[\\d.]*\\d,\\d{1,2}")) {
+                    comma++;
+                } else if (f.matches("-?[\\d,]*\\d\\.\\d{1,2}")) {
+                    dot++;
+                }
+            }
+        }
+        return comma > dot ? DecimalMark.COMMA : DecimalMark.DOT;
+    }
+
+    /** A short name of the delimiter for people: "comma", "semicolon", "tab", "pipe". */
+    public static String describe(char delimiter) {
+        return switch (delimiter) {
+            case ',' -> "comma";
+            case ';' -> "semicolon";
+            case '\t' -> "tab";
+            case '|' -> "pipe";
+            default -> "'" + delimiter + "'";
+        };
+    }
+
+    /** The date order proven by a sample of a column's values, if any. */
+    public static java.util.Optional<DateOrder> dateOrder(List<String> values) {
+        return DateOrder.prove(values);
+    }
+}

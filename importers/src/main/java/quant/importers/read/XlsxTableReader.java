@@ -1,0 +1,139 @@
+package quant.importers.read;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Sheet;
+import quant.core.importing.ImportException;
+
+/**
+ * Reads one worksheet of an XLSX workbook as a stream (fastexcel-reader). Numbers come out as plain
+ * decimals, cells formatted as dates as ISO date-times, booleans as {@code true}/{@code false},
+ * formulas as their cached value.
+ */
+public final class XlsxTableReader implements TableReader {
+    private final ReadableWorkbook workbook;
+    private final Stream<org.dhatim.fastexcel.reader.Row> stream;
+    private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
+    private final List<String> header;
+
+    public XlsxTableReader(Path file, String sheetName, int headerRow) throws IOException {
+        try {
+            workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+        } catch (IOException | RuntimeException e) {
+            throw new ImportException(
+                    ImportException.Kind.UNREADABLE,
+                    file.getFileName() + " is not a readable XLSX workbook: " + e.getMessage());
+        }
+        Sheet sheet = sheetName == null
+                ? workbook.getFirstSheet()
+                : workbook.findSheet(sheetName)
+                        .orElseThrow(() -> new ImportException(
+                                ImportException.Kind.SETTINGS,
+                                file.getFileName() + " has no sheet named \"" + sheetName + "\"; it has "
+                                        + sheetNames(workbook) + "."));
+        stream = sheet.openStream();
+        rows = stream.iterator();
+        org.dhatim.fastexcel.reader.Row head = null;
+        while (rows.hasNext()) {
+            org.dhatim.fastexcel.reader.Row r = rows.next();
+            if (r.getRowNum() >= headerRow) {
+                head = r;
+                break;
+            }
+        }
+        if (head == null) {
+            close();
+            throw new ImportException(
+                    ImportException.Kind.UNREADABLE,
+                    "The sheet \"" + sheet.getName() + "\" is empty: it has no header row.");
+        }
+        header = List.of(cells(head));
+    }
+
+    /** The names of the workbook's sheets, in order. */
+    public static List<String> sheetNames(Path file) throws IOException {
+        try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
+            return wb.getSheets().map(Sheet::getName).toList();
+        }
+    }
+
+    private static List<String> sheetNames(ReadableWorkbook wb) {
+        return wb.getSheets().map(s -> "\"" + s.getName() + "\"").toList();
+    }
+
+    private static String[] cells(org.dhatim.fastexcel.reader.Row row) {
+        List<String> out = new ArrayList<>(row.getCellCount());
+        for (int i = 0; i < row.getCellCount(); i++) {
+            out.add(text(row.getCell(i)));
+        }
+        int end = out.size();
+        while (end > 0 && out.get(end - 1).isEmpty()) {
+            end--;
+        }
+        return out.subList(0, end).stream().map(String::strip).toArray(String[]::new);
+    }
+
+    private static String text(Cell cell) {
+        if (cell == null || cell.getValue() == null) {
+            return "";
+        }
+        return switch (cell.getType()) {
+            case NUMBER -> isDateFormat(cell) ? iso(cell.asDate()) : ((BigDecimal) cell.getValue()).toPlainString();
+            case BOOLEAN -> cell.asBoolean().toString();
+            case FORMULA -> cell.getRawValue() == null ? "" : cell.getRawValue();
+            default -> cell.getText();
+        };
+    }
+
+    private static boolean isDateFormat(Cell cell) {
+        String format = cell.getDataFormatString();
+        if (format == null) {
+            Integer id = cell.getDataFormatId();
+            return id != null && ((id >= 14 && id <= 22) || (id >= 45 && id <= 47));
+        }
+        String f = format.toLowerCase(java.util.Locale.ROOT).replaceAll("\\[[^]]*]|\"[^\"]*\"", "");
+        return f.contains("d") || f.contains("y") || (f.contains("m") && (f.contains("h") || f.contains("s")));
+    }
+
+    private static String iso(LocalDateTime t) {
+        return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                ? t.toLocalDate().toString()
+                : t.toString();
+    }
+
+    @Override
+    public boolean fixedWidth() {
+        return false;
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public Row next() {
+        if (!rows.hasNext()) {
+            return null;
+        }
+        org.dhatim.fastexcel.reader.Row r = rows.next();
+        return new Row(r.getRowNum(), cells(r));
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (stream != null) {
+            stream.close();
+        }
+        workbook.close();
+    }
+}
