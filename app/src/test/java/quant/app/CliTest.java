@@ -90,6 +90,78 @@ class CliTest {
         assertThat(Files.readString(notes)).isEqualTo("not a database");
     }
 
+    static final Path CRM = Path.of("..", "..", "shared", "benchdata", "crm_sales_pipeline");
+    static final Path CRM_PROFILES = Path.of("..", "samples", "mappings", "crm-sales-opportunities");
+
+    @Test
+    void theCrmPipelineDataImportsWithZeroRejectsThroughItsCommittedProfiles() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isDirectory(CRM),
+                "../shared/benchdata/crm_sales_pipeline is absent: the CRM reference import is skipped");
+        String db = dir.resolve("crm").toString();
+        for (String stem : List.of("accounts", "products", "sales_teams", "sales_pipeline")) {
+            Run run = quant(
+                    "--db",
+                    db,
+                    "import",
+                    CRM.resolve(stem + ".csv").toString(),
+                    "--mapping",
+                    CRM_PROFILES.resolve(stem + ".json").toString(),
+                    "--json");
+            assertThat(run.code()).as(stem + ": " + run.err()).isZero();
+            JsonNode result = new ObjectMapper().readTree(run.out());
+            assertThat(result.get("rejected").asLong()).as(stem).isZero();
+            assertThat(result.get("outcome").asText()).isEqualTo("imported");
+        }
+        JsonNode tables = new ObjectMapper()
+                .readTree(quant("--db", db, "info", "--json").out())
+                .get("tables");
+        assertThat(tables.get("customer").asLong()).isEqualTo(85);
+        assertThat(tables.get("product").asLong()).isEqualTo(7);
+        assertThat(tables.get("sales_rep").asLong()).isEqualTo(35);
+        assertThat(tables.get("deal").asLong()).isEqualTo(8_800);
+
+        Run again = quant(
+                "--db",
+                db,
+                "import",
+                CRM.resolve("sales_pipeline.csv").toString(),
+                "--mapping",
+                CRM_PROFILES.resolve("sales_pipeline.json").toString(),
+                "--json");
+        JsonNode unchanged = new ObjectMapper().readTree(again.out());
+        assertThat(unchanged.get("inserted").asLong()).isZero();
+        assertThat(unchanged.get("updated").asLong()).isZero();
+    }
+
+    @Test
+    void importProblemsComeAsJsonWithTheRowTheUserSeesAndExitCodeOne() throws Exception {
+        Path profile = dir.resolve("lines.json");
+        Files.writeString(profile, """
+                {"table": "service_line", "source": "t", "key": ["code"],
+                 "columns": [{"from": "code", "to": "code"}, {"from": "name", "to": "name"}]}""");
+        Path file = dir.resolve("lines.csv");
+        Files.writeString(file, "code,name\nHVAC,Heating\nPLUMB,\n");
+        Run run = quant(
+                "--db",
+                dir.resolve("db").toString(),
+                "import",
+                file.toString(),
+                "--mapping",
+                profile.toString(),
+                "--json");
+        assertThat(run.code()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("outcome").asText()).isEqualTo("aborted");
+        assertThat(json.get("read").asLong()).isEqualTo(2);
+        JsonNode problem = json.get("problems").get(0);
+        assertThat(problem.get("row").asLong()).isEqualTo(3);
+        assertThat(problem.get("column").asText()).isEqualTo("name");
+        assertThat(problem.get("reason").asText()).isEqualTo("is empty, but name is required");
+        assertThat(quant("--db", dir.resolve("db").toString(), "info", "--json").out())
+                .contains("\"service_line\" : 0");
+    }
+
     @Test
     void aScaleBelowOneIsAUsageError() {
         assertThat(quant("sample", "--out", dir.toString(), "--scale", "0").code())

@@ -13,3 +13,5 @@ CREATE TABLE import_change (
 );
 CREATE INDEX ix_import_change_run ON import_change (run_id);
 CREATE INDEX ix_import_change_row ON import_change (table_name, row_id);
+
+ALTER TABLE import_run ALTER COLUMN outcome SET DATA TYPE VARCHAR(32);

@@ -107,7 +107,7 @@ final class ImportCommand implements Callable<Integer> {
                         e.problems().isEmpty() ? List.of(new Problem(0, null, null, e.getMessage())) : e.problems();
                 print(
                         out,
-                        -1,
+                        e.rowsRead(),
                         0,
                         0,
                         e.problemCount(),

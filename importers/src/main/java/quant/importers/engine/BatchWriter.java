@@ -107,10 +107,6 @@ final class BatchWriter {
         this.monitor = monitor;
     }
 
-    private boolean writing() {
-        return !options.dryRun() && !(options.onError() == ImportOptions.OnError.ABORT && rejected > 0);
-    }
-
     Outcome importAll(TableReader reader, ReaderSettings settings, ZoneId zone) throws SQLException, IOException {
         target = new TargetTable(c, profile.targetTable());
         header = reader.header();
@@ -328,15 +324,10 @@ final class BatchWriter {
                 updates.add(p);
             }
         }
-        if (writing()) {
-            insert(inserts);
-            update(updates);
-        } else {
-            Map<String, Long> own = ids.computeIfAbsent(target.table(), t -> new HashMap<>());
-            inserts.forEach(p -> own.put(p.key, -1L));
-            inserted += inserts.size();
-            updated += updates.size();
-        }
+        // Dry runs and aborted imports write too, inside the transaction that is then rolled back,
+        // so that the database's own rules are checked the same way in every mode.
+        insert(inserts);
+        update(updates);
         for (Pending p : batch) {
             if (!p.problems.isEmpty()) {
                 reject(p);
@@ -564,7 +555,7 @@ final class BatchWriter {
                 done.add(p);
             } catch (SQLException e) {
                 c.rollback(sp);
-                p.problems.add(new Problem(p.row, null, null, DatabaseRules.explain(e)));
+                p.problems.add(new Problem(p.row, null, null, DatabaseRules.explain(c, e)));
             }
         }
         inserted += done.size();
@@ -631,7 +622,7 @@ final class BatchWriter {
                     updated++;
                 } catch (SQLException e) {
                     c.rollback(sp);
-                    p.problems.add(new Problem(p.row, null, null, DatabaseRules.explain(e)));
+                    p.problems.add(new Problem(p.row, null, null, DatabaseRules.explain(c, e)));
                 }
             }
         }

@@ -8,23 +8,17 @@ import org.h2.api.ErrorCode;
 
 /** Turns a database refusal of one row into a plain reason. */
 final class DatabaseRules {
-    private static final Pattern CHECK = Pattern.compile("\"([A-Z0-9_]+): (.*)\"", Pattern.DOTALL);
+    private static final Pattern CHECK = Pattern.compile("(CK_[A-Z0-9_]+)");
 
     private DatabaseRules() {}
 
-    static String explain(SQLException e) {
+    static String explain(java.sql.Connection c, SQLException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
         switch (e.getErrorCode()) {
             case ErrorCode.CHECK_CONSTRAINT_VIOLATED_1 -> {
                 Matcher x = CHECK.matcher(m);
-                if (x.find()) {
-                    return "breaks the rule "
-                            + x.group(2)
-                                    .split("\";")[0]
-                                    .toLowerCase(Locale.ROOT)
-                                    .replace("\"", "");
-                }
-                return "breaks a rule of the table";
+                String clause = x.find() ? clause(c, x.group(1)) : null;
+                return clause == null ? "breaks a rule of the table" : "breaks the rule " + clause;
             }
             case ErrorCode.DUPLICATE_KEY_1 -> {
                 return "would duplicate a value that must be unique (" + unique(m) + ")";
@@ -41,6 +35,18 @@ final class DatabaseRules {
             default -> {
                 return "was refused by the database: " + m.lines().findFirst().orElse(m);
             }
+        }
+    }
+
+    private static String clause(java.sql.Connection c, String constraint) {
+        try (var st = c.prepareStatement(
+                "SELECT CHECK_CLAUSE FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS WHERE CONSTRAINT_NAME = ?")) {
+            st.setString(1, constraint);
+            try (var rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1).replace("\"", "").toLowerCase(Locale.ROOT) : null;
+            }
+        } catch (SQLException ignored) {
+            return null;
         }
     }
 
