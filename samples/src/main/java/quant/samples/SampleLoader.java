@@ -3,40 +3,33 @@ package quant.samples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HexFormat;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import quant.core.job.JobMonitor;
 import quant.core.store.DomainTable;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
+import quant.importers.engine.ImportOptions;
+import quant.importers.engine.ImportResult;
+import quant.importers.engine.Importer;
+import quant.importers.mapping.MappingProfile;
 
 /**
- * Loads the sample company into an empty database in one transaction: all of it, or (when
- * cancelled or refused) none of it. Foreign keys are resolved from the {@code *_ref} columns
- * through the references loaded before; one import-audit row is written per table.
+ * Loads the sample company into an empty database through the import engine (one write path):
+ * the sample's CSV files, written to a temporary folder at the requested scale, are imported table
+ * by table with the profiles under {@code samples/mappings/sample-company/}, all in one transaction,
+ * so a refused or cancelled load leaves the database exactly as it was.
  */
 public final class SampleLoader {
-    private static final int BATCH = 1_000;
+    /** Classpath folder of the sample's mapping profiles. */
+    public static final String PROFILES = "/quant/samples/mappings/sample-company/";
 
     private SampleLoader() {}
 
@@ -61,80 +54,91 @@ public final class SampleLoader {
                     store.file() + " already holds data; the sample company is only loaded into an empty database"
                             + " (it is never mixed with your own data).");
         }
-        Map<DomainTable, Long> baseCounts = baseCounts(source);
-        long total = 0;
-        for (var e : baseCounts.entrySet()) {
-            total += e.getValue() * (SampleSource.SHARED.contains(e.getKey()) ? 1 : source.scale());
-        }
-        long grandTotal = total;
-        Map<DomainTable, Long> written = store.inTransaction(c -> {
-            Loader loader = new Loader(c, monitor, grandTotal);
-            Map<DomainTable, Long> rows = new LinkedHashMap<>();
-            for (DomainTable t : source.tables()) {
-                long before = loader.done;
-                long tableStart = System.nanoTime();
-                loader.table(t, source);
-                long n = loader.done - before;
-                rows.put(t, n);
-                audit(c, t, n, source.scale(), Duration.ofNanos(System.nanoTime() - tableStart));
-            }
-            Store.bumpDataVersion(c);
-            monitor.progress(grandTotal, grandTotal, "Committing");
-            monitor.checkCancelled();
-            return rows;
-        });
-        return new Result(written, Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    private static Map<DomainTable, Long> baseCounts(SampleSource source) {
-        Map<DomainTable, Long> counts = new EnumMap<>(DomainTable.class);
-        SampleSource single = new SampleSource(1);
-        for (DomainTable t : source.tables()) {
-            long[] n = {0};
-            single.read(t, new SampleSource.RowSink() {
-                @Override
-                public void header(List<String> header) {}
-
-                @Override
-                public void row(String[] values) {
-                    n[0]++;
-                }
-            });
-            counts.put(t, n[0]);
-        }
-        return counts;
-    }
-
-    private static void audit(Connection c, DomainTable t, long rows, int scale, Duration took) throws SQLException {
-        String sql = "INSERT INTO import_run (file_name, file_size, sha256, target_table, source, rows_read,"
-                + " rows_inserted, rows_updated, rows_rejected, started_at, duration_ms, outcome, run_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, 'imported', ?)";
-        long[] size = {0};
-        String sha = sha256(t, size);
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setString(1, "sample-company/" + t.sqlName() + ".csv" + (scale > 1 ? " ×" + scale : ""));
-            st.setLong(2, size[0]);
-            st.setString(3, sha);
-            st.setString(4, t.sqlName());
-            st.setString(5, SampleCompany.SOURCE);
-            st.setLong(6, rows);
-            st.setLong(7, rows);
-            st.setObject(8, OffsetDateTime.now());
-            st.setLong(9, took.toMillis());
-            st.setString(10, System.getProperty("user.name", "unknown"));
-            st.executeUpdate();
-        }
-    }
-
-    private static String sha256(DomainTable t, long[] size) {
-        try (InputStream in = new DigestInputStream(SampleSource.open(t), MessageDigest.getInstance("SHA-256"))) {
-            size[0] = in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of()
-                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("quant-sample");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+        try {
+            monitor.progress(0, -1, "Preparing the sample files");
+            SampleExporter.export(dir, source.scale(), JobMonitor.NONE);
+            long total = 0;
+            for (DomainTable t : source.tables()) {
+                total += lines(dir.resolve(t.sqlName() + ".csv")) - 1;
+            }
+            long grandTotal = total;
+            Importer importer = new Importer(store);
+            Map<DomainTable, Long> rows = store.inTransaction(c -> {
+                Map<DomainTable, Long> written = new LinkedHashMap<>();
+                long done = 0;
+                for (DomainTable t : source.tables()) {
+                    long offset = done;
+                    JobMonitor tableMonitor = new JobMonitor() {
+                        @Override
+                        public void progress(long d, long ignored, String stage) {
+                            monitor.progress(
+                                    offset + d,
+                                    grandTotal,
+                                    "Loading " + t.label().toLowerCase(java.util.Locale.ROOT));
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return monitor.isCancelled();
+                        }
+                    };
+                    ImportResult r;
+                    try {
+                        r = importer.runWithin(c, dir.resolve(t.sqlName() + ".csv"), profile(t), OPTIONS, tableMonitor);
+                    } catch (IOException e) {
+                        throw new SQLException(e);
+                    }
+                    written.put(t, r.inserted());
+                    done += r.read();
+                    monitor.progress(done, grandTotal, "Loading " + t.label().toLowerCase(java.util.Locale.ROOT));
+                }
+                monitor.checkCancelled();
+                Store.bumpDataVersion(c);
+                return written;
+            });
+            return new Result(rows, Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static final ImportOptions OPTIONS =
+            new ImportOptions(ImportOptions.OnError.ABORT, false, null, ZoneId.systemDefault());
+
+    /** The committed mapping profile of a sample table. */
+    public static MappingProfile profile(DomainTable table) {
+        String name = PROFILES + table.sqlName() + ".json";
+        try (InputStream in = SampleLoader.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("The sample mapping " + name + " is missing from the application.");
+            }
+            return MappingProfile.read(in, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long lines(Path file) throws IOException {
+        try (Stream<String> s = Files.lines(file)) {
+            return s.count();
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(SampleLoader.class).warn("Could not delete {}", dir, e);
         }
     }
 
@@ -152,194 +156,5 @@ public final class SampleLoader {
             throw new IllegalArgumentException("No table for the reference column " + column);
         }
         return best;
-    }
-
-    /** Inserts tables one after the other, remembering each row's id by its reference. */
-    private static final class Loader {
-        private final Connection c;
-        private final JobMonitor monitor;
-        private final long total;
-        private final Map<DomainTable, Map<String, Long>> ids = new EnumMap<>(DomainTable.class);
-        long done;
-
-        Loader(Connection c, JobMonitor monitor, long total) {
-            this.c = c;
-            this.monitor = monitor;
-            this.total = total;
-        }
-
-        void table(DomainTable t, SampleSource source) throws SQLException {
-            Map<String, Long> own = new HashMap<>();
-            ids.put(t, own);
-            SQLException[] failure = {null};
-            TableWriter[] writer = {null};
-            try {
-                source.read(t, new SampleSource.RowSink() {
-                    long row = 1;
-
-                    @Override
-                    public void header(List<String> header) {
-                        try {
-                            writer[0] = new TableWriter(t, header, own);
-                        } catch (SQLException e) {
-                            throw new WrappedSql(e);
-                        }
-                    }
-
-                    @Override
-                    public void row(String[] values) {
-                        row++;
-                        try {
-                            writer[0].add(values, row);
-                        } catch (SQLException e) {
-                            throw new WrappedSql(e);
-                        }
-                    }
-                });
-                if (writer[0] != null) {
-                    writer[0].flush();
-                    writer[0].close();
-                }
-            } catch (WrappedSql e) {
-                failure[0] = e.sql;
-            }
-            if (failure[0] != null) {
-                throw failure[0];
-            }
-        }
-
-        private final class TableWriter {
-            private final DomainTable table;
-            private final List<String> header;
-            private final Map<String, Long> own;
-            private final PreparedStatement insert;
-            private final int[] sqlTypes;
-            private final DomainTable[] refTargets;
-            private final int refColumn;
-            private final List<String> pendingRefs = new ArrayList<>();
-
-            TableWriter(DomainTable table, List<String> header, Map<String, Long> own) throws SQLException {
-                this.table = table;
-                this.header = header;
-                this.own = own;
-                List<String> columns = new ArrayList<>();
-                columns.add("source");
-                refTargets = new DomainTable[header.size()];
-                for (int i = 0; i < header.size(); i++) {
-                    String h = header.get(i);
-                    if (h.endsWith("_ref") && !h.equals("external_ref")) {
-                        refTargets[i] = referencedTable(h);
-                        columns.add(h.substring(0, h.length() - 4) + "_id");
-                    } else {
-                        columns.add(h);
-                    }
-                }
-                refColumn = header.indexOf("external_ref");
-                String names = String.join(", ", columns);
-                sqlTypes = new int[columns.size()];
-                try (ResultSet rs = c.createStatement()
-                        .executeQuery("SELECT " + names + " FROM " + table.sqlName() + " WHERE 1 = 0")) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    for (int i = 0; i < sqlTypes.length; i++) {
-                        sqlTypes[i] = md.getColumnType(i + 1);
-                    }
-                }
-                String marks = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
-                insert = c.prepareStatement(
-                        "INSERT INTO " + table.sqlName() + " (" + names + ") VALUES (" + marks + ")",
-                        new String[] {"ID"});
-            }
-
-            void add(String[] values, long row) throws SQLException {
-                if (values.length != header.size()) {
-                    throw new SQLException(table.sqlName() + ".csv row " + row + " has " + values.length
-                            + " fields, the header " + header.size());
-                }
-                long[] resolved = new long[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    if (refTargets[i] != null && !values[i].isEmpty()) {
-                        resolved[i] = resolve(refTargets[i], values[i], row, header.get(i));
-                    }
-                }
-                insert.setString(1, SampleCompany.SOURCE);
-                for (int i = 0; i < values.length; i++) {
-                    String v = values[i];
-                    int p = i + 2;
-                    if (v.isEmpty()) {
-                        insert.setNull(p, sqlTypes[i + 1]);
-                    } else if (refTargets[i] != null) {
-                        insert.setLong(p, resolved[i]);
-                    } else {
-                        set(p, sqlTypes[i + 1], v);
-                    }
-                }
-                insert.addBatch();
-                pendingRefs.add(values[refColumn]);
-                if (pendingRefs.size() == BATCH) {
-                    flush();
-                }
-            }
-
-            private long resolve(DomainTable target, String ref, long row, String column) throws SQLException {
-                if (target == table && !own.containsKey(ref)) {
-                    flush();
-                }
-                Long id = ids.getOrDefault(target, Map.of()).get(ref);
-                if (id == null) {
-                    throw new SQLException(table.sqlName() + ".csv row " + row + ": " + column + " " + ref
-                            + " does not match any " + target.sqlName());
-                }
-                return id;
-            }
-
-            private void set(int p, int type, String v) throws SQLException {
-                switch (type) {
-                    case Types.DATE -> insert.setObject(p, LocalDate.parse(v));
-                    case Types.TIMESTAMP -> insert.setObject(p, LocalDateTime.parse(v));
-                    case Types.TIME -> insert.setObject(p, LocalTime.parse(v));
-                    case Types.DECIMAL, Types.NUMERIC -> insert.setBigDecimal(p, new BigDecimal(v));
-                    case Types.INTEGER, Types.SMALLINT, Types.TINYINT -> insert.setInt(p, Integer.parseInt(v));
-                    case Types.BIGINT -> insert.setLong(p, Long.parseLong(v));
-                    case Types.DOUBLE, Types.FLOAT, Types.REAL -> insert.setDouble(p, Double.parseDouble(v));
-                    case Types.BOOLEAN -> insert.setBoolean(p, Boolean.parseBoolean(v));
-                    default -> insert.setString(p, v);
-                }
-            }
-
-            void flush() throws SQLException {
-                if (pendingRefs.isEmpty()) {
-                    return;
-                }
-                monitor.checkCancelled();
-                insert.executeBatch();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    int i = 0;
-                    while (keys.next()) {
-                        own.put(pendingRefs.get(i++), keys.getLong(1));
-                    }
-                    if (i != pendingRefs.size()) {
-                        throw new SQLException(
-                                "The database returned " + i + " keys for " + pendingRefs.size() + " rows");
-                    }
-                }
-                done += pendingRefs.size();
-                pendingRefs.clear();
-                monitor.progress(done, total, "Loading " + table.label().toLowerCase(java.util.Locale.ROOT));
-            }
-
-            void close() throws SQLException {
-                insert.close();
-            }
-        }
-    }
-
-    private static final class WrappedSql extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient SQLException sql;
-
-        WrappedSql(SQLException sql) {
-            super(sql);
-            this.sql = sql;
-        }
     }
 }

@@ -33,7 +33,7 @@ import quant.importers.read.TableReader;
 
 /**
  * Checks and writes the rows of one import in batches of {@value #BATCH}: references are resolved
- * and existing rows looked up per batch with {@code IN (...)} queries, so memory holds one batch
+ * and existing rows looked up per batch by their source key, so memory holds one batch
  * plus the keys already seen (for duplicates in the file).
  */
 final class BatchWriter {
@@ -86,6 +86,7 @@ final class BatchWriter {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<DomainTable, Map<String, Long>> ids = new EnumMap<>(DomainTable.class);
     private final Map<String, Long> seenKeys = new HashMap<>();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
     private TargetTable target;
     private List<Mapped> mapped;
     private List<String> header;
@@ -147,6 +148,9 @@ final class BatchWriter {
         } finally {
             if (rejects != null) {
                 rejects.close();
+            }
+            for (PreparedStatement st : statements.values()) {
+                st.close();
             }
         }
         return new Outcome(runId, read, inserted, updated, unchanged, rejected, problems);
@@ -399,62 +403,61 @@ final class BatchWriter {
         }
     }
 
+    /**
+     * A statement prepared once per import and reused. Point lookups by the (source, external_ref)
+     * index are used instead of {@code IN (...)} lists, which H2 evaluates by scanning every row of
+     * the source.
+     */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement st = statements.get(sql);
+        if (st == null) {
+            st = c.prepareStatement(sql);
+            statements.put(sql, st);
+        }
+        return st;
+    }
+
     private void lookUp(DomainTable table, String source, Set<String> refs, Map<String, Long> cache)
             throws SQLException {
-        List<String> list = new ArrayList<>(refs);
-        for (int from = 0; from < list.size(); from += BATCH) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + BATCH));
-            String sql = "SELECT external_ref, id FROM " + table.sqlName() + " WHERE source = ? AND external_ref IN ("
-                    + marks(chunk.size()) + ")";
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                st.setString(1, source);
-                for (int i = 0; i < chunk.size(); i++) {
-                    st.setString(i + 2, chunk.get(i));
-                }
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        cache.put(rs.getString(1), rs.getLong(2));
-                    }
+        PreparedStatement st =
+                statement("SELECT id FROM " + table.sqlName() + " WHERE source = ? AND external_ref = ?");
+        for (String ref : refs) {
+            st.setString(1, source);
+            st.setString(2, ref);
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    cache.put(ref, rs.getLong(1));
                 }
             }
         }
     }
 
     private void findExisting(List<Pending> batch) throws SQLException {
-        Map<String, Pending> byKey = new LinkedHashMap<>();
-        for (Pending p : batch) {
-            if (p.problems.isEmpty()) {
-                byKey.put(p.key, p);
-            }
-        }
-        if (byKey.isEmpty()) {
-            return;
-        }
-        StringBuilder cols = new StringBuilder("id, external_ref");
+        StringBuilder cols = new StringBuilder("id");
         for (Mapped m : mapped) {
             cols.append(", ").append(m.column().name());
         }
-        String sql = "SELECT " + cols + " FROM " + target.table().sqlName() + " WHERE source = ? AND external_ref IN ("
-                + marks(byKey.size()) + ")";
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setString(1, profile.source());
-            int i = 2;
-            for (String k : byKey.keySet()) {
-                st.setString(i++, k);
+        PreparedStatement st = statement(
+                "SELECT " + cols + " FROM " + target.table().sqlName() + " WHERE source = ? AND external_ref = ?");
+        for (Pending p : batch) {
+            if (!p.problems.isEmpty()) {
+                continue;
             }
+            st.setString(1, profile.source());
+            st.setString(2, p.key);
             try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Pending p = byKey.get(rs.getString(2));
-                    p.existingId = rs.getLong(1);
-                    Map<String, String> previous = new LinkedHashMap<>();
-                    boolean changed = false;
-                    for (int j = 0; j < mapped.size(); j++) {
-                        Object stored = rs.getObject(j + 3);
-                        previous.put(mapped.get(j).column().name(), StoredValues.toText(stored));
-                        changed |= !StoredValues.same(stored, p.values[j]);
-                    }
-                    p.previous = changed ? previous : null;
+                if (!rs.next()) {
+                    continue;
                 }
+                p.existingId = rs.getLong(1);
+                Map<String, String> previous = new LinkedHashMap<>();
+                boolean changed = false;
+                for (int j = 0; j < mapped.size(); j++) {
+                    Object stored = rs.getObject(j + 2);
+                    previous.put(mapped.get(j).column().name(), StoredValues.toText(stored));
+                    changed |= !StoredValues.same(stored, p.values[j]);
+                }
+                p.previous = changed ? previous : null;
             }
         }
     }
@@ -473,33 +476,23 @@ final class BatchWriter {
         if (j < 0) {
             return;
         }
-        Map<String, Pending> byValue = new LinkedHashMap<>();
+        PreparedStatement st = statement("SELECT source FROM " + target.table().sqlName() + " WHERE " + natural
+                + " = ? AND source <> ? LIMIT 1");
+        Mapped m = mapped.get(j);
         for (Pending p : batch) {
-            if (p.problems.isEmpty() && p.existingId == 0 && p.values[j] != null) {
-                byValue.put(p.values[j].toString(), p);
+            if (!p.problems.isEmpty() || p.existingId != 0 || p.values[j] == null) {
+                continue;
             }
-        }
-        if (byValue.isEmpty()) {
-            return;
-        }
-        String sql = "SELECT " + natural + ", source FROM " + target.table().sqlName() + " WHERE " + natural + " IN ("
-                + marks(byValue.size()) + ") AND source <> ?";
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            int i = 1;
-            for (String v : byValue.keySet()) {
-                st.setString(i++, v);
-            }
-            st.setString(i, profile.source());
+            st.setString(1, p.values[j].toString());
+            st.setString(2, profile.source());
             try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Pending p = byValue.get(rs.getString(1));
-                    Mapped m = mapped.get(j);
+                if (rs.next()) {
                     p.problems.add(new Problem(
                             p.row,
                             m.index() < 0 ? natural : header.get(m.index()),
-                            rs.getString(1),
+                            p.values[j].toString(),
                             "conflicts with the " + target.table().sqlName().replace('_', ' ') + " of the same "
-                                    + natural + " from source \"" + rs.getString(2)
+                                    + natural + " from source \"" + rs.getString(1)
                                     + "\"; rows from different sources are never merged"));
                 }
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -179,6 +180,36 @@ public final class Importer {
             throw e;
         }
         return result(outcome.runId(), outcome, outcomeName(outcome), started);
+    }
+
+    /**
+     * Imports {@code file} inside the caller's transaction, for loads of several files that must
+     * succeed or fail together. Any problem throws an {@link ImportException} (the caller rolls back);
+     * the caller bumps the data version once at the end.
+     */
+    public ImportResult runWithin(
+            Connection c, Path file, MappingProfile profile, ImportOptions options, JobMonitor monitor)
+            throws IOException, SQLException {
+        long started = System.nanoTime();
+        OffsetDateTime startedAt = OffsetDateTime.now();
+        ReaderSettings settings = settingsFor(file, profile);
+        FileFacts facts = facts(file);
+        long runId = ImportAudit.start(c, file, facts.size(), facts.sha256(), profile, startedAt);
+        BatchWriter.Outcome o;
+        try (TableReader reader = TableReaders.open(file, settings)) {
+            o = new BatchWriter(c, profile, options, runId, monitor).importAll(reader, settings, options.zone());
+        }
+        if (o.rejected() > 0) {
+            throw new ImportException(
+                    ImportException.Kind.INVALID_DATA,
+                    file.getFileName() + ": " + o.rejected() + " of " + o.read() + " rows cannot be imported. "
+                            + o.problems().getFirst().describe(),
+                    o.problems(),
+                    o.rejected(),
+                    o.read());
+        }
+        ImportAudit.finish(c, runId, o, outcomeName(o), Duration.ofNanos(System.nanoTime() - started));
+        return result(runId, o, outcomeName(o), started);
     }
 
     private static String outcomeName(BatchWriter.Outcome o) {
