@@ -1,0 +1,177 @@
+package quant.importers.mapping;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Suggests which table column each file column fills, by header name: exact names after
+ * normalising case, spaces and punctuation; common synonyms used by accounting, CRM and
+ * field-service exports; then word overlap. Each table column is used once, best matches first.
+ */
+public final class MappingSuggester {
+    /** Other names for table columns, as exports write them (normalised: lower case, single spaces). */
+    private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
+            Map.entry(
+                    "name",
+                    List.of(
+                            "customer",
+                            "customer name",
+                            "display name",
+                            "company",
+                            "company name",
+                            "account",
+                            "account name",
+                            "client",
+                            "full name",
+                            "technician",
+                            "product",
+                            "product name",
+                            "item",
+                            "sales agent",
+                            "rep")),
+            Map.entry("email", List.of("e mail", "email address", "mail")),
+            Map.entry("phone", List.of("telephone", "tel", "phone number", "mobile", "cell")),
+            Map.entry("zip", List.of("postal code", "postcode", "zip code", "post code", "zipcode")),
+            Map.entry("region", List.of("state", "province", "county", "office location")),
+            Map.entry("address", List.of("street", "street address", "address line 1", "billing address")),
+            Map.entry("segment", List.of("customer type", "type", "sector", "industry")),
+            Map.entry("acquisition_channel", List.of("channel", "lead source", "source channel", "how did you hear")),
+            Map.entry(
+                    "acquired_on",
+                    List.of(
+                            "customer since",
+                            "created",
+                            "created date",
+                            "created on",
+                            "signup date",
+                            "since",
+                            "start date")),
+            Map.entry("lat", List.of("latitude")),
+            Map.entry("lon", List.of("longitude", "lng", "long")),
+            Map.entry(
+                    "invoice_number",
+                    List.of("invoice", "invoice no", "invoice num", "invoice #", "number", "doc number")),
+            Map.entry("issued_on", List.of("invoice date", "date", "issue date", "txn date", "transaction date")),
+            Map.entry("due_on", List.of("due date", "due")),
+            Map.entry(
+                    "amount",
+                    List.of(
+                            "total",
+                            "amount due",
+                            "invoice amount",
+                            "total amount",
+                            "value",
+                            "close value",
+                            "deal amount")),
+            Map.entry("status", List.of("state", "invoice status", "job status")),
+            Map.entry(
+                    "customer_id",
+                    List.of("customer", "customer name", "client", "account", "account name", "bill to")),
+            Map.entry("paid_on", List.of("payment date", "date paid", "paid date")),
+            Map.entry("method", List.of("payment method", "paid by")),
+            Map.entry("stage", List.of("deal stage", "pipeline stage", "opportunity stage")),
+            Map.entry("closed_on", List.of("close date", "closed date", "date closed")),
+            Map.entry("engaged_on", List.of("engage date", "engaged date")),
+            Map.entry("expected_close_on", List.of("expected close date", "expected close")),
+            Map.entry("list_price", List.of("price", "sales price", "unit price", "rate")),
+            Map.entry("family", List.of("series", "category", "product family", "product line")),
+            Map.entry("manager", List.of("team lead", "supervisor")),
+            Map.entry("office", List.of("regional office", "branch", "location")),
+            Map.entry("technician_id", List.of("technician", "tech", "assigned to", "assigned tech")),
+            Map.entry("service_line_id", List.of("service line", "service", "trade", "job type", "category")),
+            Map.entry("revenue", List.of("job total", "total", "price", "amount", "invoice total")),
+            Map.entry("estimated_hours", List.of("estimate hours", "est hours", "estimated duration", "planned hours")),
+            Map.entry(
+                    "actual_hours",
+                    List.of("hours", "labor hours", "labour hours", "duration hours", "actual duration")),
+            Map.entry("scheduled_at", List.of("scheduled", "scheduled date", "appointment", "scheduled start")),
+            Map.entry("completed_at", List.of("completed", "completed date", "completion date", "finished")),
+            Map.entry("requested_at", List.of("requested", "request date", "created", "created date")),
+            Map.entry("rating", List.of("customer rating", "score", "stars", "review")),
+            Map.entry("priority", List.of("urgency")),
+            Map.entry("month_start", List.of("month", "period")),
+            Map.entry("category", List.of("expense category", "account", "type")));
+
+    private MappingSuggester() {}
+
+    /** One suggestion: file column → table column, with a confidence from 0 to 1. */
+    public record Suggestion(String from, String to, double score) {}
+
+    /**
+     * Suggests a table column for each header where one fits well enough (score ≥ 0.5).
+     *
+     * @param targetColumns the table's columns a user may fill (without {@code id} and {@code source})
+     */
+    public static List<Suggestion> suggest(List<String> header, List<String> targetColumns) {
+        List<Suggestion> all = new ArrayList<>();
+        for (String h : header) {
+            String nh = normalise(h);
+            for (String target : targetColumns) {
+                double s = score(nh, target);
+                if (s >= 0.5) {
+                    all.add(new Suggestion(h, target, s));
+                }
+            }
+        }
+        all.sort(Comparator.comparingDouble(Suggestion::score).reversed());
+        Set<String> usedFrom = new HashSet<>();
+        Set<String> usedTo = new HashSet<>();
+        Map<String, Suggestion> chosen = new LinkedHashMap<>();
+        for (Suggestion s : all) {
+            if (!usedFrom.contains(s.from()) && !usedTo.contains(s.to())) {
+                usedFrom.add(s.from());
+                usedTo.add(s.to());
+                chosen.put(s.from(), s);
+            }
+        }
+        List<Suggestion> ordered = new ArrayList<>();
+        for (String h : header) {
+            if (chosen.containsKey(h)) {
+                ordered.add(chosen.get(h));
+            }
+        }
+        return ordered;
+    }
+
+    static double score(String normalisedHeader, String target) {
+        String plain = target.replace('_', ' ');
+        String withoutId = target.endsWith("_id") ? plain.substring(0, plain.length() - 3) : plain;
+        if (normalisedHeader.equals(plain)
+                || normalisedHeader.equals(withoutId)
+                || normalisedHeader.replace(" ", "").equals(plain.replace(" ", ""))
+                || normalisedHeader.equals(withoutId + " ref")
+                || normalisedHeader.equals(withoutId + " id")) {
+            return 1.0;
+        }
+        if (SYNONYMS.getOrDefault(target, List.of()).contains(normalisedHeader)) {
+            return 0.9;
+        }
+        Set<String> a = new HashSet<>(Arrays.asList(normalisedHeader.split(" ")));
+        Set<String> b = new HashSet<>(Arrays.asList(
+                withoutId.replace(" on", " date").replace(" at", " time").split(" ")));
+        Set<String> both = new HashSet<>(a);
+        both.retainAll(b);
+        Set<String> either = new HashSet<>(a);
+        either.addAll(b);
+        return either.isEmpty() ? 0 : 0.8 * both.size() / either.size();
+    }
+
+    /** Lower case, accents removed, camelCase and punctuation split into single spaces. */
+    static String normalise(String header) {
+        String s = Normalizer.normalize(header.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        s = s.replaceAll("([a-z])([A-Z])", "$1 $2");
+        s = s.toLowerCase(Locale.ROOT)
+                .replace("#", " # ")
+                .replaceAll("[^a-z0-9#]+", " ")
+                .strip();
+        return s.replaceAll(" +", " ");
+    }
+}
