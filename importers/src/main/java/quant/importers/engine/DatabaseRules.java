@@ -43,7 +43,12 @@ final class DatabaseRules {
                 "SELECT CHECK_CLAUSE FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS WHERE CONSTRAINT_NAME = ?")) {
             st.setString(1, constraint);
             try (var rs = st.executeQuery()) {
-                return rs.next() ? rs.getString(1).replace("\"", "").toLowerCase(Locale.ROOT) : null;
+                return rs.next()
+                        ? rs.getString(1)
+                                .replace("\"", "")
+                                .replaceAll("\\s+", " ")
+                                .toLowerCase(Locale.ROOT)
+                        : null;
             }
         } catch (SQLException ignored) {
             return null;

@@ -47,6 +47,7 @@ public final class CsvTableReader implements TableReader {
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
+                .allowUnclosedQuote(false)
                 .maxBufferSize(MAX_FIELD_CHARS)
                 .ofCsvRecord(reader);
         this.records = csv.iterator();
