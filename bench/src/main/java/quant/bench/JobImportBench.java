@@ -1,0 +1,145 @@
+package quant.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import quant.core.job.JobMonitor;
+import quant.core.store.DomainTable;
+import quant.core.store.Store;
+import quant.importers.engine.ImportOptions;
+import quant.importers.engine.ImportResult;
+import quant.importers.engine.Importer;
+import quant.samples.SampleExporter;
+import quant.samples.SampleLoader;
+
+/**
+ * The import issue's benchmark: a generated jobs CSV ({@code quant sample --scale N}) imported by our
+ * engine (full validation, references by source key, audit and undo log) against H2's own
+ * {@code INSERT INTO job … SELECT … FROM CSVREAD(…)} of the same file into the same empty table,
+ * references resolved by joins on the source keys, with service lines, customers, technicians and
+ * equipment preloaded in both; one warm-up run each, then the measured run.
+ * Usage: {@code JobImportBench [scale]} (61 gives 1,012,478 jobs).
+ */
+public final class JobImportBench {
+    private static final List<DomainTable> PRELOADED = List.of(
+            DomainTable.SERVICE_LINE,
+            DomainTable.CAMPAIGN,
+            DomainTable.CUSTOMER,
+            DomainTable.TECHNICIAN,
+            DomainTable.EQUIPMENT);
+
+    private JobImportBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int scale = args.length > 0 ? Integer.parseInt(args[0]) : 61;
+        Path work = Files.createTempDirectory("quant-job-bench");
+        Path csv = work.resolve("csv");
+        SampleExporter.export(csv, scale, JobMonitor.NONE);
+        Path jobs = csv.resolve("job.csv");
+        long rows;
+        try (Stream<String> lines = Files.lines(jobs)) {
+            rows = lines.count() - 1;
+        }
+        System.out.printf("jobs.csv: %,d rows, %,d MB%n", rows, Files.size(jobs) >> 20);
+
+        double ours = 0;
+        double h2 = 0;
+        long peak = 0;
+        for (int run = 0; run < 2; run++) {
+            try (Store store = prepared(work.resolve("ours" + run), csv)) {
+                resetPeaks();
+                long t0 = System.nanoTime();
+                ImportResult r = new Importer(store)
+                        .run(
+                                jobs,
+                                SampleLoader.profile(DomainTable.JOB),
+                                new ImportOptions(ImportOptions.OnError.ABORT, false, null, ZoneId.systemDefault()),
+                                JobMonitor.NONE);
+                ours = (System.nanoTime() - t0) / 1e9;
+                peak = peakHeap();
+                if (r.inserted() != rows) {
+                    throw new IllegalStateException("imported " + r.inserted() + " of " + rows);
+                }
+            }
+            try (Store store = prepared(work.resolve("h2-" + run), csv)) {
+                long t0 = System.nanoTime();
+                store.inTransaction(c -> {
+                    csvRead(c, jobs);
+                    return null;
+                });
+                h2 = (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        System.out.printf(
+                "ours: %.1f s (%,.0f rows/s, peak heap %d MB); H2 INSERT…SELECT…CSVREAD: %.1f s; ratio %.2f%n",
+                ours, rows / ours, peak >> 20, h2, ours / h2);
+        delete(work);
+    }
+
+    private static Store prepared(Path db, Path csv) throws Exception {
+        Store store = Store.open(db);
+        Importer importer = new Importer(store);
+        for (DomainTable t : PRELOADED) {
+            importer.run(
+                    csv.resolve(t.sqlName() + ".csv"), SampleLoader.profile(t), ImportOptions.DEFAULT, JobMonitor.NONE);
+        }
+        return store;
+    }
+
+    /** The reference: H2 reads the file and resolves every reference with joins on the source keys. */
+    private static void csvRead(Connection c, Path jobs) throws java.sql.SQLException {
+        String f = jobs.toAbsolutePath().toString().replace("'", "''");
+        String sql =
+                "INSERT INTO job (source, external_ref, customer_id, service_line_id, technician_id, equipment_id, status,"
+                        + " priority, requested_at, window_start, window_end, scheduled_at, started_at, completed_at, estimated_hours,"
+                        + " actual_hours, travel_minutes, revenue, labour_cost, material_cost, equipment_cost, rating)"
+                        + " SELECT 'sample', j.external_ref, cu.id, sl.id, t.id, e.id, j.status, j.priority,"
+                        + " CAST(j.requested_at AS TIMESTAMP), CAST(NULLIF(j.window_start, '') AS TIMESTAMP),"
+                        + " CAST(NULLIF(j.window_end, '') AS TIMESTAMP), CAST(NULLIF(j.scheduled_at, '') AS TIMESTAMP),"
+                        + " CAST(NULLIF(j.started_at, '') AS TIMESTAMP), CAST(NULLIF(j.completed_at, '') AS TIMESTAMP),"
+                        + " CAST(NULLIF(j.estimated_hours, '') AS DECIMAL(8,2)), CAST(NULLIF(j.actual_hours, '') AS DECIMAL(8,2)),"
+                        + " CAST(NULLIF(j.travel_minutes, '') AS INTEGER), CAST(NULLIF(j.revenue, '') AS DECIMAL(14,2)),"
+                        + " CAST(NULLIF(j.labour_cost, '') AS DECIMAL(14,2)), CAST(NULLIF(j.material_cost, '') AS DECIMAL(14,2)),"
+                        + " CAST(NULLIF(j.equipment_cost, '') AS DECIMAL(14,2)), CAST(NULLIF(j.rating, '') AS SMALLINT)"
+                        + " FROM CSVREAD('" + f + "', NULL, 'charset=UTF-8') j"
+                        + " JOIN customer cu ON cu.source = 'sample' AND cu.external_ref = j.customer_ref"
+                        + " JOIN service_line sl ON sl.source = 'sample' AND sl.external_ref = j.service_line_ref"
+                        + " LEFT JOIN technician t ON t.source = 'sample' AND t.external_ref = NULLIF(j.technician_ref, '')"
+                        + " LEFT JOIN equipment e ON e.source = 'sample' AND e.external_ref = NULLIF(j.equipment_ref, '')";
+        try (var st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static void delete(Path dir) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
