@@ -1,8 +1,6 @@
 package quant.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,7 +52,7 @@ public final class JobImportBench {
         long peak = 0;
         for (int run = 0; run < 2; run++) {
             try (Store store = prepared(work.resolve("ours" + run), csv)) {
-                resetPeaks();
+                HeapSampler sampler = HeapSampler.start();
                 long t0 = System.nanoTime();
                 ImportResult r = new Importer(store)
                         .run(
@@ -63,7 +61,7 @@ public final class JobImportBench {
                                 new ImportOptions(ImportOptions.OnError.ABORT, false, null, ZoneId.systemDefault()),
                                 JobMonitor.NONE);
                 ours = (System.nanoTime() - t0) / 1e9;
-                peak = peakHeap();
+                peak = sampler.stop();
                 if (r.inserted() != rows) {
                     throw new IllegalStateException("imported " + r.inserted() + " of " + rows);
                 }
@@ -118,21 +116,39 @@ public final class JobImportBench {
         }
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-    }
+    /** Samples the used heap every 20 ms on a daemon thread and keeps the largest value seen. */
+    private static final class HeapSampler implements Runnable {
+        private volatile boolean running = true;
+        private volatile long max;
+        private final Thread thread = new Thread(this, "heap-sampler");
 
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
+        static HeapSampler start() {
+            System.gc();
+            HeapSampler s = new HeapSampler();
+            s.thread.setDaemon(true);
+            s.thread.start();
+            return s;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                max = Math.max(
+                        max,
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
-        return sum;
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return max;
+        }
     }
 
     private static void delete(Path dir) throws java.io.IOException {
