@@ -163,6 +163,34 @@ class CliTest {
     }
 
     @Test
+    void theImportHistoryListsRunsAndUndoTakesOneBack() throws Exception {
+        Path profile = dir.resolve("lines.json");
+        Files.writeString(profile, """
+                {"table": "service_line", "source": "t", "key": ["code"],
+                 "columns": [{"from": "code", "to": "code"}, {"from": "name", "to": "name"}]}""");
+        Path file = dir.resolve("lines.csv");
+        Files.writeString(file, "code,name\nHVAC,Heating\n");
+        String db = dir.resolve("db").toString();
+        assertThat(quant("--db", db, "import", file.toString(), "--mapping", profile.toString())
+                        .code())
+                .isZero();
+        JsonNode runs = new ObjectMapper()
+                .readTree(quant("--db", db, "imports", "--json").out());
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).get("fileName").asText()).isEqualTo("lines.csv");
+        assertThat(runs.get(0).get("inserted").asLong()).isEqualTo(1);
+        long run = runs.get(0).get("id").asLong();
+
+        Run undo = quant("--db", db, "undo", Long.toString(run));
+        assertThat(undo.code()).as(undo.err()).isZero();
+        assertThat(undo.out()).contains("deleted 1 rows");
+        assertThat(quant("--db", db, "imports").out()).contains("(undone)");
+        Run again = quant("--db", db, "undo", Long.toString(run));
+        assertThat(again.code()).isEqualTo(QuantCommand.STORE_ERROR);
+        assertThat(again.err()).contains("undone already");
+    }
+
+    @Test
     void aScaleBelowOneIsAUsageError() {
         assertThat(quant("sample", "--out", dir.toString(), "--scale", "0").code())
                 .isEqualTo(QuantCommand.USAGE);

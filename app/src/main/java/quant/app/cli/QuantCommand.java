@@ -18,7 +18,13 @@ import quant.core.store.StoreException;
         version = "Quant Workbench 0.1.0",
         description = "Quant Workbench: analytics for field-service and sales-led businesses.%n"
                 + "With no command, opens the workbench window.",
-        subcommands = {SampleCommand.class, InfoCommand.class, ImportCommand.class},
+        subcommands = {
+            SampleCommand.class,
+            InfoCommand.class,
+            ImportCommand.class,
+            ImportsCommand.class,
+            UndoCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:data problems", "2:usage error", "3:input/output or database error"})
 public final class QuantCommand implements Callable<Integer> {

@@ -1,0 +1,71 @@
+package quant.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import quant.core.store.Store;
+import quant.importers.engine.ImportHistory;
+
+/** {@code quant imports [--limit N] [--json]}: the import history, newest first. */
+@Command(name = "imports", mixinStandardHelpOptions = true, description = "List the import history, newest first.")
+final class ImportsCommand implements Callable<Integer> {
+    @ParentCommand
+    QuantCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--limit",
+            defaultValue = "50",
+            paramLabel = "N",
+            description = "Show at most N runs (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print the runs as a JSON array.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ImportHistory.Run> runs;
+        try (Store store = Store.open(parent.database())) {
+            runs = ImportHistory.runs(store, limit);
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper()
+                    .registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(runs));
+        } else if (runs.isEmpty()) {
+            out.println("No imports yet.");
+        } else {
+            out.printf(
+                    "%5s  %-19s  %-28s  %-14s %9s %9s %9s %9s  %s%n",
+                    "run", "started", "file", "table", "read", "inserted", "updated", "rejected", "outcome");
+            for (ImportHistory.Run r : runs) {
+                out.printf(
+                        "%5d  %-19s  %-28.28s  %-14.14s %,9d %,9d %,9d %,9d  %s%n",
+                        r.id(),
+                        r.startedAt().toLocalDateTime().withNano(0).toString().replace('T', ' '),
+                        r.fileName(),
+                        r.table(),
+                        r.read(),
+                        r.inserted(),
+                        r.updated(),
+                        r.rejected(),
+                        r.outcome() + (r.undoneAt() != null ? " (undone)" : ""));
+            }
+        }
+        out.flush();
+        return QuantCommand.OK;
+    }
+}

@@ -1,0 +1,40 @@
+package quant.app.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import quant.core.store.Store;
+import quant.importers.engine.ImportUndo;
+
+/** {@code quant undo RUN}: undo one import run as a whole. */
+@Command(
+        name = "undo",
+        mixinStandardHelpOptions = true,
+        description = "Undo an import run: delete the rows it added and restore the rows it changed.")
+final class UndoCommand implements Callable<Integer> {
+    @ParentCommand
+    QuantCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run number shown by 'quant imports'.")
+    long run;
+
+    @Override
+    public Integer call() {
+        try (Store store = Store.open(parent.database())) {
+            ImportUndo.Result r = ImportUndo.undo(store, run);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "Undid import run %d: deleted %,d rows, restored %,d rows.%n",
+                            run, r.deleted(), r.restored());
+            spec.commandLine().getOut().flush();
+            return QuantCommand.OK;
+        }
+    }
+}
