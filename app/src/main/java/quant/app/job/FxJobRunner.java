@@ -25,10 +25,13 @@ public final class FxJobRunner implements JobRunner {
         return t;
     });
     private final ObservableList<RunningJob> running = FXCollections.observableArrayList();
+    // One wrapper, kept: an unmodifiable view listens to its source weakly, so a view made per
+    // call would be collected and its listeners would silently stop firing.
+    private final ObservableList<RunningJob> runningView = FXCollections.unmodifiableObservableList(running);
 
     /** The jobs now running; read on the application thread. */
     public ObservableList<RunningJob> running() {
-        return FXCollections.unmodifiableObservableList(running);
+        return runningView;
     }
 
     @Override

@@ -7,7 +7,7 @@ import javafx.scene.layout.VBox;
 
 /** Shown while the open database holds no data: what the workbench is and how to start. */
 public final class EmptyStateView extends VBox {
-    public EmptyStateView(WorkbenchViewModel model) {
+    public EmptyStateView(WorkbenchViewModel model, Runnable importData) {
         setId("empty-state");
         setAlignment(Pos.CENTER);
         setSpacing(14);
@@ -16,7 +16,7 @@ public final class EmptyStateView extends VBox {
         Label title = new Label("Your database is empty");
         title.getStyleClass().add("title-1");
         Label text = new Label("Quant Workbench answers questions about customers, revenue, pipeline and crews"
-                + " from your own data.\nTake a tour with the sample company: four years of a field-service business"
+                + " from your own data.\nImport your spreadsheets and exports, or take a tour with the sample company: four years of a field-service business"
                 + " with HVAC, plumbing, electrical, landscaping and roofing crews.");
         text.setWrapText(true);
         text.setMaxWidth(560);
@@ -27,6 +27,14 @@ public final class EmptyStateView extends VBox {
         sample.setDefaultButton(true);
         sample.disableProperty().bind(model.busyProperty());
         sample.setOnAction(e -> model.openSampleCompany());
-        getChildren().addAll(title, text, sample);
+        Button own = new Button("Import your data");
+        own.setId("import-own-data");
+        own.disableProperty().bind(model.busyProperty().or(model.storeProperty().isNull()));
+        own.setOnAction(e -> importData.run());
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(10, sample, own);
+        buttons.setAlignment(Pos.CENTER);
+        Label drop = new Label("…or drop a CSV, TSV or XLSX file on this window.");
+        drop.getStyleClass().add("text-muted");
+        getChildren().addAll(title, text, buttons, drop);
     }
 }

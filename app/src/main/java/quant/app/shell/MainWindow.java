@@ -32,6 +32,10 @@ import javafx.stage.Stage;
 import quant.app.data.DataView;
 import quant.app.data.TableBrowserView;
 import quant.app.data.TableBrowserViewModel;
+import quant.app.imports.ImportHistoryView;
+import quant.app.imports.ImportHistoryViewModel;
+import quant.app.imports.ImportWizard;
+import quant.app.imports.ImportWizardViewModel;
 import quant.app.job.FxJobRunner;
 import quant.app.settings.Settings;
 import quant.core.store.DomainTable;
@@ -65,7 +69,7 @@ public final class MainWindow {
         this.jobs = jobs;
         this.settings = settings;
         this.workspace = new Workspace(this::createView);
-        this.emptyState = new EmptyStateView(model);
+        this.emptyState = new EmptyStateView(model, this::chooseFileToImport);
 
         BorderPane root = new BorderPane();
         root.setTop(new VBox(menus(), toolbar()));
@@ -94,6 +98,21 @@ public final class MainWindow {
         });
 
         Scene scene = new Scene(root, 1280, 800);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && canImport()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean done = false;
+            if (e.getDragboard().hasFiles() && canImport()) {
+                openImportWizard(e.getDragboard().getFiles().getFirst().toPath());
+                done = true;
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
         stage.setScene(scene);
         stage.setTitle("Quant Workbench");
         applyTheme(settings.darkTheme());
@@ -109,15 +128,22 @@ public final class MainWindow {
         MenuItem openDb = item("Open database…", "Shortcut+O", this::chooseDatabase);
         MenuItem sample = item("Open the sample company", null, model::openSampleCompany);
         sample.setId("menu-open-sample");
+        MenuItem importData = item("Import data…", "Shortcut+I", this::chooseFileToImport);
+        importData.setId("menu-import");
+        importData.disableProperty().bind(model.storeProperty().isNull());
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             close();
             stage.close();
         });
-        Menu file = new Menu("_File", null, openDb, sample, new SeparatorMenuItem(), quit);
+        Menu file = new Menu(
+                "_File", null, openDb, sample, new SeparatorMenuItem(), importData, new SeparatorMenuItem(), quit);
 
         MenuItem data = item("Data", "Shortcut+1", () -> workspace.open(DataView.ID));
         data.setId("menu-view-data");
         data.disableProperty().bind(model.storeProperty().isNull().or(model.emptyProperty()));
+        MenuItem history = item("Import history", "Shortcut+H", () -> workspace.open(ImportHistoryView.ID));
+        history.setId("menu-view-history");
+        history.disableProperty().bind(model.storeProperty().isNull().or(model.emptyProperty()));
         MenuItem reset = item("Reset layout", "Shortcut+Shift+R", () -> workspace.reset(DEFAULT_VIEWS));
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
@@ -127,7 +153,7 @@ public final class MainWindow {
             settings = settings.withDarkTheme(on);
             settings.save();
         });
-        Menu view = new Menu("_View", null, data, new SeparatorMenuItem(), reset, dark);
+        Menu view = new Menu("_View", null, data, history, new SeparatorMenuItem(), reset, dark);
         view.setId("menu-view");
 
         MenuItem about = item("About Quant Workbench", null, this::about);
@@ -158,7 +184,11 @@ public final class MainWindow {
         sample.setTooltip(new Tooltip("Switch to the bundled sample company"));
         sample.setOnAction(e -> model.openSampleCompany());
         sample.disableProperty().bind(model.busyProperty());
-        return new ToolBar(open, sample, data);
+        Button importButton = new Button("Import…");
+        importButton.setTooltip(new Tooltip("Import a CSV, TSV or XLSX file (Ctrl+I), or drop one on the window"));
+        importButton.setOnAction(e -> chooseFileToImport());
+        importButton.disableProperty().bind(model.storeProperty().isNull());
+        return new ToolBar(open, sample, importButton, data);
     }
 
     private Optional<Workspace.ViewSpec> createView(String id) {
@@ -171,6 +201,11 @@ public final class MainWindow {
                     "Data",
                     new DataView(model.countsProperty(), t -> workspace.open("table:" + t.sqlName())),
                     Workspace.SIDE));
+        }
+        if (id.equals(ImportHistoryView.ID)) {
+            ImportHistoryViewModel vm =
+                    new ImportHistoryViewModel(jobs, model.storeProperty()::get, model::refreshCounts);
+            return Optional.of(new Workspace.ViewSpec("Import history", new ImportHistoryView(vm), Workspace.MAIN));
         }
         if (id.startsWith("table:")) {
             return DomainTable.byName(id.substring("table:".length())).map(t -> {
@@ -192,6 +227,36 @@ public final class MainWindow {
         } else {
             workspace.restore(saved);
         }
+    }
+
+    private boolean canImport() {
+        Store s = model.storeProperty().get();
+        return s != null && !s.isReadOnly();
+    }
+
+    private void chooseFileToImport() {
+        if (!canImport()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import a file");
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                "Spreadsheets and exports", "*.csv", "*.tsv", "*.txt", "*.xlsx"),
+                        new FileChooser.ExtensionFilter("All files", "*.*"));
+        var file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            openImportWizard(file.toPath());
+        }
+    }
+
+    /** Opens the import wizard on a file (from the menu, the toolbar, the start page or a drop). */
+    public ImportWizard openImportWizard(Path file) {
+        ImportWizardViewModel vm = new ImportWizardViewModel(jobs, model.storeProperty()::get, model::refreshCounts);
+        ImportWizard wizard = new ImportWizard(vm, stage);
+        wizard.open(file);
+        return wizard;
     }
 
     private void chooseDatabase() {

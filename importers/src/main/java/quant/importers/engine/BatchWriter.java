@@ -572,7 +572,7 @@ final class BatchWriter {
     }
 
     private void recordInserts(List<Pending> rows, Map<String, Long> own) throws SQLException {
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() || options.dryRun()) {
             return;
         }
         try (PreparedStatement st = c.prepareStatement(
@@ -607,11 +607,13 @@ final class BatchWriter {
                     }
                     st.setLong(mapped.size() + 1, p.existingId);
                     st.executeUpdate();
-                    log.setLong(1, runId);
-                    log.setString(2, target.table().sqlName());
-                    log.setLong(3, p.existingId);
-                    log.setString(4, json(p.previous));
-                    log.executeUpdate();
+                    if (!options.dryRun()) {
+                        log.setLong(1, runId);
+                        log.setString(2, target.table().sqlName());
+                        log.setLong(3, p.existingId);
+                        log.setString(4, json(p.previous));
+                        log.executeUpdate();
+                    }
                     updated++;
                 } catch (SQLException e) {
                     c.rollback(sp);

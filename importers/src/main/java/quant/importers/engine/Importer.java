@@ -132,7 +132,9 @@ public final class Importer {
         BatchWriter.Outcome outcome;
         try {
             outcome = store.inTransaction(c -> {
-                long runId = ImportAudit.start(c, file, facts.size(), facts.sha256(), profile, startedAt);
+                long runId = options.dryRun()
+                        ? 0
+                        : ImportAudit.start(c, file, facts.size(), facts.sha256(), profile, startedAt);
                 BatchWriter writer = new BatchWriter(c, profile, options, runId, monitor);
                 BatchWriter.Outcome o;
                 try (TableReader reader = TableReaders.open(file, settings)) {

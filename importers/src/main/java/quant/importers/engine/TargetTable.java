@@ -44,6 +44,11 @@ final class TargetTable {
         return Optional.ofNullable(columns.get(name.toLowerCase(Locale.ROOT)));
     }
 
+    /** Every column, in table order. */
+    java.util.List<Column> all() {
+        return java.util.List.copyOf(columns.values());
+    }
+
     /** Columns the user's data must fill (the id and the source key are the importer's). */
     java.util.List<Column> requiredData() {
         return columns.values().stream()

@@ -1,0 +1,440 @@
+package quant.app.imports;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import quant.app.job.JobRunner;
+import quant.core.importing.ImportException;
+import quant.core.store.DomainTable;
+import quant.core.store.Store;
+import quant.importers.engine.ImportOptions;
+import quant.importers.engine.ImportResult;
+import quant.importers.engine.ImportTargets;
+import quant.importers.engine.Importer;
+import quant.importers.mapping.ColumnMapping;
+import quant.importers.mapping.MappingProfile;
+import quant.importers.mapping.MappingSuggester;
+import quant.importers.parse.DateOrder;
+import quant.importers.read.Preview;
+import quant.importers.read.ReaderSettings;
+
+/**
+ * The import wizard's state and steps: preview the file as read (settings editable), map its
+ * columns onto a table (suggested, editable, with live checks on the previewed rows), see what the
+ * import will do (a dry run), import with progress, see the result. Holds no nodes.
+ */
+public final class ImportWizardViewModel {
+    /** The wizard's screens, in order. */
+    public enum Step {
+        PREVIEW,
+        MAPPING,
+        SUMMARY,
+        RESULT
+    }
+
+    static final int PREVIEW_ROWS = 50;
+
+    private final JobRunner jobs;
+    private final Supplier<Store> store;
+    private final Runnable onImported;
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.PREVIEW);
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<ReaderSettings> settings = new SimpleObjectProperty<>(ReaderSettings.DETECT);
+    private final ObjectProperty<DomainTable> table = new SimpleObjectProperty<>();
+    private final StringProperty source = new SimpleStringProperty("");
+    private final ObjectProperty<String> keyColumn = new SimpleObjectProperty<>();
+    private final ObservableList<ColumnChoice> columns = FXCollections.observableArrayList();
+    private final ObservableList<ImportTargets.Column> targetColumns = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ImportResult> summary = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ImportResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty skipInvalid = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Path> rejects = new SimpleObjectProperty<>();
+
+    /**
+     * @param store the open database (read when a step needs it)
+     * @param onImported called after a successful import, e.g. to refresh row counts
+     */
+    public ImportWizardViewModel(JobRunner jobs, Supplier<Store> store, Runnable onImported) {
+        this.jobs = jobs;
+        this.store = store;
+        this.onImported = onImported;
+        table.addListener((obs, o, t) -> onTableChosen(t));
+        settings.addListener((obs, o, n) -> revalidate());
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Preview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<DomainTable> tableProperty() {
+        return table;
+    }
+
+    /** The {@code source} every imported row gets; the same source makes a re-import update. */
+    public StringProperty sourceProperty() {
+        return source;
+    }
+
+    /** The file column that identifies a row. */
+    public ObjectProperty<String> keyColumnProperty() {
+        return keyColumn;
+    }
+
+    public ObservableList<ColumnChoice> columns() {
+        return columns;
+    }
+
+    public ObservableList<ImportTargets.Column> targetColumns() {
+        return targetColumns;
+    }
+
+    public ReadOnlyObjectProperty<ImportResult> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ImportResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** The last thing to tell the user, one plain sentence (errors included). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public BooleanProperty skipInvalidProperty() {
+        return skipInvalid;
+    }
+
+    public ObjectProperty<Path> rejectsProperty() {
+        return rejects;
+    }
+
+    public ReaderSettings settings() {
+        return settings.get();
+    }
+
+    // ---- step 1: the file as read
+
+    /** Reads the first rows of {@code path} with detected settings. */
+    public void open(Path path) {
+        file.set(path);
+        // Files exported together usually sit in one folder, and must share a source for their
+        // references to resolve: the folder's name is the default.
+        Path folder = path.toAbsolutePath().getParent();
+        String name = folder == null || folder.getFileName() == null
+                ? "import"
+                : folder.getFileName().toString();
+        source.set(name.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", ""));
+        settings.set(ReaderSettings.DETECT);
+        reread();
+    }
+
+    /** Applies a changed setting (encoding, delimiter, header row, sheet, date order, decimal mark) and reads again. */
+    public void changeSettings(ReaderSettings changed) {
+        settings.set(changed);
+        reread();
+    }
+
+    private void reread() {
+        Path f = file.get();
+        ReaderSettings given = settings.get();
+        busy.set(true);
+        jobs.submit(
+                "Reading " + f.getFileName(),
+                monitor -> Preview.read(f, given, PREVIEW_ROWS),
+                p -> {
+                    busy.set(false);
+                    settings.set(p.settings());
+                    preview.set(p);
+                    message.set("");
+                    rebuildColumns();
+                },
+                error -> {
+                    busy.set(false);
+                    preview.set(null);
+                    message.set(sentence(error));
+                });
+    }
+
+    /** Whether the previewed dates allow both day/month and month/day and no order is set. */
+    public boolean dateOrderUnknown() {
+        if (settings.get().dateOrder() != null || preview.get() == null) {
+            return false;
+        }
+        DateOrder.Evidence e = new DateOrder.Evidence();
+        for (String[] row : preview.get().rows()) {
+            for (String cell : row) {
+                e.add(cell);
+            }
+        }
+        return e.ambiguous();
+    }
+
+    // ---- step 2: mapping
+
+    private void rebuildColumns() {
+        Preview p = preview.get();
+        List<ColumnChoice> list = new ArrayList<>();
+        for (int i = 0; i < p.header().size(); i++) {
+            list.add(new ColumnChoice(p.header().get(i), i));
+        }
+        for (ColumnChoice c : list) {
+            c.targetProperty().addListener((obs, o, n) -> check(c));
+        }
+        columns.setAll(list);
+        if (keyColumn.get() == null || !p.header().contains(keyColumn.get())) {
+            keyColumn.set(guessKey(p.header()));
+        }
+        onTableChosen(table.get());
+    }
+
+    private static String guessKey(List<String> header) {
+        for (String h : header) {
+            String n = h.toLowerCase(java.util.Locale.ROOT);
+            if (n.equals("id")
+                    || n.endsWith(" id")
+                    || n.endsWith("_id")
+                    || n.equals("external_ref")
+                    || n.contains("number")
+                    || n.endsWith("ref")) {
+                return h;
+            }
+        }
+        return header.isEmpty() ? null : header.getFirst();
+    }
+
+    private void onTableChosen(DomainTable t) {
+        if (t == null || preview.get() == null) {
+            targetColumns.clear();
+            return;
+        }
+        targetColumns.setAll(ImportTargets.columns(store.get(), t).stream()
+                .filter(c -> !c.name().equals("external_ref"))
+                .toList());
+        List<String> names =
+                targetColumns.stream().map(ImportTargets.Column::name).toList();
+        List<MappingSuggester.Suggestion> suggestions =
+                MappingSuggester.suggest(preview.get().header(), names);
+        for (ColumnChoice c : columns) {
+            c.targetProperty()
+                    .set(suggestions.stream()
+                            .filter(s -> s.from().equals(c.fileColumn()))
+                            .map(MappingSuggester.Suggestion::to)
+                            .findFirst()
+                            .orElse(null));
+        }
+        revalidate();
+    }
+
+    private void revalidate() {
+        columns.forEach(this::check);
+    }
+
+    private void check(ColumnChoice c) {
+        Preview p = preview.get();
+        Optional<ImportTargets.Column> target = targetColumns.stream()
+                .filter(t -> t.name().equals(c.targetProperty().get()))
+                .findFirst();
+        if (p == null || target.isEmpty()) {
+            c.setCheck(0, 0, "");
+            return;
+        }
+        int ok = 0;
+        int bad = 0;
+        String first = "";
+        for (String[] row : p.rows()) {
+            String cell = c.index() < row.length ? row[c.index()] : "";
+            Optional<String> problem = ImportTargets.problem(cell, target.get(), settings.get());
+            if (problem.isEmpty()) {
+                ok++;
+            } else {
+                bad++;
+                if (first.isEmpty()) {
+                    first = "\"" + cell + "\" " + problem.get();
+                }
+            }
+        }
+        c.setCheck(ok, bad, first);
+    }
+
+    /** Required table columns no file column fills yet. */
+    public List<String> unfilledRequired() {
+        List<String> mapped =
+                columns.stream().map(c -> c.targetProperty().get()).toList();
+        return targetColumns.stream()
+                .filter(ImportTargets.Column::required)
+                .map(ImportTargets.Column::name)
+                .filter(n -> !mapped.contains(n))
+                .toList();
+    }
+
+    /** The mapping as a profile (to run, or to save for next time). */
+    public MappingProfile profile() {
+        List<ColumnMapping> mappings = new ArrayList<>();
+        for (ColumnChoice c : columns) {
+            if (c.targetProperty().get() != null) {
+                mappings.add(ColumnMapping.of(c.fileColumn(), c.targetProperty().get()));
+            }
+        }
+        DomainTable t = table.get();
+        return new MappingProfile(
+                "Saved from the import wizard for " + file.get().getFileName(),
+                t == null ? null : t.sqlName(),
+                source.get(),
+                settings.get(),
+                keyColumn.get() == null ? List.of() : List.of(keyColumn.get()),
+                mappings,
+                Map.of());
+    }
+
+    /** Takes a saved profile's table, source, key, settings and column targets. */
+    public void apply(MappingProfile saved) {
+        source.set(saved.source());
+        keyColumn.set(saved.key().isEmpty() ? keyColumn.get() : saved.key().getFirst());
+        settings.set(saved.reader().orElse(settings.get()));
+        table.set(saved.targetTable());
+        for (ColumnChoice c : columns) {
+            c.targetProperty()
+                    .set(saved.columns().stream()
+                            .filter(m -> m.from() != null && m.from().equalsIgnoreCase(c.fileColumn()))
+                            .map(ColumnMapping::to)
+                            .findFirst()
+                            .orElse(null));
+        }
+    }
+
+    // ---- navigation
+
+    /** Goes to the mapping screen (the file must be readable). */
+    public boolean toMapping() {
+        if (preview.get() == null) {
+            return false;
+        }
+        step.set(Step.MAPPING);
+        return true;
+    }
+
+    public void back() {
+        switch (step.get()) {
+            case MAPPING -> step.set(Step.PREVIEW);
+            case SUMMARY -> step.set(Step.MAPPING);
+            default -> {}
+        }
+    }
+
+    // ---- step 3: what will happen
+
+    /** Checks the whole file without writing and shows what the import would do. */
+    public void toSummary() {
+        if (table.get() == null) {
+            message.set("Choose the table to import into.");
+            return;
+        }
+        if (!unfilledRequired().isEmpty()) {
+            message.set("Map a file column to " + String.join(", ", unfilledRequired()) + ": every "
+                    + table.get().sqlName().replace('_', ' ') + " needs it.");
+            return;
+        }
+        if (dateOrderUnknown()) {
+            message.set(
+                    "Dates such as 3/4/2024 could be day/month or month/day: choose the date order on the first screen.");
+            return;
+        }
+        MappingProfile profile = profile();
+        Path f = file.get();
+        ImportOptions options =
+                new ImportOptions(ImportOptions.OnError.SKIP, true, null, java.time.ZoneId.systemDefault());
+        busy.set(true);
+        jobs.submit(
+                "Checking " + f.getFileName(),
+                monitor -> new Importer(store.get()).run(f, profile, options, monitor),
+                r -> {
+                    busy.set(false);
+                    summary.set(r);
+                    message.set("");
+                    step.set(Step.SUMMARY);
+                },
+                error -> {
+                    busy.set(false);
+                    message.set(sentence(error));
+                });
+    }
+
+    // ---- step 4: import
+
+    /** Imports for real: all or nothing, or (with skip) the valid rows with rejects written aside. */
+    public void runImport() {
+        MappingProfile profile = profile();
+        Path f = file.get();
+        ImportOptions options = new ImportOptions(
+                skipInvalid.get() ? ImportOptions.OnError.SKIP : ImportOptions.OnError.ABORT,
+                false,
+                skipInvalid.get() ? rejects.get() : null,
+                java.time.ZoneId.systemDefault());
+        busy.set(true);
+        jobs.submit(
+                "Importing " + f.getFileName(),
+                monitor -> new Importer(store.get()).run(f, profile, options, monitor),
+                r -> {
+                    busy.set(false);
+                    result.set(r);
+                    message.set("");
+                    step.set(Step.RESULT);
+                    onImported.run();
+                },
+                error -> {
+                    busy.set(false);
+                    message.set(
+                            error instanceof CancellationException
+                                    ? "The import was cancelled; nothing was written."
+                                    : sentence(error));
+                });
+    }
+
+    static String sentence(Throwable error) {
+        if (error instanceof ImportException e
+                && !e.problems().isEmpty()
+                && e.kind() != ImportException.Kind.INVALID_DATA) {
+            return e.getMessage() + " " + e.problems().getFirst().describe();
+        }
+        String m = error.getMessage();
+        return m == null || m.isBlank()
+                ? "Something went wrong: " + error.getClass().getSimpleName() + "."
+                : m;
+    }
+}

@@ -1,0 +1,143 @@
+package quant.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import quant.app.imports.ImportWizard;
+import quant.app.job.FxJobRunner;
+import quant.app.settings.Settings;
+import quant.app.shell.MainWindow;
+import quant.app.shell.WorkbenchViewModel;
+import quant.core.store.DomainTable;
+
+/**
+ * Imports the sample company's own exports through the wizard into an empty database (campaigns,
+ * then customers that refer to them), saving a screenshot of every step, then undoes the customer
+ * import from the import history.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ImportWizardUiTest {
+    static final Path SAMPLE = Path.of("..", "samples", "data", "sample-company");
+
+    private WorkbenchViewModel model;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path db = Files.createTempDirectory("quant-import-ui").resolve("mine.mv.db");
+        FxJobRunner jobs = new FxJobRunner();
+        model = new WorkbenchViewModel(jobs);
+        window = new MainWindow(stage, model, jobs, Settings.DEFAULTS);
+        stage.show();
+        model.open(db, false);
+    }
+
+    private long count(DomainTable t) {
+        return model.countsProperty().get().getOrDefault(t, 0L);
+    }
+
+    private ImportWizard importThrough(FxRobot robot, Path file, DomainTable table, String shotPrefix)
+            throws Exception {
+        ImportWizard wizard =
+                WaitForAsyncUtils.asyncFx(() -> window.openImportWizard(file)).get();
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#wizard-preview").tryQuery().isPresent()
+                        && !robot.lookup("#wizard-preview")
+                                .queryAs(TableView.class)
+                                .getItems()
+                                .isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(wizard.root(), shotPrefix + "-1-file.png");
+
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<DomainTable> target = robot.lookup("#wizard-table").queryAs(ComboBox.class);
+        robot.interact(() -> target.setValue(table));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(wizard.root(), shotPrefix + "-2-columns.png");
+
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#wizard-summary")
+                .tryQuery()
+                .isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(wizard.root(), shotPrefix + "-3-check.png");
+
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#wizard-result")
+                .tryQuery()
+                .isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(wizard.root(), shotPrefix + "-4-done.png");
+        return wizard;
+    }
+
+    @Test
+    void importsTheSampleCompanysOwnExportsStepByStepAndUndoesOne(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> model.emptyProperty().get());
+        assertThat(robot.lookup("#import-own-data").queryButton().isDisabled()).isFalse();
+
+        ImportWizard campaigns =
+                importThrough(robot, SAMPLE.resolve("campaign.csv"), DomainTable.CAMPAIGN, "import-campaigns");
+        robot.interact(() -> campaigns.stage().close());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count(DomainTable.CAMPAIGN) == 20);
+
+        ImportWizard customers = importThrough(robot, SAMPLE.resolve("customer.csv"), DomainTable.CUSTOMER, "import");
+        String counts =
+                robot.lookup("#wizard-result-counts").queryAs(Label.class).getText();
+        assertThat(counts).startsWith("2,957 rows read: 2,957 inserted, 0 updated, 0 unchanged, 0 rejected");
+        robot.interact(() -> customers.stage().close());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count(DomainTable.CUSTOMER) == 2_957);
+
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem history = bar.getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-view-history".equals(i.getId()))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(history::fire);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#import-history")
+                                .queryAs(TableView.class)
+                                .getItems()
+                                .size()
+                        == 2);
+        TableView<?> runs = robot.lookup("#import-history").queryAs(TableView.class);
+        robot.interact(() -> runs.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(robot.lookup("#import-history").query().getScene().getRoot(), "import-5-history.png");
+        robot.clickOn("#history-undo");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> count(DomainTable.CUSTOMER) == 0);
+        assertThat(count(DomainTable.CAMPAIGN)).isEqualTo(20);
+    }
+
+    private static void snapshot(Node root, String name) throws Exception {
+        Files.createDirectories(WorkbenchUiTest.SCREENSHOTS);
+        var image = WaitForAsyncUtils.asyncFx(() -> root.snapshot(null, null)).get();
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(image, null),
+                "png",
+                WorkbenchUiTest.SCREENSHOTS.resolve(name).toFile());
+    }
+}
