@@ -172,7 +172,7 @@ public final class ImportWizard {
         header.setPrefWidth(80);
         ComboBox<DateOrder> dates = new ComboBox<>(FXCollections.observableArrayList(DateOrder.values()));
         dates.setConverter(converter(o -> o == null
-                ? "not set"
+                ? "from the data"
                 : switch (o) {
                     case MDY -> "month/day/year (US)";
                     case DMY -> "day/month/year";
