@@ -191,6 +191,30 @@ class CliTest {
     }
 
     @Test
+    void aPresetImportsItsExportAndAnUnknownOneIsAUsageError() throws Exception {
+        String db = dir.resolve("preset").toString();
+        Path fixture =
+                Path.of("..", "importers", "src", "test", "resources", "presets", "salesforce-opportunities.csv");
+        Path accounts = dir.resolve("accounts.csv");
+        Files.writeString(accounts, "Account Name\nRidgeview Dental\nMaple Street Bakery\n");
+        Path accountProfile = dir.resolve("accounts.json");
+        Files.writeString(accountProfile, """
+                {"table": "customer", "source": "salesforce", "key": ["Account Name"],
+                 "columns": [{"from": "Account Name", "to": "name"}]}""");
+        assertThat(quant("--db", db, "import", accounts.toString(), "--mapping", accountProfile.toString())
+                        .code())
+                .isZero();
+        Run run = quant("--db", db, "import", fixture.toString(), "--preset", "salesforce-opportunities", "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(run.out()).get("inserted").asLong())
+                .isEqualTo(3);
+
+        Run unknown = quant("--db", db, "import", fixture.toString(), "--preset", "nope");
+        assertThat(unknown.code()).isEqualTo(QuantCommand.USAGE);
+        assertThat(unknown.err()).contains("There is no preset \"nope\"");
+    }
+
+    @Test
     void aScaleBelowOneIsAUsageError() {
         assertThat(quant("sample", "--out", dir.toString(), "--scale", "0").code())
                 .isEqualTo(QuantCommand.USAGE);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,12 +23,13 @@ import quant.importers.engine.ImportOptions;
 import quant.importers.engine.ImportResult;
 import quant.importers.engine.Importer;
 import quant.importers.mapping.MappingProfile;
+import quant.importers.mapping.Presets;
 
 /** {@code quant import FILE --mapping PROFILE.json}: one file into one table, all or nothing by default. */
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
-        description = "Import a CSV, TSV or XLSX file with a mapping profile.",
+        description = "Import a CSV, TSV or XLSX file with a mapping profile or a preset.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:imported",
@@ -45,12 +47,20 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The CSV, TSV or XLSX file.")
     Path file;
 
-    @Option(
-            names = "--mapping",
-            paramLabel = "PROFILE.json",
-            required = true,
-            description = "The mapping profile (JSON).")
-    Path mapping;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mapping how;
+
+    static final class Mapping {
+        @Option(names = "--mapping", paramLabel = "PROFILE.json", description = "A mapping profile (JSON).")
+        Path profile;
+
+        @Option(
+                names = "--preset",
+                paramLabel = "NAME",
+                description =
+                        "A shipped mapping for a known export: xero-invoices, salesforce-opportunities, generic-jobs.")
+        String preset;
+    }
 
     @Option(names = "--sheet", paramLabel = "NAME", description = "The worksheet of an XLSX file (default: the first).")
     String sheet;
@@ -89,7 +99,13 @@ final class ImportCommand implements Callable<Integer> {
                 return QuantCommand.USAGE;
             }
         }
-        MappingProfile profile = MappingProfile.read(mapping);
+        MappingProfile profile;
+        try {
+            profile = how.profile != null ? MappingProfile.read(how.profile) : Presets.load(how.preset);
+        } catch (ImportException e) {
+            spec.commandLine().getErr().println("quant: " + e.getMessage());
+            return QuantCommand.USAGE;
+        }
         if (sheet != null) {
             profile = profile.withReader(profile.reader().withSheet(sheet));
         }

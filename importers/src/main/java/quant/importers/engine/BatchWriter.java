@@ -68,6 +68,7 @@ final class BatchWriter {
         final List<Problem> problems = new ArrayList<>();
         long existingId;
         Map<String, String> previous;
+        boolean repeat;
 
         Pending(long row, String[] cells, String key, int width) {
             this.row = row;
@@ -86,6 +87,7 @@ final class BatchWriter {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<DomainTable, Map<String, Long>> ids = new EnumMap<>(DomainTable.class);
     private final Map<String, Long> seenKeys = new HashMap<>();
+    private final Map<String, String> firstValues = new HashMap<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private TargetTable target;
     private List<Mapped> mapped;
@@ -254,7 +256,7 @@ final class BatchWriter {
             return p;
         }
         Long first = seenKeys.putIfAbsent(p.key, row.number());
-        if (first != null) {
+        if (first != null && profile.repeatedKeys() == MappingProfile.RepeatedKeys.REJECT) {
             p.problems.add(
                     new Problem(row.number(), header.get(keyIndexes[0]), p.key, "repeats the key of row " + first));
             return p;
@@ -286,7 +288,39 @@ final class BatchWriter {
                 p.values[j] = r.value();
             }
         }
+        if (first != null) {
+            return repeated(p, first);
+        }
+        if (profile.repeatedKeys() == MappingProfile.RepeatedKeys.SAME_VALUES && p.problems.isEmpty()) {
+            firstValues.put(p.key, fingerprint(p));
+        }
         return p;
+    }
+
+    /** A later line of a record already read: fine when it says the same, a problem when it differs. */
+    private Pending repeated(Pending p, long first) {
+        if (p.problems.isEmpty()) {
+            String earlier = firstValues.get(p.key);
+            if (earlier != null && earlier.equals(fingerprint(p))) {
+                p.repeat = true;
+            } else {
+                p.problems.add(new Problem(
+                        p.row,
+                        header.get(keyIndexes[0]),
+                        p.key,
+                        "repeats the key of row " + first + " with different values"));
+            }
+        }
+        return p;
+    }
+
+    private String fingerprint(Pending p) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < mapped.size(); j++) {
+            b.append(p.refs[j] != null ? p.refs[j] : StoredValues.toText(p.values[j]))
+                    .append('\u0001');
+        }
+        return b.toString();
     }
 
     private static String cell(String[] cells, int i) {
@@ -317,7 +351,7 @@ final class BatchWriter {
         List<Pending> inserts = new ArrayList<>();
         List<Pending> updates = new ArrayList<>();
         for (Pending p : batch) {
-            if (!p.problems.isEmpty()) {
+            if (!p.problems.isEmpty() || p.repeat) {
                 continue;
             }
             if (p.existingId == 0) {

@@ -28,7 +28,12 @@ final class ImportAudit {
             st.setString(5, profile.source());
             st.setObject(6, startedAt);
             st.setString(7, System.getProperty("user.name", "unknown"));
-            st.setString(8, profile.description());
+            String description = profile.description();
+            st.setString(
+                    8,
+                    description == null || description.length() <= 200
+                            ? description
+                            : description.substring(0, 197) + "...");
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();

@@ -33,7 +33,30 @@ public record MappingProfile(
         ReaderSettings reader,
         List<String> key,
         List<ColumnMapping> columns,
-        Map<String, String> referenceSources) {
+        Map<String, String> referenceSources,
+        RepeatedKeys repeatedKeys) {
+
+    /** What a row that repeats an earlier row's key means. */
+    public enum RepeatedKeys {
+        /** A mistake: the row is rejected. */
+        REJECT,
+        /**
+         * One record spread over several lines, as line-item exports write invoices: allowed when
+         * every mapped value equals the first row's; any difference is still rejected.
+         */
+        SAME_VALUES
+    }
+
+    public MappingProfile(
+            String description,
+            String table,
+            String source,
+            ReaderSettings reader,
+            List<String> key,
+            List<ColumnMapping> columns,
+            Map<String, String> referenceSources) {
+        this(description, table, source, reader, key, columns, referenceSources, RepeatedKeys.REJECT);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -44,6 +67,7 @@ public record MappingProfile(
         key = key == null ? List.of() : List.copyOf(key);
         columns = columns == null ? List.of() : List.copyOf(columns);
         referenceSources = referenceSources == null ? Map.of() : Map.copyOf(referenceSources);
+        repeatedKeys = repeatedKeys == null ? RepeatedKeys.REJECT : repeatedKeys;
     }
 
     /** The target table, or a settings error naming the unknown table. */
@@ -59,11 +83,11 @@ public record MappingProfile(
     }
 
     public MappingProfile withReader(ReaderSettings settings) {
-        return new MappingProfile(description, table, source, settings, key, columns, referenceSources);
+        return new MappingProfile(description, table, source, settings, key, columns, referenceSources, repeatedKeys);
     }
 
     public MappingProfile withSource(String newSource) {
-        return new MappingProfile(description, table, newSource, reader, key, columns, referenceSources);
+        return new MappingProfile(description, table, newSource, reader, key, columns, referenceSources, repeatedKeys);
     }
 
     public static MappingProfile read(Path file) {
