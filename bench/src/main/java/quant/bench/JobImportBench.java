@@ -78,7 +78,25 @@ public final class JobImportBench {
         System.out.printf(
                 "ours: %.1f s (%,.0f rows/s, peak heap %d MB); H2 INSERT…SELECT…CSVREAD: %.1f s; ratio %.2f%n",
                 ours, rows / ours, peak >> 20, h2, ours / h2);
+        duckDb(jobs);
         delete(work);
+    }
+
+    /**
+     * DuckDB's {@code read_csv} of the same file, as an outside reference. Its driver is only on the
+     * classpath with the {@code duckdb} Maven profile; without it this says so and returns.
+     */
+    private static void duckDb(Path jobs) {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                var st = c.createStatement()) {
+            String f = jobs.toAbsolutePath().toString().replace("'", "''");
+            st.execute("CREATE TABLE warm AS SELECT * FROM read_csv('" + f + "')");
+            long t0 = System.nanoTime();
+            st.execute("CREATE TABLE jobs AS SELECT * FROM read_csv('" + f + "')");
+            System.out.printf("DuckDB read_csv (outside reference): %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        } catch (java.sql.SQLException e) {
+            System.out.println("DuckDB reference skipped: " + e.getMessage() + " (build the classpath with -Pduckdb)");
+        }
     }
 
     private static Store prepared(Path db, Path csv) throws Exception {
