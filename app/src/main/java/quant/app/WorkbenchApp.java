@@ -25,6 +25,7 @@ public final class WorkbenchApp extends Application {
         FxJobRunner jobs = new FxJobRunner();
         WorkbenchViewModel model = new WorkbenchViewModel(jobs);
         window = new MainWindow(stage, model, jobs, settings);
+        window.setDocumentOpener(getHostServices()::showDocument);
         stage.show();
         model.open(db, sample);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -130,6 +131,54 @@ class ImportWizardUiTest {
         robot.clickOn("#history-undo");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> count(DomainTable.CUSTOMER) == 0);
         assertThat(count(DomainTable.CAMPAIGN)).isEqualTo(20);
+    }
+
+    @Test
+    void rowsWithProblemsCanBeSkippedAndTheirFileOpenedFromTheResult(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> model.emptyProperty().get());
+        Path dir = Files.createTempDirectory("quant-rejects");
+        Path file = dir.resolve("campaigns.csv");
+        Files.writeString(
+                file,
+                "external_ref,name,channel,started_on,ended_on,budget\n"
+                        + "K1,Spring promo,facebook,2024-03-01,2024-05-31,5000\n"
+                        + "K2,Broken dates,google_ads,2024-02-30,2024-03-31,1000\n"
+                        + "K3,Fall promo,direct_mail,2024-10-01,2024-11-30,\"$2,500.00\"\n");
+        ImportWizard wizard =
+                WaitForAsyncUtils.asyncFx(() -> window.openImportWizard(file)).get();
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#wizard-preview").tryQuery().isPresent()
+                        && !robot.lookup("#wizard-preview")
+                                .queryAs(TableView.class)
+                                .getItems()
+                                .isEmpty());
+        robot.clickOn("#wizard-next");
+        @SuppressWarnings("unchecked")
+        ComboBox<DomainTable> target = robot.lookup("#wizard-table").queryAs(ComboBox.class);
+        robot.interact(() -> target.setValue(DomainTable.CAMPAIGN));
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#wizard-summary")
+                .tryQuery()
+                .isPresent());
+        assertThat(robot.lookup("#wizard-summary").queryAs(Label.class).getText())
+                .contains("2 new")
+                .contains("1 with problems");
+        robot.clickOn("#wizard-skip");
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(wizard.root(), "import-rejects-3-check.png");
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#wizard-rejects")
+                .tryQuery()
+                .isPresent());
+        snapshot(wizard.root(), "import-rejects-4-done.png");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count(DomainTable.CAMPAIGN) == 2);
+        List<String> rejected = Files.readAllLines(dir.resolve("campaigns-rejected.csv"));
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(1)).startsWith("K2,Broken dates").contains("is not a date");
+        robot.interact(() -> wizard.stage().close());
     }
 
     private static void snapshot(Node root, String name) throws Exception {

@@ -50,6 +50,7 @@ public final class ImportWizard {
             .toList();
 
     private final ImportWizardViewModel model;
+    private final java.util.function.Consumer<String> openDocument;
     private final Stage stage = new Stage();
     private final BorderPane root = new BorderPane();
     private final Label steps = new Label();
@@ -57,8 +58,12 @@ public final class ImportWizard {
     private final Button back = new Button("Back");
     private final Button next = new Button("Next");
 
-    public ImportWizard(ImportWizardViewModel model, Window owner) {
+    /**
+     * @param openDocument opens a file in the program the system has for it (the rejects CSV)
+     */
+    public ImportWizard(ImportWizardViewModel model, Window owner, java.util.function.Consumer<String> openDocument) {
         this.model = model;
+        this.openDocument = openDocument;
         stage.initOwner(owner);
         stage.setTitle("Import data");
         root.setPadding(new Insets(14));
@@ -454,10 +459,14 @@ public final class ImportWizard {
         counts.setId("wizard-result-counts");
         VBox box = new VBox(10, headline, counts);
         if (r.rejected() > 0 && model.rejectsProperty().get() != null) {
-            Label rejects = new Label("Rejected rows, with the reason for each: "
-                    + model.rejectsProperty().get());
-            rejects.setWrapText(true);
-            box.getChildren().add(rejects);
+            Path file = model.rejectsProperty().get();
+            javafx.scene.control.Hyperlink rejects = new javafx.scene.control.Hyperlink(
+                    "Open the rejected rows, with the reason for each (" + file.getFileName() + ")");
+            rejects.setId("wizard-rejects");
+            rejects.setOnAction(e -> openDocument.accept(file.toUri().toString()));
+            Label where = new Label(file.toString());
+            where.getStyleClass().add(Styles.TEXT_MUTED);
+            box.getChildren().addAll(rejects, where);
         }
         Label undo = new Label("To take this import back, use View ▸ Import history ▸ Undo.");
         undo.getStyleClass().add(Styles.TEXT_MUTED);

@@ -62,6 +62,7 @@ public final class MainWindow {
     private final StackPane center = new StackPane();
     private final EmptyStateView emptyState;
     private Settings settings;
+    private java.util.function.Consumer<String> openDocument = uri -> {};
 
     public MainWindow(Stage stage, WorkbenchViewModel model, FxJobRunner jobs, Settings settings) {
         this.stage = stage;
@@ -118,6 +119,11 @@ public final class MainWindow {
         applyTheme(settings.darkTheme());
         applyBounds(settings.window());
         stage.setOnCloseRequest(e -> close());
+    }
+
+    /** How to open a document (a URI) in the program the system has for it; set by the application. */
+    public void setDocumentOpener(java.util.function.Consumer<String> opener) {
+        this.openDocument = opener;
     }
 
     public Workspace workspace() {
@@ -254,7 +260,7 @@ public final class MainWindow {
     /** Opens the import wizard on a file (from the menu, the toolbar, the start page or a drop). */
     public ImportWizard openImportWizard(Path file) {
         ImportWizardViewModel vm = new ImportWizardViewModel(jobs, model.storeProperty()::get, model::refreshCounts);
-        ImportWizard wizard = new ImportWizard(vm, stage);
+        ImportWizard wizard = new ImportWizard(vm, stage, openDocument);
         wizard.open(file);
         return wizard;
     }
