@@ -181,6 +181,59 @@ class ImportWizardUiTest {
         robot.interact(() -> wizard.stage().close());
     }
 
+    @Test
+    void theCrmPipelineDataImportsThroughTheWizardWithItsSavedMappings(FxRobot robot) throws Exception {
+        Path crm = Path.of("..", "..", "shared", "benchdata", "crm_sales_pipeline");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isDirectory(crm),
+                "../shared/benchdata/crm_sales_pipeline is absent: the CRM wizard import is skipped");
+        Path profiles = Path.of("..", "samples", "mappings", "crm-sales-opportunities");
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> model.emptyProperty().get());
+        for (String stem : List.of("accounts", "products", "sales_teams", "sales_pipeline")) {
+            ImportWizard wizard = WaitForAsyncUtils.asyncFx(() -> window.openImportWizard(crm.resolve(stem + ".csv")))
+                    .get();
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> robot.lookup("#wizard-preview").tryQuery().isPresent()
+                            && !robot.lookup("#wizard-preview")
+                                    .queryAs(TableView.class)
+                                    .getItems()
+                                    .isEmpty());
+            robot.clickOn("#wizard-next");
+            quant.importers.mapping.MappingProfile saved =
+                    quant.importers.mapping.MappingProfile.read(profiles.resolve(stem + ".json"));
+            robot.interact(() -> wizard.model().apply(saved));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#wizard-next");
+            try {
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#wizard-summary")
+                        .tryQuery()
+                        .isPresent());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError(
+                        stem + ": the wizard says \""
+                                + robot.lookup("#wizard-message")
+                                        .queryAs(Label.class)
+                                        .getText() + "\"",
+                        e);
+            }
+            assertThat(robot.lookup("#wizard-summary").queryAs(Label.class).getText())
+                    .as(stem)
+                    .endsWith(" 0 with problems");
+            robot.clickOn("#wizard-next");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#wizard-result")
+                    .tryQuery()
+                    .isPresent());
+            robot.interact(() -> wizard.stage().close());
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> count(DomainTable.DEAL) == 8_800);
+        assertThat(count(DomainTable.CUSTOMER)).isEqualTo(85);
+        assertThat(count(DomainTable.PRODUCT)).isEqualTo(7);
+        assertThat(count(DomainTable.SALES_REP)).isEqualTo(35);
+    }
+
     private static void snapshot(Node root, String name) throws Exception {
         Files.createDirectories(WorkbenchUiTest.SCREENSHOTS);
         var image = WaitForAsyncUtils.asyncFx(() -> root.snapshot(null, null)).get();

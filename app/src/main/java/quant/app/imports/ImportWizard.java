@@ -106,6 +106,11 @@ public final class ImportWizard {
         return stage;
     }
 
+    /** The wizard's state, e.g. to apply a mapping chosen elsewhere. */
+    public ImportWizardViewModel model() {
+        return model;
+    }
+
     public Node root() {
         return root;
     }

@@ -70,6 +70,7 @@ public final class ImportWizardViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty skipInvalid = new SimpleBooleanProperty(false);
     private final ObjectProperty<Path> rejects = new SimpleObjectProperty<>();
+    private MappingProfile loaded;
 
     /**
      * @param store the open database (read when a step needs it)
@@ -277,9 +278,11 @@ public final class ImportWizardViewModel {
         int ok = 0;
         int bad = 0;
         String first = "";
+        ColumnMapping mapping = loadedMapping(c.fileColumn(), target.get().name())
+                .orElse(ColumnMapping.of(c.fileColumn(), target.get().name()));
         for (String[] row : p.rows()) {
             String cell = c.index() < row.length ? row[c.index()] : "";
-            Optional<String> problem = ImportTargets.problem(cell, target.get(), settings.get());
+            Optional<String> problem = ImportTargets.problem(mapping.apply(cell), target.get(), settings.get());
             if (problem.isEmpty()) {
                 ok++;
             } else {
@@ -295,7 +298,7 @@ public final class ImportWizardViewModel {
     /** Required table columns no file column fills yet. */
     public List<String> unfilledRequired() {
         List<String> mapped =
-                columns.stream().map(c -> c.targetProperty().get()).toList();
+                profile().columns().stream().map(ColumnMapping::to).toList();
         return targetColumns.stream()
                 .filter(ImportTargets.Column::required)
                 .map(ImportTargets.Column::name)
@@ -303,12 +306,33 @@ public final class ImportWizardViewModel {
                 .toList();
     }
 
-    /** The mapping as a profile (to run, or to save for next time). */
+    /**
+     * The mapping as a profile (to run, or to save for next time). A loaded profile's details the
+     * column table cannot show are kept: value aliases of a column whose target is unchanged, a
+     * second target filled from the same column, constants, reference sources, repeated keys.
+     */
     public MappingProfile profile() {
         List<ColumnMapping> mappings = new ArrayList<>();
+        java.util.Set<String> targets = new java.util.HashSet<>();
         for (ColumnChoice c : columns) {
-            if (c.targetProperty().get() != null) {
-                mappings.add(ColumnMapping.of(c.fileColumn(), c.targetProperty().get()));
+            String to = c.targetProperty().get();
+            if (to == null) {
+                continue;
+            }
+            mappings.add(loadedMapping(c.fileColumn(), to).orElse(ColumnMapping.of(c.fileColumn(), to)));
+            targets.add(to);
+        }
+        if (loaded != null) {
+            for (ColumnMapping m : loaded.columns()) {
+                boolean constant = m.from() == null;
+                boolean secondTarget = !constant
+                        && columns.stream()
+                                .anyMatch(c -> c.fileColumn().equalsIgnoreCase(m.from())
+                                        && c.targetProperty().get() != null);
+                if ((constant || secondTarget) && !targets.contains(m.to())) {
+                    mappings.add(m);
+                    targets.add(m.to());
+                }
             }
         }
         DomainTable t = table.get();
@@ -319,11 +343,22 @@ public final class ImportWizardViewModel {
                 settings.get(),
                 keyColumn.get() == null ? List.of() : List.of(keyColumn.get()),
                 mappings,
-                Map.of());
+                loaded == null ? Map.of() : loaded.referenceSources(),
+                loaded == null ? MappingProfile.RepeatedKeys.REJECT : loaded.repeatedKeys());
+    }
+
+    private Optional<ColumnMapping> loadedMapping(String from, String to) {
+        if (loaded == null) {
+            return Optional.empty();
+        }
+        return loaded.columns().stream()
+                .filter(m -> m.from() != null && m.from().equalsIgnoreCase(from) && to.equals(m.to()))
+                .findFirst();
     }
 
     /** Takes a saved profile's table, source, key, settings and column targets. */
     public void apply(MappingProfile saved) {
+        loaded = saved;
         source.set(saved.source());
         keyColumn.set(saved.key().isEmpty() ? keyColumn.get() : saved.key().getFirst());
         settings.set(saved.reader().orElse(settings.get()));
