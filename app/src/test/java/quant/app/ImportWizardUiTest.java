@@ -52,8 +52,8 @@ class ImportWizardUiTest {
         return model.countsProperty().get().getOrDefault(t, 0L);
     }
 
-    private ImportWizard importThrough(FxRobot robot, Path file, DomainTable table, String shotPrefix)
-            throws Exception {
+    /** Opens the wizard on a file and waits until its preview shows rows. */
+    private ImportWizard openWizard(FxRobot robot, Path file) throws Exception {
         ImportWizard wizard =
                 WaitForAsyncUtils.asyncFx(() -> window.openImportWizard(file)).get();
         WaitForAsyncUtils.waitFor(
@@ -64,6 +64,12 @@ class ImportWizardUiTest {
                                 .queryAs(TableView.class)
                                 .getItems()
                                 .isEmpty());
+        return wizard;
+    }
+
+    private ImportWizard importThrough(FxRobot robot, Path file, DomainTable table, String shotPrefix)
+            throws Exception {
+        ImportWizard wizard = openWizard(robot, file);
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(wizard.root(), shotPrefix + "-1-file.png");
 
@@ -145,16 +151,7 @@ class ImportWizardUiTest {
                         + "K1,Spring promo,facebook,2024-03-01,2024-05-31,5000\n"
                         + "K2,Broken dates,google_ads,2024-02-30,2024-03-31,1000\n"
                         + "K3,Fall promo,direct_mail,2024-10-01,2024-11-30,\"$2,500.00\"\n");
-        ImportWizard wizard =
-                WaitForAsyncUtils.asyncFx(() -> window.openImportWizard(file)).get();
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#wizard-preview").tryQuery().isPresent()
-                        && !robot.lookup("#wizard-preview")
-                                .queryAs(TableView.class)
-                                .getItems()
-                                .isEmpty());
+        ImportWizard wizard = openWizard(robot, file);
         robot.clickOn("#wizard-next");
         @SuppressWarnings("unchecked")
         ComboBox<DomainTable> target = robot.lookup("#wizard-table").queryAs(ComboBox.class);
@@ -191,16 +188,7 @@ class ImportWizardUiTest {
         WaitForAsyncUtils.waitFor(
                 30, TimeUnit.SECONDS, () -> model.emptyProperty().get());
         for (String stem : List.of("accounts", "products", "sales_teams", "sales_pipeline")) {
-            ImportWizard wizard = WaitForAsyncUtils.asyncFx(() -> window.openImportWizard(crm.resolve(stem + ".csv")))
-                    .get();
-            WaitForAsyncUtils.waitFor(
-                    20,
-                    TimeUnit.SECONDS,
-                    () -> robot.lookup("#wizard-preview").tryQuery().isPresent()
-                            && !robot.lookup("#wizard-preview")
-                                    .queryAs(TableView.class)
-                                    .getItems()
-                                    .isEmpty());
+            ImportWizard wizard = openWizard(robot, crm.resolve(stem + ".csv"));
             robot.clickOn("#wizard-next");
             quant.importers.mapping.MappingProfile saved =
                     quant.importers.mapping.MappingProfile.read(profiles.resolve(stem + ".json"));
