@@ -215,6 +215,26 @@ class CliTest {
     }
 
     @Test
+    void theQuickBooksAndHubSpotPresetsImportTheirFixturesWithZeroRejects() throws Exception {
+        String db = dir.resolve("vendors").toString();
+        Path fixtures = Path.of("..", "importers", "src", "test", "resources", "presets");
+        for (String preset : List.of("qbo-customers", "qbo-invoices", "hubspot-deals")) {
+            Run run = quant(
+                    "--db", db, "import", fixtures.resolve(preset + ".csv").toString(), "--preset", preset, "--json");
+            assertThat(run.code()).as(preset + ": " + run.err()).isZero();
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertThat(json.get("rejected").asLong()).as(preset).isZero();
+            assertThat(json.get("inserted").asLong()).as(preset).isEqualTo(4);
+        }
+        JsonNode tables = new ObjectMapper()
+                .readTree(quant("--db", db, "info", "--json").out())
+                .get("tables");
+        assertThat(tables.get("customer").asLong()).isEqualTo(4);
+        assertThat(tables.get("invoice").asLong()).isEqualTo(4);
+        assertThat(tables.get("deal").asLong()).isEqualTo(4);
+    }
+
+    @Test
     void aScaleBelowOneIsAUsageError() {
         assertThat(quant("sample", "--out", dir.toString(), "--scale", "0").code())
                 .isEqualTo(QuantCommand.USAGE);

@@ -327,7 +327,7 @@ public final class ImportWizardViewModel {
                 boolean constant = m.from() == null;
                 boolean secondTarget = !constant
                         && columns.stream()
-                                .anyMatch(c -> c.fileColumn().equalsIgnoreCase(m.from())
+                                .anyMatch(c -> m.matches(c.fileColumn())
                                         && c.targetProperty().get() != null);
                 if ((constant || secondTarget) && !targets.contains(m.to())) {
                     mappings.add(m);
@@ -344,7 +344,8 @@ public final class ImportWizardViewModel {
                 keyColumn.get() == null ? List.of() : List.of(keyColumn.get()),
                 mappings,
                 loaded == null ? Map.of() : loaded.referenceSources(),
-                loaded == null ? MappingProfile.RepeatedKeys.REJECT : loaded.repeatedKeys());
+                loaded == null ? MappingProfile.RepeatedKeys.REJECT : loaded.repeatedKeys(),
+                loaded == null ? MappingProfile.RowsWithoutKey.REJECT : loaded.rowsWithoutKey());
     }
 
     private Optional<ColumnMapping> loadedMapping(String from, String to) {
@@ -352,7 +353,7 @@ public final class ImportWizardViewModel {
             return Optional.empty();
         }
         return loaded.columns().stream()
-                .filter(m -> m.from() != null && m.from().equalsIgnoreCase(from) && to.equals(m.to()))
+                .filter(m -> m.from() != null && m.matches(from) && to.equals(m.to()))
                 .findFirst();
     }
 
@@ -360,13 +361,20 @@ public final class ImportWizardViewModel {
     public void apply(MappingProfile saved) {
         loaded = saved;
         source.set(saved.source());
-        keyColumn.set(saved.key().isEmpty() ? keyColumn.get() : saved.key().getFirst());
+        if (!saved.key().isEmpty()) {
+            List<String> names = saved.namesOf(saved.key().getFirst());
+            keyColumn.set(columns.stream()
+                    .map(ColumnChoice::fileColumn)
+                    .filter(f -> names.stream().anyMatch(n -> n.strip().equalsIgnoreCase(f.strip())))
+                    .findFirst()
+                    .orElse(saved.key().getFirst()));
+        }
         settings.set(saved.reader().orElse(settings.get()));
         table.set(saved.targetTable());
         for (ColumnChoice c : columns) {
             c.targetProperty()
                     .set(saved.columns().stream()
-                            .filter(m -> m.from() != null && m.from().equalsIgnoreCase(c.fileColumn()))
+                            .filter(m -> m.from() != null && m.matches(c.fileColumn()))
                             .map(ColumnMapping::to)
                             .findFirst()
                             .orElse(null));

@@ -130,7 +130,11 @@ final class BatchWriter {
         try {
             List<Pending> batch = new ArrayList<>(BATCH);
             Set<String> batchKeys = new HashSet<>();
+            boolean skipDecoration = profile.rowsWithoutKey() == MappingProfile.RowsWithoutKey.SKIP;
             for (TableReader.Row row = reader.next(); row != null; row = reader.next()) {
+                if (skipDecoration && decoration(row.cells())) {
+                    continue;
+                }
                 read++;
                 Pending p = convert(row);
                 if (refersToBatch(p, batchKeys)) {
@@ -182,7 +186,7 @@ final class BatchWriter {
                     throw new ImportException(
                             ImportException.Kind.SETTINGS, "The mapping of " + col.name() + " names no file column.");
                 }
-                index = Importer.indexOf(header, m.from());
+                index = Importer.indexOf(header, m.names());
                 if (index < 0) {
                     throw new ImportException(
                             ImportException.Kind.SETTINGS,
@@ -214,7 +218,7 @@ final class BatchWriter {
         }
         keyIndexes = new int[keyColumns.size()];
         for (int i = 0; i < keyIndexes.length; i++) {
-            keyIndexes[i] = Importer.indexOf(header, keyColumns.get(i));
+            keyIndexes[i] = Importer.indexOf(header, profile.namesOf(keyColumns.get(i)));
             if (keyIndexes[i] < 0) {
                 throw new ImportException(
                         ImportException.Kind.SETTINGS, "The file has no key column \"" + keyColumns.get(i) + "\".");
@@ -223,6 +227,22 @@ final class BatchWriter {
     }
 
     // ---- one row
+
+    /**
+     * Whether a row is a report's decoration rather than data: its key is empty (a total line), or
+     * it is a single field below a wider table (the printed-on line).
+     */
+    private boolean decoration(String[] cells) {
+        if (fixedWidth && cells.length == 1 && header.size() > 1) {
+            return true;
+        }
+        for (int i : keyIndexes) {
+            if (!cell(cells, i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private Pending convert(TableReader.Row row) {
         String[] cells = row.cells();

@@ -78,7 +78,7 @@ public final class Importer {
                                 || c.to().startsWith("window_")
                                 || c.to().equals("month_start")
                                 || c.to().equals("period_start"))) {
-                    int i = indexOf(reader.header(), c.from());
+                    int i = indexOf(reader.header(), c.names());
                     if (i >= 0) {
                         indexes.add(i);
                         column = column == null ? c.from() : column;
@@ -100,6 +100,17 @@ public final class Importer {
                                 "Dates such as \"" + evidence.example()
                                         + "\" could be day/month/year or month/day/year, and no date in the"
                                         + " file tells which; set the date order (DMY or MDY) in the mapping's reader settings."));
+    }
+
+    /** The index of the first of {@code names} the header has, or -1. */
+    static int indexOf(List<String> header, List<String> names) {
+        for (String name : names) {
+            int i = indexOf(header, name);
+            if (i >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static int indexOf(List<String> header, String name) {

@@ -2,6 +2,9 @@ package quant.importers.mapping;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,12 +16,37 @@ import java.util.Map;
  * @param from the column's name in the file (matched ignoring case and surrounding spaces)
  * @param to the target column; a foreign key ({@code customer_id}) takes the referenced row's
  *     {@code external_ref}
+ * @param aka other names the same column has in other versions of an export (matched like
+ *     {@code from}, after it), e.g. {@code "Customer full name"} for {@code "Customer"}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ColumnMapping(String from, String to, Map<String, String> values, String constant, String otherwise) {
+public record ColumnMapping(
+        String from, String to, Map<String, String> values, String constant, String otherwise, List<String> aka) {
     public ColumnMapping {
         values = values == null ? Map.of() : Map.copyOf(values);
+        aka = aka == null ? List.of() : List.copyOf(aka);
+    }
+
+    public ColumnMapping(String from, String to, Map<String, String> values, String constant, String otherwise) {
+        this(from, to, values, constant, otherwise, List.of());
+    }
+
+    /** The names this column may have in a file: {@code from}, then {@code aka}. */
+    public List<String> names() {
+        if (from == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(1 + aka.size());
+        names.add(from);
+        names.addAll(aka);
+        return names;
+    }
+
+    /** Whether a file column named {@code header} is this mapping's column (ignoring case and surrounding spaces). */
+    public boolean matches(String header) {
+        String h = header.strip().toLowerCase(Locale.ROOT);
+        return names().stream().anyMatch(n -> n.strip().toLowerCase(Locale.ROOT).equals(h));
     }
 
     public ColumnMapping(String from, String to, Map<String, String> values, String constant) {

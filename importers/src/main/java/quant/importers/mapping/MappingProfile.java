@@ -23,6 +23,9 @@ import quant.importers.read.ReaderSettings;
  * @param source the value of {@code source} for the imported rows, e.g. {@code crm-sales-opportunities}
  * @param key the file columns whose values, joined with {@code |}, make the row's {@code external_ref}
  * @param referenceSources per foreign-key column, the {@code source} of the rows it refers to (default: {@code source})
+ * @param repeatedKeys what a row repeating an earlier row's key means
+ * @param rowsWithoutKey what a row with an empty key means: a mistake (default), or a line of a
+ *     report's decoration (totals, a printed-on timestamp) that is left out
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -34,7 +37,8 @@ public record MappingProfile(
         List<String> key,
         List<ColumnMapping> columns,
         Map<String, String> referenceSources,
-        RepeatedKeys repeatedKeys) {
+        RepeatedKeys repeatedKeys,
+        RowsWithoutKey rowsWithoutKey) {
 
     /** What a row that repeats an earlier row's key means. */
     public enum RepeatedKeys {
@@ -47,6 +51,30 @@ public record MappingProfile(
         SAME_VALUES
     }
 
+    /** What a row whose key columns are all empty means. */
+    public enum RowsWithoutKey {
+        /** A mistake: the row is rejected. */
+        REJECT,
+        /**
+         * Not data: reports exported from accounting tools end with total lines and the time they
+         * were printed. Rows with an empty key, and single-field lines below a wider table, are left
+         * out and not counted as rows read.
+         */
+        SKIP
+    }
+
+    public MappingProfile(
+            String description,
+            String table,
+            String source,
+            ReaderSettings reader,
+            List<String> key,
+            List<ColumnMapping> columns,
+            Map<String, String> referenceSources,
+            RepeatedKeys repeatedKeys) {
+        this(description, table, source, reader, key, columns, referenceSources, repeatedKeys, RowsWithoutKey.REJECT);
+    }
+
     public MappingProfile(
             String description,
             String table,
@@ -55,7 +83,16 @@ public record MappingProfile(
             List<String> key,
             List<ColumnMapping> columns,
             Map<String, String> referenceSources) {
-        this(description, table, source, reader, key, columns, referenceSources, RepeatedKeys.REJECT);
+        this(
+                description,
+                table,
+                source,
+                reader,
+                key,
+                columns,
+                referenceSources,
+                RepeatedKeys.REJECT,
+                RowsWithoutKey.REJECT);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -68,6 +105,26 @@ public record MappingProfile(
         columns = columns == null ? List.of() : List.copyOf(columns);
         referenceSources = referenceSources == null ? Map.of() : Map.copyOf(referenceSources);
         repeatedKeys = repeatedKeys == null ? RepeatedKeys.REJECT : repeatedKeys;
+        rowsWithoutKey = rowsWithoutKey == null ? RowsWithoutKey.REJECT : rowsWithoutKey;
+    }
+
+    /**
+     * The names a key or mapped column may have in a file: {@code column} itself and the
+     * {@code aka} names of the mapping that reads it.
+     */
+    public List<String> namesOf(String column) {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(column);
+        for (ColumnMapping m : columns) {
+            if (m.from() != null && m.from().equalsIgnoreCase(column.strip())) {
+                for (String n : m.aka()) {
+                    if (!names.contains(n)) {
+                        names.add(n);
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /** The target table, or a settings error naming the unknown table. */
@@ -83,11 +140,13 @@ public record MappingProfile(
     }
 
     public MappingProfile withReader(ReaderSettings settings) {
-        return new MappingProfile(description, table, source, settings, key, columns, referenceSources, repeatedKeys);
+        return new MappingProfile(
+                description, table, source, settings, key, columns, referenceSources, repeatedKeys, rowsWithoutKey);
     }
 
     public MappingProfile withSource(String newSource) {
-        return new MappingProfile(description, table, newSource, reader, key, columns, referenceSources, repeatedKeys);
+        return new MappingProfile(
+                description, table, newSource, reader, key, columns, referenceSources, repeatedKeys, rowsWithoutKey);
     }
 
     public static MappingProfile read(Path file) {

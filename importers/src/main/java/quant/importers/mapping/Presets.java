@@ -9,7 +9,13 @@ import quant.core.importing.ImportException;
 /** Mapping profiles for common exports, shipped with the app (see {@code docs/import-presets.md}). */
 public final class Presets {
     /** The preset names, as {@code quant import --preset NAME} takes them. */
-    public static final List<String> NAMES = List.of("xero-invoices", "salesforce-opportunities", "generic-jobs");
+    public static final List<String> NAMES = List.of(
+            "qbo-customers",
+            "qbo-invoices",
+            "xero-invoices",
+            "hubspot-deals",
+            "salesforce-opportunities",
+            "generic-jobs");
 
     private Presets() {}
 

@@ -63,7 +63,49 @@ public final class FileSniffer {
         }
         List<String> lines = lines(text);
         char delimiter = delimiter(lines);
-        return new ReaderSettings(charset.name(), delimiter, 1, null, null, decimalMark(lines, delimiter));
+        int headerRow = headerRow(lines, delimiter);
+        List<String> table = lines.subList(Math.min(headerRow - 1, lines.size()), lines.size());
+        return new ReaderSettings(charset.name(), delimiter, headerRow, null, null, decimalMark(table, delimiter));
+    }
+
+    /**
+     * The 1-based row (counting non-blank lines, as the readers do) that holds the column names:
+     * the first line with at least half as many non-empty fields as the widest line and at least
+     * two. Reports exported from accounting tools put a title block (company, report name, period)
+     * above the table; plain files have their header on the first line.
+     */
+    static int headerRow(List<String> lines, char delimiter) {
+        int widest = 0;
+        int[] filled = new int[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            filled[i] = nonEmptyFields(lines.get(i), delimiter);
+            widest = Math.max(widest, filled[i]);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (filled[i] >= 2 && filled[i] * 2 >= widest) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    /** Fields in a line split by {@code d}, outside double quotes, that hold more than blanks and quotes. */
+    static int nonEmptyFields(String line, char d) {
+        int n = 0;
+        boolean quoted = false;
+        boolean content = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == d && !quoted) {
+                n += content ? 1 : 0;
+                content = false;
+            } else if (!Character.isWhitespace(c)) {
+                content = true;
+            }
+        }
+        return n + (content ? 1 : 0);
     }
 
     static byte[] head(Path file, int n) throws IOException {
@@ -164,6 +206,28 @@ public final class FileSniffer {
         return n;
     }
 
+    /**
+     * The field count most lines share when split by {@code d}, among lines that it splits at all
+     * (a title line above the table does not decide it); 1 when it splits none.
+     */
+    static int typicalCount(List<String> lines, char d) {
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        int best = 1;
+        int bestLines = 0;
+        for (String line : lines) {
+            int c = count(line, d);
+            if (c < 2) {
+                continue; // a title line with no delimiter says nothing about the delimiter
+            }
+            int n = counts.merge(c, 1, Integer::sum);
+            if (n > bestLines || (n == bestLines && c > best)) {
+                best = c;
+                bestLines = n;
+            }
+        }
+        return best;
+    }
+
     static char delimiter(List<String> lines) {
         char best = ',';
         double bestScore = 0;
@@ -171,7 +235,7 @@ public final class FileSniffer {
             if (lines.isEmpty()) {
                 break;
             }
-            int first = count(lines.getFirst(), d);
+            int first = typicalCount(lines, d);
             if (first < 2) {
                 continue;
             }

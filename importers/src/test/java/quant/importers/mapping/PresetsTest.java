@@ -71,6 +71,64 @@ class PresetsTest {
     }
 
     @Test
+    void quickBooksReportExportsImportWithoutTheirTitleAndTotalLines() throws Exception {
+        try (Store store = Store.open(dir.resolve("qbo"))) {
+            ImportResult customers = run(store, "qbo-customers");
+            assertThat(customers.rejected()).isZero();
+            assertThat(customers.read()).isEqualTo(4);
+            assertThat(customers.inserted()).isEqualTo(4);
+            assertThat(store.dsl().fetchValue("SELECT phone FROM customer WHERE external_ref = 'Hollis, June'"))
+                    .isEqualTo("Mobile:(720) 555-0187");
+
+            ImportResult invoices = run(store, "qbo-invoices");
+            assertThat(invoices.rejected()).isZero();
+            assertThat(invoices.read()).isEqualTo(4);
+            assertThat(invoices.inserted()).isEqualTo(4);
+            assertThat(store.dsl().fetchValue("SELECT COUNT(*) FROM invoice WHERE status = 'paid'"))
+                    .isEqualTo(2L);
+            assertThat(store.dsl()
+                            .fetchValue("SELECT CAST(amount AS VARCHAR) || ' ' || CAST(issued_on AS VARCHAR) || ' '"
+                                    + " || c.name FROM invoice i JOIN customer c ON c.id = i.customer_id"
+                                    + " WHERE invoice_number = '1002'"))
+                    .isEqualTo("3480.50 2024-03-28 Maple Street Bakery");
+        }
+    }
+
+    @Test
+    void theQuickBooksInvoicePresetReadsTheSentenceCaseHeadersOfNewerExports() throws Exception {
+        String original = java.nio.file.Files.readString(FIXTURES.resolve("qbo-invoices.csv"));
+        String renamed = original.replace(
+                "\"Date\",\"Transaction Type\",\"Num\",\"Customer\",\"Memo/Description\",\"Due Date\",\"Amount\",\"Open Balance\"",
+                "\"Transaction date\",\"Transaction type\",\"Num\",\"Customer full name\",\"Memo/Description\","
+                        + "\"Due date\",\"Amount\",\"Open balance\"");
+        assertThat(renamed).isNotEqualTo(original);
+        Path file = dir.resolve("Invoice List.csv");
+        java.nio.file.Files.writeString(file, renamed);
+        try (Store store = Store.open(dir.resolve("qbo-new"))) {
+            run(store, "qbo-customers");
+            ImportResult r =
+                    new Importer(store).run(file, Presets.load("qbo-invoices"), ImportOptions.DEFAULT, JobMonitor.NONE);
+            assertThat(r.rejected()).isZero();
+            assertThat(r.inserted()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void hubSpotDealsImportWithOutcomesFromTheirStage() throws Exception {
+        try (Store store = Store.open(dir.resolve("hubspot"))) {
+            ImportResult r = run(store, "hubspot-deals");
+            assertThat(r.rejected()).isZero();
+            assertThat(r.inserted()).isEqualTo(4);
+            assertThat(store.dsl().fetchValue("SELECT COUNT(*) FROM deal WHERE outcome = 'open'"))
+                    .isEqualTo(2L);
+            assertThat(store.dsl()
+                            .fetchValue("SELECT outcome || ' ' || lost_reason || ' ' || CAST(created_on AS VARCHAR)"
+                                    + " FROM deal WHERE external_ref = '15823950213'"))
+                    .isEqualTo("lost Went with a cheaper bid 2023-12-05");
+        }
+    }
+
+    @Test
     void aGenericJobsSheetImports() throws Exception {
         try (Store store = Store.open(dir.resolve("jobs"))) {
             insert(
@@ -94,6 +152,7 @@ class PresetsTest {
     void anUnknownPresetNamesTheOnesThereAre() {
         assertThatThrownBy(() -> Presets.load("sage-50"))
                 .isInstanceOf(ImportException.class)
-                .hasMessageContaining("xero-invoices, salesforce-opportunities, generic-jobs");
+                .hasMessageContaining(
+                        "qbo-customers, qbo-invoices, xero-invoices, hubspot-deals, salesforce-opportunities, generic-jobs");
     }
 }
