@@ -247,10 +247,18 @@ public final class ImportWizardViewModel {
         targetColumns.setAll(ImportTargets.columns(store.get(), t).stream()
                 .filter(c -> !c.name().equals("external_ref"))
                 .toList());
-        List<String> names =
-                targetColumns.stream().map(ImportTargets.Column::name).toList();
-        List<MappingSuggester.Suggestion> suggestions =
-                MappingSuggester.suggest(preview.get().header(), names);
+        List<MappingSuggester.Target> targets = targetColumns.stream()
+                .map(c -> new MappingSuggester.Target(c.name(), c.sqlType(), c.references() != null, c.codes()))
+                .toList();
+        List<String> header = preview.get().header();
+        List<List<String>> samples = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            int column = i;
+            samples.add(preview.get().rows().stream()
+                    .map(r -> column < r.length ? r[column] : "")
+                    .toList());
+        }
+        List<MappingSuggester.Suggestion> suggestions = MappingSuggester.suggest(header, samples, targets);
         for (ColumnChoice c : columns) {
             c.targetProperty()
                     .set(suggestions.stream()

@@ -12,9 +12,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Suggests which table column each file column fills, by header name: exact names after
- * normalising case, spaces and punctuation; common synonyms used by accounting, CRM and
- * field-service exports; then word overlap. Each table column is used once, best matches first.
+ * Suggests which table column each file column fills, by header name and by content.
+ *
+ * <p>By name: exact names after normalising case, spaces and punctuation (score 1); common
+ * synonyms used by accounting, CRM and field-service exports (0.9); then word overlap (up to 0.8).
+ * By content, from a sample of the column's values ({@link ValueKind}): a name match is dropped when
+ * fewer than half the values could fill the column (text for a number or date column); and a column the name does
+ * not place is suggested for {@code email} when it holds e-mail addresses (0.75), for {@code phone}
+ * when it holds phone numbers (0.7), for a column whose database rule allows only some codes when
+ * at least 80% of its values are those codes (0.8, e.g. {@code won}/{@code lost} → {@code outcome}),
+ * and for the table's only date column when it holds dates (0.55). Each table column is used once,
+ * best matches first.
  */
 public final class MappingSuggester {
     /** Other names for table columns, as exports write them (normalised: lower case, single spaces). */
@@ -106,18 +114,82 @@ public final class MappingSuggester {
     public record Suggestion(String from, String to, double score) {}
 
     /**
-     * Suggests a table column for each header where one fits well enough (score ≥ 0.5).
+     * A table column a file may fill.
+     *
+     * @param sqlType its {@link java.sql.Types SQL type}
+     * @param reference whether it takes another row's key (so any text fits)
+     * @param codes the only values a database rule allows, or empty
+     */
+    public record Target(String name, int sqlType, boolean reference, List<String> codes) {
+        public Target {
+            codes = codes == null ? List.of() : List.copyOf(codes);
+        }
+
+        /** A column known only by name: any value fits. */
+        public static Target named(String name) {
+            return new Target(name, java.sql.Types.OTHER, false, List.of());
+        }
+
+        boolean takes(ValueKind kind) {
+            return reference || name.equals("external_ref") || kind.fits(sqlType);
+        }
+
+        /**
+         * Whether at least half the non-empty values could fill this column: a file with some bad
+         * dates still maps its date column (the bad rows become problems), a column of names does not.
+         */
+        boolean takesMost(List<String> values) {
+            int filled = 0;
+            int fit = 0;
+            for (String v : values) {
+                ValueKind k = ValueKind.ofValue(v == null ? "" : v);
+                if (k != ValueKind.EMPTY) {
+                    filled++;
+                    fit += takes(k) ? 1 : 0;
+                }
+            }
+            return fit * 2 >= filled;
+        }
+
+        boolean isDate() {
+            return sqlType == java.sql.Types.DATE
+                    || sqlType == java.sql.Types.TIMESTAMP
+                    || sqlType == java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+        }
+    }
+
+    /**
+     * Suggests a table column for each header where one fits well enough (score ≥ 0.5), by name only.
      *
      * @param targetColumns the table's columns a user may fill (without {@code id} and {@code source})
      */
     public static List<Suggestion> suggest(List<String> header, List<String> targetColumns) {
+        return suggest(
+                header, List.of(), targetColumns.stream().map(Target::named).toList());
+    }
+
+    /**
+     * Suggests a table column for each header where one fits well enough (score ≥ 0.5), by name and
+     * by the sampled values.
+     *
+     * @param samples per header column (same order), some of its values; may be shorter or empty
+     */
+    public static List<Suggestion> suggest(List<String> header, List<List<String>> samples, List<Target> targets) {
         List<Suggestion> all = new ArrayList<>();
-        for (String h : header) {
+        long dateTargets = targets.stream().filter(Target::isDate).count();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i);
             String nh = normalise(h);
-            for (String target : targetColumns) {
-                double s = score(nh, target);
-                if (s >= 0.5) {
-                    all.add(new Suggestion(h, target, s));
+            List<String> values = i < samples.size() ? samples.get(i) : List.of();
+            ValueKind kind = ValueKind.of(values);
+            for (Target target : targets) {
+                double s = score(nh, target.name());
+                if (s >= 0.5 && target.takesMost(values)) {
+                    all.add(new Suggestion(h, target.name(), s));
+                }
+                double byContent = byContent(kind, values, target, dateTargets);
+                if (byContent > 0) {
+                    all.add(new Suggestion(h, target.name(), byContent));
                 }
             }
         }
@@ -139,6 +211,36 @@ public final class MappingSuggester {
             }
         }
         return ordered;
+    }
+
+    /** The score the values alone give for {@code target}, or 0. */
+    static double byContent(ValueKind kind, List<String> values, Target target, long dateTargets) {
+        if (kind == ValueKind.EMAIL && target.name().equals("email")) {
+            return 0.75;
+        }
+        if (kind == ValueKind.PHONE && target.name().equals("phone")) {
+            return 0.7;
+        }
+        if (!target.codes().isEmpty() && kind != ValueKind.EMPTY) {
+            Set<String> codes = new HashSet<>();
+            target.codes().forEach(c -> codes.add(c.toLowerCase(Locale.ROOT)));
+            int filled = 0;
+            int known = 0;
+            for (String v : values) {
+                String t = v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
+                if (!t.isEmpty()) {
+                    filled++;
+                    known += codes.contains(t) ? 1 : 0;
+                }
+            }
+            if (filled > 0 && known * 100 >= filled * ValueKind.SHARE_PERCENT) {
+                return 0.8;
+            }
+        }
+        if ((kind == ValueKind.DATE || kind == ValueKind.DATE_TIME) && target.isDate() && dateTargets == 1) {
+            return 0.55;
+        }
+        return 0;
     }
 
     static double score(String normalisedHeader, String target) {

@@ -136,4 +136,72 @@ class MappingSuggesterTest {
         assertThat(MappingSuggester.suggest(List.of("Favourite colour", "Shoe size"), TABLES.get("customer")))
                 .isEmpty();
     }
+
+    static final List<MappingSuggester.Target> CUSTOMER_TARGETS = List.of(
+            new MappingSuggester.Target("external_ref", java.sql.Types.VARCHAR, false, List.of()),
+            new MappingSuggester.Target("name", java.sql.Types.VARCHAR, false, List.of()),
+            new MappingSuggester.Target("segment", java.sql.Types.VARCHAR, false, List.of()),
+            new MappingSuggester.Target("acquired_on", java.sql.Types.DATE, false, List.of()),
+            new MappingSuggester.Target("email", java.sql.Types.VARCHAR, false, List.of()),
+            new MappingSuggester.Target("phone", java.sql.Types.VARCHAR, false, List.of()),
+            new MappingSuggester.Target("lat", java.sql.Types.DOUBLE, false, List.of()));
+
+    static final List<MappingSuggester.Target> DEAL_TARGETS = List.of(
+            new MappingSuggester.Target("customer_id", java.sql.Types.BIGINT, true, List.of()),
+            new MappingSuggester.Target("amount", java.sql.Types.DECIMAL, false, List.of()),
+            new MappingSuggester.Target("stage", java.sql.Types.VARCHAR, false, List.of()),
+            new MappingSuggester.Target("created_on", java.sql.Types.DATE, false, List.of()),
+            new MappingSuggester.Target("closed_on", java.sql.Types.DATE, false, List.of()),
+            new MappingSuggester.Target("outcome", java.sql.Types.VARCHAR, false, List.of("open", "won", "lost")));
+
+    @Test
+    void columnsWhoseNamesSayNothingAreMappedByWhatTheyHold() {
+        var s = MappingSuggester.suggest(
+                List.of("Contact", "Col B", "Col C", "Joined"),
+                List.of(
+                        List.of("Ridgeview Dental", "Maple Street Bakery"),
+                        List.of("office@ridgeview.example", "orders@maple.example"),
+                        List.of("(303) 555-0142", "+1 720 555 0110"),
+                        List.of("2024-03-28", "2023-11-02")),
+                CUSTOMER_TARGETS);
+        assertThat(s)
+                .extracting(x -> x.from() + "→" + x.to())
+                .containsExactly("Col B→email", "Col C→phone", "Joined→acquired_on");
+    }
+
+    @Test
+    void valuesThatAreADatabaseRulesCodesPickThatColumn() {
+        var s = MappingSuggester.suggest(
+                List.of("Account", "Result", "Value"),
+                List.of(List.of("Acme", "Globex"), List.of("Won", "lost", "won", "Open"), List.of("1,200.00", "$950")),
+                DEAL_TARGETS);
+        assertThat(s)
+                .extracting(x -> x.from() + "→" + x.to())
+                .containsExactly("Account→customer_id", "Result→outcome", "Value→amount");
+    }
+
+    @Test
+    void aNameMatchIsDroppedWhenTheValuesCannotFillTheColumn() {
+        // "Created" names a date column, but this one holds the name of whoever created the deal.
+        var s = MappingSuggester.suggest(
+                List.of("Created", "Amount"),
+                List.of(List.of("Dana Whitfield", "Marcus Ortega"), List.of("not yet", "tbd")),
+                DEAL_TARGETS);
+        assertThat(s).isEmpty();
+    }
+
+    @Test
+    void valueKindsOfCommonCells() {
+        assertThat(ValueKind.of(List.of("a@b.example", "", "c@d.example"))).isEqualTo(ValueKind.EMAIL);
+        assertThat(ValueKind.of(List.of("Phone:(303) 555-0142", "555-0199 x12")))
+                .isEqualTo(ValueKind.PHONE);
+        assertThat(ValueKind.of(List.of("12", "7"))).isEqualTo(ValueKind.INTEGER);
+        assertThat(ValueKind.of(List.of("12", "7.5", "(1,234.50)"))).isEqualTo(ValueKind.DECIMAL);
+        assertThat(ValueKind.of(List.of("3/28/2024", "28.03.2024", "2024-03-28")))
+                .isEqualTo(ValueKind.DATE);
+        assertThat(ValueKind.of(List.of("2024-03-28 16:02", "2024-01-15T09:41:00Z")))
+                .isEqualTo(ValueKind.DATE_TIME);
+        assertThat(ValueKind.of(List.of("", " "))).isEqualTo(ValueKind.EMPTY);
+        assertThat(ValueKind.of(List.of("HVAC", "12", "x"))).isEqualTo(ValueKind.TEXT);
+    }
 }
