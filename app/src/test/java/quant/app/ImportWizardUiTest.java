@@ -140,6 +140,48 @@ class ImportWizardUiTest {
     }
 
     @Test
+    void aSheetOfTheOwnersWorkbookIsChosenAndImported(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> model.emptyProperty().get());
+        ImportWizard wizard = openWizard(robot, SAMPLE.resolve("owner-workbook.xlsx"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> sheet = robot.lookup("#wizard-sheet").queryAs(ComboBox.class);
+        assertThat(sheet.getItems()).containsExactly("Technicians", "Marketing spend", "Expenses", "KPI targets");
+        robot.interact(() -> {
+            sheet.setValue("KPI targets");
+            sheet.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#wizard-preview").queryAs(TableView.class).getColumns().stream()
+                        .anyMatch(c -> "kpi".equals(((javafx.scene.control.TableColumn<?, ?>) c).getText())));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(wizard.root(), "import-xlsx-1-file.png");
+
+        robot.clickOn("#wizard-next");
+        @SuppressWarnings("unchecked")
+        ComboBox<DomainTable> target = robot.lookup("#wizard-table").queryAs(ComboBox.class);
+        robot.interact(() -> target.setValue(DomainTable.KPI_TARGET));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(wizard.root(), "import-xlsx-2-columns.png");
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#wizard-summary")
+                .tryQuery()
+                .isPresent());
+        assertThat(robot.lookup("#wizard-summary").queryAs(Label.class).getText())
+                .contains("24 new");
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#wizard-result")
+                .tryQuery()
+                .isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(wizard.root(), "import-xlsx-4-done.png");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count(DomainTable.KPI_TARGET) == 24);
+        robot.interact(() -> wizard.stage().close());
+    }
+
+    @Test
     void rowsWithProblemsCanBeSkippedAndTheirFileOpenedFromTheResult(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(
                 30, TimeUnit.SECONDS, () -> model.emptyProperty().get());

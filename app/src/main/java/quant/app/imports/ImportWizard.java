@@ -198,6 +198,7 @@ public final class ImportWizard {
                 s.sheet() != null
                         ? s.sheet()
                         : (p == null || p.sheets().isEmpty() ? null : p.sheets().getFirst()));
+        sheet.setId("wizard-sheet");
         boolean workbook = p != null && !p.sheets().isEmpty();
         int row = 0;
         if (workbook) {
