@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,7 +23,8 @@ import quant.samples.SampleLoader;
  * engine (full validation, references by source key, audit and undo log) against H2's own
  * {@code INSERT INTO job … SELECT … FROM CSVREAD(…)} of the same file into the same empty table,
  * references resolved by joins on the source keys, with service lines, customers, technicians and
- * equipment preloaded in both; one warm-up run each, then the measured run.
+ * equipment preloaded in both; one warm-up run each, then the measured runs (second argument,
+ * default 1), alternating, with each run's ratio and the median printed.
  * Usage: {@code JobImportBench [scale]} (61 gives 1,012,478 jobs).
  */
 public final class JobImportBench {
@@ -47,10 +49,12 @@ public final class JobImportBench {
         }
         System.out.printf("jobs.csv: %,d rows, %,d MB%n", rows, Files.size(jobs) >> 20);
 
-        double ours = 0;
-        double h2 = 0;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        List<Double> ratios = new ArrayList<>();
         long peak = 0;
-        for (int run = 0; run < 2; run++) {
+        // Run 0 warms both up and is not reported; then ours and H2 alternate, so drift hits both.
+        for (int run = 0; run <= runs; run++) {
+            double ours;
             try (Store store = prepared(work.resolve("ours" + run), csv)) {
                 HeapSampler sampler = HeapSampler.start();
                 long t0 = System.nanoTime();
@@ -61,11 +65,12 @@ public final class JobImportBench {
                                 new ImportOptions(ImportOptions.OnError.ABORT, false, null, ZoneId.systemDefault()),
                                 JobMonitor.NONE);
                 ours = (System.nanoTime() - t0) / 1e9;
-                peak = sampler.stop();
+                peak = Math.max(peak, sampler.stop());
                 if (r.inserted() != rows) {
                     throw new IllegalStateException("imported " + r.inserted() + " of " + rows);
                 }
             }
+            double h2;
             try (Store store = prepared(work.resolve("h2-" + run), csv)) {
                 long t0 = System.nanoTime();
                 store.inTransaction(c -> {
@@ -74,10 +79,23 @@ public final class JobImportBench {
                 });
                 h2 = (System.nanoTime() - t0) / 1e9;
             }
+            Files.deleteIfExists(work.resolve("ours" + run + ".mv.db"));
+            Files.deleteIfExists(work.resolve("h2-" + run + ".mv.db"));
+            if (run == 0) {
+                continue;
+            }
+            ratios.add(ours / h2);
+            System.out.printf(
+                    "run %d: ours %.1f s (%,.0f rows/s); H2 INSERT…SELECT…CSVREAD %.1f s; ratio %.2f%n",
+                    run, ours, rows / ours, h2, ours / h2);
         }
+        List<Double> sorted = ratios.stream().sorted().toList();
+        double median = sorted.size() % 2 == 1
+                ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
         System.out.printf(
-                "ours: %.1f s (%,.0f rows/s, peak heap %d MB); H2 INSERT…SELECT…CSVREAD: %.1f s; ratio %.2f%n",
-                ours, rows / ours, peak >> 20, h2, ours / h2);
+                "median ratio over %d measured runs: %.2f (min %.2f, max %.2f); peak heap %d MB%n",
+                runs, median, sorted.getFirst(), sorted.getLast(), peak >> 20);
         duckDb(jobs);
         delete(work);
     }

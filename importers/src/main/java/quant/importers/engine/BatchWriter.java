@@ -96,6 +96,9 @@ final class BatchWriter {
     private ValueReader values;
     private CsvWriter rejects;
     private boolean fixedWidth;
+    /** No row of the profile's source was in the table when the import began: no lookups of existing rows. */
+    private boolean sourceWasEmpty;
+
     private long read;
     private long inserted;
     private long updated;
@@ -115,6 +118,13 @@ final class BatchWriter {
         header = reader.header();
         fixedWidth = reader.fixedWidth();
         bind();
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT 1 FROM " + target.table().sqlName() + " WHERE source = ? LIMIT 1")) {
+            st.setString(1, profile.source());
+            try (ResultSet rs = st.executeQuery()) {
+                sourceWasEmpty = !rs.next();
+            }
+        }
         values = new ValueReader(
                 settings.decimalMark() == null ? NumberParser.DecimalMark.DOT : settings.decimalMark(),
                 settings.dateOrder(),
@@ -487,6 +497,9 @@ final class BatchWriter {
     }
 
     private void findExisting(List<Pending> batch) throws SQLException {
+        if (sourceWasEmpty) {
+            return; // nothing of this source existed, and a key repeated in the file is handled apart
+        }
         StringBuilder cols = new StringBuilder("id");
         for (Mapped m : mapped) {
             cols.append(", ").append(m.column().name());
