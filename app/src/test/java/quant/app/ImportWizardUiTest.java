@@ -182,6 +182,39 @@ class ImportWizardUiTest {
     }
 
     @Test
+    void aPresetMapsAVendorExport(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> model.emptyProperty().get());
+        Path export = Path.of("..", "importers", "src", "test", "resources", "presets", "hubspot-deals.csv");
+        ImportWizard wizard = openWizard(robot, export);
+        robot.clickOn("#wizard-next");
+        javafx.scene.control.MenuButton presets =
+                robot.lookup("#wizard-presets").queryAs(javafx.scene.control.MenuButton.class);
+        javafx.scene.control.MenuItem hubspot = presets.getItems().stream()
+                .filter(i -> "wizard-preset-hubspot-deals".equals(i.getId()))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(hubspot::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wizard.model().sourceProperty().get()).isEqualTo("hubspot");
+        assertThat(wizard.model().keyColumnProperty().get()).isEqualTo("Record ID");
+        snapshot(wizard.root(), "import-preset-2-columns.png");
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#wizard-summary")
+                .tryQuery()
+                .isPresent());
+        assertThat(robot.lookup("#wizard-summary").queryAs(Label.class).getText())
+                .contains("4 new")
+                .contains("0 with problems");
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#wizard-result")
+                .tryQuery()
+                .isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count(DomainTable.DEAL) == 4);
+        robot.interact(() -> wizard.stage().close());
+    }
+
+    @Test
     void rowsWithProblemsCanBeSkippedAndTheirFileOpenedFromTheResult(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(
                 30, TimeUnit.SECONDS, () -> model.emptyProperty().get());

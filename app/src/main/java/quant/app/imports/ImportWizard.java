@@ -269,11 +269,19 @@ public final class ImportWizard {
         load.setOnAction(e -> chooseProfile(false));
         Button save = new Button("Save mapping…");
         save.setOnAction(e -> chooseProfile(true));
+        javafx.scene.control.MenuButton presets = new javafx.scene.control.MenuButton("Use preset");
+        presets.setId("wizard-presets");
+        for (String name : quant.importers.mapping.Presets.NAMES) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(name);
+            item.setId("wizard-preset-" + name);
+            item.setOnAction(e -> applyProfile(() -> quant.importers.mapping.Presets.load(name)));
+            presets.getItems().add(item);
+        }
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(6);
         form.addRow(0, new Label("Import into"), target, new Label("Source"), source);
-        form.addRow(1, new Label("Row key"), key, load, save);
+        form.addRow(1, new Label("Row key"), key, load, save, presets);
 
         TableView<ColumnChoice> table = new TableView<>(model.columns());
         table.setId("wizard-mapping");
@@ -389,8 +397,17 @@ public final class ImportWizard {
         } else {
             var f = chooser.showOpenDialog(stage);
             if (f != null) {
-                model.apply(MappingProfile.read(f.toPath()));
+                applyProfile(() -> MappingProfile.read(f.toPath()));
             }
+        }
+    }
+
+    /** Applies a saved mapping or a preset; one that cannot be read or used is said in a sentence. */
+    private void applyProfile(java.util.function.Supplier<MappingProfile> profile) {
+        try {
+            model.apply(profile.get());
+        } catch (quant.core.importing.ImportException e) {
+            new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, e.getMessage()).showAndWait();
         }
     }
 

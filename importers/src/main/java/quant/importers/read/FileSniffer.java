@@ -75,18 +75,25 @@ public final class FileSniffer {
      * above the table; plain files have their header on the first line.
      */
     static int headerRow(List<String> lines, char delimiter) {
-        int widest = 0;
         int[] filled = new int[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             filled[i] = nonEmptyFields(lines.get(i), delimiter);
-            widest = Math.max(widest, filled[i]);
         }
-        for (int i = 0; i < lines.size(); i++) {
+        return headerIndex(filled) + 1;
+    }
+
+    /** Of rows with these counts of filled fields, the index of the header (see {@link #headerRow}). */
+    static int headerIndex(int[] filled) {
+        int widest = 0;
+        for (int f : filled) {
+            widest = Math.max(widest, f);
+        }
+        for (int i = 0; i < filled.length; i++) {
             if (filled[i] >= 2 && filled[i] * 2 >= widest) {
-                return i + 1;
+                return i;
             }
         }
-        return 1;
+        return 0;
     }
 
     /** Fields in a line split by {@code d}, outside double quotes, that hold more than blanks and quotes. */

@@ -16,7 +16,10 @@ public final class TableReaders {
             throw new ImportException(ImportException.Kind.UNREADABLE, file + " does not exist or is not a file.");
         }
         if (FileSniffer.format(file) == FileSniffer.Format.XLSX) {
-            return given.orElse(new ReaderSettings(null, null, 1, null, null, null));
+            int header = given.headerRow() != null
+                    ? given.headerRow()
+                    : XlsxTableReader.detectHeaderRow(file, given.sheet());
+            return given.orElse(new ReaderSettings(null, null, header, null, null, null));
         }
         return given.orElse(FileSniffer.sniffText(file));
     }

@@ -24,6 +24,7 @@ public final class XlsxTableReader implements TableReader {
     private final Stream<org.dhatim.fastexcel.reader.Row> stream;
     private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
     private final List<String> header;
+    private final int headerRowNumber;
 
     public XlsxTableReader(Path file, String sheetName, int headerRow) throws IOException {
         try {
@@ -57,6 +58,30 @@ public final class XlsxTableReader implements TableReader {
                     "The sheet \"" + sheet.getName() + "\" is empty: it has no header row.");
         }
         header = List.of(cells(head));
+        headerRowNumber = head.getRowNum();
+    }
+
+    /**
+     * The row (1-based, as the sheet numbers it) that holds the column names: the first of the
+     * sheet's first 50 rows with at least two filled cells and at least half as many as the widest,
+     * so a title block above a report's table is skipped.
+     */
+    public static int detectHeaderRow(Path file, String sheetName) throws IOException {
+        try (XlsxTableReader reader = new XlsxTableReader(file, sheetName, 1)) {
+            List<Integer> numbers = new ArrayList<>();
+            List<Integer> filled = new ArrayList<>();
+            numbers.add(reader.headerRowNumber);
+            filled.add((int) reader.header.stream().filter(c -> !c.isEmpty()).count());
+            for (Row r = reader.next(); r != null && numbers.size() < 50; r = reader.next()) {
+                numbers.add((int) r.number());
+                filled.add((int) java.util.Arrays.stream(r.cells())
+                        .filter(c -> !c.isEmpty())
+                        .count());
+            }
+            int index = FileSniffer.headerIndex(
+                    filled.stream().mapToInt(Integer::intValue).toArray());
+            return numbers.get(index);
+        }
     }
 
     /** The names of the workbook's sheets, in order. */

@@ -65,4 +65,32 @@ class XlsxTableReaderTest {
             assertThat(store.rowCounts().get(DomainTable.TECHNICIAN)).isEqualTo(24);
         }
     }
+
+    @Test
+    void aReportsTitleBlockAboveTheTableIsSkipped(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Invoice List.xlsx");
+        try (var out = Files.newOutputStream(file);
+                var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+            var ws = wb.newWorksheet("Invoice List");
+            ws.value(0, 0, "Ridgeline Heating & Air");
+            ws.value(1, 0, "Invoice List");
+            ws.value(2, 0, "All Dates");
+            List<String> header = List.of("Date", "Num", "Customer", "Amount");
+            for (int c = 0; c < header.size(); c++) {
+                ws.value(4, c, header.get(c));
+            }
+            ws.value(5, 0, "2024-01-15");
+            ws.value(5, 1, "1001");
+            ws.value(5, 2, "Ridgeview Dental");
+            ws.value(5, 3, 1250.0);
+        }
+        assertThat(XlsxTableReader.detectHeaderRow(file, null)).isEqualTo(5);
+        ReaderSettings s = TableReaders.resolve(file, ReaderSettings.DETECT);
+        try (TableReader reader = TableReaders.open(file, s)) {
+            assertThat(reader.header()).containsExactly("Date", "Num", "Customer", "Amount");
+            TableReader.Row row = reader.next();
+            assertThat(row.number()).isEqualTo(6);
+            assertThat(row.cells()).startsWith("2024-01-15", "1001", "Ridgeview Dental");
+        }
+    }
 }
