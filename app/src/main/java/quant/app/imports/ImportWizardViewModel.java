@@ -373,7 +373,7 @@ public final class ImportWizardViewModel {
             List<String> names = saved.namesOf(saved.key().getFirst());
             keyColumn.set(columns.stream()
                     .map(ColumnChoice::fileColumn)
-                    .filter(f -> names.stream().anyMatch(n -> n.strip().equalsIgnoreCase(f.strip())))
+                    .filter(f -> names.stream().anyMatch(n -> ColumnMapping.sameName(n, f)))
                     .findFirst()
                     .orElse(saved.key().getFirst()));
         }

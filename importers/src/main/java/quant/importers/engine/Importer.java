@@ -14,12 +14,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import quant.core.importing.ImportException;
 import quant.core.job.JobMonitor;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
+import quant.importers.mapping.ColumnMapping;
 import quant.importers.mapping.MappingProfile;
 import quant.importers.parse.DateOrder;
 import quant.importers.read.ReaderSettings;
@@ -114,9 +114,8 @@ public final class Importer {
     }
 
     static int indexOf(List<String> header, String name) {
-        String wanted = name.strip().toLowerCase(Locale.ROOT);
         for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).strip().toLowerCase(Locale.ROOT).equals(wanted)) {
+            if (ColumnMapping.sameName(header.get(i), name)) {
                 return i;
             }
         }

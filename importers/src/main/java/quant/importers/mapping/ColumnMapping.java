@@ -45,8 +45,12 @@ public record ColumnMapping(
 
     /** Whether a file column named {@code header} is this mapping's column (ignoring case and surrounding spaces). */
     public boolean matches(String header) {
-        String h = header.strip().toLowerCase(Locale.ROOT);
-        return names().stream().anyMatch(n -> n.strip().toLowerCase(Locale.ROOT).equals(h));
+        return names().stream().anyMatch(n -> sameName(n, header));
+    }
+
+    /** Whether two column names are the same for matching: case and surrounding spaces do not count. */
+    public static boolean sameName(String a, String b) {
+        return a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
     }
 
     public ColumnMapping(String from, String to, Map<String, String> values, String constant) {

@@ -116,7 +116,7 @@ public record MappingProfile(
         List<String> names = new java.util.ArrayList<>();
         names.add(column);
         for (ColumnMapping m : columns) {
-            if (m.from() != null && m.from().equalsIgnoreCase(column.strip())) {
+            if (m.from() != null && ColumnMapping.sameName(m.from(), column)) {
                 for (String n : m.aka()) {
                     if (!names.contains(n)) {
                         names.add(n);
