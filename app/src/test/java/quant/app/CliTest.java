@@ -35,12 +35,13 @@ class CliTest {
 
     @Test
     void infoJsonListsEveryDomainTableEvenWhenEmpty() throws Exception {
+        quant.core.store.Store.open(dir.resolve("empty")).close();
         Run run = quant("--db", dir.resolve("empty").toString(), "info", "--json");
-        assertThat(run.code()).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("database").asText())
                 .isEqualTo(dir.resolve("empty.mv.db").toAbsolutePath().toString());
-        assertThat(json.get("schemaVersion").asText()).isEqualTo("3");
+        assertThat(json.get("schemaVersion").asText()).isEqualTo("4");
         List<String> keys = new ArrayList<>();
         json.get("tables").fieldNames().forEachRemaining(keys::add);
         assertThat(keys)
@@ -65,7 +66,7 @@ class CliTest {
         assertThat(tables.get("technician").asLong()).isEqualTo(24);
 
         Run again = quant("--db", db, "sample", "--load");
-        assertThat(again.code()).isEqualTo(QuantCommand.STORE_ERROR);
+        assertThat(again.code()).as("a usage error").isEqualTo(QuantCommand.USAGE);
         assertThat(again.err()).contains("already holds data");
     }
 
@@ -186,8 +187,11 @@ class CliTest {
         assertThat(undo.out()).contains("deleted 1 rows");
         assertThat(quant("--db", db, "imports").out()).contains("(undone)");
         Run again = quant("--db", db, "undo", Long.toString(run));
-        assertThat(again.code()).isEqualTo(QuantCommand.STORE_ERROR);
+        assertThat(again.code()).as("a data outcome").isEqualTo(1);
         assertThat(again.err()).contains("undone already");
+        Run unknown = quant("--db", db, "undo", "999");
+        assertThat(unknown.code()).as("a usage error").isEqualTo(QuantCommand.USAGE);
+        assertThat(unknown.err()).contains("There is no import run 999");
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import quant.core.io.AtomicFile;
 import quant.core.job.JobMonitor;
 import quant.core.store.DomainTable;
 
@@ -18,7 +18,20 @@ import quant.core.store.DomainTable;
 public final class SampleExporter {
     private SampleExporter() {}
 
-    /** Writes the files and returns the number of rows written. */
+    /** The names of the files {@link #export} writes into its folder. */
+    public static List<String> fileNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (DomainTable t : new SampleSource(1).tables()) {
+            names.add(t.sqlName() + ".csv");
+        }
+        names.add(SampleWriter.WORKBOOK);
+        return names;
+    }
+
+    /**
+     * Writes the files and returns the number of rows written. Each file is written whole or not at
+     * all ({@link AtomicFile}): a failure never leaves a half-written file where a good one was.
+     */
     public static long export(Path dir, int scale, JobMonitor monitor) throws IOException {
         Files.createDirectories(dir);
         SampleSource source = new SampleSource(scale);
@@ -28,7 +41,8 @@ public final class SampleExporter {
         for (DomainTable t : tables) {
             monitor.checkCancelled();
             monitor.progress(done++, tables.size(), "Writing " + t.sqlName() + ".csv");
-            try (CsvWriter w = SampleWriter.csvWriter(dir.resolve(t.sqlName() + ".csv"))) {
+            try (AtomicFile file = AtomicFile.create(dir.resolve(t.sqlName() + ".csv"))) {
+                CsvWriter w = SampleWriter.csvWriter(file.stream());
                 source.read(t, new SampleSource.RowSink() {
                     @Override
                     public void header(List<String> header) {
@@ -41,6 +55,8 @@ public final class SampleExporter {
                         rows[0]++;
                     }
                 });
+                w.close();
+                file.commit();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -48,7 +64,7 @@ public final class SampleExporter {
         try (InputStream in =
                 SampleExporter.class.getResourceAsStream(SampleSource.RESOURCE_DIR + SampleWriter.WORKBOOK)) {
             if (in != null) {
-                Files.copy(in, dir.resolve(SampleWriter.WORKBOOK), StandardCopyOption.REPLACE_EXISTING);
+                AtomicFile.write(dir.resolve(SampleWriter.WORKBOOK), in::transferTo);
             }
         }
         monitor.progress(tables.size(), tables.size(), "Done");

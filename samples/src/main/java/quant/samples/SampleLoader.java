@@ -5,11 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import quant.core.job.JobMonitor;
@@ -50,7 +51,7 @@ public final class SampleLoader {
         long started = System.nanoTime();
         if (!store.isEmpty()) {
             throw new StoreException(
-                    StoreException.Kind.REJECTED,
+                    StoreException.Kind.REFUSED,
                     store.file() + " already holds data; the sample company is only loaded into an empty database"
                             + " (it is never mixed with your own data).");
         }
@@ -68,40 +69,35 @@ public final class SampleLoader {
                 total += lines(dir.resolve(t.sqlName() + ".csv")) - 1;
             }
             long grandTotal = total;
-            Importer importer = new Importer(store);
-            Map<DomainTable, Long> rows = store.inTransaction(c -> {
-                Map<DomainTable, Long> written = new LinkedHashMap<>();
-                long done = 0;
-                for (DomainTable t : source.tables()) {
-                    long offset = done;
-                    JobMonitor tableMonitor = new JobMonitor() {
-                        @Override
-                        public void progress(long d, long ignored, String stage) {
-                            monitor.progress(
-                                    offset + d,
-                                    grandTotal,
-                                    "Loading " + t.label().toLowerCase(java.util.Locale.ROOT));
-                        }
-
-                        @Override
-                        public boolean isCancelled() {
-                            return monitor.isCancelled();
-                        }
-                    };
-                    ImportResult r;
-                    try {
-                        r = importer.runWithin(c, dir.resolve(t.sqlName() + ".csv"), profile(t), OPTIONS, tableMonitor);
-                    } catch (IOException e) {
-                        throw new SQLException(e);
-                    }
-                    written.put(t, r.inserted());
-                    done += r.read();
-                    monitor.progress(done, grandTotal, "Loading " + t.label().toLowerCase(java.util.Locale.ROOT));
+            List<DomainTable> tables = source.tables();
+            List<Importer.ImportJob> jobs = new ArrayList<>();
+            long[] offsets = new long[tables.size()];
+            long offset = 0;
+            for (int i = 0; i < tables.size(); i++) {
+                DomainTable t = tables.get(i);
+                Path file = dir.resolve(t.sqlName() + ".csv");
+                jobs.add(new Importer.ImportJob(file, profile(t)));
+                offsets[i] = offset;
+                offset += lines(file) - 1;
+            }
+            List<ImportResult> results = new Importer(store).runTogether(jobs, OPTIONS, i -> new JobMonitor() {
+                @Override
+                public void progress(long d, long ignored, String stage) {
+                    monitor.progress(
+                            offsets[i] + d,
+                            grandTotal,
+                            "Loading " + tables.get(i).label().toLowerCase(java.util.Locale.ROOT));
                 }
-                monitor.checkCancelled();
-                Store.bumpDataVersion(c);
-                return written;
+
+                @Override
+                public boolean isCancelled() {
+                    return monitor.isCancelled();
+                }
             });
+            Map<DomainTable, Long> rows = new LinkedHashMap<>();
+            for (int i = 0; i < tables.size(); i++) {
+                rows.put(tables.get(i), results.get(i).inserted());
+            }
             return new Result(rows, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -50,6 +50,12 @@ public final class SampleWriter {
         return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(file, StandardCharsets.UTF_8);
     }
 
+    static CsvWriter csvWriter(java.io.OutputStream out) {
+        return CsvWriter.builder()
+                .lineDelimiter(LineDelimiter.LF)
+                .build(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+    }
+
     /** Writes the owner's workbook: numbers as numbers, dates as dates. */
     public static void writeWorkbook(SampleCompany company, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {

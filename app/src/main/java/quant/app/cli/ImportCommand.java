@@ -2,12 +2,16 @@ package quant.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +21,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.importing.ImportException;
 import quant.core.importing.Problem;
+import quant.core.io.OutputPath;
 import quant.core.job.JobMonitor;
 import quant.core.store.Store;
 import quant.importers.engine.ImportOptions;
@@ -38,6 +43,14 @@ import quant.importers.mapping.Presets;
             "3:I/O or database error"
         })
 final class ImportCommand implements Callable<Integer> {
+    /** The shipped presets, for the help text. */
+    static final class PresetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Presets.NAMES.iterator();
+        }
+    }
+
     @ParentCommand
     QuantCommand parent;
 
@@ -57,8 +70,8 @@ final class ImportCommand implements Callable<Integer> {
         @Option(
                 names = "--preset",
                 paramLabel = "NAME",
-                description =
-                        "A shipped mapping for a known export: xero-invoices, salesforce-opportunities, generic-jobs.")
+                description = "A shipped mapping for a known export: ${COMPLETION-CANDIDATES}.",
+                completionCandidates = PresetNames.class)
         String preset;
     }
 
@@ -90,54 +103,74 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImportOptions.OnError mode;
-        switch (onError) {
-            case "abort" -> mode = ImportOptions.OnError.ABORT;
-            case "skip" -> mode = ImportOptions.OnError.SKIP;
-            default -> {
-                spec.commandLine().getErr().println("quant: --on-error is abort or skip, not " + onError + ".");
-                return QuantCommand.USAGE;
-            }
-        }
-        MappingProfile profile;
         try {
-            profile = how.profile != null ? MappingProfile.read(how.profile) : Presets.load(how.preset);
-        } catch (ImportException e) {
-            spec.commandLine().getErr().println("quant: " + e.getMessage());
-            return QuantCommand.USAGE;
+            return importFile();
+        } catch (Exception e) {
+            if (json) {
+                quant.app.errors.Failures.Report r = CliErrors.of(e);
+                List<Problem> problems =
+                        e instanceof ImportException ie && !ie.problems().isEmpty()
+                                ? ie.problems()
+                                : List.of(new Problem(0, null, null, r.sentence()));
+                long read = e instanceof ImportException ie ? ie.rowsRead() : 0;
+                long rejected = e instanceof ImportException ie ? ie.problemCount() : 0;
+                boolean aborted = e instanceof ImportException ie && ie.kind() == ImportException.Kind.INVALID_DATA;
+                print(spec.commandLine().getOut(), read, 0, 0, rejected, aborted ? "aborted" : "failed", problems);
+                spec.commandLine().getOut().flush();
+            }
+            throw e;
         }
+    }
+
+    private int importFile() throws Exception {
+        ImportOptions.OnError mode =
+                switch (onError) {
+                    case "abort" -> ImportOptions.OnError.ABORT;
+                    case "skip" -> ImportOptions.OnError.SKIP;
+                    default ->
+                        throw new CommandLine.ParameterException(
+                                spec.commandLine(), "--on-error is abort or skip, not " + onError);
+                };
+        if (rejects != null && mode != ImportOptions.OnError.SKIP) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--rejects needs --on-error skip (with abort nothing is rejected row by row)");
+        }
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (Files.isDirectory(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), file + " is a folder, not a file to import");
+        }
+        if (!Files.isReadable(file)) {
+            throw new AccessDeniedException(file.toString());
+        }
+        MappingProfile profile = how.profile != null ? MappingProfile.read(how.profile) : Presets.load(how.preset);
         if (sheet != null) {
             profile = profile.withReader(profile.reader().withSheet(sheet));
         }
+        Path db = Store.normalise(parent.database());
+        if (rejects != null && !dryRun) {
+            List<OutputPath.Protected> keep = new ArrayList<>(OutputPath.Protected.database(db));
+            keep.add(new OutputPath.Protected(file, "the file being imported"));
+            if (how.profile != null) {
+                keep.add(new OutputPath.Protected(how.profile, "the mapping profile"));
+            }
+            OutputPath.check(rejects, "--rejects", keep);
+        }
         ImportOptions options = new ImportOptions(mode, dryRun, rejects, java.time.ZoneId.systemDefault());
         var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        try (Store store = Store.open(parent.database())) {
+        try (Store store = Store.open(db)) {
             ImportResult r = new Importer(store).run(file, profile, options, JobMonitor.NONE);
-            print(out, r.read(), r.inserted(), r.updated(), r.rejected(), r.outcome(), r.problems());
+            print(
+                    out,
+                    r.read(),
+                    r.inserted(),
+                    r.updated(),
+                    r.rejected(),
+                    r.outcome().code(),
+                    r.problems());
             out.flush();
-            return r.rejected() > 0 ? 1 : QuantCommand.OK;
-        } catch (ImportException e) {
-            if (json) {
-                List<Problem> problems =
-                        e.problems().isEmpty() ? List.of(new Problem(0, null, null, e.getMessage())) : e.problems();
-                print(
-                        out,
-                        e.rowsRead(),
-                        0,
-                        0,
-                        e.problemCount(),
-                        e.kind() == ImportException.Kind.INVALID_DATA ? "aborted" : "failed",
-                        problems);
-                out.flush();
-            }
-            err.println("quant: " + e.getMessage());
-            err.flush();
-            return switch (e.kind()) {
-                case INVALID_DATA -> 1;
-                case SETTINGS -> QuantCommand.USAGE;
-                case UNREADABLE -> QuantCommand.STORE_ERROR;
-            };
+            return r.rejected() > 0 ? CliErrors.DATA : QuantCommand.OK;
         }
     }
 

@@ -10,8 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import quant.core.runs.RunHistory;
 import quant.core.store.Store;
-import quant.importers.engine.ImportHistory;
 
 /** {@code quant imports [--limit N] [--json]}: the import history, newest first. */
 @Command(name = "imports", mixinStandardHelpOptions = true, description = "List the import history, newest first.")
@@ -34,9 +34,9 @@ final class ImportsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<ImportHistory.Run> runs;
-        try (Store store = Store.open(parent.database())) {
-            runs = ImportHistory.runs(store, limit);
+        List<RunHistory.Run> runs;
+        try (Store store = Store.openExisting(parent.database())) {
+            runs = RunHistory.runs(store, limit);
         }
         var out = spec.commandLine().getOut();
         if (json) {
@@ -49,20 +49,34 @@ final class ImportsCommand implements Callable<Integer> {
             out.println("No imports yet.");
         } else {
             out.printf(
-                    "%5s  %-19s  %-28s  %-14s %9s %9s %9s %9s  %s%n",
-                    "run", "started", "file", "table", "read", "inserted", "updated", "rejected", "outcome");
-            for (ImportHistory.Run r : runs) {
+                    "%5s  %-19s  %-28s %10s  %-16s  %-22s %9s %9s %9s %9s  %s%n",
+                    "run",
+                    "started",
+                    "file",
+                    "size",
+                    "sha-256",
+                    "table",
+                    "read",
+                    "inserted",
+                    "updated",
+                    "rejected",
+                    "outcome");
+            for (RunHistory.Run r : runs) {
                 out.printf(
-                        "%5d  %-19s  %-28.28s  %-14.14s %,9d %,9d %,9d %,9d  %s%n",
+                        "%5d  %-19s  %-28s %,10d  %-16s  %-22s %,9d %,9d %,9d %,9d  %s%n",
                         r.id(),
                         r.startedAt().toLocalDateTime().withNano(0).toString().replace('T', ' '),
-                        r.fileName(),
+                        r.fileName().length() <= 28
+                                ? r.fileName()
+                                : r.fileName().substring(0, 27) + "…",
+                        r.fileSize(),
+                        r.sha256().substring(0, Math.min(16, r.sha256().length())),
                         r.table(),
                         r.read(),
                         r.inserted(),
                         r.updated(),
                         r.rejected(),
-                        r.outcome() + (r.undoneAt() != null ? " (undone)" : ""));
+                        r.outcome().code() + (r.undoneAt() != null ? " (undone)" : ""));
             }
         }
         out.flush();

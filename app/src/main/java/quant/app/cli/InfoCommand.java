@@ -26,13 +26,15 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON: {\"database\", \"schemaVersion\", \"tables\": {name: rows}}.")
+    @Option(
+            names = "--json",
+            description = "Print JSON: {\"database\", \"schemaVersion\", \"dataVersion\", \"tables\": {name: rows}}.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         StoreInfo info;
-        try (Store store = Store.open(parent.database())) {
+        try (Store store = Store.openExisting(parent.database())) {
             info = store.info();
         }
         var out = spec.commandLine().getOut();
@@ -40,6 +42,7 @@ final class InfoCommand implements Callable<Integer> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("database", info.database().toString());
             doc.put("schemaVersion", info.schemaVersion());
+            doc.put("dataVersion", info.dataVersion());
             Map<String, Long> tables = new LinkedHashMap<>();
             for (DomainTable t : DomainTable.values()) {
                 tables.put(t.sqlName(), info.rowCounts().get(t));

@@ -31,6 +31,9 @@ public final class QuantCommand implements Callable<Integer> {
     /** Returned when the window was opened: the JVM stays up until the window closes. */
     public static final int OPENED_WINDOW = -1;
 
+    /** Held so that its level stays set (the logging framework keeps loggers weakly). */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     public static final int OK = 0;
     public static final int USAGE = 2;
     public static final int STORE_ERROR = 3;
@@ -44,18 +47,48 @@ public final class QuantCommand implements Callable<Integer> {
 
     @Option(
             names = "--sample",
-            description = "Open the window on the bundled sample company (its own database file, loaded on first use).")
+            description =
+                    "Open the window on the bundled sample company, loaded on first use into the database given with"
+                            + " --db, else into its own file (sample-company.mv.db in the data folder).")
     boolean sample;
 
     @Override
     public Integer call() {
         List<String> args = new ArrayList<>();
-        args.add("--db=" + (sample ? DataFolder.sampleDatabase() : database()).toAbsolutePath());
+        args.add("--db=" + (sample && db == null ? DataFolder.sampleDatabase() : database()).toAbsolutePath());
         if (sample) {
             args.add("--sample");
         }
-        javafx.application.Application.launch(quant.app.WorkbenchApp.class, args.toArray(String[]::new));
+        String noDisplay = missingDisplay();
+        if (noDisplay != null) {
+            throw new StoreException(StoreException.Kind.IO, noDisplay);
+        }
+        // JavaFX warns at every start that it runs from the class path, which is how this jar runs it
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        try {
+            javafx.application.Application.launch(quant.app.WorkbenchApp.class, args.toArray(String[]::new));
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            org.slf4j.LoggerFactory.getLogger(QuantCommand.class).error("The window could not open", e);
+            throw new StoreException(
+                    StoreException.Kind.IO,
+                    "The window could not open ("
+                            + (e.getMessage() == null ? "the graphics toolkit failed" : e.getMessage())
+                            + "; on Linux it needs a display and GTK 3, e.g. sudo apt-get install libgtk-3-0);"
+                            + " every command also works without a window, see quant --help.",
+                    e);
+        }
         return OK;
+    }
+
+    /** Why no window can open here (Linux without a display), or {@code null}. */
+    static String missingDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        boolean unix = os.contains("linux") || os.contains("bsd");
+        if (unix && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            return "There is no display to open the window on (DISPLAY is not set); every command also works"
+                    + " without a window, see quant --help.";
+        }
+        return null;
     }
 
     /** The database given with {@code --db}, else the one in the settings, else the default. */
@@ -66,14 +99,18 @@ public final class QuantCommand implements Callable<Integer> {
     /** The configured command line, with the error handling shared by every command. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new QuantCommand());
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof StoreException se) {
-                commandLine.getErr().println("quant: " + se.getMessage());
-                return STORE_ERROR;
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> CliErrors.report(ex, commandLine));
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine where = ex.getCommandLine();
+            String name = where.getCommandSpec().qualifiedName();
+            String message = ex.getMessage() == null
+                    ? "The command line is not valid"
+                    : ex.getMessage().strip();
+            if (message.endsWith(".")) {
+                message = message.substring(0, message.length() - 1);
             }
-            commandLine.getErr().println("quant: " + ex.getMessage());
-            org.slf4j.LoggerFactory.getLogger(QuantCommand.class).error("Command failed", ex);
-            return STORE_ERROR;
+            return CliErrors.report(
+                    new CommandLine.ParameterException(where, message + " (see '" + name + " --help')"), where);
         });
         return cl;
     }

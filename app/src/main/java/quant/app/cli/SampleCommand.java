@@ -1,6 +1,8 @@
 package quant.app.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -8,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import quant.core.io.OutputPath;
 import quant.core.job.JobMonitor;
 import quant.core.store.Store;
 import quant.samples.SampleExporter;
@@ -53,10 +56,18 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         if (scale < 1) {
-            spec.commandLine().getErr().println("quant: --scale must be at least 1.");
-            return QuantCommand.USAGE;
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scale must be at least 1");
         }
         if (target.out != null) {
+            if (Files.exists(target.out) && !Files.isDirectory(target.out)) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--out names the file " + target.out + "; give a folder");
+            }
+            Files.createDirectories(target.out);
+            List<OutputPath.Protected> keep = OutputPath.Protected.database(Store.normalise(parent.database()));
+            for (String name : SampleExporter.fileNames()) {
+                OutputPath.check(target.out.resolve(name), "--out", keep);
+            }
             long rows = SampleExporter.export(target.out, scale, JobMonitor.NONE);
             out.printf(
                     "Wrote %,d rows of the sample company (scale %d) to %s%n",

@@ -6,8 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import quant.core.runs.RunUndo;
 import quant.core.store.Store;
-import quant.importers.engine.ImportUndo;
 
 /** {@code quant undo RUN}: undo one import run as a whole. */
 @Command(
@@ -26,8 +26,8 @@ final class UndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store store = Store.open(parent.database())) {
-            ImportUndo.Result r = ImportUndo.undo(store, run);
+        try (Store store = Store.openExisting(parent.database())) {
+            RunUndo.Result r = RunUndo.undo(store, run);
             spec.commandLine()
                     .getOut()
                     .printf(

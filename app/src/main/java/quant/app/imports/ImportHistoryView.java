@@ -14,7 +14,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import quant.importers.engine.ImportHistory;
+import quant.core.runs.RunHistory;
 
 /** Every import run with its counts and outcome; Undo takes the selected run back as a whole. */
 public final class ImportHistoryView extends BorderPane {
@@ -22,20 +22,20 @@ public final class ImportHistoryView extends BorderPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     public ImportHistoryView(ImportHistoryViewModel model) {
-        TableView<ImportHistory.Run> table = new TableView<>(model.runs());
+        TableView<RunHistory.Run> table = new TableView<>(model.runs());
         table.setId("import-history");
         table.getStyleClass().add(Styles.DENSE);
         table.getColumns()
                 .setAll(List.of(
                         text("Run", r -> Long.toString(r.id()), 50),
                         text("Started", r -> WHEN.format(r.startedAt()), 150),
-                        text("File", ImportHistory.Run::fileName, 200),
-                        text("Table", ImportHistory.Run::table, 120),
-                        number("Read", ImportHistory.Run::read),
-                        number("Inserted", ImportHistory.Run::inserted),
-                        number("Updated", ImportHistory.Run::updated),
-                        number("Rejected", ImportHistory.Run::rejected),
-                        text("Outcome", r -> r.outcome() + (r.undoneAt() != null ? " (undone)" : ""), 170)));
+                        text("File", RunHistory.Run::fileName, 200),
+                        text("Table", RunHistory.Run::table, 120),
+                        number("Read", RunHistory.Run::read),
+                        number("Inserted", RunHistory.Run::inserted),
+                        number("Updated", RunHistory.Run::updated),
+                        number("Rejected", RunHistory.Run::rejected),
+                        text("Outcome", r -> r.outcome().code() + (r.undoneAt() != null ? " (undone)" : ""), 170)));
         table.setPlaceholder(new Label("No imports yet."));
         Button undo = new Button("Undo import");
         undo.setId("history-undo");
@@ -58,17 +58,16 @@ public final class ImportHistoryView extends BorderPane {
         model.refresh();
     }
 
-    private static TableColumn<ImportHistory.Run, String> text(
-            String title, Function<ImportHistory.Run, String> value, double width) {
-        TableColumn<ImportHistory.Run, String> c = new TableColumn<>(title);
+    private static TableColumn<RunHistory.Run, String> text(
+            String title, Function<RunHistory.Run, String> value, double width) {
+        TableColumn<RunHistory.Run, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         c.setPrefWidth(width);
         return c;
     }
 
-    private static TableColumn<ImportHistory.Run, String> number(
-            String title, Function<ImportHistory.Run, Long> value) {
-        TableColumn<ImportHistory.Run, String> c = new TableColumn<>(title);
+    private static TableColumn<RunHistory.Run, String> number(String title, Function<RunHistory.Run, Long> value) {
+        TableColumn<RunHistory.Run, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>("%,d".formatted(value.apply(cd.getValue()))));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         c.setPrefWidth(80);

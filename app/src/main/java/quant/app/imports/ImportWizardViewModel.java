@@ -22,7 +22,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import quant.app.job.JobRunner;
-import quant.core.importing.ImportException;
 import quant.core.store.DomainTable;
 import quant.core.store.Store;
 import quant.importers.engine.ImportOptions;
@@ -478,14 +477,6 @@ public final class ImportWizardViewModel {
     }
 
     static String sentence(Throwable error) {
-        if (error instanceof ImportException e
-                && !e.problems().isEmpty()
-                && e.kind() != ImportException.Kind.INVALID_DATA) {
-            return e.getMessage() + " " + e.problems().getFirst().describe();
-        }
-        String m = error.getMessage();
-        return m == null || m.isBlank()
-                ? "Something went wrong: " + error.getClass().getSimpleName() + "."
-                : m;
+        return quant.app.errors.Failures.sentence(error);
     }
 }

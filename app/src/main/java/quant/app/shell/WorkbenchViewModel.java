@@ -183,9 +183,6 @@ public final class WorkbenchViewModel {
     }
 
     static String sentence(Throwable error) {
-        String m = error.getMessage();
-        return m == null || m.isBlank()
-                ? "Something went wrong: " + error.getClass().getSimpleName() + "."
-                : m;
+        return quant.app.errors.Failures.sentence(error);
     }
 }

@@ -8,15 +8,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.api.MigrationVersion;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
@@ -38,13 +36,12 @@ public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
     private static final String SUFFIX = ".mv.db";
     private static final byte[] H2_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
-    private static final EnumSet<MigrationState> FUTURE =
-            EnumSet.of(MigrationState.FUTURE_SUCCESS, MigrationState.FUTURE_FAILED);
 
     private final Path file;
     private final boolean readOnly;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
+    private final ReentrantLock writeLock = new ReentrantLock();
 
     private Store(Path file, boolean readOnly, JdbcConnectionPool pool) {
         this.file = file;
@@ -54,28 +51,67 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Opens (or creates) the database at {@code path} and brings its schema up to date.
+     * Opens (or creates) the database at {@code path} and brings its schema up to date; a database a
+     * crash left in the middle of a run is first put back to the state before it ({@link CrashRebuild}).
      *
      * @param path the database file, with or without the {@code .mv.db} ending
-     * @throws StoreException if the file is locked, damaged, not an H2 database, or newer than this app
+     * @throws StoreException if the file is locked, damaged, foreign, or newer than this app
      */
     public static Store open(Path path) {
+        return open(path, true);
+    }
+
+    /**
+     * Opens the database at {@code path}, which must exist: for commands that only read, where a
+     * mistyped path must not create an empty database that looks like lost data.
+     */
+    public static Store openExisting(Path path) {
+        return open(path, false);
+    }
+
+    private static Store open(Path path, boolean create) {
         Path file = normalise(path);
         boolean exists = Files.exists(file);
+        if (!exists && !create) {
+            throw new StoreException(
+                    Kind.MISSING,
+                    "There is no database at " + file + "; check the path (or import into it to create one).");
+        }
+        boolean writable = true;
         if (exists) {
             checkHeader(file);
-            checkNotNewer(file);
+            StoreProbe.check(file);
+            writable = Files.isWritable(file) && Files.isWritable(file.getParent());
         } else {
             createParent(file);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url(file, false), "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(file, !writable), "sa", "");
         try {
-            migrate(pool, file);
+            if (writable) {
+                migrate(pool, file);
+                if (crashed(pool, file)) {
+                    CrashRebuild.rebuild(file, pool);
+                    pool = JdbcConnectionPool.create(url(file, false), "sa", "");
+                }
+            } else if (!StoreProbe.upToDate(pool)) {
+                throw new StoreException(
+                        Kind.READ_ONLY,
+                        file + " cannot be written (no permission) and needs an update of its tables first;"
+                                + " allow writing to it and open it again.");
+            }
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
-        return new Store(file, false, pool);
+        return new Store(file, !writable, pool);
+    }
+
+    private static boolean crashed(JdbcConnectionPool pool, Path file) {
+        try {
+            return CrashRebuild.needed(pool);
+        } catch (SQLException e) {
+            throw translate(file, e);
+        }
     }
 
     /**
@@ -91,7 +127,7 @@ public final class Store implements AutoCloseable {
             copy.toFile().deleteOnExit();
             dir.toFile().deleteOnExit();
             checkHeader(copy);
-            checkNotNewer(copy);
+            StoreProbe.check(copy);
             JdbcConnectionPool pool = JdbcConnectionPool.create(url(copy, true), "sa", "");
             return new Store(copy, true, pool);
         } catch (IOException e) {
@@ -106,7 +142,7 @@ public final class Store implements AutoCloseable {
         return name.endsWith(SUFFIX) ? abs : abs.resolveSibling(name + SUFFIX);
     }
 
-    private static String url(Path file, boolean readOnly) {
+    static String url(Path file, boolean readOnly) {
         String base = file.toString();
         base = base.substring(0, base.length() - SUFFIX.length());
         return "jdbc:h2:file:" + base + (readOnly ? ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE" : "");
@@ -136,49 +172,6 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Reads the migration history without writing anything and refuses a file from a newer app. */
-    private static void checkNotNewer(Path file) {
-        JdbcConnectionPool probe = JdbcConnectionPool.create(url(file, true), "sa", "");
-        try {
-            try (Connection c = probe.getConnection()) {
-                c.isValid(1);
-            }
-            MigrationInfo[] all = flyway(probe).info().all();
-            MigrationVersion newest = Arrays.stream(all)
-                    .filter(i -> FUTURE.contains(i.getState()))
-                    .map(MigrationInfo::getVersion)
-                    .max(MigrationVersion::compareTo)
-                    .orElse(null);
-            if (newest != null) {
-                throw new StoreException(
-                        Kind.NEWER_VERSION,
-                        file + " was written by a newer version of Quant Workbench (schema version " + newest
-                                + ", this version knows up to " + highestKnown(all)
-                                + "); it was not changed. Open it with the newer version.");
-            }
-        } catch (SQLException e) {
-            throw translate(file, e);
-        } catch (FlywayException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-                throw translate(file, sql);
-            }
-            throw new StoreException(
-                    Kind.DAMAGED, file + " could not be read as a Quant Workbench database: " + e.getMessage(), e);
-        } finally {
-            probe.dispose();
-        }
-    }
-
-    private static String highestKnown(MigrationInfo[] all) {
-        return Arrays.stream(all)
-                .filter(i -> !FUTURE.contains(i.getState()))
-                .map(MigrationInfo::getVersion)
-                .max(MigrationVersion::compareTo)
-                .map(MigrationVersion::getVersion)
-                .orElse("none");
-    }
-
     static StoreException translate(Path file, SQLException e) {
         SQLException first = e;
         int code = first.getErrorCode();
@@ -198,7 +191,7 @@ public final class Store implements AutoCloseable {
         return new StoreException(Kind.IO, "The database " + file + " could not be opened: " + e.getMessage(), e);
     }
 
-    private static Flyway flyway(DataSource ds) {
+    static Flyway flyway(DataSource ds) {
         return Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
@@ -216,7 +209,8 @@ public final class Store implements AutoCloseable {
             LOG.error("Migration of {} failed", file, e);
             throw new StoreException(
                     Kind.DAMAGED,
-                    file + " is an H2 database but not one this version of Quant Workbench can use: " + e.getMessage(),
+                    file + " is an H2 database but its tables could not be brought up to date; it was left as it is"
+                            + " (details in the log).",
                     e);
         }
     }
@@ -284,28 +278,101 @@ public final class Store implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Work in one transaction that also reads or writes files. */
+    @FunctionalInterface
+    public interface IoTransactionWork<T> {
+        T run(Connection connection) throws SQLException, IOException;
+    }
+
+    /** Work done while holding the store's write lock. */
+    @FunctionalInterface
+    public interface Exclusive<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Runs {@code work} while no other writer of this store runs: imports, undos and loads are
+     * serialised, which the crash journal relies on (no other run inserts above a running run's ids).
+     */
+    public <T, E extends Exception> T exclusively(Exclusive<T, E> work) throws E {
+        writeLock.lock();
+        try {
+            return work.run();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /**
      * Runs {@code work} in one transaction: it commits when the work returns and rolls back when it
      * throws, so a failed or cancelled write leaves the database exactly as it was.
+     *
+     * @throws StoreException with one sentence when the database refuses the work
      */
     public <T> T inTransaction(TransactionWork<T> work) {
+        try {
+            return inTransactionWithIo(work::run);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreachable: the work reads no files", e);
+        }
+    }
+
+    /** {@link #inTransaction}, for work that also reads or writes files: their errors pass through as they are. */
+    public <T> T inTransactionWithIo(IoTransactionWork<T> work) throws IOException {
         if (readOnly) {
             throw new StoreException(
-                    Kind.REJECTED, "This is a read-only copy of " + file.getFileName() + "; it cannot be changed.");
+                    Kind.READ_ONLY,
+                    file.getFileName() + " is open read-only (a copy of a database in use, or a file without write"
+                            + " permission); it cannot be changed.");
         }
+        writeLock.lock();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
+            } catch (SQLException | IOException | RuntimeException | Error e) {
+                rollbackQuietly(c, e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException(Kind.REJECTED, "The database refused the change: " + e.getMessage(), e);
+            throw refusal(e);
+        } finally {
+            writeLock.unlock();
         }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** A database refusal in one sentence: the rule or condition in words, never the SQL. */
+    private StoreException refusal(SQLException e) {
+        LOG.warn("The database refused a change", e);
+        int code = e.getErrorCode();
+        if (code == ErrorCode.DATABASE_IS_READ_ONLY) {
+            return new StoreException(Kind.READ_ONLY, file.getFileName() + " is read-only; nothing was changed.", e);
+        }
+        if (code == ErrorCode.DATABASE_ALREADY_OPEN_1 || code == ErrorCode.LOCK_TIMEOUT_1) {
+            return new StoreException(
+                    Kind.LOCKED, file.getFileName() + " is busy with another change; nothing was changed.", e);
+        }
+        if (code == ErrorCode.OUT_OF_MEMORY || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2) {
+            return new StoreException(
+                    Kind.IO,
+                    "The database " + file.getFileName() + " could not be written (disk full or not writable);"
+                            + " nothing was changed.",
+                    e);
+        }
+        return new StoreException(
+                Kind.REJECTED,
+                "The database refused the change (" + DatabaseErrors.inWords(e) + "); nothing was changed.",
+                e);
     }
 
     /** A connection for reading; the caller closes it. */

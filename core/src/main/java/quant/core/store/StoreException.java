@@ -21,7 +21,17 @@ public final class StoreException extends RuntimeException {
         NEWER_VERSION,
         /** The file is not an H2 database or it is damaged. */
         DAMAGED,
-        /** The database refused a change (constraint, conflict). */
+        /** An H2 database of another program (other tables, or a migration history that was edited). */
+        FOREIGN,
+        /** No database file is there (for commands that only read). */
+        MISSING,
+        /** The database file or its folder cannot be written. */
+        READ_ONLY,
+        /** What was asked for does not exist (an unknown import run): a usage error. */
+        NOT_FOUND,
+        /** The request cannot be done on this data (a non-empty database for the sample): a usage error. */
+        REFUSED,
+        /** The data refused a change (constraint, conflict, a later run changed the same rows). */
         REJECTED,
         /** Any other input/output problem. */
         IO

@@ -24,7 +24,7 @@ class StoreTest {
     void createsAndMigratesANewDatabaseWithEveryTableEmpty() {
         try (Store store = Store.open(dir.resolve("new"))) {
             assertThat(store.file()).isEqualTo(dir.resolve("new.mv.db"));
-            assertThat(store.schemaVersion()).isEqualTo("3");
+            assertThat(store.schemaVersion()).isEqualTo("4");
             assertThat(store.dataVersion()).isZero();
             assertThat(store.rowCounts()).hasSize(DomainTable.values().length).allSatisfy((t, n) -> assertThat(n)
                     .isZero());
@@ -43,7 +43,7 @@ class StoreTest {
         }
         try (Store store = Store.open(file)) {
             assertThat(store.dataVersion()).isEqualTo(1);
-            assertThat(store.schemaVersion()).isEqualTo("3");
+            assertThat(store.schemaVersion()).isEqualTo("4");
         }
     }
 
@@ -97,7 +97,7 @@ class StoreTest {
                 Store copy = Store.openReadOnlyCopy(file)) {
             assertThat(copy.isReadOnly()).isTrue();
             assertThat(copy.rowCounts().get(DomainTable.SERVICE_LINE)).isEqualTo(1);
-            assertThatThrownBy(() -> copy.inTransaction(c -> null)).hasMessageContaining("read-only copy");
+            assertThatThrownBy(() -> copy.inTransaction(c -> null)).hasMessageContaining("open read-only");
         }
         assertThat(sha256(file)).isEqualTo(before);
     }
@@ -158,6 +158,53 @@ class StoreTest {
                         StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.DAMAGED))
                 .hasMessageContaining("damaged");
         assertThat(sha256(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aForeignH2DatabaseIsRefusedAndKeptByteForByte() throws Exception {
+        Path file = dir.resolve("foreign.mv.db");
+        String base = file.toString().replace(".mv.db", "");
+        try (var c = DriverManager.getConnection("jdbc:h2:file:" + base, "sa", "")) {
+            c.createStatement().executeUpdate("CREATE TABLE orders (id INT PRIMARY KEY, total DECIMAL(10,2))");
+            c.createStatement().executeUpdate("INSERT INTO orders VALUES (1, 9.99)");
+        }
+        String before = sha256(file);
+        assertThatThrownBy(() -> Store.open(file))
+                .isInstanceOfSatisfying(
+                        StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.FOREIGN))
+                .hasMessageContaining("another program")
+                .hasMessageContaining("orders")
+                .hasMessageNotContaining("baseline");
+        assertThat(sha256(file)).isEqualTo(before);
+        assertThatThrownBy(() -> Store.openExisting(file)).isInstanceOf(StoreException.class);
+        assertThat(sha256(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aDatabaseWhoseMigrationHistoryWasEditedIsRefusedAndKeptByteForByte() throws Exception {
+        Path file = dir.resolve("edited.mv.db");
+        Store.open(file).close();
+        String base = file.toString().replace(".mv.db", "");
+        try (var c = DriverManager.getConnection("jdbc:h2:file:" + base, "sa", "")) {
+            c.createStatement()
+                    .executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '2'");
+        }
+        String before = sha256(file);
+        assertThatThrownBy(() -> Store.open(file))
+                .isInstanceOfSatisfying(
+                        StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.FOREIGN))
+                .hasMessageContaining("migration history");
+        assertThat(sha256(file)).isEqualTo(before);
+    }
+
+    @Test
+    void readingCommandsRefuseADatabaseThatDoesNotExistAndCreateNothing() {
+        Path file = dir.resolve("typo.mv.db");
+        assertThatThrownBy(() -> Store.openExisting(file))
+                .isInstanceOfSatisfying(
+                        StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.MISSING))
+                .hasMessageContaining("There is no database");
+        assertThat(file).doesNotExist();
     }
 
     static String sha256(Path file) throws IOException {

@@ -1,7 +1,5 @@
 package quant.importers.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
@@ -24,6 +22,9 @@ import java.util.Set;
 import quant.core.importing.ImportException;
 import quant.core.importing.Problem;
 import quant.core.job.JobMonitor;
+import quant.core.runs.RunJournal;
+import quant.core.runs.StoredValues;
+import quant.core.store.DatabaseErrors;
 import quant.core.store.DomainTable;
 import quant.importers.mapping.ColumnMapping;
 import quant.importers.mapping.MappingProfile;
@@ -38,7 +39,6 @@ import quant.importers.read.TableReader;
  */
 final class BatchWriter {
     static final int BATCH = 1_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Rows with the same natural key from different sources are conflicts, never merged. */
     private static final Map<DomainTable, String> NATURAL_KEYS = Map.of(
@@ -48,14 +48,7 @@ final class BatchWriter {
             DomainTable.CAMPAIGN, "name",
             DomainTable.INVOICE, "invoice_number");
 
-    record Outcome(
-            long runId,
-            long read,
-            long inserted,
-            long updated,
-            long unchanged,
-            long rejected,
-            List<Problem> problems) {}
+    record Outcome(long read, long inserted, long updated, long unchanged, long rejected, List<Problem> problems) {}
 
     private record Mapped(ColumnMapping mapping, int index, TargetTable.Column column) {}
 
@@ -82,7 +75,6 @@ final class BatchWriter {
     private final Connection c;
     private final MappingProfile profile;
     private final ImportOptions options;
-    private final long runId;
     private final JobMonitor monitor;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<DomainTable, Map<String, Long>> ids = new EnumMap<>(DomainTable.class);
@@ -105,11 +97,36 @@ final class BatchWriter {
     private long unchanged;
     private long rejected;
 
-    BatchWriter(Connection c, MappingProfile profile, ImportOptions options, long runId, JobMonitor monitor) {
+    private final java.io.OutputStream rejectsOut;
+    private final ChangeLog changeLog;
+
+    /** Where the writer reports what it changed: the crash journal, or nothing in a dry run. */
+    interface ChangeLog {
+        ChangeLog NONE = new ChangeLog() {
+            @Override
+            public void inserted(long[] ids, int count) {}
+
+            @Override
+            public void beforeUpdate(List<RunJournal.Previous> rows) {}
+        };
+
+        void inserted(long[] ids, int count) throws SQLException;
+
+        void beforeUpdate(List<RunJournal.Previous> rows);
+    }
+
+    BatchWriter(
+            Connection c,
+            MappingProfile profile,
+            ImportOptions options,
+            ChangeLog changeLog,
+            JobMonitor monitor,
+            java.io.OutputStream rejectsOut) {
+        this.rejectsOut = rejectsOut;
         this.c = c;
         this.profile = profile;
         this.options = options;
-        this.runId = runId;
+        this.changeLog = changeLog;
         this.monitor = monitor;
     }
 
@@ -128,12 +145,16 @@ final class BatchWriter {
         values = new ValueReader(
                 settings.decimalMark() == null ? NumberParser.DecimalMark.DOT : settings.decimalMark(),
                 settings.dateOrder(),
-                zone);
-        if (options.onError() == ImportOptions.OnError.SKIP && options.rejects() != null && !options.dryRun()) {
+                zone,
+                profile.extraDecimals() == MappingProfile.ExtraDecimals.ROUND_HALF_EVEN);
+        if (rejectsOut != null) {
             rejects = CsvWriter.builder()
                     .lineDelimiter(LineDelimiter.CRLF)
-                    .build(options.rejects(), StandardCharsets.UTF_8);
-            List<String> h = new ArrayList<>(header);
+                    .build(new java.io.OutputStreamWriter(rejectsOut, StandardCharsets.UTF_8));
+            List<String> h = new ArrayList<>();
+            for (String name : header) {
+                h.add(defuse(name));
+            }
             h.add("import_problem");
             rejects.writeRecord(h);
         }
@@ -169,7 +190,7 @@ final class BatchWriter {
                 st.close();
             }
         }
-        return new Outcome(runId, read, inserted, updated, unchanged, rejected, problems);
+        return new Outcome(read, inserted, updated, unchanged, rejected, problems);
     }
 
     // ---- mapping
@@ -196,7 +217,7 @@ final class BatchWriter {
                     throw new ImportException(
                             ImportException.Kind.SETTINGS, "The mapping of " + col.name() + " names no file column.");
                 }
-                index = Importer.indexOf(header, m.names());
+                index = HeaderColumns.indexOf(header, m.names());
                 if (index < 0) {
                     throw new ImportException(
                             ImportException.Kind.SETTINGS,
@@ -228,7 +249,7 @@ final class BatchWriter {
         }
         keyIndexes = new int[keyColumns.size()];
         for (int i = 0; i < keyIndexes.length; i++) {
-            keyIndexes[i] = Importer.indexOf(header, profile.namesOf(keyColumns.get(i)));
+            keyIndexes[i] = HeaderColumns.indexOf(header, profile.namesOf(keyColumns.get(i)));
             if (keyIndexes[i] < 0) {
                 throw new ImportException(
                         ImportException.Kind.SETTINGS, "The file has no key column \"" + keyColumns.get(i) + "\".");
@@ -280,6 +301,17 @@ final class BatchWriter {
                 return p;
             }
         }
+        for (int i = 0; i < p.key.length(); i++) {
+            char ch = p.key.charAt(i);
+            if (Character.isISOControl(ch)) {
+                p.problems.add(new Problem(
+                        row.number(),
+                        header.get(keyIndexes[0]),
+                        p.key,
+                        "has the control character U+" + String.format("%04X", (int) ch) + " in its key"));
+                return p;
+            }
+        }
         if (p.key.replace("|", "").isBlank()) {
             p.problems.add(new Problem(
                     row.number(), header.get(keyIndexes[0]), "", "has no key: the row cannot be identified"));
@@ -310,8 +342,12 @@ final class BatchWriter {
                 p.refs[j] = text;
                 continue;
             }
-            ValueReader.Read r =
-                    values.read(text, m.column().sqlType(), m.column().maxLength());
+            ValueReader.Read r = values.read(
+                    text,
+                    m.column().name(),
+                    m.column().sqlType(),
+                    m.column().maxLength(),
+                    m.column().scale());
             if (r.problem() != null) {
                 p.problems.add(new Problem(row.number(), columnName, raw, r.problem()));
             } else {
@@ -424,12 +460,23 @@ final class BatchWriter {
         }
     }
 
-    /** Text that a spreadsheet would run as a formula is written with a leading apostrophe. */
+    /**
+     * Text that a spreadsheet would run as a formula is written with a leading apostrophe: a cell
+     * starting with {@code = + - @}, or with a tab, carriage return or line feed (OWASP's CSV
+     * injection guidance lists them all). Plain numbers such as {@code -5} or {@code +1.5e3} are not
+     * formulas and stay as they are, so a fixed rejects file imports with the same values.
+     */
     static String defuse(String cell) {
-        return !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("[-+]?[\\d.,]+")
-                ? "'" + cell
-                : cell;
+        if (cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        boolean risky = "=+-@\t\r\n".indexOf(first) >= 0;
+        return risky && !PLAIN_NUMBER.matcher(cell).matches() ? "'" + cell : cell;
     }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("[-+]?(\\d[\\d,]*)?(\\.\\d+)?([eE][-+]?\\d+)?");
 
     private void resolveReferences(List<Pending> batch) throws SQLException {
         for (int j = 0; j < mapped.size(); j++) {
@@ -615,7 +662,7 @@ final class BatchWriter {
                 done.add(p);
             } catch (SQLException e) {
                 c.rollback(sp);
-                p.problems.add(new Problem(p.row, null, null, DatabaseRules.explain(c, e)));
+                p.problems.add(new Problem(p.row, null, null, DatabaseErrors.explainRow(c, e)));
             }
         }
         inserted += done.size();
@@ -639,33 +686,31 @@ final class BatchWriter {
     }
 
     private void recordInserts(List<Pending> rows, Map<String, Long> own) throws SQLException {
-        if (rows.isEmpty() || options.dryRun()) {
+        if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement st = c.prepareStatement(
-                "INSERT INTO import_change (run_id, table_name, row_id, action) VALUES (?, ?, ?, 'insert')")) {
-            for (Pending p : rows) {
-                st.setLong(1, runId);
-                st.setString(2, target.table().sqlName());
-                st.setLong(3, own.get(p.key));
-                st.addBatch();
-            }
-            st.executeBatch();
+        long[] newIds = new long[rows.size()];
+        for (int i = 0; i < newIds.length; i++) {
+            newIds[i] = own.get(rows.get(i).key);
         }
+        changeLog.inserted(newIds, newIds.length);
     }
 
     private void update(List<Pending> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
+        List<RunJournal.Previous> previous = new ArrayList<>(rows.size());
+        for (Pending p : rows) {
+            previous.add(new RunJournal.Previous(p.existingId, p.previous));
+        }
+        changeLog.beforeUpdate(previous);
         StringBuilder sets = new StringBuilder();
         for (Mapped m : mapped) {
             sets.append(sets.isEmpty() ? "" : ", ").append(m.column().name()).append(" = ?");
         }
         String sql = "UPDATE " + target.table().sqlName() + " SET " + sets + " WHERE id = ?";
-        try (PreparedStatement st = c.prepareStatement(sql);
-                PreparedStatement log = c.prepareStatement(
-                        "INSERT INTO import_change (run_id, table_name, row_id, action, previous) VALUES (?, ?, ?, 'update', ?)")) {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
             for (Pending p : rows) {
                 Savepoint sp = c.setSavepoint();
                 try {
@@ -674,27 +719,12 @@ final class BatchWriter {
                     }
                     st.setLong(mapped.size() + 1, p.existingId);
                     st.executeUpdate();
-                    if (!options.dryRun()) {
-                        log.setLong(1, runId);
-                        log.setString(2, target.table().sqlName());
-                        log.setLong(3, p.existingId);
-                        log.setString(4, json(p.previous));
-                        log.executeUpdate();
-                    }
                     updated++;
                 } catch (SQLException e) {
                     c.rollback(sp);
-                    p.problems.add(new Problem(p.row, null, null, DatabaseRules.explain(c, e)));
+                    p.problems.add(new Problem(p.row, null, null, DatabaseErrors.explainRow(c, e)));
                 }
             }
-        }
-    }
-
-    private static String json(Map<String, String> previous) {
-        try {
-            return JSON.writeValueAsString(previous);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -8,7 +8,7 @@ import quant.core.importing.Problem;
  * What an import did.
  *
  * @param runId the import-audit row, or 0 for a dry run
- * @param outcome {@code imported}, {@code imported-with-rejects}, {@code unchanged} or {@code dry-run}
+ * @param outcome imported, imported with rejects, unchanged or dry run
  * @param problems the first problems found (at most {@link Importer#MAX_PROBLEMS}); {@code rejected} counts all
  */
 public record ImportResult(
@@ -18,7 +18,7 @@ public record ImportResult(
         long updated,
         long unchanged,
         long rejected,
-        String outcome,
+        quant.core.runs.RunOutcome outcome,
         List<Problem> problems,
         Duration took) {
     public ImportResult {

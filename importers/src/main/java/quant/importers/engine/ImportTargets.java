@@ -31,7 +31,13 @@ public final class ImportTargets {
      * codes a database rule allows (e.g. {@code open, paid, disputed, void}; empty when any value may go).
      */
     public record Column(
-            String name, int sqlType, int maxLength, boolean required, DomainTable references, List<String> codes) {
+            String name,
+            int sqlType,
+            int maxLength,
+            int scale,
+            boolean required,
+            DomainTable references,
+            List<String> codes) {
         public Column {
             codes = codes == null ? List.of() : List.copyOf(codes);
         }
@@ -55,6 +61,7 @@ public final class ImportTargets {
                             x.name(),
                             x.sqlType(),
                             x.maxLength(),
+                            x.scale(),
                             x.required(),
                             x.references(),
                             codes.getOrDefault(x.name(), List.of())))
@@ -109,7 +116,7 @@ public final class ImportTargets {
                 settings.decimalMark() == null ? NumberParser.DecimalMark.DOT : settings.decimalMark(),
                 settings.dateOrder(),
                 ZoneId.systemDefault());
-        return Optional.ofNullable(
-                reader.read(s, column.sqlType(), column.maxLength()).problem());
+        return Optional.ofNullable(reader.read(s, column.name(), column.sqlType(), column.maxLength(), column.scale())
+                .problem());
     }
 }

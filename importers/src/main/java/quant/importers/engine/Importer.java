@@ -7,19 +7,20 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.function.IntFunction;
 import quant.core.importing.ImportException;
+import quant.core.io.AtomicFile;
+import quant.core.io.OutputPath;
 import quant.core.job.JobMonitor;
+import quant.core.runs.RunJournal;
+import quant.core.runs.RunOutcome;
 import quant.core.store.Store;
-import quant.core.store.StoreException;
-import quant.importers.mapping.ColumnMapping;
 import quant.importers.mapping.MappingProfile;
 import quant.importers.parse.DateOrder;
 import quant.importers.read.ReaderSettings;
@@ -78,7 +79,7 @@ public final class Importer {
                                 || c.to().startsWith("window_")
                                 || c.to().equals("month_start")
                                 || c.to().equals("period_start"))) {
-                    int i = indexOf(reader.header(), c.names());
+                    int i = HeaderColumns.indexOf(reader.header(), c.names());
                     if (i >= 0) {
                         indexes.add(i);
                         column = column == null ? c.from() : column;
@@ -102,172 +103,157 @@ public final class Importer {
                                         + " file tells which; set the date order (DMY or MDY) in the mapping's reader settings."));
     }
 
-    /** The index of the first of {@code names} the header has, or -1. */
-    static int indexOf(List<String> header, List<String> names) {
-        for (String name : names) {
-            int i = indexOf(header, name);
-            if (i >= 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    static int indexOf(List<String> header, String name) {
-        for (int i = 0; i < header.size(); i++) {
-            if (ColumnMapping.sameName(header.get(i), name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
+    /** One file and the profile that maps it, for {@link #runTogether}. */
+    public record ImportJob(Path file, MappingProfile profile) {}
 
     /**
      * Runs the import.
      *
      * @throws ImportException when the file cannot be read, the settings are incomplete, or (with
      *     ABORT) any row has a problem; nothing is written then
+     * @throws quant.core.io.UnsafeOutputException when the rejects file would overwrite the database
+     *     or the input; nothing is written
      * @throws CancellationException when the monitor is cancelled; nothing is written
      */
     public ImportResult run(Path file, MappingProfile profile, ImportOptions options, JobMonitor monitor)
             throws IOException {
-        long started = System.nanoTime();
+        Path rejectsPath = null;
+        if (options.rejects() != null && options.onError() == ImportOptions.OnError.SKIP && !options.dryRun()) {
+            List<OutputPath.Protected> keep = new ArrayList<>(OutputPath.Protected.database(store.file()));
+            keep.add(new OutputPath.Protected(file, "the file being imported"));
+            rejectsPath = OutputPath.check(options.rejects(), "The rejects file", keep);
+        }
+        if (options.dryRun()) {
+            return dryRun(file, profile, options, monitor);
+        }
+        try (AtomicFile rejects = rejectsPath == null ? null : AtomicFile.create(rejectsPath)) {
+            ImportResult r = write(List.of(new ImportJob(file, profile)), options, i -> monitor, rejects)
+                    .getFirst();
+            if (rejects != null) {
+                rejects.commit();
+            }
+            return r;
+        }
+    }
+
+    /**
+     * Imports several files as one: all of them or none (any rejected row aborts every file), with one
+     * audit run per file; for loads such as the sample company.
+     *
+     * @param monitors the monitor of the i-th file
+     */
+    public List<ImportResult> runTogether(List<ImportJob> jobs, ImportOptions options, IntFunction<JobMonitor> monitors)
+            throws IOException {
+        ImportOptions strict = new ImportOptions(ImportOptions.OnError.ABORT, false, null, options.zone());
+        return write(jobs, strict, monitors, null);
+    }
+
+    private List<ImportResult> write(
+            List<ImportJob> jobs, ImportOptions options, IntFunction<JobMonitor> monitors, AtomicFile rejects)
+            throws IOException {
         OffsetDateTime startedAt = OffsetDateTime.now();
+        List<ReaderSettings> settings = new ArrayList<>();
+        List<RunJournal.RunStart> starts = new ArrayList<>();
+        for (ImportJob job : jobs) {
+            check(job.profile());
+            settings.add(settingsFor(job.file(), job.profile()));
+            FileFacts facts = facts(job.file());
+            starts.add(new RunJournal.RunStart(
+                    job.file().getFileName().toString(),
+                    facts.size(),
+                    facts.sha256(),
+                    job.profile().targetTable(),
+                    job.profile().source(),
+                    job.profile().description(),
+                    startedAt));
+        }
+        return RunJournal.write(store, starts, (c, runs) -> {
+            List<ImportResult> results = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                long started = System.nanoTime();
+                ImportJob job = jobs.get(i);
+                int run = i;
+                BatchWriter.ChangeLog log = new BatchWriter.ChangeLog() {
+                    @Override
+                    public void inserted(long[] ids, int count) {
+                        runs.inserted(run, ids, count);
+                    }
+
+                    @Override
+                    public void beforeUpdate(List<RunJournal.Previous> rows) {
+                        runs.beforeUpdate(run, rows);
+                    }
+                };
+                BatchWriter.Outcome o;
+                try (TableReader reader = TableReaders.open(job.file(), settings.get(i))) {
+                    o = new BatchWriter(
+                                    c,
+                                    job.profile(),
+                                    options,
+                                    log,
+                                    monitors.apply(i),
+                                    rejects == null ? null : rejects.stream())
+                            .importAll(reader, settings.get(i), options.zone());
+                }
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                if (o.rejected() > 0 && options.onError() == ImportOptions.OnError.ABORT) {
+                    runs.end(i, new RunJournal.RunEnd(o.read(), 0, 0, o.rejected(), RunOutcome.ABORTED, took));
+                    throw new ImportException(
+                            ImportException.Kind.INVALID_DATA,
+                            (jobs.size() > 1 ? job.file().getFileName() + ": " : "") + o.rejected() + " of "
+                                    + o.read() + " rows cannot be imported; nothing was written. "
+                                    + o.problems().getFirst().describe(),
+                            o.problems(),
+                            o.rejected(),
+                            o.read());
+                }
+                RunOutcome outcome = outcomeOf(o);
+                runs.end(i, new RunJournal.RunEnd(o.read(), o.inserted(), o.updated(), o.rejected(), outcome, took));
+                results.add(result(runs.id(i), o, outcome, took));
+            }
+            monitors.apply(jobs.size() - 1).checkCancelled();
+            return results;
+        });
+    }
+
+    private ImportResult dryRun(Path file, MappingProfile profile, ImportOptions options, JobMonitor monitor)
+            throws IOException {
+        long started = System.nanoTime();
+        check(profile);
+        ReaderSettings settings = settingsFor(file, profile);
+        try {
+            store.inTransactionWithIo(c -> {
+                BatchWriter.Outcome o;
+                try (TableReader reader = TableReaders.open(file, settings)) {
+                    o = new BatchWriter(c, profile, options, BatchWriter.ChangeLog.NONE, monitor, null)
+                            .importAll(reader, settings, options.zone());
+                }
+                // everything was written to check the database's own rules; none of it stays
+                throw new Rollback(o);
+            });
+            throw new IllegalStateException("a dry run always rolls back");
+        } catch (Rollback r) {
+            return result(0, r.outcome, RunOutcome.DRY_RUN, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private static void check(MappingProfile profile) {
         profile.targetTable();
         if (profile.source() == null || profile.source().isBlank()) {
             throw new ImportException(ImportException.Kind.SETTINGS, "The mapping gives no source for the rows.");
         }
-        ReaderSettings settings = settingsFor(file, profile);
-        FileFacts facts = facts(file);
-        BatchWriter.Outcome outcome;
-        try {
-            outcome = store.inTransaction(c -> {
-                long runId = options.dryRun()
-                        ? 0
-                        : ImportAudit.start(c, file, facts.size(), facts.sha256(), profile, startedAt);
-                BatchWriter writer = new BatchWriter(c, profile, options, runId, monitor);
-                BatchWriter.Outcome o;
-                try (TableReader reader = TableReaders.open(file, settings)) {
-                    o = writer.importAll(reader, settings, options.zone());
-                } catch (IOException e) {
-                    throw new SQLException(e);
-                }
-                if (options.dryRun()) {
-                    throw new Rollback(o);
-                }
-                if (o.rejected() > 0 && options.onError() == ImportOptions.OnError.ABORT) {
-                    throw new Rollback(o);
-                }
-                monitor.checkCancelled();
-                ImportAudit.finish(c, runId, o, outcomeName(o), Duration.ofNanos(System.nanoTime() - started));
-                if (o.inserted() + o.updated() > 0) {
-                    Store.bumpDataVersion(c);
-                }
-                return o;
-            });
-        } catch (Rollback r) {
-            BatchWriter.Outcome o = r.outcome;
-            if (options.dryRun()) {
-                return result(0, o, "dry-run", started);
-            }
-            recordFailure(file, facts, profile, startedAt, o.read(), o.rejected(), "aborted", started);
-            throw new ImportException(
-                    ImportException.Kind.INVALID_DATA,
-                    o.rejected() + " of " + o.read() + " rows cannot be imported; nothing was written. "
-                            + o.problems().getFirst().describe(),
-                    o.problems(),
-                    o.rejected(),
-                    o.read());
-        } catch (CancellationException e) {
-            recordFailure(file, facts, profile, startedAt, 0, 0, "cancelled", started);
-            throw e;
-        } catch (ImportException e) {
-            recordFailure(file, facts, profile, startedAt, 0, 0, "failed", started);
-            throw e;
-        } catch (StoreException e) {
-            if (e.getCause() instanceof SQLException sql && sql.getCause() instanceof IOException io) {
-                recordFailure(file, facts, profile, startedAt, 0, 0, "failed", started);
-                throw io;
-            }
-            throw e;
-        }
-        return result(outcome.runId(), outcome, outcomeName(outcome), started);
     }
 
-    /**
-     * Imports {@code file} inside the caller's transaction, for loads of several files that must
-     * succeed or fail together. Any problem throws an {@link ImportException} (the caller rolls back);
-     * the caller bumps the data version once at the end.
-     */
-    public ImportResult runWithin(
-            Connection c, Path file, MappingProfile profile, ImportOptions options, JobMonitor monitor)
-            throws IOException, SQLException {
-        long started = System.nanoTime();
-        OffsetDateTime startedAt = OffsetDateTime.now();
-        ReaderSettings settings = settingsFor(file, profile);
-        FileFacts facts = facts(file);
-        long runId = ImportAudit.start(c, file, facts.size(), facts.sha256(), profile, startedAt);
-        BatchWriter.Outcome o;
-        try (TableReader reader = TableReaders.open(file, settings)) {
-            o = new BatchWriter(c, profile, options, runId, monitor).importAll(reader, settings, options.zone());
-        }
+    private static RunOutcome outcomeOf(BatchWriter.Outcome o) {
         if (o.rejected() > 0) {
-            throw new ImportException(
-                    ImportException.Kind.INVALID_DATA,
-                    file.getFileName() + ": " + o.rejected() + " of " + o.read() + " rows cannot be imported. "
-                            + o.problems().getFirst().describe(),
-                    o.problems(),
-                    o.rejected(),
-                    o.read());
+            return RunOutcome.IMPORTED_WITH_REJECTS;
         }
-        ImportAudit.finish(c, runId, o, outcomeName(o), Duration.ofNanos(System.nanoTime() - started));
-        return result(runId, o, outcomeName(o), started);
+        return o.inserted() + o.updated() == 0 ? RunOutcome.UNCHANGED : RunOutcome.IMPORTED;
     }
 
-    private static String outcomeName(BatchWriter.Outcome o) {
-        if (o.rejected() > 0) {
-            return "imported-with-rejects";
-        }
-        return o.inserted() + o.updated() == 0 ? "unchanged" : "imported";
-    }
-
-    private static ImportResult result(long runId, BatchWriter.Outcome o, String outcome, long started) {
+    private static ImportResult result(long runId, BatchWriter.Outcome o, RunOutcome outcome, Duration took) {
         return new ImportResult(
-                runId,
-                o.read(),
-                o.inserted(),
-                o.updated(),
-                o.unchanged(),
-                o.rejected(),
-                outcome,
-                o.problems(),
-                Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    private void recordFailure(
-            Path file,
-            FileFacts facts,
-            MappingProfile profile,
-            OffsetDateTime startedAt,
-            long read,
-            long rejected,
-            String outcome,
-            long started) {
-        try {
-            store.inTransaction(c -> {
-                long id = ImportAudit.start(c, file, facts.size(), facts.sha256(), profile, startedAt);
-                ImportAudit.finish(
-                        c,
-                        id,
-                        new BatchWriter.Outcome(id, read, 0, 0, 0, rejected, List.of()),
-                        outcome,
-                        Duration.ofNanos(System.nanoTime() - started));
-                return null;
-            });
-        } catch (StoreException e) {
-            org.slf4j.LoggerFactory.getLogger(Importer.class)
-                    .warn("Could not record the {} import of {}", outcome, file, e);
-        }
+                runId, o.read(), o.inserted(), o.updated(), o.unchanged(), o.rejected(), outcome, o.problems(), took);
     }
 
     record FileFacts(long size, String sha256) {}

@@ -15,7 +15,7 @@ import quant.core.store.DomainTable;
  * required, and which table a foreign-key column points to.
  */
 final class TargetTable {
-    record Column(String name, int sqlType, int maxLength, boolean required, DomainTable references) {}
+    record Column(String name, int sqlType, int maxLength, int scale, boolean required, DomainTable references) {}
 
     private final DomainTable table;
     private final Map<String, Column> columns = new LinkedHashMap<>();
@@ -31,7 +31,15 @@ final class TargetTable {
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 String name = md.getColumnName(i).toLowerCase(Locale.ROOT);
                 boolean required = md.isNullable(i) == ResultSetMetaData.columnNoNulls;
-                columns.put(name, new Column(name, md.getColumnType(i), md.getPrecision(i), required, refs.get(name)));
+                columns.put(
+                        name,
+                        new Column(
+                                name,
+                                md.getColumnType(i),
+                                md.getPrecision(i),
+                                md.getScale(i),
+                                required,
+                                refs.get(name)));
             }
         }
     }

@@ -1,7 +1,9 @@
 package quant.importers.engine;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
 import quant.importers.parse.DateOrder;
@@ -27,32 +29,110 @@ final class ValueReader {
     private final NumberParser numbers;
     private final DateParser dates;
     private final DateOrder order;
+    private final boolean roundExtraDecimals;
 
     ValueReader(NumberParser.DecimalMark mark, DateOrder order, ZoneId zone) {
+        this(mark, order, zone, false);
+    }
+
+    /**
+     * @param roundExtraDecimals round numbers with more decimals than their column keeps half-even
+     *     (the profile's {@code "extraDecimals": "ROUND_HALF_EVEN"}) instead of refusing them
+     */
+    ValueReader(NumberParser.DecimalMark mark, DateOrder order, ZoneId zone, boolean roundExtraDecimals) {
         this.numbers = new NumberParser(mark);
         this.order = order;
         this.dates = new DateParser(order == null ? DateOrder.YMD : order, zone);
+        this.roundExtraDecimals = roundExtraDecimals;
     }
 
+    /**
+     * Reads {@code text} for a column.
+     *
+     * @param column the column's name: {@code lat}/{@code lon} (and {@code *_lat}/{@code *_lon}) are
+     *     checked against the ranges of latitudes and longitudes
+     * @param precision digits of a DECIMAL, or the longest text
+     * @param scale decimals of a DECIMAL
+     */
+    Read read(String text, String column, int sqlType, int precision, int scale) {
+        try {
+            return switch (sqlType) {
+                case Types.DECIMAL, Types.NUMERIC ->
+                    numbers.parse(text).map(v -> decimal(v, precision, scale)).orElseGet(() -> notA("number"));
+                case Types.DOUBLE, Types.FLOAT, Types.REAL ->
+                    numbers.parse(text).map(v -> real(v, column)).orElseGet(() -> notA("number"));
+                case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT -> whole(text, sqlType);
+                case Types.DATE ->
+                    dates.parseDate(text).map(v -> Read.ok((Object) v)).orElseGet(this::notADate);
+                case Types.TIMESTAMP ->
+                    dates.parseDateTime(text).map(v -> Read.ok((Object) v)).orElseGet(this::notADate);
+                case Types.TIME ->
+                    DateParser.parseTime(text).map(v -> Read.ok((Object) v)).orElseGet(() -> notA("time of day"));
+                case Types.BOOLEAN -> bool(text);
+                default -> text(text, precision);
+            };
+        } catch (DateTimeException | ArithmeticException e) {
+            return Read.fail("is outside the range of dates and numbers the workbench keeps");
+        }
+    }
+
+    /** Business records lie between the years 1 and 9999; anything else is a typo or an attack. */
+    private static Read inYears(int year, Object value) {
+        return year >= 1 && year <= 9999 ? Read.ok(value) : Read.fail("is outside the years 1 to 9999");
+    }
+
+    /** The old form, for callers that know no column name or decimals (no checks of either). */
     Read read(String text, int sqlType, int maxLength) {
-        return switch (sqlType) {
-            case Types.DECIMAL, Types.NUMERIC ->
-                numbers.parse(text).map(v -> Read.ok((Object) v)).orElseGet(() -> notA("number"));
-            case Types.DOUBLE, Types.FLOAT, Types.REAL ->
-                numbers.parse(text).map(v -> Read.ok((Object) v.doubleValue())).orElseGet(() -> notA("number"));
-            case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT -> whole(text, sqlType);
-            case Types.DATE ->
-                dates.parseDate(text).map(v -> Read.ok((Object) v)).orElseGet(this::notADate);
-            case Types.TIMESTAMP ->
-                dates.parseDateTime(text).map(v -> Read.ok((Object) v)).orElseGet(this::notADate);
-            case Types.TIME ->
-                DateParser.parseTime(text).map(v -> Read.ok((Object) v)).orElseGet(() -> notA("time of day"));
-            case Types.BOOLEAN -> bool(text);
-            default ->
-                text.length() > maxLength && maxLength > 0
-                        ? Read.fail("is longer than " + maxLength + " characters")
-                        : Read.ok(text);
-        };
+        return read(text, "", sqlType, maxLength, -1);
+    }
+
+    private static Read text(String text, int maxLength) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (Character.isISOControl(ch) && ch != '\t' && ch != '\n' && ch != '\r') {
+                return Read.fail("contains the control character U+" + String.format("%04X", (int) ch)
+                        + ", which text may not hold");
+            }
+        }
+        return text.length() > maxLength && maxLength > 0
+                ? Read.fail("is longer than " + maxLength + " characters")
+                : Read.ok(text);
+    }
+
+    private Read decimal(BigDecimal v, int precision, int scale) {
+        BigDecimal value = v;
+        if (scale >= 0 && value.scale() > scale) {
+            BigDecimal trimmed = value.stripTrailingZeros();
+            if (trimmed.scale() > scale) {
+                if (!roundExtraDecimals) {
+                    return Read.fail("has more decimals than the column keeps (" + scale
+                            + "); round it in the file, or set \"extraDecimals\": \"ROUND_HALF_EVEN\" in the mapping");
+                }
+                value = value.setScale(scale, RoundingMode.HALF_EVEN);
+            } else {
+                value = trimmed.setScale(scale, RoundingMode.UNNECESSARY);
+            }
+        }
+        if (precision > 0 && scale >= 0 && value.precision() - value.scale() > precision - scale) {
+            return Read.fail("is too large for the column (at most " + (precision - scale) + " digits before the"
+                    + " decimal mark)");
+        }
+        return Read.ok(value);
+    }
+
+    private static Read real(BigDecimal v, String column) {
+        double d = v.doubleValue();
+        if (!Double.isFinite(d)) {
+            return Read.fail("is too large a number");
+        }
+        String name = column.toLowerCase(Locale.ROOT);
+        if ((name.equals("lat") || name.endsWith("_lat")) && Math.abs(d) > 90) {
+            return Read.fail("is not a latitude (from -90 to 90)");
+        }
+        if ((name.equals("lon") || name.endsWith("_lon")) && Math.abs(d) > 180) {
+            return Read.fail("is not a longitude (from -180 to 180)");
+        }
+        return Read.ok(d);
     }
 
     private Read whole(String text, int sqlType) {

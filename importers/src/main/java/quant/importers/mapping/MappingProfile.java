@@ -26,6 +26,8 @@ import quant.importers.read.ReaderSettings;
  * @param repeatedKeys what a row repeating an earlier row's key means
  * @param rowsWithoutKey what a row with an empty key means: a mistake (default), or a line of a
  *     report's decoration (totals, a printed-on timestamp) that is left out
+ * @param extraDecimals what a number with more decimals than its column keeps means: a problem of
+ *     the row (default), or rounded half-even
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -38,7 +40,39 @@ public record MappingProfile(
         List<ColumnMapping> columns,
         Map<String, String> referenceSources,
         RepeatedKeys repeatedKeys,
-        RowsWithoutKey rowsWithoutKey) {
+        RowsWithoutKey rowsWithoutKey,
+        ExtraDecimals extraDecimals) {
+
+    /** What a number with more decimals than its column keeps (12.345 for money) means. */
+    public enum ExtraDecimals {
+        /** A problem of the row: nothing is rounded without being asked. */
+        REJECT,
+        /** Rounded half-even (banker's rounding) to the column's decimals. */
+        ROUND_HALF_EVEN
+    }
+
+    public MappingProfile(
+            String description,
+            String table,
+            String source,
+            ReaderSettings reader,
+            List<String> key,
+            List<ColumnMapping> columns,
+            Map<String, String> referenceSources,
+            RepeatedKeys repeatedKeys,
+            RowsWithoutKey rowsWithoutKey) {
+        this(
+                description,
+                table,
+                source,
+                reader,
+                key,
+                columns,
+                referenceSources,
+                repeatedKeys,
+                rowsWithoutKey,
+                ExtraDecimals.REJECT);
+    }
 
     /** What a row that repeats an earlier row's key means. */
     public enum RepeatedKeys {
@@ -106,6 +140,7 @@ public record MappingProfile(
         referenceSources = referenceSources == null ? Map.of() : Map.copyOf(referenceSources);
         repeatedKeys = repeatedKeys == null ? RepeatedKeys.REJECT : repeatedKeys;
         rowsWithoutKey = rowsWithoutKey == null ? RowsWithoutKey.REJECT : rowsWithoutKey;
+        extraDecimals = extraDecimals == null ? ExtraDecimals.REJECT : extraDecimals;
     }
 
     /**
@@ -141,31 +176,54 @@ public record MappingProfile(
 
     public MappingProfile withReader(ReaderSettings settings) {
         return new MappingProfile(
-                description, table, source, settings, key, columns, referenceSources, repeatedKeys, rowsWithoutKey);
+                description,
+                table,
+                source,
+                settings,
+                key,
+                columns,
+                referenceSources,
+                repeatedKeys,
+                rowsWithoutKey,
+                extraDecimals);
     }
 
     public MappingProfile withSource(String newSource) {
         return new MappingProfile(
-                description, table, newSource, reader, key, columns, referenceSources, repeatedKeys, rowsWithoutKey);
+                description,
+                table,
+                newSource,
+                reader,
+                key,
+                columns,
+                referenceSources,
+                repeatedKeys,
+                rowsWithoutKey,
+                extraDecimals);
     }
 
+    /**
+     * Reads a profile file strictly (unknown keys, wrong kinds of value and empty files are refused
+     * with one sentence).
+     */
     public static MappingProfile read(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), MappingProfile.class);
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return ProfileJson.read(in, "The mapping profile " + file.getFileName());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ImportException(ImportException.Kind.SETTINGS, "There is no mapping profile " + file + ".");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ImportException(
+                    ImportException.Kind.UNREADABLE,
+                    "The mapping profile " + file + " cannot be read (no permission).");
         } catch (IOException e) {
             throw new ImportException(
-                    ImportException.Kind.SETTINGS,
-                    "The mapping profile " + file.getFileName() + " cannot be read: " + e.getMessage());
+                    ImportException.Kind.UNREADABLE,
+                    "The mapping profile " + file + " cannot be read (" + e.getMessage() + ").");
         }
     }
 
     public static MappingProfile read(InputStream in, String name) {
-        try {
-            return JSON.readValue(in, MappingProfile.class);
-        } catch (IOException e) {
-            throw new ImportException(
-                    ImportException.Kind.SETTINGS, "The mapping " + name + " cannot be read: " + e.getMessage());
-        }
+        return ProfileJson.read(in, "The mapping " + name);
     }
 
     public void write(Path file) throws IOException {

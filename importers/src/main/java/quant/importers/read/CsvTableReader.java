@@ -58,7 +58,7 @@ public final class CsvTableReader implements TableReader {
                 break;
             }
         }
-        if (head == null) {
+        if (head == null || head.getFields().stream().allMatch(String::isBlank)) {
             csv.close();
             throw new ImportException(
                     ImportException.Kind.UNREADABLE, file.getFileName() + " is empty: it has no header row.");

@@ -62,6 +62,10 @@ public final class FileSniffer {
                     file.getFileName() + " does not look like a text table (CSV or TSV): it holds binary data.");
         }
         List<String> lines = lines(text);
+        if (lines.stream().allMatch(String::isBlank)) {
+            throw new ImportException(
+                    ImportException.Kind.UNREADABLE, file.getFileName() + " is empty: it holds only blank lines.");
+        }
         char delimiter = delimiter(lines);
         int headerRow = headerRow(lines, delimiter);
         List<String> table = lines.subList(Math.min(headerRow - 1, lines.size()), lines.size());

@@ -2,6 +2,7 @@ package quant.importers.read;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import quant.core.importing.ImportException;
 import quant.importers.parse.DateOrder;
 import quant.importers.parse.NumberParser.DecimalMark;
 
@@ -26,6 +27,30 @@ public record ReaderSettings(
         DateOrder dateOrder,
         DecimalMark decimalMark) {
     public static final ReaderSettings DETECT = new ReaderSettings(null, null, null, null, null, null);
+
+    /** Refuses settings no file can be read with, in one sentence. */
+    public ReaderSettings {
+        if (delimiter != null && (delimiter == '"' || delimiter == '\r' || delimiter == '\n')) {
+            throw new ImportException(
+                    ImportException.Kind.SETTINGS,
+                    "The delimiter cannot be " + (delimiter == '"' ? "the quote character (\")" : "a line break")
+                            + "; use a comma, semicolon, tab or another single character.");
+        }
+        if (headerRow != null && headerRow < 1) {
+            throw new ImportException(
+                    ImportException.Kind.SETTINGS,
+                    "The header row is counted from 1 (the first line), so " + headerRow + " is not a row.");
+        }
+        if (encoding != null) {
+            try {
+                java.nio.charset.Charset.forName(encoding);
+            } catch (IllegalArgumentException e) {
+                throw new ImportException(
+                        ImportException.Kind.SETTINGS,
+                        "The encoding \"" + encoding + "\" is not one Java knows (e.g. UTF-8, UTF-16, windows-1252).");
+            }
+        }
+    }
 
     /** These settings with every detected value filled in where this one is {@code null}. */
     public ReaderSettings orElse(ReaderSettings detected) {

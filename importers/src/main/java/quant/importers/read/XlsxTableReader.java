@@ -24,15 +24,17 @@ public final class XlsxTableReader implements TableReader {
     private final Stream<org.dhatim.fastexcel.reader.Row> stream;
     private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
     private final List<String> header;
+    private final String name;
     private final int headerRowNumber;
 
     public XlsxTableReader(Path file, String sheetName, int headerRow) throws IOException {
+        this.name = file.getFileName().toString();
         try {
             workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
         } catch (IOException | RuntimeException e) {
             throw new ImportException(
                     ImportException.Kind.UNREADABLE,
-                    file.getFileName() + " is not a readable XLSX workbook: " + e.getMessage());
+                    file.getFileName() + " is not a readable XLSX workbook (it is damaged or not an Excel file).");
         }
         Sheet sheet = sheetName == null
                 ? workbook.getFirstSheet()
@@ -41,15 +43,20 @@ public final class XlsxTableReader implements TableReader {
                                 ImportException.Kind.SETTINGS,
                                 file.getFileName() + " has no sheet named \"" + sheetName + "\"; it has "
                                         + sheetNames(workbook) + "."));
-        stream = sheet.openStream();
-        rows = stream.iterator();
         org.dhatim.fastexcel.reader.Row head = null;
-        while (rows.hasNext()) {
-            org.dhatim.fastexcel.reader.Row r = rows.next();
-            if (r.getRowNum() >= headerRow) {
-                head = r;
-                break;
+        try {
+            stream = sheet.openStream();
+            rows = stream.iterator();
+            while (rows.hasNext()) {
+                org.dhatim.fastexcel.reader.Row r = rows.next();
+                if (r.getRowNum() >= headerRow) {
+                    head = r;
+                    break;
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            workbook.close();
+            throw damaged(e instanceof RuntimeException re ? re : new java.io.UncheckedIOException((IOException) e));
         }
         if (head == null) {
             close();
@@ -147,11 +154,34 @@ public final class XlsxTableReader implements TableReader {
 
     @Override
     public Row next() {
-        if (!rows.hasNext()) {
-            return null;
+        try {
+            if (!rows.hasNext()) {
+                return null;
+            }
+            org.dhatim.fastexcel.reader.Row r = rows.next();
+            return new Row(r.getRowNum(), cells(r));
+        } catch (RuntimeException e) {
+            throw damaged(e);
         }
-        org.dhatim.fastexcel.reader.Row r = rows.next();
-        return new Row(r.getRowNum(), cells(r));
+    }
+
+    /**
+     * A sheet whose XML breaks off, or declares a document type or entities (which are never
+     * resolved nor expanded: that is how XXE and "billion laughs" files attack a reader), as one
+     * sentence.
+     */
+    private ImportException damaged(RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(XlsxTableReader.class).info("Unreadable sheet in {}", name, e);
+        String why = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        boolean dtd = why.contains("dtd") || why.contains("doctype") || why.contains("entity");
+        return new ImportException(
+                ImportException.Kind.UNREADABLE,
+                name + " cannot be read: its sheet "
+                        + (dtd
+                                ? "declares a document type or entities, which workbooks never need and the"
+                                        + " workbench does not read"
+                                : "is damaged or cut off")
+                        + ".");
     }
 
     @Override

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quant.core.importing.ImportException;
 import quant.core.job.JobMonitor;
+import quant.core.runs.RunOutcome;
+import quant.core.runs.RunUndo;
 import quant.core.store.DomainTable;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
@@ -104,7 +106,7 @@ class ImporterTest {
     void importsNewRowsAndRecordsTheRun() throws Exception {
         ImportResult r = run(csv("lines.csv", "code,name\nHVAC,Heating\nPLUMB,Plumbing\n"), LINES);
         assertThat(r.inserted()).isEqualTo(2);
-        assertThat(r.outcome()).isEqualTo("imported");
+        assertThat(r.outcome()).isEqualTo(RunOutcome.IMPORTED);
         assertThat(store.rowCounts().get(DomainTable.SERVICE_LINE)).isEqualTo(2);
         assertThat(store.rowCounts().get(DomainTable.IMPORT_RUN)).isEqualTo(1);
         assertThat(store.dataVersion()).isEqualTo(1);
@@ -119,7 +121,7 @@ class ImporterTest {
         assertThat(again.inserted()).isZero();
         assertThat(again.updated()).isZero();
         assertThat(again.unchanged()).isEqualTo(2);
-        assertThat(again.outcome()).isEqualTo("unchanged");
+        assertThat(again.outcome()).isEqualTo(RunOutcome.UNCHANGED);
         assertThat(store.dataVersion()).isEqualTo(1);
     }
 
@@ -138,19 +140,19 @@ class ImporterTest {
         assertThat(changed.unchanged()).isEqualTo(1);
         assertThat(contentHashes()).isNotEqualTo(before);
 
-        ImportUndo.Result undone = ImportUndo.undo(store, changed.runId());
+        RunUndo.Result undone = RunUndo.undo(store, changed.runId());
         assertThat(undone.deleted()).isEqualTo(1);
         assertThat(undone.restored()).isEqualTo(1);
         assertThat(contentHashes()).isEqualTo(before);
         assertThat(store.dataVersion()).isGreaterThan(version);
-        assertThatThrownBy(() -> ImportUndo.undo(store, changed.runId())).hasMessageContaining("undone already");
+        assertThatThrownBy(() -> RunUndo.undo(store, changed.runId())).hasMessageContaining("undone already");
     }
 
     @Test
     void undoIsRefusedWhenALaterRunChangedTheSameRows() throws Exception {
         ImportResult first = run(csv("c1.csv", "id,name,since,lat\n1,Acme,2024-01-05,\n"), CUSTOMERS);
         run(csv("c2.csv", "id,name,since,lat\n1,Acme Inc.,2024-01-05,\n"), CUSTOMERS);
-        assertThatThrownBy(() -> ImportUndo.undo(store, first.runId()))
+        assertThatThrownBy(() -> RunUndo.undo(store, first.runId()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("changed 1 of the same rows later");
     }
@@ -194,7 +196,7 @@ class ImporterTest {
                 JobMonitor.NONE);
         assertThat(r.inserted()).isEqualTo(2);
         assertThat(r.rejected()).isEqualTo(1);
-        assertThat(r.outcome()).isEqualTo("imported-with-rejects");
+        assertThat(r.outcome()).isEqualTo(RunOutcome.IMPORTED_WITH_REJECTS);
         List<String> lines = Files.readAllLines(rejects);
         assertThat(lines.getFirst()).isEqualTo("id,name,since,lat,import_problem");
         assertThat(lines.get(1))
@@ -210,7 +212,7 @@ class ImporterTest {
                 ImportOptions.DEFAULT.withDryRun(true),
                 JobMonitor.NONE);
         assertThat(r.inserted()).isEqualTo(1);
-        assertThat(r.outcome()).isEqualTo("dry-run");
+        assertThat(r.outcome()).isEqualTo(RunOutcome.DRY_RUN);
         assertThat(store.rowCounts().values()).allMatch(n -> n == 0);
     }
 

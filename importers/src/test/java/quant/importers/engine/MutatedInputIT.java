@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quant.core.importing.ImportException;
 import quant.core.job.JobMonitor;
+import quant.core.runs.RunUndo;
 import quant.core.store.DomainTable;
 import quant.core.store.Store;
 import quant.importers.mapping.ColumnMapping;
@@ -85,7 +86,7 @@ class MutatedInputIT {
                     ImportResult r = importer.run(file, PROFILE, ImportOptions.DEFAULT, JobMonitor.NONE);
                     imported++;
                     if (r.inserted() + r.updated() > 0) {
-                        ImportUndo.undo(store, r.runId());
+                        RunUndo.undo(store, r.runId());
                     }
                     assertThat(withoutAudit(store.rowCounts()))
                             .as("seed %d, mutant %d: undo", seed, i)

@@ -1,4 +1,4 @@
-package quant.importers.engine;
+package quant.core.runs;
 
 import java.math.BigDecimal;
 import java.sql.Types;
@@ -7,11 +7,12 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 
-/** Values as text and back, by SQL type: how the undo log keeps the previous values of a row. */
-final class StoredValues {
+/** Values as text and back, by SQL type: how the undo journal keeps the previous values of a row. */
+public final class StoredValues {
     private StoredValues() {}
 
-    static String toText(Object v) {
+    /** The text the journal keeps for a stored value; {@code null} stays {@code null}. */
+    public static String toText(Object v) {
         if (v == null) {
             return null;
         }
@@ -27,7 +28,8 @@ final class StoredValues {
         return v.toString();
     }
 
-    static Object fromText(String s, int sqlType) {
+    /** The value of journal text for a column of {@code sqlType} ({@link java.sql.Types}). */
+    public static Object fromText(String s, int sqlType) {
         if (s == null) {
             return null;
         }
@@ -46,7 +48,7 @@ final class StoredValues {
     }
 
     /** Whether a stored value equals a new one (numbers by value, so 12.50 equals 12.5). */
-    static boolean same(Object stored, Object fresh) {
+    public static boolean same(Object stored, Object fresh) {
         if (stored == null || fresh == null) {
             return stored == fresh;
         }

@@ -1,4 +1,4 @@
-package quant.importers.engine;
+package quant.core.runs;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,8 +11,8 @@ import quant.core.store.Store;
 import quant.core.store.StoreException;
 
 /** The import audit, newest first: what the history view and {@code quant imports} show. */
-public final class ImportHistory {
-    private ImportHistory() {}
+public final class RunHistory {
+    private RunHistory() {}
 
     /** One import run as recorded. */
     public record Run(
@@ -28,12 +28,12 @@ public final class ImportHistory {
             long rejected,
             OffsetDateTime startedAt,
             long durationMs,
-            String outcome,
+            RunOutcome outcome,
             String runBy,
             OffsetDateTime undoneAt) {
         /** Whether undo may be tried (it can still be refused when later runs touched the same rows). */
         public boolean undoable() {
-            return undoneAt == null && outcome.startsWith("imported");
+            return undoneAt == null && (outcome == RunOutcome.IMPORTED || outcome == RunOutcome.IMPORTED_WITH_REJECTS);
         }
     }
 
@@ -60,7 +60,7 @@ public final class ImportHistory {
                             rs.getLong(10),
                             rs.getObject(11, OffsetDateTime.class),
                             rs.getLong(12),
-                            rs.getString(13),
+                            RunOutcome.of(rs.getString(13)),
                             rs.getString(14),
                             rs.getObject(15, OffsetDateTime.class)));
                 }

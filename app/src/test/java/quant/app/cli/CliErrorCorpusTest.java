@@ -1,0 +1,712 @@
+package quant.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import quant.core.store.DomainTable;
+import quant.core.store.Store;
+
+/**
+ * Walks bad inputs — the broken-file corpus, broken mapping profiles, broken XLSX files, unsafe
+ * output paths, broken option combinations and unusable databases — through the real command line
+ * in a forked JVM, and asserts for each: the documented exit code (1 data, 2 usage, 3 input/output
+ * or database), one plain sentence on standard error with no stack frame and no exception class
+ * name, and the database's row counts unchanged.
+ */
+class CliErrorCorpusTest {
+    private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at [\\w.$/<>]+\\(.*\\)\\s*$", Pattern.MULTILINE);
+    private static final Pattern EXCEPTION_NAME =
+            Pattern.compile("\\b([a-z]+\\.)*[A-Z]\\w*(Exception|Error)\\b|Caused by:");
+    private static final Path CORPUS = Path.of("..", "importers", "src", "test", "resources", "broken");
+
+    @TempDir
+    static Path dir;
+
+    static Path base;
+    static Path profile;
+    static Path lines;
+
+    /** One bad input: the arguments after {@code --db DB}, the exit code, and words the sentence must hold. */
+    record Case(String name, int exit, String expect, List<String> args, boolean withDb) {
+        static Case of(String name, int exit, String expect, String... args) {
+            return new Case(name, exit, expect, List.of(args), true);
+        }
+
+        static Case noDb(String name, int exit, String expect, String... args) {
+            return new Case(name, exit, expect, List.of(args), false);
+        }
+    }
+
+    @BeforeAll
+    static void prepare() throws Exception {
+        base = dir.resolve("base.mv.db");
+        profile = write("customers.json", """
+                {"table": "customer", "source": "cli", "key": ["id"],
+                 "columns": [{"from": "name", "to": "name"}, {"from": "since", "to": "acquired_on"},
+                             {"from": "lat", "to": "lat"}]}""");
+        lines = write("lines.csv", "id,name,since,lat\nC1,Ada,2024-01-02,45.1\n");
+        try (Store store = Store.open(base)) {
+            new quant.importers.engine.Importer(store)
+                    .run(
+                            lines,
+                            quant.importers.mapping.MappingProfile.read(profile),
+                            quant.importers.engine.ImportOptions.DEFAULT,
+                            quant.core.job.JobMonitor.NONE);
+        }
+    }
+
+    static Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    static Path profileWith(String name, String json) throws IOException {
+        return write(name, json);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBadInputIsOneSentenceWithTheDocumentedExitCode() throws Exception {
+        List<Case> cases = cases();
+        assertThat(cases).as("distinct bad inputs").hasSizeGreaterThanOrEqualTo(60);
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+    }
+
+    private static List<Case> cases() throws Exception {
+        List<Case> cases = new ArrayList<>();
+        String p = profile.toString();
+        String in = lines.toString();
+        // mapping profiles
+        Map<String, String[]> profiles = new java.util.LinkedHashMap<>();
+        profiles.put("a profile that is null", new String[] {"null", "JSON object"});
+        profiles.put("an empty profile", new String[] {"", "empty"});
+        profiles.put("a profile that is an array", new String[] {"[]", "JSON object"});
+        profiles.put("a profile that is a number", new String[] {"42", "JSON object"});
+        profiles.put("a profile that is text", new String[] {"\"customer\"", "JSON object"});
+        profiles.put("a profile that is not JSON", new String[] {"{table: ", "not valid JSON"});
+        profiles.put("a value alias of null", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"key\":[\"id\"],\"columns\":[{\"from\":\"name\",\"to\":\"name\","
+                    + "\"values\":{\"x\":null}}]}",
+            "maps to nothing"
+        });
+        profiles.put("a typo in a reader key", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"reader\":{\"dateOrdr\":\"DMY\"},\"columns\":[]}",
+            "did you mean \"reader.dateOrder\""
+        });
+        profiles.put(
+                "a typo in a top-level key",
+                new String[] {"{\"tabel\":\"customer\",\"source\":\"cli\",\"columns\":[]}", "did you mean \"table\""});
+        profiles.put("a typo in a column key", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"columns\":[{\"form\":\"name\",\"to\":\"name\"}]}",
+            "did you mean \"columns[1].from\""
+        });
+        profiles.put("a delimiter equal to the quote", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"reader\":{\"delimiter\":\"\\\"\"},\"columns\":[]}",
+            "quote character"
+        });
+        profiles.put("a delimiter of two characters", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"reader\":{\"delimiter\":\";;\"},\"columns\":[]}",
+            "one character"
+        });
+        profiles.put("a header row of 0", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"reader\":{\"headerRow\":0},\"columns\":[]}", "counted from 1"
+        });
+        profiles.put("a header row of -3", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"reader\":{\"headerRow\":-3},\"columns\":[]}", "counted from 1"
+        });
+        profiles.put("an unknown encoding", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"reader\":{\"encoding\":\"klingon\"},\"columns\":[]}",
+            "encoding"
+        });
+        profiles.put("an unknown date order", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"reader\":{\"dateOrder\":\"XYZ\"},\"columns\":[]}",
+            "reader.dateOrder"
+        });
+        profiles.put("an unknown decimal mark", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"reader\":{\"decimalMark\":\"SPACE\"},\"columns\":[]}",
+            "reader.decimalMark"
+        });
+        profiles.put("an unknown table", new String[] {
+            "{\"table\":\"customers\",\"source\":\"cli\",\"key\":[\"id\"],\"columns\":[{\"from\":\"name\",\"to\":\"name\"}]}",
+            "no importable table"
+        });
+        profiles.put("no source", new String[] {
+            "{\"table\":\"customer\",\"key\":[\"id\"],\"columns\":[{\"from\":\"name\",\"to\":\"name\"}]}", "no source"
+        });
+        profiles.put("columns that are not a list", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"columns\":{\"from\":\"name\"}}", "must be a list"
+        });
+        profiles.put("a column that is not an object", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"columns\":[\"name\"]}", "must be an object"
+        });
+        profiles.put(
+                "a key that is not a list",
+                new String[] {"{\"table\":\"customer\",\"source\":\"cli\",\"key\":\"id\",\"columns\":[]}", "\"key\""});
+        profiles.put("an unknown repeatedKeys value", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"repeatedKeys\":\"MERGE\",\"columns\":[]}", "repeatedKeys"
+        });
+        profiles.put("a target column the table lacks", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"key\":[\"id\"],\"columns\":[{\"from\":\"name\",\"to\":\"nom\"}]}",
+            "has no column \"nom\""
+        });
+        profiles.put("a target column mapped twice", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"key\":[\"id\"],\"columns\":[{\"from\":\"name\",\"to\":\"name\"},"
+                    + "{\"from\":\"since\",\"to\":\"name\"}]}",
+            "mapped twice"
+        });
+        profiles.put("a file column the file lacks", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"key\":[\"id\"],\"columns\":[{\"from\":\"nombre\",\"to\":\"name\"}]}",
+            "has no column \"nombre\""
+        });
+        profiles.put("a required column left out", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"key\":[\"id\"],\"columns\":[{\"from\":\"since\",\"to\":\"acquired_on\"}]}",
+            "does not fill name"
+        });
+        profiles.put("no key", new String[] {
+            "{\"table\":\"customer\",\"source\":\"cli\",\"columns\":[{\"from\":\"name\",\"to\":\"name\"}]}", "no key"
+        });
+        int n = 0;
+        for (var e : profiles.entrySet()) {
+            Path file = profileWith("profile-" + (n++) + ".json", e.getValue()[0]);
+            cases.add(Case.of(e.getKey(), 2, e.getValue()[1], "import", in, "--mapping", file.toString()));
+        }
+        cases.add(Case.of(
+                "a profile that does not exist",
+                2,
+                "no mapping profile",
+                "import",
+                in,
+                "--mapping",
+                dir.resolve("nope.json").toString()));
+        cases.add(
+                Case.of("a profile that is a folder", 3, "cannot be read", "import", in, "--mapping", dir.toString()));
+
+        // options
+        cases.add(Case.of(
+                "an unknown --on-error", 2, "abort or skip", "import", in, "--mapping", p, "--on-error", "maybe"));
+        cases.add(Case.of(
+                "--rejects without skip",
+                2,
+                "--on-error skip",
+                "import",
+                in,
+                "--mapping",
+                p,
+                "--rejects",
+                dir.resolve("r.csv").toString()));
+        cases.add(Case.of("an unknown option", 2, "Unknown option", "import", in, "--mapping", p, "--fast"));
+        cases.add(Case.of("no file", 2, "FILE", "import", "--mapping", p));
+        cases.add(Case.of(
+                "both a mapping and a preset",
+                2,
+                "mutually exclusive",
+                "import",
+                in,
+                "--mapping",
+                p,
+                "--preset",
+                "qbo-customers"));
+        cases.add(Case.of("neither a mapping nor a preset", 2, "--mapping", "import", in));
+        cases.add(Case.of("an unknown preset", 2, "preset", "import", in, "--preset", "sage-50"));
+        cases.add(Case.of(
+                "an input that does not exist",
+                2,
+                "There is no file",
+                "import",
+                dir.resolve("nope.csv").toString(),
+                "--mapping",
+                p));
+        cases.add(Case.of("an input that is a folder", 2, "is a folder", "import", dir.toString(), "--mapping", p));
+        cases.add(Case.of("an unknown command", 2, "Unmatched argument", "frobnicate"));
+        cases.add(Case.of("undo of an unknown run", 2, "There is no import run", "undo", "9999"));
+        cases.add(Case.of("undo of a run that is not a number", 2, "RUN", "undo", "last"));
+        cases.add(Case.of("undo of a run twice", 1, "undone already", "undo", "1", "&&", "undo", "1"));
+        cases.add(Case.of("sample --load into a database with data", 2, "already holds data", "sample", "--load"));
+        cases.add(Case.noDb(
+                "sample with scale 0",
+                2,
+                "at least 1",
+                "sample",
+                "--out",
+                dir.resolve("s0").toString(),
+                "--scale",
+                "0"));
+        cases.add(Case.noDb("sample with neither --out nor --load", 2, "--out", "sample"));
+        cases.add(Case.noDb(
+                "info on a database that does not exist",
+                2,
+                "There is no database",
+                "--db",
+                dir.resolve("typo").toString(),
+                "info"));
+        cases.add(Case.noDb(
+                "imports on a database that does not exist",
+                2,
+                "There is no database",
+                "--db",
+                dir.resolve("typo2").toString(),
+                "imports"));
+
+        // outputs that must not be written
+        cases.add(Case.of(
+                "--rejects onto the database",
+                2,
+                "the database",
+                "import",
+                in,
+                "--mapping",
+                p,
+                "--on-error",
+                "skip",
+                "--rejects",
+                "@DB"));
+        cases.add(Case.of(
+                "--rejects onto the database through ..",
+                2,
+                "the database",
+                "import",
+                in,
+                "--mapping",
+                p,
+                "--on-error",
+                "skip",
+                "--rejects",
+                "@DBDOTDOT"));
+        cases.add(Case.of(
+                "--rejects onto the database's lock file",
+                2,
+                "the database",
+                "import",
+                in,
+                "--mapping",
+                p,
+                "--on-error",
+                "skip",
+                "--rejects",
+                "@DBLOCK"));
+        cases.add(Case.of(
+                "--rejects onto the database in capitals",
+                2,
+                "the database",
+                "import",
+                in,
+                "--mapping",
+                p,
+                "--on-error",
+                "skip",
+                "--rejects",
+                "@DBUPPER"));
+        cases.add(Case.of(
+                "--rejects onto a link to the database",
+                2,
+                "the database",
+                "import",
+                in,
+                "--mapping",
+                p,
+                "--on-error",
+                "skip",
+                "--rejects",
+                "@DBLINK"));
+        cases.add(Case.of(
+                "--rejects onto the input",
+                2,
+                "the file being imported",
+                "import",
+                in,
+                "--mapping",
+                p,
+                "--on-error",
+                "skip",
+                "--rejects",
+                in));
+        cases.add(Case.of(
+                "--rejects onto the mapping profile",
+                2,
+                "the mapping profile",
+                "import",
+                in,
+                "--mapping",
+                p,
+                "--on-error",
+                "skip",
+                "--rejects",
+                p));
+        cases.add(Case.of(
+                "--rejects in a missing folder",
+                2,
+                "does not exist",
+                "import",
+                in,
+                "--mapping",
+                p,
+                "--on-error",
+                "skip",
+                "--rejects",
+                dir.resolve("no/such/r.csv").toString()));
+        cases.add(Case.of(
+                "--rejects onto a folder",
+                2,
+                "folder",
+                "import",
+                in,
+                "--mapping",
+                p,
+                "--on-error",
+                "skip",
+                "--rejects",
+                dir.toString()));
+
+        // databases that cannot be used
+        Path text = write("notes.mv.db", "name,amount\nAcme,12\n");
+        cases.add(
+                Case.noDb("a database that is a text file", 3, "not an H2 database", "--db", text.toString(), "info"));
+        Path foreign = dir.resolve("foreign.mv.db");
+        try (var c = java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + foreign.toString().replace(".mv.db", ""), "sa", "")) {
+            c.createStatement().executeUpdate("CREATE TABLE orders (id INT PRIMARY KEY)");
+        }
+        cases.add(Case.noDb("a foreign H2 database", 3, "another program", "--db", foreign.toString(), "info"));
+        cases.add(Case.noDb(
+                "an import into a foreign H2 database",
+                3,
+                "another program",
+                "--db",
+                foreign.toString(),
+                "import",
+                in,
+                "--mapping",
+                p));
+        cases.add(
+                Case.of("an import into a locked database", 3, "already open", "@LOCK", "import", in, "--mapping", p));
+        cases.add(Case.of(
+                "an import --json into a locked database",
+                3,
+                "already open",
+                "@LOCK",
+                "import",
+                in,
+                "--mapping",
+                p,
+                "--json"));
+
+        // broken files
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            for (Path f : s.filter(x -> x.toString().endsWith(".csv")).sorted().toList()) {
+                java.util.Properties expected = new java.util.Properties();
+                try (var r = Files.newBufferedReader(
+                        CORPUS.resolve(f.getFileName().toString().replace(".csv", ".expected")))) {
+                    expected.load(r);
+                }
+                if (expected.getProperty("outcome").equals("error")) {
+                    int code =
+                            switch (expected.getProperty("kind")) {
+                                case "INVALID_DATA" -> 1;
+                                case "SETTINGS" -> 2;
+                                default -> 3;
+                            };
+                    cases.add(Case.of(
+                            "the broken file " + f.getFileName(),
+                            code,
+                            "",
+                            "import",
+                            f.toAbsolutePath().toString(),
+                            "--mapping",
+                            profileFor(f)));
+                }
+            }
+        }
+        // values that must not get in
+        cases.add(Case.of(
+                "an overflowing latitude",
+                1,
+                "too large a number",
+                "import",
+                write("lat.csv", "id,name,since,lat\nC9,Bo,2024-01-02,1e309\n").toString(),
+                "--mapping",
+                p));
+        cases.add(Case.of(
+                "a NUL in a name",
+                1,
+                "U+0000",
+                "import",
+                write("nul.csv", "id,name,since,lat\nC9,\"B\u0000o\",2024-01-02,1\n")
+                        .toString(),
+                "--mapping",
+                p));
+        cases.add(Case.of(
+                "a header naming a column twice",
+                2,
+                "2 columns named",
+                "import",
+                write("twice.csv", "id,name,name,since,lat\nC9,Bo,Bo,2024-01-02,1\n")
+                        .toString(),
+                "--mapping",
+                p));
+        cases.add(Case.of(
+                "a date far beyond the supported range",
+                1,
+                "",
+                "import",
+                write("far.csv", "id,name,since,lat\nC9,Bo,+999999999-12-31,1\n")
+                        .toString(),
+                "--mapping",
+                p));
+        cases.add(Case.of(
+                "a blank file", 3, "", "import", write("blank.csv", "   \n\n").toString(), "--mapping", p));
+        Path campaigns = profileWith("campaign.json", """
+                {"table": "campaign", "source": "cli", "key": ["id"],
+                 "columns": [{"from": "name", "to": "name"}, {"from": "channel", "to": "channel"},
+                             {"from": "start", "to": "started_on"}, {"from": "end", "to": "ended_on"},
+                             {"from": "budget", "to": "budget"}]}""");
+        cases.add(Case.of(
+                "a rule of the table broken",
+                1,
+                "ended_on must not be before started_on",
+                "import",
+                write("ends.csv", "id,name,channel,start,end,budget\nK1,Spring,radio,2025-03-01,2025-02-01,10\n")
+                        .toString(),
+                "--mapping",
+                campaigns.toString()));
+        cases.add(Case.of(
+                "money with three decimals",
+                1,
+                "more decimals",
+                "import",
+                write("money.csv", "id,name,channel,start,end,budget\nK1,Spring,radio,2025-03-01,,12.345\n")
+                        .toString(),
+                "--mapping",
+                campaigns.toString()));
+        cases.add(Case.of(
+                "a number too large for its column",
+                1,
+                "too large",
+                "import",
+                write("huge.csv", "id,name,channel,start,end,budget\nK1,Spring,radio,2025-03-01,,1e40\n")
+                        .toString(),
+                "--mapping",
+                campaigns.toString()));
+        // broken workbooks
+        Path xlsxProfile = profileWith("xlsx.json", """
+                {"table": "customer", "source": "cli", "key": ["id"],
+                 "columns": [{"from": "name", "to": "name"}]}""");
+        cases.add(Case.of(
+                "a workbook that is not a zip",
+                3,
+                "not a readable XLSX",
+                "import",
+                write("fake.xlsx", "PK\u0003\u0004 not really a zip").toString(),
+                "--mapping",
+                xlsxProfile.toString()));
+        cases.add(Case.of(
+                "a workbook whose sheet is cut off",
+                3,
+                "cannot be read",
+                "import",
+                workbook("cut.xlsx", SHEET_START + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c>")
+                        .toString(),
+                "--mapping",
+                xlsxProfile.toString()));
+        cases.add(Case.of(
+                "a workbook with an external entity",
+                3,
+                "cannot be read",
+                "import",
+                workbook(
+                                "xxe.xlsx",
+                                "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                                        + SHEET_START.substring(SHEET_START.indexOf("<worksheet"))
+                                        + row(1, "id", "name") + row(2, "1", "&x;") + SHEET_END)
+                        .toString(),
+                "--mapping",
+                xlsxProfile.toString()));
+        cases.add(Case.of(
+                "a workbook with nested entities",
+                3,
+                "cannot be read",
+                "import",
+                workbook(
+                                "laughs.xlsx",
+                                "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a \"lol\">"
+                                        + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+                                        + SHEET_START.substring(SHEET_START.indexOf("<worksheet"))
+                                        + row(1, "id", "name") + row(2, "1", "&c;") + SHEET_END)
+                        .toString(),
+                "--mapping",
+                xlsxProfile.toString()));
+        return cases;
+    }
+
+    private static String profileFor(Path corpusFile) throws IOException {
+        Path f = dir.resolve("corpus-" + corpusFile.getFileName() + ".json");
+        if (!Files.exists(f)) {
+            Files.writeString(f, """
+                    {"table": "customer", "source": "corpus", "key": ["id"],
+                     "columns": [{"from": "name", "to": "name"}, {"from": "since", "to": "acquired_on"},
+                                 {"from": "lat", "to": "lat"}]}""");
+        }
+        return f.toString();
+    }
+
+    static final String SHEET_START = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
+    static final String SHEET_END = "</sheetData></worksheet>";
+
+    static String row(int r, String a, String b) {
+        return "<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"inlineStr\"><is><t>" + a + "</t></is></c>" + "<c r=\"B" + r
+                + "\" t=\"inlineStr\"><is><t>" + b + "</t></is></c></row>";
+    }
+
+    /** A workbook written by fastexcel, with its one sheet's XML replaced by {@code sheet}. */
+    static Path workbook(String name, String sheet) throws IOException {
+        Path valid = dir.resolve("valid-" + name);
+        try (OutputStream out = Files.newOutputStream(valid)) {
+            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Sheet1");
+            ws.value(0, 0, "id");
+            ws.value(0, 1, "name");
+            ws.value(1, 0, "1");
+            ws.value(1, 1, "Ada");
+            wb.finish();
+        }
+        Path file = dir.resolve(name);
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(valid.toFile());
+                ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().startsWith("xl/worksheets/sheet")) {
+                    zip.write(sheet.getBytes(StandardCharsets.UTF_8));
+                } else {
+                    try (var entry = in.getInputStream(e)) {
+                        entry.transferTo(zip);
+                    }
+                }
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    private void check(Case c) throws Exception {
+        Path db = dir.resolve("case.mv.db");
+        Files.copy(base, db, StandardCopyOption.REPLACE_EXISTING);
+        Map<DomainTable, Long> before;
+        try (Store store = Store.open(db)) {
+            before = withoutAudit(store.rowCounts());
+        }
+        List<String> args = new ArrayList<>();
+        boolean lock = false;
+        if (c.withDb()) {
+            args.add("--db");
+            args.add(db.toString());
+        }
+        for (String a : c.args()) {
+            switch (a) {
+                case "@LOCK" -> lock = true;
+                case "@DB" -> args.add(db.toString());
+                case "@DBDOTDOT" ->
+                    args.add(db.getParent()
+                            .resolve("x")
+                            .resolve("..")
+                            .resolve("case.mv.db")
+                            .toString());
+                case "@DBLOCK" -> args.add(db.resolveSibling("case.lock.db").toString());
+                case "@DBUPPER" -> args.add(db.resolveSibling("CASE.MV.DB").toString());
+                case "@DBLINK" -> {
+                    Path link = dir.resolve("link-to-db.csv");
+                    Files.deleteIfExists(link);
+                    Files.createSymbolicLink(link, db);
+                    args.add(link.toString());
+                }
+                default -> args.add(a);
+            }
+        }
+        Result r;
+        if (lock) {
+            try (Store holder = Store.open(db)) {
+                r = runInForkedJvm(args);
+            }
+        } else if (args.contains("&&")) {
+            int split = args.indexOf("&&");
+            List<String> first = new ArrayList<>(args.subList(0, split));
+            List<String> second = new ArrayList<>(args.subList(0, 2));
+            second.addAll(args.subList(split + 1, args.size()));
+            assertThat(runInForkedJvm(first).exit).as("the first command").isZero();
+            try (Store store = Store.open(db)) {
+                before = withoutAudit(store.rowCounts());
+            }
+            r = runInForkedJvm(second);
+        } else {
+            r = runInForkedJvm(args);
+        }
+        String where = c.name() + " → exit " + r.exit + ", stderr: " + r.err + ", stdout: " + r.out;
+        assertThat(r.exit).as(where).isEqualTo(c.exit());
+        assertThat(r.err.strip().lines().count()).as(where + ": one line").isEqualTo(1);
+        assertThat(r.err).as(where).startsWith("quant: ").contains(c.expect());
+        assertThat(STACK_FRAME.matcher(r.err).find())
+                .as(where + ": a stack frame")
+                .isFalse();
+        assertThat(EXCEPTION_NAME.matcher(r.err).find())
+                .as(where + ": an exception name")
+                .isFalse();
+        if (c.args().contains("--json")) {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out);
+            assertThat(json.get("outcome").asText()).as(where).isEqualTo("failed");
+            assertThat(json.get("problems").get(0).get("reason").asText())
+                    .as(where)
+                    .contains(c.expect());
+        }
+        try (Store store = Store.open(db)) {
+            assertThat(withoutAudit(store.rowCounts()))
+                    .as(where + ": row counts")
+                    .isEqualTo(before);
+        }
+    }
+
+    private static Map<DomainTable, Long> withoutAudit(Map<DomainTable, Long> counts) {
+        Map<DomainTable, Long> m = new java.util.EnumMap<>(counts);
+        m.remove(DomainTable.IMPORT_RUN);
+        return m;
+    }
+
+    record Result(int exit, String out, String err) {}
+
+    static Result runInForkedJvm(List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-Dquant.home=" + dir.resolve("home"));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("quant.app.Main");
+        cmd.addAll(args);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("quant " + args + " did not end in 2 minutes");
+        }
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}
