@@ -2,6 +2,7 @@ package quant.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -76,6 +77,33 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.jooq..", "quant.core.store.generated..")
                 .because("repositories return domain records, never jOOQ records: SQL stays inside core")
+                .check(classes);
+    }
+
+    @Test
+    void onlyCoreSpeaksSqlOrH2() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("quant.core..", "quant.bench..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "org.h2..", "org.flywaydb..")
+                .because("SQL, H2 and its error codes live behind the store, so the PostgreSQL server mode can"
+                        + " replace them in one module")
+                .check(classes);
+    }
+
+    @Test
+    void theAppDoesNotReachTheReadersAndParsers() {
+        noClasses()
+                .that()
+                .resideInAPackage("quant.app..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.simpleNameEndingWith("Parser")
+                        .or(JavaClass.Predicates.simpleNameEndingWith("TableReader"))
+                        .or(JavaClass.Predicates.resideInAPackage("quant.importers.check..")))
+                .because("the app imports through the engine and the wizard's view model, not through the"
+                        + " readers, the parsers or the row checks")
                 .check(classes);
     }
 

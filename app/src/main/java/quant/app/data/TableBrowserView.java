@@ -20,7 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
-import quant.core.store.TableBrowser;
 
 /** A virtualized, sortable, filterable grid over one table; pages come from the store. */
 public final class TableBrowserView extends BorderPane {
@@ -33,7 +32,7 @@ public final class TableBrowserView extends BorderPane {
         this.model = model;
         getStyleClass().add("table-browser");
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
-        List<TableBrowser.ColumnInfo> columns = model.columns();
+        List<quant.core.store.TableColumn> columns = model.columns();
         for (int i = 0; i < columns.size(); i++) {
             table.getColumns().add(column(columns.get(i), i));
         }
@@ -53,11 +52,11 @@ public final class TableBrowserView extends BorderPane {
         ComboBox<String> filterColumn = new ComboBox<>();
         filterColumn
                 .getItems()
-                .setAll(columns.stream().map(TableBrowser.ColumnInfo::name).toList());
+                .setAll(columns.stream().map(quant.core.store.TableColumn::name).toList());
         filterColumn
                 .getSelectionModel()
                 .select(columns.stream()
-                        .map(TableBrowser.ColumnInfo::name)
+                        .map(quant.core.store.TableColumn::name)
                         .filter(n -> n.equals("name") || n.equals("external_ref"))
                         .findFirst()
                         .orElse(columns.getFirst().name()));
@@ -92,11 +91,11 @@ public final class TableBrowserView extends BorderPane {
         return model;
     }
 
-    private TableColumn<TableBrowserViewModel.Row, Object> column(TableBrowser.ColumnInfo info, int index) {
+    private TableColumn<TableBrowserViewModel.Row, Object> column(quant.core.store.TableColumn info, int index) {
         TableColumn<TableBrowserViewModel.Row, Object> c = new TableColumn<>(info.name());
         c.setUserData(info.name());
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().value(index)));
-        boolean numeric = isNumeric(info.sqlType());
+        boolean numeric = info.type().isNumber();
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Object item, boolean empty) {
@@ -117,19 +116,6 @@ public final class TableBrowserView extends BorderPane {
         }
         c.setPrefWidth(numeric ? 100 : info.name().endsWith("_at") ? 140 : 130);
         return c;
-    }
-
-    private static boolean isNumeric(int sqlType) {
-        return switch (sqlType) {
-            case java.sql.Types.BIGINT,
-                    java.sql.Types.INTEGER,
-                    java.sql.Types.SMALLINT,
-                    java.sql.Types.DECIMAL,
-                    java.sql.Types.NUMERIC,
-                    java.sql.Types.DOUBLE,
-                    java.sql.Types.REAL -> true;
-            default -> false;
-        };
     }
 
     static String format(Object v) {

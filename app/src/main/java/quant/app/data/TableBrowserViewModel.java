@@ -57,7 +57,7 @@ public final class TableBrowserViewModel {
         reload();
     }
 
-    public List<TableBrowser.ColumnInfo> columns() {
+    public List<quant.core.store.TableColumn> columns() {
         return browser.columns();
     }
 

@@ -34,7 +34,6 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import quant.core.store.DomainTable;
 import quant.importers.engine.ImportResult;
-import quant.importers.engine.ImportTargets;
 import quant.importers.mapping.MappingProfile;
 import quant.importers.parse.DateOrder;
 import quant.importers.parse.NumberParser.DecimalMark;
@@ -316,7 +315,7 @@ public final class ImportWizard {
                     FXCollections.observableArrayList(choices)));
         };
         refreshChoices.run();
-        model.targetColumns().addListener((javafx.collections.ListChangeListener<ImportTargets.Column>) c -> {
+        model.targetColumns().addListener((javafx.collections.ListChangeListener<quant.core.store.TableColumn>) c -> {
             refreshChoices.run();
             table.refresh();
         });

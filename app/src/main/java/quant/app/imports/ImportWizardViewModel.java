@@ -24,6 +24,7 @@ import javafx.collections.ObservableList;
 import quant.app.job.JobRunner;
 import quant.core.store.DomainTable;
 import quant.core.store.Store;
+import quant.core.store.TableColumn;
 import quant.importers.engine.ImportOptions;
 import quant.importers.engine.ImportResult;
 import quant.importers.engine.ImportTargets;
@@ -62,7 +63,7 @@ public final class ImportWizardViewModel {
     private final StringProperty source = new SimpleStringProperty("");
     private final ObjectProperty<String> keyColumn = new SimpleObjectProperty<>();
     private final ObservableList<ColumnChoice> columns = FXCollections.observableArrayList();
-    private final ObservableList<ImportTargets.Column> targetColumns = FXCollections.observableArrayList();
+    private final ObservableList<TableColumn> targetColumns = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ImportResult> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ImportResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -113,7 +114,7 @@ public final class ImportWizardViewModel {
         return columns;
     }
 
-    public ObservableList<ImportTargets.Column> targetColumns() {
+    public ObservableList<TableColumn> targetColumns() {
         return targetColumns;
     }
 
@@ -238,17 +239,32 @@ public final class ImportWizardViewModel {
         return header.isEmpty() ? null : header.getFirst();
     }
 
+    /** Counts table choices, so that the columns of a table chosen before the last are dropped. */
+    private long tableChoice;
+
+    /** Reads the chosen table's columns off the JavaFX thread, then suggests a target for each file column. */
     private void onTableChosen(DomainTable t) {
-        if (t == null || preview.get() == null) {
+        if (t == null || preview.get() == null || store.get() == null) {
             targetColumns.clear();
             return;
         }
-        targetColumns.setAll(ImportTargets.columns(store.get(), t).stream()
-                .filter(c -> !c.name().equals("external_ref"))
-                .toList());
-        List<MappingSuggester.Target> targets = targetColumns.stream()
-                .map(c -> new MappingSuggester.Target(c.name(), c.sqlType(), c.references() != null, c.codes()))
-                .toList();
+        long choice = ++tableChoice;
+        quant.core.store.Store s = store.get();
+        jobs.submit(
+                "Reading the columns of " + t.label().toLowerCase(java.util.Locale.ROOT),
+                monitor -> ImportTargets.columns(s, t),
+                all -> {
+                    if (choice == tableChoice) {
+                        showTargets(all);
+                    }
+                },
+                error -> message.set(sentence(error)));
+    }
+
+    private void showTargets(List<TableColumn> all) {
+        targetColumns.setAll(
+                all.stream().filter(c -> !c.name().equals("external_ref")).toList());
+        List<TableColumn> targets = List.copyOf(targetColumns);
         List<String> header = preview.get().header();
         List<List<String>> samples = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -275,7 +291,7 @@ public final class ImportWizardViewModel {
 
     private void check(ColumnChoice c) {
         Preview p = preview.get();
-        Optional<ImportTargets.Column> target = targetColumns.stream()
+        Optional<TableColumn> target = targetColumns.stream()
                 .filter(t -> t.name().equals(c.targetProperty().get()))
                 .findFirst();
         if (p == null || target.isEmpty()) {
@@ -307,8 +323,8 @@ public final class ImportWizardViewModel {
         List<String> mapped =
                 profile().columns().stream().map(ColumnMapping::to).toList();
         return targetColumns.stream()
-                .filter(ImportTargets.Column::required)
-                .map(ImportTargets.Column::name)
+                .filter(TableColumn::required)
+                .map(TableColumn::name)
                 .filter(n -> !mapped.contains(n))
                 .toList();
     }

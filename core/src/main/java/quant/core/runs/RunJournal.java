@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import quant.core.importing.ImportException;
 import quant.core.store.DomainTable;
 import quant.core.store.Store;
+import quant.core.store.Transaction;
 
 /**
  * Writes that survive a crash: every import (and the sample load, which is several imports) runs
@@ -73,7 +74,7 @@ public final class RunJournal {
     /** Work done in the run's one data transaction. */
     @FunctionalInterface
     public interface Work<T> {
-        T run(Connection c, Runs runs) throws SQLException, IOException;
+        T run(Transaction tx, Runs runs) throws IOException;
     }
 
     /** The runs of one {@link #write}: their ids and what the work reports about them. */
@@ -170,7 +171,7 @@ public final class RunJournal {
             T result;
             try {
                 result = store.inTransactionWithIo(c -> {
-                    T r = work.run(c, runs);
+                    T r = work.run(new Transaction(c), runs);
                     runs.writeRanges(c);
                     return r;
                 });

@@ -284,6 +284,17 @@ public final class Store implements AutoCloseable {
         T run(Connection connection) throws SQLException, IOException;
     }
 
+    /** Work in one transaction, for code outside core that writes through core's writers. */
+    @FunctionalInterface
+    public interface TransactionalWork<T> {
+        T run(Transaction tx) throws IOException;
+    }
+
+    /** {@link #inTransactionWithIo}, handing the work a {@link Transaction} instead of a JDBC connection. */
+    public <T> T write(TransactionalWork<T> work) throws IOException {
+        return inTransactionWithIo(c -> work.run(new Transaction(c)));
+    }
+
     /** Work done while holding the store's write lock. */
     @FunctionalInterface
     public interface Exclusive<T, E extends Exception> {

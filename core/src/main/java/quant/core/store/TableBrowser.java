@@ -3,7 +3,6 @@ package quant.core.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +21,7 @@ public final class TableBrowser {
 
     private final Store store;
     private final DomainTable table;
-    private final List<ColumnInfo> columns;
-
-    /** One column: SQL name and JDBC type ({@link java.sql.Types}). */
-    public record ColumnInfo(String name, int sqlType) {}
+    private final List<TableColumn> columns;
 
     /** "Column contains text", case-insensitive. */
     public record Filter(String column, String text) {}
@@ -49,26 +45,12 @@ public final class TableBrowser {
         return table;
     }
 
-    public List<ColumnInfo> columns() {
+    public List<TableColumn> columns() {
         return columns;
     }
 
-    private List<ColumnInfo> readColumns() {
-        try (Connection c = store.readConnection();
-                PreparedStatement st = c.prepareStatement("SELECT * FROM " + table.sqlName() + " WHERE 1 = 0");
-                ResultSet rs = st.executeQuery()) {
-            ResultSetMetaData md = rs.getMetaData();
-            List<ColumnInfo> list = new ArrayList<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                list.add(new ColumnInfo(md.getColumnLabel(i).toLowerCase(Locale.ROOT), md.getColumnType(i)));
-            }
-            return List.copyOf(list);
-        } catch (SQLException e) {
-            throw new StoreException(
-                    StoreException.Kind.IO,
-                    "Could not read the columns of " + table.sqlName() + ": " + e.getMessage(),
-                    e);
-        }
+    private List<TableColumn> readColumns() {
+        return TableSchema.of(store, table).all();
     }
 
     /** The number of rows that match the query's filters. */
@@ -149,7 +131,7 @@ public final class TableBrowser {
     }
 
     private String checked(String column) {
-        for (ColumnInfo c : columns) {
+        for (TableColumn c : columns) {
             if (c.name().equalsIgnoreCase(column)) {
                 return c.name();
             }

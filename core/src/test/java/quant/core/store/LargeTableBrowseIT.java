@@ -29,10 +29,8 @@ class LargeTableBrowseIT {
                             + " CASE WHEN MOD(X, 5) = 0 THEN 'commercial' ELSE 'residential' END,"
                             + " DATEADD(DAY, MOD(X, 1400), DATE '2022-01-01') FROM SYSTEM_RANGE(1, " + ROWS + ")"));
             TableBrowser browser = new TableBrowser(store, DomainTable.CUSTOMER);
-            int name = browser.columns().stream()
-                    .map(TableBrowser.ColumnInfo::name)
-                    .toList()
-                    .indexOf("name");
+            int name =
+                    browser.columns().stream().map(TableColumn::name).toList().indexOf("name");
 
             assertThat(browser.count(TableBrowser.Query.ALL)).isEqualTo(ROWS);
             assertThat(browser.page(TableBrowser.Query.ALL, ROWS - 200, 200)).hasSize(200);

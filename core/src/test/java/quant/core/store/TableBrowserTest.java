@@ -34,10 +34,7 @@ class TableBrowserTest {
     }
 
     private List<String> codes(TableBrowser.Query q, long offset, int limit) {
-        int code = browser.columns().stream()
-                .map(TableBrowser.ColumnInfo::name)
-                .toList()
-                .indexOf("code");
+        int code = browser.columns().stream().map(TableColumn::name).toList().indexOf("code");
         return browser.page(q, offset, limit).stream()
                 .map(r -> (String) r[code])
                 .toList();
@@ -46,7 +43,7 @@ class TableBrowserTest {
     @Test
     void listsTheTablesOwnColumns() {
         assertThat(browser.columns())
-                .extracting(TableBrowser.ColumnInfo::name)
+                .extracting(TableColumn::name)
                 .containsExactly("id", "source", "external_ref", "code", "name");
     }
 

@@ -21,6 +21,7 @@ import quant.core.job.JobMonitor;
 import quant.core.runs.RunJournal;
 import quant.core.runs.RunOutcome;
 import quant.core.store.Store;
+import quant.importers.check.HeaderColumns;
 import quant.importers.mapping.MappingProfile;
 import quant.importers.parse.DateOrder;
 import quant.importers.read.ReaderSettings;
@@ -167,7 +168,7 @@ public final class Importer {
                     job.profile().description(),
                     startedAt));
         }
-        return RunJournal.write(store, starts, (c, runs) -> {
+        return RunJournal.write(store, starts, (tx, runs) -> {
             List<ImportResult> results = new ArrayList<>();
             for (int i = 0; i < jobs.size(); i++) {
                 long started = System.nanoTime();
@@ -187,7 +188,7 @@ public final class Importer {
                 BatchWriter.Outcome o;
                 try (TableReader reader = TableReaders.open(job.file(), settings.get(i))) {
                     o = new BatchWriter(
-                                    c,
+                                    tx,
                                     job.profile(),
                                     options,
                                     log,
@@ -222,10 +223,10 @@ public final class Importer {
         check(profile);
         ReaderSettings settings = settingsFor(file, profile);
         try {
-            store.inTransactionWithIo(c -> {
+            store.write(tx -> {
                 BatchWriter.Outcome o;
                 try (TableReader reader = TableReaders.open(file, settings)) {
-                    o = new BatchWriter(c, profile, options, BatchWriter.ChangeLog.NONE, monitor, null)
+                    o = new BatchWriter(tx, profile, options, BatchWriter.ChangeLog.NONE, monitor, null)
                             .importAll(reader, settings, options.zone());
                 }
                 // everything was written to check the database's own rules; none of it stays

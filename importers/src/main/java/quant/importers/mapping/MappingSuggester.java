@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import quant.core.store.ColumnType;
+import quant.core.store.TableColumn;
 
 /**
  * Suggests which table column each file column fills, by header name and by content.
@@ -113,49 +115,30 @@ public final class MappingSuggester {
     /** One suggestion: file column → table column, with a confidence from 0 to 1. */
     public record Suggestion(String from, String to, double score) {}
 
+    /** A column known only by name: any value fits. */
+    public static TableColumn named(String name) {
+        return new TableColumn(name, ColumnType.OTHER, 0, 0, false, null, List.of());
+    }
+
+    private static boolean takes(TableColumn target, ValueKind kind) {
+        return target.references() != null || target.name().equals("external_ref") || kind.fits(target.type());
+    }
+
     /**
-     * A table column a file may fill.
-     *
-     * @param sqlType its {@link java.sql.Types SQL type}
-     * @param reference whether it takes another row's key (so any text fits)
-     * @param codes the only values a database rule allows, or empty
+     * Whether at least half the non-empty values could fill this column: a file with some bad
+     * dates still maps its date column (the bad rows become problems), a column of names does not.
      */
-    public record Target(String name, int sqlType, boolean reference, List<String> codes) {
-        public Target {
-            codes = codes == null ? List.of() : List.copyOf(codes);
-        }
-
-        /** A column known only by name: any value fits. */
-        public static Target named(String name) {
-            return new Target(name, java.sql.Types.OTHER, false, List.of());
-        }
-
-        boolean takes(ValueKind kind) {
-            return reference || name.equals("external_ref") || kind.fits(sqlType);
-        }
-
-        /**
-         * Whether at least half the non-empty values could fill this column: a file with some bad
-         * dates still maps its date column (the bad rows become problems), a column of names does not.
-         */
-        boolean takesMost(List<String> values) {
-            int filled = 0;
-            int fit = 0;
-            for (String v : values) {
-                ValueKind k = ValueKind.ofValue(v == null ? "" : v);
-                if (k != ValueKind.EMPTY) {
-                    filled++;
-                    fit += takes(k) ? 1 : 0;
-                }
+    private static boolean takesMost(TableColumn target, List<String> values) {
+        int filled = 0;
+        int fit = 0;
+        for (String v : values) {
+            ValueKind k = ValueKind.ofValue(v == null ? "" : v);
+            if (k != ValueKind.EMPTY) {
+                filled++;
+                fit += takes(target, k) ? 1 : 0;
             }
-            return fit * 2 >= filled;
         }
-
-        boolean isDate() {
-            return sqlType == java.sql.Types.DATE
-                    || sqlType == java.sql.Types.TIMESTAMP
-                    || sqlType == java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
-        }
+        return fit * 2 >= filled;
     }
 
     /**
@@ -165,7 +148,9 @@ public final class MappingSuggester {
      */
     public static List<Suggestion> suggest(List<String> header, List<String> targetColumns) {
         return suggest(
-                header, List.of(), targetColumns.stream().map(Target::named).toList());
+                header,
+                List.of(),
+                targetColumns.stream().map(MappingSuggester::named).toList());
     }
 
     /**
@@ -174,17 +159,17 @@ public final class MappingSuggester {
      *
      * @param samples per header column (same order), some of its values; may be shorter or empty
      */
-    public static List<Suggestion> suggest(List<String> header, List<List<String>> samples, List<Target> targets) {
+    public static List<Suggestion> suggest(List<String> header, List<List<String>> samples, List<TableColumn> targets) {
         List<Suggestion> all = new ArrayList<>();
-        long dateTargets = targets.stream().filter(Target::isDate).count();
+        long dateTargets = targets.stream().filter(t -> t.type().isTemporal()).count();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i);
             String nh = normalise(h);
             List<String> values = i < samples.size() ? samples.get(i) : List.of();
             ValueKind kind = ValueKind.of(values);
-            for (Target target : targets) {
+            for (TableColumn target : targets) {
                 double s = score(nh, target.name());
-                if (s >= 0.5 && target.takesMost(values)) {
+                if (s >= 0.5 && takesMost(target, values)) {
                     all.add(new Suggestion(h, target.name(), s));
                 }
                 double byContent = byContent(kind, values, target, dateTargets);
@@ -214,7 +199,7 @@ public final class MappingSuggester {
     }
 
     /** The score the values alone give for {@code target}, or 0. */
-    static double byContent(ValueKind kind, List<String> values, Target target, long dateTargets) {
+    static double byContent(ValueKind kind, List<String> values, TableColumn target, long dateTargets) {
         if (kind == ValueKind.EMAIL && target.name().equals("email")) {
             return 0.75;
         }
@@ -237,7 +222,9 @@ public final class MappingSuggester {
                 return 0.8;
             }
         }
-        if ((kind == ValueKind.DATE || kind == ValueKind.DATE_TIME) && target.isDate() && dateTargets == 1) {
+        if ((kind == ValueKind.DATE || kind == ValueKind.DATE_TIME)
+                && target.type().isTemporal()
+                && dateTargets == 1) {
             return 0.55;
         }
         return 0;

@@ -1,10 +1,10 @@
 package quant.importers.mapping;
 
-import java.sql.Types;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import quant.core.store.ColumnType;
 import quant.importers.parse.DateOrder;
 import quant.importers.parse.DateParser;
 import quant.importers.parse.NumberParser;
@@ -103,16 +103,14 @@ public enum ValueKind {
     }
 
     /**
-     * Whether values of this kind can fill a column of the given {@link Types SQL type}: numbers
-     * for numeric columns, dates for date and timestamp columns; text columns take anything.
+     * Whether values of this kind can fill a column of the given type: numbers for numeric columns,
+     * dates for date and timestamp columns; text columns take anything.
      */
-    public boolean fits(int sqlType) {
-        return switch (sqlType) {
-            case Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.TINYINT -> this == INTEGER || this == EMPTY;
-            case Types.DECIMAL, Types.NUMERIC, Types.DOUBLE, Types.FLOAT, Types.REAL ->
-                this == INTEGER || this == DECIMAL || this == EMPTY;
-            case Types.DATE, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
-                this == DATE || this == DATE_TIME || this == EMPTY;
+    public boolean fits(ColumnType type) {
+        return switch (type) {
+            case INTEGER, BIGINT -> this == INTEGER || this == EMPTY;
+            case DECIMAL, REAL -> this == INTEGER || this == DECIMAL || this == EMPTY;
+            case DATE, TIMESTAMP, TIMESTAMP_WITH_ZONE -> this == DATE || this == DATE_TIME || this == EMPTY;
             default -> true;
         };
     }

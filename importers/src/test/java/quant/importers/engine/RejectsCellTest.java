@@ -27,12 +27,12 @@ class RejectsCellTest {
                 "``|``"
             })
     void formulaCellsGetAnApostropheAndNumbersStay(String cell, String written) {
-        assertThat(BatchWriter.defuse(cell)).isEqualTo(written);
+        assertThat(RejectsFile.defuse(cell)).isEqualTo(written);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\t=1+2", "\r=1+2", "\n@x", "\t-2+3"})
     void aTabOrLineBreakBeforeAFormulaIsDefusedToo(String cell) {
-        assertThat(BatchWriter.defuse(cell)).isEqualTo("'" + cell);
+        assertThat(RejectsFile.defuse(cell)).isEqualTo("'" + cell);
     }
 }

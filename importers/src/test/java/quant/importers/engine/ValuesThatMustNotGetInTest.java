@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
-import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import quant.core.importing.ImportException;
 import quant.core.job.JobMonitor;
+import quant.core.store.ColumnType;
 import quant.core.store.DomainTable;
 import quant.core.store.Store;
+import quant.core.store.TableColumn;
+import quant.importers.check.ValueReader;
 import quant.importers.mapping.ColumnMapping;
 import quant.importers.mapping.MappingProfile;
 import quant.importers.parse.DateOrder;
@@ -158,9 +160,14 @@ class ValuesThatMustNotGetInTest {
     @Test
     void aTimestampBeyondTheSupportedRangeIsAProblemNotAnException() {
         ValueReader reader = new ValueReader(NumberParser.DecimalMark.DOT, DateOrder.YMD, java.time.ZoneOffset.UTC);
-        ValueReader.Read r = reader.read("+999999999-12-31T23:59:59-18:00", "requested_at", Types.TIMESTAMP, 0, 0);
+        ValueReader.Read r = reader.read(
+                "+999999999-12-31T23:59:59-18:00",
+                new TableColumn("requested_at", ColumnType.TIMESTAMP, 0, 0, false, null, List.of()));
         assertThat(r.problem()).isNotNull();
-        assertThat(reader.read("99999-01-01", "started_on", Types.DATE, 0, 0).problem())
+        assertThat(reader.read(
+                                "99999-01-01",
+                                new TableColumn("started_on", ColumnType.DATE, 0, 0, false, null, List.of()))
+                        .problem())
                 .isNotNull();
     }
 

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import quant.core.store.ColumnType;
+import quant.core.store.DomainTable;
+import quant.core.store.TableColumn;
 
 class MappingSuggesterTest {
     static final Map<String, List<String>> TABLES = Map.of(
@@ -137,22 +140,26 @@ class MappingSuggesterTest {
                 .isEmpty();
     }
 
-    static final List<MappingSuggester.Target> CUSTOMER_TARGETS = List.of(
-            new MappingSuggester.Target("external_ref", java.sql.Types.VARCHAR, false, List.of()),
-            new MappingSuggester.Target("name", java.sql.Types.VARCHAR, false, List.of()),
-            new MappingSuggester.Target("segment", java.sql.Types.VARCHAR, false, List.of()),
-            new MappingSuggester.Target("acquired_on", java.sql.Types.DATE, false, List.of()),
-            new MappingSuggester.Target("email", java.sql.Types.VARCHAR, false, List.of()),
-            new MappingSuggester.Target("phone", java.sql.Types.VARCHAR, false, List.of()),
-            new MappingSuggester.Target("lat", java.sql.Types.DOUBLE, false, List.of()));
+    static TableColumn column(String name, ColumnType type, boolean reference, List<String> codes) {
+        return new TableColumn(name, type, 0, 0, false, reference ? DomainTable.CUSTOMER : null, codes);
+    }
 
-    static final List<MappingSuggester.Target> DEAL_TARGETS = List.of(
-            new MappingSuggester.Target("customer_id", java.sql.Types.BIGINT, true, List.of()),
-            new MappingSuggester.Target("amount", java.sql.Types.DECIMAL, false, List.of()),
-            new MappingSuggester.Target("stage", java.sql.Types.VARCHAR, false, List.of()),
-            new MappingSuggester.Target("created_on", java.sql.Types.DATE, false, List.of()),
-            new MappingSuggester.Target("closed_on", java.sql.Types.DATE, false, List.of()),
-            new MappingSuggester.Target("outcome", java.sql.Types.VARCHAR, false, List.of("open", "won", "lost")));
+    static final List<TableColumn> CUSTOMER_TARGETS = List.of(
+            column("external_ref", ColumnType.TEXT, false, List.of()),
+            column("name", ColumnType.TEXT, false, List.of()),
+            column("segment", ColumnType.TEXT, false, List.of()),
+            column("acquired_on", ColumnType.DATE, false, List.of()),
+            column("email", ColumnType.TEXT, false, List.of()),
+            column("phone", ColumnType.TEXT, false, List.of()),
+            column("lat", ColumnType.REAL, false, List.of()));
+
+    static final List<TableColumn> DEAL_TARGETS = List.of(
+            column("customer_id", ColumnType.BIGINT, true, List.of()),
+            column("amount", ColumnType.DECIMAL, false, List.of()),
+            column("stage", ColumnType.TEXT, false, List.of()),
+            column("created_on", ColumnType.DATE, false, List.of()),
+            column("closed_on", ColumnType.DATE, false, List.of()),
+            column("outcome", ColumnType.TEXT, false, List.of("open", "won", "lost")));
 
     @Test
     void columnsWhoseNamesSayNothingAreMappedByWhatTheyHold() {

@@ -1,4 +1,4 @@
-package quant.importers.engine;
+package quant.importers.check;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +12,13 @@ import quant.importers.mapping.ColumnMapping;
  * ambiguous: the mapping must say which one it means ({@code "Amount [2]"} is the second column
  * named Amount), else the import is refused naming both — never the first taken silently.
  */
-final class HeaderColumns {
+public final class HeaderColumns {
     private static final Pattern NTH = Pattern.compile("(.+?)\\s*\\[(\\d+)]");
 
     private HeaderColumns() {}
 
     /** The index of the first of {@code names} the header has, or -1; refuses an ambiguous name. */
-    static int indexOf(List<String> header, List<String> names) {
+    public static int indexOf(List<String> header, List<String> names) {
         for (String name : names) {
             int i = indexOf(header, name);
             if (i >= 0) {
@@ -28,7 +28,7 @@ final class HeaderColumns {
         return -1;
     }
 
-    static int indexOf(List<String> header, String name) {
+    public static int indexOf(List<String> header, String name) {
         List<Integer> found = matches(header, name);
         if (found.size() == 1) {
             return found.getFirst();

@@ -1,11 +1,12 @@
-package quant.importers.engine;
+package quant.importers.check;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Types;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
+import quant.core.store.ColumnType;
+import quant.core.store.TableColumn;
 import quant.importers.parse.DateOrder;
 import quant.importers.parse.DateParser;
 import quant.importers.parse.NumberParser;
@@ -14,9 +15,9 @@ import quant.importers.parse.NumberParser;
  * Turns a cell's text into the value a column of a given SQL type holds, or explains in one
  * sentence why it cannot.
  */
-final class ValueReader {
+public final class ValueReader {
     /** A typed value, or the reason there is none. */
-    record Read(Object value, String problem) {
+    public record Read(Object value, String problem) {
         static Read ok(Object v) {
             return new Read(v, null);
         }
@@ -31,7 +32,7 @@ final class ValueReader {
     private final DateOrder order;
     private final boolean roundExtraDecimals;
 
-    ValueReader(NumberParser.DecimalMark mark, DateOrder order, ZoneId zone) {
+    public ValueReader(NumberParser.DecimalMark mark, DateOrder order, ZoneId zone) {
         this(mark, order, zone, false);
     }
 
@@ -39,7 +40,7 @@ final class ValueReader {
      * @param roundExtraDecimals round numbers with more decimals than their column keeps half-even
      *     (the profile's {@code "extraDecimals": "ROUND_HALF_EVEN"}) instead of refusing them
      */
-    ValueReader(NumberParser.DecimalMark mark, DateOrder order, ZoneId zone, boolean roundExtraDecimals) {
+    public ValueReader(NumberParser.DecimalMark mark, DateOrder order, ZoneId zone, boolean roundExtraDecimals) {
         this.numbers = new NumberParser(mark);
         this.order = order;
         this.dates = new DateParser(order == null ? DateOrder.YMD : order, zone);
@@ -54,22 +55,25 @@ final class ValueReader {
      * @param precision digits of a DECIMAL, or the longest text
      * @param scale decimals of a DECIMAL
      */
-    Read read(String text, String column, int sqlType, int precision, int scale) {
+    public Read read(String text, TableColumn column) {
+        return read(text, column.name(), column.type(), column.precision(), column.scale());
+    }
+
+    Read read(String text, String column, ColumnType type, int precision, int scale) {
         try {
-            return switch (sqlType) {
-                case Types.DECIMAL, Types.NUMERIC ->
+            return switch (type) {
+                case DECIMAL ->
                     numbers.parse(text).map(v -> decimal(v, precision, scale)).orElseGet(() -> notA("number"));
-                case Types.DOUBLE, Types.FLOAT, Types.REAL ->
-                    numbers.parse(text).map(v -> real(v, column)).orElseGet(() -> notA("number"));
-                case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT -> whole(text, sqlType);
-                case Types.DATE ->
-                    dates.parseDate(text).map(v -> Read.ok((Object) v)).orElseGet(this::notADate);
-                case Types.TIMESTAMP ->
-                    dates.parseDateTime(text).map(v -> Read.ok((Object) v)).orElseGet(this::notADate);
-                case Types.TIME ->
+                case REAL -> numbers.parse(text).map(v -> real(v, column)).orElseGet(() -> notA("number"));
+                case INTEGER, BIGINT -> whole(text, type);
+                case DATE ->
+                    dates.parseDate(text).map(v -> inYears(v.getYear(), v)).orElseGet(this::notADate);
+                case TIMESTAMP ->
+                    dates.parseDateTime(text).map(v -> inYears(v.getYear(), v)).orElseGet(this::notADate);
+                case TIME ->
                     DateParser.parseTime(text).map(v -> Read.ok((Object) v)).orElseGet(() -> notA("time of day"));
-                case Types.BOOLEAN -> bool(text);
-                default -> text(text, precision);
+                case BOOLEAN -> bool(text);
+                case TEXT, TIMESTAMP_WITH_ZONE, OTHER -> text(text, precision);
             };
         } catch (DateTimeException | ArithmeticException e) {
             return Read.fail("is outside the range of dates and numbers the workbench keeps");
@@ -79,11 +83,6 @@ final class ValueReader {
     /** Business records lie between the years 1 and 9999; anything else is a typo or an attack. */
     private static Read inYears(int year, Object value) {
         return year >= 1 && year <= 9999 ? Read.ok(value) : Read.fail("is outside the years 1 to 9999");
-    }
-
-    /** The old form, for callers that know no column name or decimals (no checks of either). */
-    Read read(String text, int sqlType, int maxLength) {
-        return read(text, "", sqlType, maxLength, -1);
     }
 
     private static Read text(String text, int maxLength) {
@@ -135,17 +134,16 @@ final class ValueReader {
         return Read.ok(d);
     }
 
-    private Read whole(String text, int sqlType) {
+    private Read whole(String text, ColumnType type) {
         return numbers.parse(text)
                 .map(v -> {
                     try {
                         BigDecimal exact = v.stripTrailingZeros();
                         long l = exact.longValueExact();
-                        if (sqlType == Types.SMALLINT && (l < Short.MIN_VALUE || l > Short.MAX_VALUE)
-                                || sqlType == Types.INTEGER && (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE)) {
+                        if (type == ColumnType.INTEGER && (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE)) {
                             return Read.fail("is out of range");
                         }
-                        return sqlType == Types.BIGINT ? Read.ok((Object) l) : Read.ok((Object) (int) l);
+                        return type == ColumnType.BIGINT ? Read.ok((Object) l) : Read.ok((Object) (int) l);
                     } catch (ArithmeticException e) {
                         return Read.fail("is not a whole number");
                     }

@@ -1,0 +1,20 @@
+package quant.core.store;
+
+import java.sql.Connection;
+
+/**
+ * An open write transaction of the store, handed to code outside core that writes through core's
+ * writers ({@link TableWriter}) without seeing JDBC. Valid only inside the work it was given to.
+ */
+public final class Transaction {
+    private final Connection connection;
+
+    public Transaction(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** For core's writers and the run journal. */
+    public Connection connection() {
+        return connection;
+    }
+}
