@@ -60,6 +60,23 @@ public final class TableBrowserView extends BorderPane {
                         .filter(n -> n.equals("name") || n.equals("external_ref"))
                         .findFirst()
                         .orElse(columns.getFirst().name()));
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        columns.forEach(col -> labels.put(col.name(), ColumnLabels.of(col)));
+        filterColumn.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null ? "" : labels.getOrDefault(name, name);
+            }
+
+            @Override
+            public String fromString(String label) {
+                return labels.entrySet().stream()
+                        .filter(e -> e.getValue().equals(label))
+                        .map(java.util.Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(label);
+            }
+        });
         TextField filterText = new TextField();
         filterText.setPromptText("Filter: contains…");
         filterText.setId("table-browser-filter");
@@ -92,10 +109,10 @@ public final class TableBrowserView extends BorderPane {
     }
 
     private TableColumn<TableBrowserViewModel.Row, Object> column(quant.core.store.TableColumn info, int index) {
-        TableColumn<TableBrowserViewModel.Row, Object> c = new TableColumn<>(info.name());
+        TableColumn<TableBrowserViewModel.Row, Object> c = new TableColumn<>(ColumnLabels.of(info));
         c.setUserData(info.name());
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().value(index)));
-        boolean numeric = info.type().isNumber();
+        boolean numeric = info.type().isNumber() && info.references() == null;
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Object item, boolean empty) {
@@ -114,7 +131,9 @@ public final class TableBrowserView extends BorderPane {
         if (numeric) {
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
         }
-        c.setPrefWidth(numeric ? 100 : info.name().endsWith("_at") ? 140 : 130);
+        c.setPrefWidth(Math.max(
+                numeric ? 100 : info.name().endsWith("_at") ? 140 : 130,
+                9.0 * c.getText().length() + 24));
         return c;
     }
 

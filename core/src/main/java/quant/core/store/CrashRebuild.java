@@ -125,62 +125,75 @@ final class CrashRebuild {
             Map<String, Set<Long>> undoneRows,
             Map<String, Map<Long, Map<String, String>>> previous) {
 
+        /**
+         * Reads the journal of the unfinished runs. Every journal table is read whole, by its rows,
+         * and filtered here: a crash can leave a secondary index (such as the one on
+         * {@code run_id}) pointing to rows that are not there.
+         */
         static Plan read(Connection c) throws SQLException {
-            List<Long> running = longs(c, "SELECT id FROM import_run WHERE outcome = 'running'");
-            List<Long> undoing = longs(c, "SELECT id FROM import_run WHERE undo_pending AND outcome <> 'running'");
+            List<Long> running = new ArrayList<>();
+            List<Long> undoing = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT id, outcome, undo_pending FROM import_run")) {
+                while (rs.next()) {
+                    if ("running".equals(rs.getString(2))) {
+                        running.add(rs.getLong(1));
+                    } else if (rs.getBoolean(3)) {
+                        undoing.add(rs.getLong(1));
+                    }
+                }
+            }
+            Set<Long> runningSet = new HashSet<>(running);
+            Set<Long> undoingSet = new HashSet<>(undoing);
             Map<String, Long> floors = new HashMap<>();
             Map<String, List<long[]>> ranges = new HashMap<>();
             Map<String, Set<Long>> rows = new HashMap<>();
             Map<String, Map<Long, Map<String, String>>> previous = new HashMap<>();
-            for (long run : running) {
-                try (PreparedStatement st =
-                        c.prepareStatement("SELECT table_name, id_floor FROM import_floor WHERE run_id = ?")) {
-                    st.setLong(1, run);
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            floors.merge(rs.getString(1), rs.getLong(2), Math::min);
-                        }
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT run_id, table_name, id_floor FROM import_floor")) {
+                while (rs.next()) {
+                    if (runningSet.contains(rs.getLong(1))) {
+                        floors.merge(rs.getString(2), rs.getLong(3), Math::min);
                     }
                 }
             }
-            for (long run : undoing) {
-                try (PreparedStatement st =
-                        c.prepareStatement("SELECT table_name, first_id, last_id FROM import_range WHERE run_id = ?")) {
-                    st.setLong(1, run);
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            ranges.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                                    .add(new long[] {rs.getLong(2), rs.getLong(3)});
-                        }
-                    }
-                }
-                try (PreparedStatement st = c.prepareStatement(
-                        "SELECT table_name, row_id FROM import_change WHERE run_id = ? AND action = 'insert'")) {
-                    st.setLong(1, run);
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            rows.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
-                                    .add(rs.getLong(2));
-                        }
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT run_id, table_name, first_id, last_id FROM import_range")) {
+                while (rs.next()) {
+                    if (undoingSet.contains(rs.getLong(1))) {
+                        ranges.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                                .add(new long[] {rs.getLong(3), rs.getLong(4)});
                     }
                 }
             }
-            List<Long> all = new ArrayList<>(running);
-            all.addAll(undoing);
-            for (long run : all) {
-                // latest first, so that the earliest previous value of a row is the one kept
-                try (PreparedStatement st = c.prepareStatement("SELECT table_name, row_id, previous FROM import_change"
-                        + " WHERE run_id = ? AND action = 'update' ORDER BY id DESC")) {
-                    st.setLong(1, run);
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            try {
-                                previous.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                                        .put(rs.getLong(2), JSON.readValue(rs.getString(3), PREVIOUS));
-                            } catch (JsonProcessingException e) {
-                                throw new SQLException("The undo journal of import run " + run + " is damaged.", e);
-                            }
+            // the earliest previous value of a row is the one to keep: read in journal order, keep the first
+            List<Object[]> changes = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(
+                            "SELECT id, run_id, table_name, row_id, action, previous FROM import_change")) {
+                while (rs.next()) {
+                    long run = rs.getLong(2);
+                    if (!runningSet.contains(run) && !undoingSet.contains(run)) {
+                        continue;
+                    }
+                    if ("insert".equals(rs.getString(5))) {
+                        if (undoingSet.contains(run)) {
+                            rows.computeIfAbsent(rs.getString(3), k -> new HashSet<>())
+                                    .add(rs.getLong(4));
                         }
+                    } else {
+                        changes.add(new Object[] {rs.getLong(1), run, rs.getString(3), rs.getLong(4), rs.getString(6)});
+                    }
+                }
+            }
+            changes.sort(java.util.Comparator.comparingLong(x -> (Long) x[0]));
+            for (Object[] x : changes) {
+                Map<Long, Map<String, String>> byRow = previous.computeIfAbsent((String) x[2], k -> new HashMap<>());
+                if (!byRow.containsKey((Long) x[3])) {
+                    try {
+                        byRow.put((Long) x[3], JSON.readValue((String) x[4], PREVIOUS));
+                    } catch (JsonProcessingException e) {
+                        throw new SQLException("The undo journal of import run " + x[1] + " is damaged.", e);
                     }
                 }
             }
@@ -360,17 +373,6 @@ final class CrashRebuild {
             }
         }
         return order;
-    }
-
-    private static List<Long> longs(Connection c, String sql) throws SQLException {
-        List<Long> out = new ArrayList<>();
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getLong(1));
-            }
-        }
-        return out;
     }
 
     /** Deletes a database file and the files H2 keeps beside it. */

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,18 @@ public final class TableBrowser {
     private final Store store;
     private final DomainTable table;
     private final List<TableColumn> columns;
+    private final Map<DomainTable, String> displayColumns = new java.util.EnumMap<>(DomainTable.class);
+
+    /**
+     * The value of a foreign-key column as the Data view shows it: the id, and the name of the row
+     * it refers to ({@code name}, else {@code invoice_number}, else {@code external_ref}).
+     */
+    public record Named(long id, String name) {
+        @Override
+        public String toString() {
+            return name == null ? Long.toString(id) : name;
+        }
+    }
 
     /** "Column contains text", case-insensitive. */
     public record Filter(String column, String text) {}
@@ -99,11 +113,52 @@ public final class TableBrowser {
                     rows.add(row);
                 }
             }
+            nameReferences(c, rows);
             return rows;
         } catch (SQLException e) {
             throw new StoreException(
                     StoreException.Kind.IO, "Could not read " + table.sqlName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Replaces the ids in foreign-key columns by {@link Named} values, with one point lookup per id of the page. */
+    private void nameReferences(Connection c, List<Object[]> rows) throws SQLException {
+        for (int i = 0; i < columns.size(); i++) {
+            DomainTable ref = columns.get(i).references();
+            if (ref == null) {
+                continue;
+            }
+            String display = displayColumn(ref);
+            Map<Long, String> names = new HashMap<>();
+            try (PreparedStatement st =
+                    c.prepareStatement("SELECT " + display + " FROM " + ref.sqlName() + " WHERE id = ?")) {
+                for (Object[] row : rows) {
+                    if (row[i] instanceof Number id && !names.containsKey(id.longValue())) {
+                        st.setLong(1, id.longValue());
+                        try (ResultSet rs = st.executeQuery()) {
+                            names.put(id.longValue(), rs.next() ? rs.getString(1) : null);
+                        }
+                    }
+                }
+            }
+            for (Object[] row : rows) {
+                if (row[i] instanceof Number id) {
+                    row[i] = new Named(id.longValue(), names.get(id.longValue()));
+                }
+            }
+        }
+    }
+
+    private String displayColumn(DomainTable ref) {
+        return displayColumns.computeIfAbsent(ref, t -> {
+            TableSchema schema = TableSchema.of(store, t);
+            for (String candidate : List.of("name", "invoice_number", "external_ref")) {
+                if (schema.column(candidate).isPresent()) {
+                    return candidate;
+                }
+            }
+            return "id";
+        });
     }
 
     private String where(Query query) {
@@ -112,7 +167,19 @@ public final class TableBrowser {
         }
         List<String> parts = new ArrayList<>();
         for (Filter f : query.filters()) {
-            parts.add("LOWER(CAST(" + checked(f.column()) + " AS VARCHAR)) LIKE ? ESCAPE '\\'");
+            String column = checked(f.column());
+            DomainTable ref = columns.stream()
+                    .filter(c -> c.name().equals(column))
+                    .findFirst()
+                    .map(TableColumn::references)
+                    .orElse(null);
+            if (ref == null) {
+                parts.add("LOWER(CAST(" + column + " AS VARCHAR)) LIKE ? ESCAPE '\\'");
+            } else {
+                // a foreign key shows the name of the row it refers to, so it filters by that name
+                parts.add(column + " IN (SELECT id FROM " + ref.sqlName() + " WHERE LOWER(CAST(" + displayColumn(ref)
+                        + " AS VARCHAR)) LIKE ? ESCAPE '\\')");
+            }
         }
         return " WHERE " + String.join(" AND ", parts);
     }

@@ -75,4 +75,24 @@ class TableBrowserTest {
         var bad = new TableBrowser.Query(List.of(), Optional.of("code; DROP TABLE job"), true);
         assertThatThrownBy(() -> browser.page(bad, 0, 10)).hasMessageContaining("has no column");
     }
+
+    @Test
+    void showsAForeignKeyAsTheNameOfTheRowItRefersTo() {
+        store.inTransaction(c -> c.createStatement()
+                .executeUpdate("INSERT INTO expense (source, external_ref, category, month_start, amount, behaviour,"
+                        + " service_line_id) SELECT 't', 'E1', 'fuel', DATE '2025-01-01', 10, 'variable', id"
+                        + " FROM service_line WHERE code = 'PLUMB'"));
+        TableBrowser expenses = new TableBrowser(store, DomainTable.EXPENSE);
+        int line = expenses.columns().stream().map(TableColumn::name).toList().indexOf("service_line_id");
+        Object value = expenses.page(TableBrowser.Query.ALL, 0, 1).getFirst()[line];
+        assertThat(value).isInstanceOf(TableBrowser.Named.class);
+        assertThat(value).hasToString("Plumbing");
+        assertThat(((TableBrowser.Named) value).id()).isPositive();
+        var byName = new TableBrowser.Query(
+                List.of(new TableBrowser.Filter("service_line_id", "plumb")), Optional.empty(), true);
+        assertThat(expenses.count(byName)).as("filtered by the name shown").isEqualTo(1);
+        var other = new TableBrowser.Query(
+                List.of(new TableBrowser.Filter("service_line_id", "roof")), Optional.empty(), true);
+        assertThat(expenses.count(other)).isZero();
+    }
 }
