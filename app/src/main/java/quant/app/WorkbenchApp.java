@@ -27,7 +27,11 @@ public final class WorkbenchApp extends Application {
         window = new MainWindow(stage, model, jobs, settings);
         window.setDocumentOpener(getHostServices()::showDocument);
         stage.show();
-        model.open(db, sample);
+        if (getParameters().getUnnamed().contains("--ask-create")) {
+            model.openExisting(db);
+        } else {
+            model.open(db, sample);
+        }
     }
 
     @Override

@@ -58,6 +58,8 @@ public final class QuantCommand implements Callable<Integer> {
         args.add("--db=" + (sample && db == null ? DataFolder.sampleDatabase() : database()).toAbsolutePath());
         if (sample) {
             args.add("--sample");
+        } else if (db != null) {
+            args.add("--ask-create"); // a path the user typed is not created without asking
         }
         String noDisplay = missingDisplay();
         if (noDisplay != null) {

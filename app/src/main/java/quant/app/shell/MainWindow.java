@@ -289,7 +289,14 @@ public final class MainWindow {
             alert.showAndWait()
                     .filter(b -> b == copy)
                     .ifPresentOrElse(b -> model.openReadOnlyCopy(p.path()), this::quit);
-        } else if (p.error().kind() == StoreException.Kind.DAMAGED) {
+        } else if (p.error().kind() == StoreException.Kind.MISSING) {
+            alert.setAlertType(Alert.AlertType.CONFIRMATION);
+            alert.setTitle("No database there");
+            ButtonType create = new ButtonType("Create it", ButtonBar.ButtonData.OK_DONE);
+            alert.setContentText("Create a new, empty database at " + Store.normalise(p.path()) + "?");
+            alert.getButtonTypes().setAll(create, quit);
+            alert.showAndWait().filter(b -> b == create).ifPresentOrElse(b -> model.open(p.path(), false), this::quit);
+        } else if (p.error().kind() == StoreException.Kind.DAMAGED || p.error().kind() == StoreException.Kind.FOREIGN) {
             ButtonType fresh = new ButtonType("Create a new database", ButtonBar.ButtonData.OK_DONE);
             Path next = freshPath(p.path());
             alert.setContentText("The file is kept as it is. A new, empty database can be created beside it as "

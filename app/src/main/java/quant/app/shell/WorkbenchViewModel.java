@@ -83,6 +83,25 @@ public final class WorkbenchViewModel {
                 error -> fail(path, error));
     }
 
+    /**
+     * Opens a database the user named (with {@code --db}); a path where there is none is not created
+     * silently (a typo would look like lost data): the problem says so, and the window asks.
+     */
+    public void openExisting(Path path) {
+        busy.set(true);
+        jobs.submit(
+                "Opening " + path.getFileName(),
+                monitor -> {
+                    Store s = Store.openExisting(path);
+                    return new Opened(s, s.rowCounts());
+                },
+                opened -> {
+                    replaceStore(opened.store(), opened.counts());
+                    busy.set(false);
+                },
+                error -> fail(path, error));
+    }
+
     /** Opens a read-only copy of a database another program holds. */
     public void openReadOnlyCopy(Path path) {
         busy.set(true);

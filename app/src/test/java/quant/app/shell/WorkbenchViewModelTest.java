@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quant.app.job.DirectJobRunner;
 import quant.core.store.DomainTable;
+import quant.core.store.Store;
 import quant.core.store.StoreException;
 
 /** The workbench's view model, without a UI toolkit: jobs run at once on the test thread. */
@@ -49,6 +50,15 @@ class WorkbenchViewModelTest {
         assertThat(model.noticeProperty().get()).endsWith("it was left as it is.");
         model.problemHandled();
         assertThat(model.problemProperty().get()).isNull();
+    }
+
+    @Test
+    void aTypedPathWhereThereIsNoDatabaseIsAskedAboutNotCreated() {
+        Path typo = dir.resolve("typo");
+        model.openExisting(typo);
+        assertThat(model.storeProperty().get()).isNull();
+        assertThat(model.problemProperty().get().error().kind()).isEqualTo(StoreException.Kind.MISSING);
+        assertThat(Store.normalise(typo)).doesNotExist();
     }
 
     @Test
