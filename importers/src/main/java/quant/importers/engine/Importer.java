@@ -10,8 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.IntFunction;
 import quant.core.importing.ImportException;
@@ -21,7 +23,9 @@ import quant.core.job.JobMonitor;
 import quant.core.runs.RunJournal;
 import quant.core.runs.RunOutcome;
 import quant.core.store.Store;
+import quant.core.store.TableSchema;
 import quant.importers.check.HeaderColumns;
+import quant.importers.mapping.ColumnMapping;
 import quant.importers.mapping.MappingProfile;
 import quant.importers.parse.DateOrder;
 import quant.importers.read.ReaderSettings;
@@ -48,38 +52,41 @@ public final class Importer {
         this.store = store;
     }
 
-    /** Reads the settings that would be used for {@code file}: the profile's, completed by detection and by the data. */
-    public static ReaderSettings settingsFor(Path file, MappingProfile profile) throws IOException {
+    /**
+     * Reads the settings that would be used for {@code file}: the profile's, completed by detection
+     * and, for the date order, by the file's dates in the columns the table stores as dates.
+     */
+    ReaderSettings settingsFor(Path file, MappingProfile profile) throws IOException {
         ReaderSettings settings = TableReaders.resolve(file, profile.reader());
-        if (settings.dateOrder() != null || !hasDateColumns(profile)) {
+        Set<String> dates = dateColumns(profile);
+        if (settings.dateOrder() != null || dates.isEmpty()) {
             return settings;
         }
-        return settings.withDateOrder(proveDateOrder(file, settings, profile));
+        return settings.withDateOrder(proveDateOrder(file, settings, profile, dates));
     }
 
-    private static boolean hasDateColumns(MappingProfile profile) {
-        return profile.columns().stream()
-                .anyMatch(c -> c.from() != null
-                        && (c.to().endsWith("_on")
-                                || c.to().endsWith("_at")
-                                || c.to().startsWith("window_")
-                                || c.to().equals("month_start")
-                                || c.to().equals("period_start")));
+    /** The mapped target columns whose type is a date or a date-time (from the table, not from names). */
+    private Set<String> dateColumns(MappingProfile profile) {
+        TableSchema schema = TableSchema.of(store, profile.targetTable());
+        Set<String> dates = new HashSet<>();
+        for (ColumnMapping c : profile.columns()) {
+            if (c.from() != null
+                    && c.to() != null
+                    && schema.column(c.to()).map(col -> col.type().isTemporal()).orElse(false)) {
+                dates.add(c.to());
+            }
+        }
+        return dates;
     }
 
-    private static DateOrder proveDateOrder(Path file, ReaderSettings settings, MappingProfile profile)
-            throws IOException {
+    private static DateOrder proveDateOrder(
+            Path file, ReaderSettings settings, MappingProfile profile, Set<String> dateColumns) throws IOException {
         DateOrder.Evidence evidence = new DateOrder.Evidence();
         String column = null;
         try (TableReader reader = TableReaders.open(file, settings)) {
             List<Integer> indexes = new ArrayList<>();
             for (var c : profile.columns()) {
-                if (c.from() != null
-                        && (c.to().endsWith("_on")
-                                || c.to().endsWith("_at")
-                                || c.to().startsWith("window_")
-                                || c.to().equals("month_start")
-                                || c.to().equals("period_start"))) {
+                if (c.from() != null && dateColumns.contains(c.to())) {
                     int i = HeaderColumns.indexOf(reader.header(), c.names());
                     if (i >= 0) {
                         indexes.add(i);
