@@ -66,21 +66,11 @@ public final class WorkbenchViewModel {
 
     /** Opens a database; with {@code loadSampleIfEmpty}, an empty one gets the sample company. */
     public void open(Path path, boolean loadSampleIfEmpty) {
-        busy.set(true);
-        jobs.submit(
-                "Opening " + path.getFileName(),
-                monitor -> {
-                    Store s = Store.open(path);
-                    return new Opened(s, s.rowCounts());
-                },
-                opened -> {
-                    replaceStore(opened.store(), opened.counts());
-                    busy.set(false);
-                    if (loadSampleIfEmpty && empty.get()) {
-                        loadSample();
-                    }
-                },
-                error -> fail(path, error));
+        openWith("Opening " + path.getFileName(), path, () -> Store.open(path), () -> {
+            if (loadSampleIfEmpty && empty.get()) {
+                loadSample();
+            }
+        });
     }
 
     /**
@@ -88,33 +78,31 @@ public final class WorkbenchViewModel {
      * silently (a typo would look like lost data): the problem says so, and the window asks.
      */
     public void openExisting(Path path) {
-        busy.set(true);
-        jobs.submit(
-                "Opening " + path.getFileName(),
-                monitor -> {
-                    Store s = Store.openExisting(path);
-                    return new Opened(s, s.rowCounts());
-                },
-                opened -> {
-                    replaceStore(opened.store(), opened.counts());
-                    busy.set(false);
-                },
-                error -> fail(path, error));
+        openWith("Opening " + path.getFileName(), path, () -> Store.openExisting(path), () -> {});
     }
 
     /** Opens a read-only copy of a database another program holds. */
     public void openReadOnlyCopy(Path path) {
+        openWith(
+                "Opening a read-only copy of " + path.getFileName(),
+                path,
+                () -> Store.openReadOnlyCopy(path),
+                () -> notice.set("This is a read-only copy of " + path + "; changes are not possible."));
+    }
+
+    /** Opens a store off the JavaFX thread, shows it, then runs {@code then}; a failure becomes the problem. */
+    private void openWith(String title, Path path, java.util.function.Supplier<Store> opener, Runnable then) {
         busy.set(true);
         jobs.submit(
-                "Opening a read-only copy of " + path.getFileName(),
+                title,
                 monitor -> {
-                    Store s = Store.openReadOnlyCopy(path);
+                    Store s = opener.get();
                     return new Opened(s, s.rowCounts());
                 },
                 opened -> {
                     replaceStore(opened.store(), opened.counts());
                     busy.set(false);
-                    notice.set("This is a read-only copy of " + path + "; changes are not possible.");
+                    then.run();
                 },
                 error -> fail(path, error));
     }

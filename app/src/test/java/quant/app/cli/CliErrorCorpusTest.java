@@ -689,14 +689,7 @@ class CliErrorCorpusTest {
     record Result(int exit, String out, String err) {}
 
     static Result runInForkedJvm(List<String> args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-Dquant.home=" + dir.resolve("home"));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("quant.app.Main");
-        cmd.addAll(args);
+        List<String> cmd = quant.app.ForkedQuant.command(dir.resolve("home"), List.of("-XX:TieredStopAtLevel=1"), args);
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         Process p = new ProcessBuilder(cmd)

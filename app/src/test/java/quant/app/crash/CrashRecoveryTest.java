@@ -195,16 +195,9 @@ class CrashRecoveryTest {
 
     /** Runs {@code quant --db DB COMMAND…} in a new JVM; kills it after {@code killAfterMillis} (or lets it end). */
     private static Child child(Path db, long killAfterMillis, String... command) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx512m");
-        cmd.add("-Dquant.home=" + dir.resolve("home"));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("quant.app.Main");
-        cmd.add("--db");
-        cmd.add(db.toString());
-        cmd.addAll(List.of(command));
+        List<String> args = new ArrayList<>(List.of("--db", db.toString()));
+        args.addAll(List.of(command));
+        List<String> cmd = quant.app.ForkedQuant.command(dir.resolve("home"), List.of("-Xmx512m"), args);
         long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
