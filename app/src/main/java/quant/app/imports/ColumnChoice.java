@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import quant.importers.check.PreviewCheck;
 
 /**
  * One column of the file on the mapping screen: which table column it fills (or none), and how
@@ -52,9 +53,9 @@ public final class ColumnChoice {
         return firstProblem;
     }
 
-    void setCheck(int ok, int bad, String problem) {
-        valid.set(ok);
-        invalid.set(bad);
-        firstProblem.set(problem);
+    void setCheck(PreviewCheck.ColumnCheck check) {
+        valid.set(check.fits());
+        invalid.set(check.refused());
+        firstProblem.set(check.firstProblem());
     }
 }

@@ -2,6 +2,7 @@ package quant.app.imports;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,14 +26,14 @@ import quant.app.job.JobRunner;
 import quant.core.store.DomainTable;
 import quant.core.store.Store;
 import quant.core.store.TableColumn;
+import quant.core.store.TableSchema;
+import quant.importers.check.PreviewCheck;
 import quant.importers.engine.ImportOptions;
 import quant.importers.engine.ImportResult;
-import quant.importers.engine.ImportTargets;
 import quant.importers.engine.Importer;
-import quant.importers.mapping.ColumnMapping;
+import quant.importers.mapping.MappingDraft;
 import quant.importers.mapping.MappingProfile;
 import quant.importers.mapping.MappingSuggester;
-import quant.importers.parse.DateOrder;
 import quant.importers.read.Preview;
 import quant.importers.read.ReaderSettings;
 
@@ -139,6 +140,7 @@ public final class ImportWizardViewModel {
         return skipInvalid;
     }
 
+    /** Where rows with problems go when they are skipped: beside the file, {@code NAME-rejected.csv} by default. */
     public ObjectProperty<Path> rejectsProperty() {
         return rejects;
     }
@@ -161,6 +163,7 @@ public final class ImportWizardViewModel {
         source.set(name.toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-|-$", ""));
+        rejects.set(path.resolveSibling(path.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "-rejected.csv"));
         settings.set(ReaderSettings.DETECT);
         reread();
     }
@@ -194,22 +197,20 @@ public final class ImportWizardViewModel {
 
     /** Whether the previewed dates allow both day/month and month/day and no order is set. */
     public boolean dateOrderUnknown() {
-        if (settings.get().dateOrder() != null || preview.get() == null) {
-            return false;
-        }
-        DateOrder.Evidence e = new DateOrder.Evidence();
-        for (String[] row : preview.get().rows()) {
-            for (String cell : row) {
-                e.add(cell);
-            }
-        }
-        return e.ambiguous();
+        return settings.get().dateOrder() == null
+                && preview.get() != null
+                && preview.get().datesAmbiguous();
     }
 
     // ---- step 2: mapping
 
     private void rebuildColumns() {
         Preview p = preview.get();
+        // Reading again with other settings (back on the first screen) keeps the targets chosen
+        // for columns of the same name, so that fixing the date order does not undo the mapping.
+        carried = new java.util.HashMap<>();
+        columns.forEach(c -> carried.put(c.fileColumn(), c.targetProperty().get()));
+        carriedFor = table.get();
         List<ColumnChoice> list = new ArrayList<>();
         for (int i = 0; i < p.header().size(); i++) {
             list.add(new ColumnChoice(p.header().get(i), i));
@@ -219,25 +220,15 @@ public final class ImportWizardViewModel {
         }
         columns.setAll(list);
         if (keyColumn.get() == null || !p.header().contains(keyColumn.get())) {
-            keyColumn.set(guessKey(p.header()));
+            keyColumn.set(MappingDraft.guessKey(p.header()));
         }
         onTableChosen(table.get());
     }
 
-    private static String guessKey(List<String> header) {
-        for (String h : header) {
-            String n = h.toLowerCase(java.util.Locale.ROOT);
-            if (n.equals("id")
-                    || n.endsWith(" id")
-                    || n.endsWith("_id")
-                    || n.equals("external_ref")
-                    || n.contains("number")
-                    || n.endsWith("ref")) {
-                return h;
-            }
-        }
-        return header.isEmpty() ? null : header.getFirst();
-    }
+    /** The targets chosen before the file was read again, and the table they were chosen for. */
+    private Map<String, String> carried = Map.of();
+
+    private DomainTable carriedFor;
 
     /** Counts table choices, so that the columns of a table chosen before the last are dropped. */
     private long tableChoice;
@@ -252,7 +243,7 @@ public final class ImportWizardViewModel {
         quant.core.store.Store s = store.get();
         jobs.submit(
                 "Reading the columns of " + t.label().toLowerCase(java.util.Locale.ROOT),
-                monitor -> ImportTargets.columns(s, t),
+                monitor -> TableSchema.of(s, t).fillable(),
                 all -> {
                     if (choice == tableChoice) {
                         showTargets(all);
@@ -273,14 +264,20 @@ public final class ImportWizardViewModel {
                     .map(r -> column < r.length ? r[column] : "")
                     .toList());
         }
-        List<MappingSuggester.Suggestion> suggestions = MappingSuggester.suggest(header, samples, targets);
+        // A loaded profile for this table decides the targets (the columns arrive after it was
+        // applied); otherwise they are suggested from the names and the previewed values.
+        Map<String, String> chosen = new LinkedHashMap<>();
+        if (loaded != null && loaded.targetTable() == table.get()) {
+            chosen.putAll(MappingDraft.from(loaded, header, settings.get()).targets());
+        } else {
+            MappingSuggester.suggest(header, samples, targets).forEach(s -> chosen.putIfAbsent(s.from(), s.to()));
+        }
+        if (carriedFor == table.get()) {
+            chosen.putAll(carried);
+        }
+        carried = Map.of();
         for (ColumnChoice c : columns) {
-            c.targetProperty()
-                    .set(suggestions.stream()
-                            .filter(s -> s.from().equals(c.fileColumn()))
-                            .map(MappingSuggester.Suggestion::to)
-                            .findFirst()
-                            .orElse(null));
+            c.targetProperty().set(chosen.get(c.fileColumn()));
         }
         revalidate();
     }
@@ -294,113 +291,52 @@ public final class ImportWizardViewModel {
         Optional<TableColumn> target = targetColumns.stream()
                 .filter(t -> t.name().equals(c.targetProperty().get()))
                 .findFirst();
-        if (p == null || target.isEmpty()) {
-            c.setCheck(0, 0, "");
-            return;
-        }
-        int ok = 0;
-        int bad = 0;
-        String first = "";
-        ColumnMapping mapping = loadedMapping(c.fileColumn(), target.get().name())
-                .orElse(ColumnMapping.of(c.fileColumn(), target.get().name()));
-        for (String[] row : p.rows()) {
-            String cell = c.index() < row.length ? row[c.index()] : "";
-            Optional<String> problem = ImportTargets.problem(mapping.apply(cell), target.get(), settings.get());
-            if (problem.isEmpty()) {
-                ok++;
-            } else {
-                bad++;
-                if (first.isEmpty()) {
-                    first = "\"" + cell + "\" " + problem.get();
-                }
-            }
-        }
-        c.setCheck(ok, bad, first);
+        c.setCheck(
+                p == null || target.isEmpty()
+                        ? PreviewCheck.ColumnCheck.NONE
+                        : PreviewCheck.column(
+                                draft().mapping(c.fileColumn(), target.get().name()),
+                                c.index(),
+                                p.rows(),
+                                target.get(),
+                                settings.get()));
     }
 
     /** Required table columns no file column fills yet. */
     public List<String> unfilledRequired() {
-        List<String> mapped =
-                profile().columns().stream().map(ColumnMapping::to).toList();
-        return targetColumns.stream()
-                .filter(TableColumn::required)
-                .map(TableColumn::name)
-                .filter(n -> !mapped.contains(n))
-                .toList();
+        return draft().unfilledRequired(targetColumns);
     }
 
-    /**
-     * The mapping as a profile (to run, or to save for next time). A loaded profile's details the
-     * column table cannot show are kept: value aliases of a column whose target is unchanged, a
-     * second target filled from the same column, constants, reference sources, repeated keys.
-     */
-    public MappingProfile profile() {
-        List<ColumnMapping> mappings = new ArrayList<>();
-        java.util.Set<String> targets = new java.util.HashSet<>();
+    /** The mapping as edited so far, with the loaded profile it started from. */
+    private MappingDraft draft() {
+        Map<String, String> targets = new LinkedHashMap<>();
         for (ColumnChoice c : columns) {
-            String to = c.targetProperty().get();
-            if (to == null) {
-                continue;
-            }
-            mappings.add(loadedMapping(c.fileColumn(), to).orElse(ColumnMapping.of(c.fileColumn(), to)));
-            targets.add(to);
-        }
-        if (loaded != null) {
-            for (ColumnMapping m : loaded.columns()) {
-                boolean constant = m.from() == null;
-                boolean secondTarget = !constant
-                        && columns.stream()
-                                .anyMatch(c -> m.matches(c.fileColumn())
-                                        && c.targetProperty().get() != null);
-                if ((constant || secondTarget) && !targets.contains(m.to())) {
-                    mappings.add(m);
-                    targets.add(m.to());
-                }
+            if (c.targetProperty().get() != null) {
+                targets.put(c.fileColumn(), c.targetProperty().get());
             }
         }
-        DomainTable t = table.get();
-        return new MappingProfile(
-                "Saved from the import wizard for " + file.get().getFileName(),
-                t == null ? null : t.sqlName(),
-                source.get(),
-                settings.get(),
-                keyColumn.get() == null ? List.of() : List.of(keyColumn.get()),
-                mappings,
-                loaded == null ? Map.of() : loaded.referenceSources(),
-                loaded == null ? MappingProfile.RepeatedKeys.REJECT : loaded.repeatedKeys(),
-                loaded == null ? MappingProfile.RowsWithoutKey.REJECT : loaded.rowsWithoutKey());
+        return new MappingDraft(table.get(), source.get(), settings.get(), keyColumn.get(), targets, loaded);
     }
 
-    private Optional<ColumnMapping> loadedMapping(String from, String to) {
-        if (loaded == null) {
-            return Optional.empty();
-        }
-        return loaded.columns().stream()
-                .filter(m -> m.from() != null && m.matches(from) && to.equals(m.to()))
-                .findFirst();
+    /** The mapping as a profile (to run, or to save for next time); see {@link MappingDraft#toProfile}. */
+    public MappingProfile profile() {
+        return draft().toProfile(
+                        "Saved from the import wizard for " + file.get().getFileName());
     }
 
     /** Takes a saved profile's table, source, key, settings and column targets. */
     public void apply(MappingProfile saved) {
         loaded = saved;
-        source.set(saved.source());
-        if (!saved.key().isEmpty()) {
-            List<String> names = saved.namesOf(saved.key().getFirst());
-            keyColumn.set(columns.stream()
-                    .map(ColumnChoice::fileColumn)
-                    .filter(f -> names.stream().anyMatch(n -> ColumnMapping.sameName(n, f)))
-                    .findFirst()
-                    .orElse(saved.key().getFirst()));
+        MappingDraft d = MappingDraft.from(
+                saved, columns.stream().map(ColumnChoice::fileColumn).toList(), settings.get());
+        source.set(d.source());
+        if (d.key() != null) {
+            keyColumn.set(d.key());
         }
-        settings.set(saved.reader().orElse(settings.get()));
-        table.set(saved.targetTable());
+        settings.set(d.settings());
+        table.set(d.table());
         for (ColumnChoice c : columns) {
-            c.targetProperty()
-                    .set(saved.columns().stream()
-                            .filter(m -> m.from() != null && m.matches(c.fileColumn()))
-                            .map(ColumnMapping::to)
-                            .findFirst()
-                            .orElse(null));
+            c.targetProperty().set(d.targets().get(c.fileColumn()));
         }
     }
 

@@ -33,4 +33,15 @@ public record Preview(ReaderSettings settings, List<String> sheets, List<String>
         }
         return new Preview(settings, sheets, header, rows);
     }
+
+    /** Whether the previewed cells hold dates that read both as day/month and month/day (3/4/2024) and none that settles it. */
+    public boolean datesAmbiguous() {
+        quant.importers.parse.DateOrder.Evidence e = new quant.importers.parse.DateOrder.Evidence();
+        for (String[] row : rows) {
+            for (String cell : row) {
+                e.add(cell);
+            }
+        }
+        return e.ambiguous();
+    }
 }
