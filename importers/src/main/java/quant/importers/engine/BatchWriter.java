@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,10 +30,11 @@ import quant.importers.read.ReaderSettings;
 import quant.importers.read.TableReader;
 
 /**
- * Writes the rows of one import in batches of {@value #BATCH}: each row is checked on its own
- * ({@link RowChecker}), then per batch references are resolved, existing rows looked up by their
- * source key and conflicts with other sources found, and the rows inserted or updated through core's
- * {@link TableWriter}. Memory holds one batch plus the keys already seen (for duplicates in the file).
+ * Writes the rows of one import in batches of {@value #BATCH}: each row is read and checked on its
+ * own ({@link RowChecker}) by a {@link RowFeed} on a thread of its own, then per batch references
+ * are resolved, existing rows looked up by their source key and conflicts with other sources found,
+ * and the rows inserted or updated through core's {@link TableWriter}. Memory holds the batch being
+ * written, the batches read ahead, and the keys already seen (for duplicates in the file).
  */
 final class BatchWriter {
     static final int BATCH = 1_000;
@@ -71,7 +71,9 @@ final class BatchWriter {
     private final JobMonitor monitor;
     private final OutputStream rejectsOut;
     private final List<Problem> problems = new ArrayList<>();
-    private final Map<DomainTable, Map<String, Long>> ids = new EnumMap<>(DomainTable.class);
+    /** Ids of referenced rows already resolved, by table and reference source, then by key. */
+    private final Map<String, Map<String, Long>> ids = new HashMap<>();
+
     private TableSchema schema;
     private BoundMapping binding;
     private TableWriter writer;
@@ -115,29 +117,15 @@ final class BatchWriter {
             if (rejectsOut != null) {
                 rejects = new RejectsFile(rejectsOut, binding.header());
             }
-            List<CheckedRow> batch = new ArrayList<>(BATCH);
-            Set<String> batchKeys = new HashSet<>();
             boolean skipDecoration = profile.rowsWithoutKey() == MappingProfile.RowsWithoutKey.SKIP;
-            for (TableReader.Row row = reader.next(); row != null; row = reader.next()) {
-                if (skipDecoration && checker.decoration(row.cells())) {
-                    continue;
-                }
-                read++;
-                CheckedRow p = checker.check(row);
-                if (refersToBatch(p, batchKeys)) {
+            try (RowFeed feed = new RowFeed(reader, checker, skipDecoration, selfReferences())) {
+                for (List<CheckedRow> batch = feed.next(); batch != null; batch = feed.next()) {
+                    read += batch.size();
                     flush(batch);
-                    batchKeys.clear();
-                }
-                batch.add(p);
-                batchKeys.add(p.key);
-                if (batch.size() == BATCH) {
-                    flush(batch);
-                    batchKeys.clear();
                     monitor.progress(
                             read, -1, "Importing " + schema.table().label().toLowerCase(Locale.ROOT));
                 }
             }
-            flush(batch);
         } finally {
             if (rejects != null) {
                 rejects.close();
@@ -146,16 +134,15 @@ final class BatchWriter {
         return new Outcome(read, inserted, updated, unchanged, rejected, problems);
     }
 
-    /** Whether a row refers to a row of the same table still waiting in the batch (a callback job). */
-    private boolean refersToBatch(CheckedRow p, Set<String> batchKeys) {
-        for (int j = 0; j < p.refs.length; j++) {
-            if (p.refs[j] != null
-                    && binding.mapped().get(j).column().references() == schema.table()
-                    && batchKeys.contains(p.refs[j])) {
-                return true;
+    /** The mapped columns that refer to the table being written (a callback job's job). */
+    private int[] selfReferences() {
+        List<Integer> self = new ArrayList<>();
+        for (int j = 0; j < binding.mapped().size(); j++) {
+            if (binding.mapped().get(j).column().references() == schema.table()) {
+                self.add(j);
             }
         }
-        return false;
+        return self.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private void flush(List<CheckedRow> batch) {
@@ -212,7 +199,7 @@ final class BatchWriter {
             }
             String source =
                     profile.referenceSource(binding.mapped().get(j).column().name());
-            Map<String, Long> cache = ids.computeIfAbsent(ref, t -> new HashMap<>());
+            Map<String, Long> cache = ids.computeIfAbsent(ref.sqlName() + " " + source, t -> new HashMap<>());
             Set<String> missing = new HashSet<>();
             for (CheckedRow p : batch) {
                 if (p.refs[j] != null && !cache.containsKey(p.refs[j])) {
@@ -306,14 +293,12 @@ final class BatchWriter {
             values.add(p.values);
         }
         TableWriter.Inserted result = writer.insert(keys, values);
-        Map<String, Long> own = ids.computeIfAbsent(schema.table(), t -> new HashMap<>());
         long[] newIds = new long[rows.size()];
         int n = 0;
         for (int i = 0; i < rows.size(); i++) {
             if (result.refusals()[i] != null) {
                 rows.get(i).problems.add(new Problem(rows.get(i).row, null, null, result.refusals()[i]));
             } else {
-                own.put(rows.get(i).key, result.ids()[i]);
                 newIds[n++] = result.ids()[i];
             }
         }

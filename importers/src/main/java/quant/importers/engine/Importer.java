@@ -1,17 +1,11 @@
 package quant.importers.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -27,8 +21,7 @@ import quant.core.store.TableSchema;
 import quant.importers.check.HeaderColumns;
 import quant.importers.mapping.ColumnMapping;
 import quant.importers.mapping.MappingProfile;
-import quant.importers.parse.DateOrder;
-import quant.importers.read.ReaderSettings;
+import quant.importers.read.FileProbe;
 import quant.importers.read.TableReader;
 import quant.importers.read.TableReaders;
 
@@ -53,16 +46,29 @@ public final class Importer {
     }
 
     /**
-     * Reads the settings that would be used for {@code file}: the profile's, completed by detection
-     * and, for the date order, by the file's dates in the columns the table stores as dates.
+     * Reads {@code file} once before the import (see {@link FileProbe#whole}): its size and SHA-256
+     * for the audit, and the settings to read it with — the profile's, completed by detection and,
+     * for the date order, by what the values of the columns the table stores as dates prove.
      */
-    ReaderSettings settingsFor(Path file, MappingProfile profile) throws IOException {
-        ReaderSettings settings = TableReaders.resolve(file, profile.reader());
+    FileProbe probe(Path file, MappingProfile profile) throws IOException {
         Set<String> dates = dateColumns(profile);
-        if (settings.dateOrder() != null || dates.isEmpty()) {
-            return settings;
-        }
-        return settings.withDateOrder(proveDateOrder(file, settings, profile, dates));
+        return FileProbe.whole(
+                file,
+                profile.reader(),
+                dates.isEmpty()
+                        ? FileProbe.DateColumns.NONE
+                        : header -> {
+                            List<Integer> indexes = new ArrayList<>();
+                            for (ColumnMapping c : profile.columns()) {
+                                if (c.from() != null && dates.contains(c.to())) {
+                                    int index = HeaderColumns.indexOf(header, c.names());
+                                    if (index >= 0) {
+                                        indexes.add(index);
+                                    }
+                                }
+                            }
+                            return indexes.stream().mapToInt(Integer::intValue).toArray();
+                        });
     }
 
     /** The mapped target columns whose type is a date or a date-time (from the table, not from names). */
@@ -77,38 +83,6 @@ public final class Importer {
             }
         }
         return dates;
-    }
-
-    private static DateOrder proveDateOrder(
-            Path file, ReaderSettings settings, MappingProfile profile, Set<String> dateColumns) throws IOException {
-        DateOrder.Evidence evidence = new DateOrder.Evidence();
-        String column = null;
-        try (TableReader reader = TableReaders.open(file, settings)) {
-            List<Integer> indexes = new ArrayList<>();
-            for (var c : profile.columns()) {
-                if (c.from() != null && dateColumns.contains(c.to())) {
-                    int i = HeaderColumns.indexOf(reader.header(), c.names());
-                    if (i >= 0) {
-                        indexes.add(i);
-                        column = column == null ? c.from() : column;
-                    }
-                }
-            }
-            for (TableReader.Row row = reader.next(); row != null; row = reader.next()) {
-                for (int i : indexes) {
-                    if (i < row.cells().length) {
-                        evidence.add(row.cells()[i]);
-                    }
-                }
-            }
-        }
-        return evidence.order()
-                .orElseThrow(
-                        () -> new ImportException(
-                                ImportException.Kind.SETTINGS,
-                                "Dates such as \"" + evidence.example()
-                                        + "\" could be day/month/year or month/day/year, and no date in the"
-                                        + " file tells which; set the date order (DMY or MDY) in the mapping's reader settings."));
     }
 
     /** One file and the profile that maps it, for {@link #runTogether}. */
@@ -160,16 +134,16 @@ public final class Importer {
             List<ImportJob> jobs, ImportOptions options, IntFunction<JobMonitor> monitors, AtomicFile rejects)
             throws IOException {
         OffsetDateTime startedAt = OffsetDateTime.now();
-        List<ReaderSettings> settings = new ArrayList<>();
+        List<FileProbe> probes = new ArrayList<>();
         List<RunJournal.RunStart> starts = new ArrayList<>();
         for (ImportJob job : jobs) {
             check(job.profile());
-            settings.add(settingsFor(job.file(), job.profile()));
-            FileFacts facts = facts(job.file());
+            FileProbe probe = probe(job.file(), job.profile());
+            probes.add(probe);
             starts.add(new RunJournal.RunStart(
                     job.file().getFileName().toString(),
-                    facts.size(),
-                    facts.sha256(),
+                    probe.size(),
+                    probe.sha256(),
                     job.profile().targetTable(),
                     job.profile().source(),
                     job.profile().description(),
@@ -193,7 +167,7 @@ public final class Importer {
                     }
                 };
                 BatchWriter.Outcome o;
-                try (TableReader reader = TableReaders.open(job.file(), settings.get(i))) {
+                try (TableReader reader = TableReaders.open(probes.get(i))) {
                     o = new BatchWriter(
                                     tx,
                                     job.profile(),
@@ -201,7 +175,7 @@ public final class Importer {
                                     log,
                                     monitors.apply(i),
                                     rejects == null ? null : rejects.stream())
-                            .importAll(reader, settings.get(i), options.zone());
+                            .importAll(reader, probes.get(i).settings(), options.zone());
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 if (o.rejected() > 0 && options.onError() == ImportOptions.OnError.ABORT) {
@@ -228,13 +202,13 @@ public final class Importer {
             throws IOException {
         long started = System.nanoTime();
         check(profile);
-        ReaderSettings settings = settingsFor(file, profile);
+        FileProbe probe = probe(file, profile);
         try {
             store.write(tx -> {
                 BatchWriter.Outcome o;
-                try (TableReader reader = TableReaders.open(file, settings)) {
+                try (TableReader reader = TableReaders.open(probe)) {
                     o = new BatchWriter(tx, profile, options, BatchWriter.ChangeLog.NONE, monitor, null)
-                            .importAll(reader, settings, options.zone());
+                            .importAll(reader, probe.settings(), options.zone());
                 }
                 // everything was written to check the database's own rules; none of it stays
                 throw new Rollback(o);
@@ -262,21 +236,6 @@ public final class Importer {
     private static ImportResult result(long runId, BatchWriter.Outcome o, RunOutcome outcome, Duration took) {
         return new ImportResult(
                 runId, o.read(), o.inserted(), o.updated(), o.unchanged(), o.rejected(), outcome, o.problems(), took);
-    }
-
-    record FileFacts(long size, String sha256) {}
-
-    static FileFacts facts(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            long size = in.transferTo(java.io.OutputStream.nullOutputStream());
-            return new FileFacts(
-                    size,
-                    HexFormat.of()
-                            .formatHex(
-                                    ((DigestInputStream) in).getMessageDigest().digest()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
     }
 
     /** Ends the transaction without writing, carrying what was found. */

@@ -39,6 +39,10 @@ public final class NumberParser {
         if (s.isEmpty()) {
             return Optional.empty();
         }
+        BigDecimal simple = plain(s);
+        if (simple != null) {
+            return Optional.of(simple);
+        }
         boolean negative = false;
         if (s.startsWith("(") && s.endsWith(")")) {
             negative = true;
@@ -100,6 +104,32 @@ public final class NumberParser {
         }
         BigDecimal value = new BigDecimal(plain);
         return Optional.of(negative ? value.negate() : value);
+    }
+
+    /**
+     * The most common form, read without the general path's copies: an optional minus, digits, and at
+     * most one decimal mark between digits ({@code -1234.50}); {@code null} for anything else.
+     */
+    private BigDecimal plain(String s) {
+        int start = s.charAt(0) == '-' ? 1 : 0;
+        int n = s.length();
+        if (n == start || !isDigit(s.charAt(start)) || !isDigit(s.charAt(n - 1))) {
+            return null;
+        }
+        int mark = -1;
+        for (int i = start; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == decimalMark.mark && mark < 0) {
+                mark = i;
+            } else if (!isDigit(c)) {
+                return null;
+            }
+        }
+        return new BigDecimal(mark < 0 || decimalMark == DecimalMark.DOT ? s : s.replace(',', '.'));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private Optional<BigDecimal> scientific(String s, boolean negative) {

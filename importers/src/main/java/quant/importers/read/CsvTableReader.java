@@ -27,14 +27,24 @@ public final class CsvTableReader implements TableReader {
     /** The longest field read; longer ones are refused rather than held in memory. */
     public static final int MAX_FIELD_CHARS = 1 << 20;
 
-    private final Path file;
+    private final String name;
     private final CsvReader<CsvRecord> csv;
     private final Iterator<CsvRecord> records;
     private final List<String> header;
 
     public CsvTableReader(Path file, Charset charset, char delimiter, int headerRow) throws IOException {
-        this.file = file;
-        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        this(file.getFileName().toString(), Files.newInputStream(file), charset, delimiter, headerRow);
+    }
+
+    /**
+     * Reads a table from {@code input} (closed with this reader).
+     *
+     * @param name the file's name, for messages
+     */
+    public CsvTableReader(String name, InputStream input, Charset charset, char delimiter, int headerRow)
+            throws IOException {
+        this.name = name;
+        InputStream in = new BufferedInputStream(input, 1 << 16);
         skipBom(in, charset);
         InputStreamReader reader = new InputStreamReader(
                 in,
@@ -60,8 +70,7 @@ public final class CsvTableReader implements TableReader {
         }
         if (head == null || head.getFields().stream().allMatch(String::isBlank)) {
             csv.close();
-            throw new ImportException(
-                    ImportException.Kind.UNREADABLE, file.getFileName() + " is empty: it has no header row.");
+            throw new ImportException(ImportException.Kind.UNREADABLE, name + " is empty: it has no header row.");
         }
         this.header = List.copyOf(head.getFields().stream().map(String::strip).toList());
     }
@@ -87,15 +96,13 @@ public final class CsvTableReader implements TableReader {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (CsvParseException e) {
-            throw new ImportException(
-                    ImportException.Kind.UNREADABLE, file.getFileName() + " cannot be read as CSV: " + plain(e));
+            throw new ImportException(ImportException.Kind.UNREADABLE, name + " cannot be read as CSV: " + plain(e));
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharConversionException
                     || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
                 throw new ImportException(
                         ImportException.Kind.UNREADABLE,
-                        file.getFileName()
-                                + " holds bytes that are not valid text in the chosen encoding; pick another encoding.");
+                        name + " holds bytes that are not valid text in the chosen encoding; pick another encoding.");
             }
             throw e;
         }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import quant.core.importing.ImportException;
-import quant.importers.parse.DateOrder;
 import quant.importers.parse.NumberParser.DecimalMark;
 
 /**
@@ -35,36 +34,42 @@ public final class FileSniffer {
     private FileSniffer() {}
 
     public static Format format(Path file) throws IOException {
-        byte[] head = head(file, 8);
+        return format(head(file, 8), file.getFileName().toString());
+    }
+
+    /** The format the first bytes of a file (at least 8 where it has them) show; {@code name} is for messages. */
+    static Format format(byte[] head, String name) {
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return Format.XLSX;
         }
         if (head.length >= 8 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11) {
             throw new ImportException(
                     ImportException.Kind.UNREADABLE,
-                    file.getFileName()
-                            + " is an old Excel 97–2003 (.xls) workbook; save it as .xlsx or CSV and import that.");
+                    name + " is an old Excel 97–2003 (.xls) workbook; save it as .xlsx or CSV and import that.");
         }
         return Format.CSV;
     }
 
     /** Detected reader settings for a text file (date order only when the sample proves it). */
     public static ReaderSettings sniffText(Path file) throws IOException {
-        byte[] sample = head(file, SAMPLE_BYTES);
+        return sniffText(head(file, SAMPLE_BYTES), file.getFileName().toString());
+    }
+
+    /** Detected reader settings from the first {@value #SAMPLE_BYTES} bytes of a text file named {@code name}. */
+    static ReaderSettings sniffText(byte[] sample, String name) {
         if (sample.length == 0) {
-            throw new ImportException(ImportException.Kind.UNREADABLE, file.getFileName() + " is empty.");
+            throw new ImportException(ImportException.Kind.UNREADABLE, name + " is empty.");
         }
         Charset charset = encoding(sample);
         String text = decode(sample, charset);
         if (looksBinary(text)) {
             throw new ImportException(
                     ImportException.Kind.UNREADABLE,
-                    file.getFileName() + " does not look like a text table (CSV or TSV): it holds binary data.");
+                    name + " does not look like a text table (CSV or TSV): it holds binary data.");
         }
         List<String> lines = lines(text);
         if (lines.stream().allMatch(String::isBlank)) {
-            throw new ImportException(
-                    ImportException.Kind.UNREADABLE, file.getFileName() + " is empty: it holds only blank lines.");
+            throw new ImportException(ImportException.Kind.UNREADABLE, name + " is empty: it holds only blank lines.");
         }
         char delimiter = delimiter(lines);
         int headerRow = headerRow(lines, delimiter);
@@ -294,10 +299,5 @@ public final class FileSniffer {
             case '|' -> "pipe";
             default -> "'" + delimiter + "'";
         };
-    }
-
-    /** The date order proven by a sample of a column's values, if any. */
-    public static java.util.Optional<DateOrder> dateOrder(List<String> values) {
-        return DateOrder.prove(values);
     }
 }

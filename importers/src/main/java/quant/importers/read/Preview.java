@@ -20,18 +20,16 @@ public record Preview(ReaderSettings settings, List<String> sheets, List<String>
     }
 
     public static Preview read(Path file, ReaderSettings given, int maxRows) throws IOException {
-        ReaderSettings settings = TableReaders.resolve(file, given);
-        List<String> sheets =
-                FileSniffer.format(file) == FileSniffer.Format.XLSX ? XlsxTableReader.sheetNames(file) : List.of();
+        FileProbe probe = FileProbe.head(file, given);
         List<String[]> rows = new ArrayList<>();
         List<String> header;
-        try (TableReader reader = TableReaders.open(file, settings)) {
+        try (TableReader reader = TableReaders.open(probe)) {
             header = reader.header();
             for (TableReader.Row r = reader.next(); r != null && rows.size() < maxRows; r = reader.next()) {
                 rows.add(r.cells());
             }
         }
-        return new Preview(settings, sheets, header, rows);
+        return new Preview(probe.settings(), probe.sheets(), header, rows);
     }
 
     /** Whether the previewed cells hold dates that read both as day/month and month/day (3/4/2024) and none that settles it. */

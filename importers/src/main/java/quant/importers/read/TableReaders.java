@@ -2,7 +2,6 @@ package quant.importers.read;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import quant.core.importing.ImportException;
 
@@ -10,32 +9,39 @@ import quant.core.importing.ImportException;
 public final class TableReaders {
     private TableReaders() {}
 
-    /** The settings to read {@code file} with: the given ones, completed by detection. */
+    /** The settings to read {@code file} with: the given ones, completed by detection from its head. */
     public static ReaderSettings resolve(Path file, ReaderSettings given) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new ImportException(ImportException.Kind.UNREADABLE, file + " does not exist or is not a file.");
-        }
-        if (FileSniffer.format(file) == FileSniffer.Format.XLSX) {
-            int header = given.headerRow() != null
-                    ? given.headerRow()
-                    : XlsxTableReader.detectHeaderRow(file, given.sheet());
-            return given.orElse(new ReaderSettings(null, null, header, null, null, null));
-        }
-        return given.orElse(FileSniffer.sniffText(file));
+        return FileProbe.head(file, given).settings();
     }
 
+    /** Opens a probed file with the probe's format and settings. */
+    public static TableReader open(FileProbe probe) throws IOException {
+        return open(probe.file(), probe.format(), probe.settings());
+    }
+
+    /** Opens {@code file} with {@code settings}, telling its format from its first bytes. */
     public static TableReader open(Path file, ReaderSettings settings) throws IOException {
-        if (FileSniffer.format(file) == FileSniffer.Format.XLSX) {
+        return open(file, FileSniffer.format(file), settings);
+    }
+
+    private static TableReader open(Path file, FileSniffer.Format format, ReaderSettings settings) throws IOException {
+        if (format == FileSniffer.Format.XLSX) {
             return new XlsxTableReader(file, settings.sheet(), settings.headerRowOrFirst());
         }
-        Charset charset;
+        return new CsvTableReader(
+                file,
+                charset(settings),
+                settings.delimiter() == null ? ',' : settings.delimiter(),
+                settings.headerRowOrFirst());
+    }
+
+    /** The charset the settings name (UTF-8 when they name none); an unknown one is said in a sentence. */
+    static Charset charset(ReaderSettings settings) {
         try {
-            charset = Charset.forName(settings.encoding() == null ? "UTF-8" : settings.encoding());
+            return Charset.forName(settings.encoding() == null ? "UTF-8" : settings.encoding());
         } catch (IllegalArgumentException e) {
             throw new ImportException(
                     ImportException.Kind.SETTINGS, "Unknown encoding \"" + settings.encoding() + "\".");
         }
-        return new CsvTableReader(
-                file, charset, settings.delimiter() == null ? ',' : settings.delimiter(), settings.headerRowOrFirst());
     }
 }

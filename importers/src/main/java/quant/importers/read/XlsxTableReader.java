@@ -74,6 +74,14 @@ public final class XlsxTableReader implements TableReader {
      * so a title block above a report's table is skipped.
      */
     public static int detectHeaderRow(Path file, String sheetName) throws IOException {
+        return layout(file, sheetName).headerRow();
+    }
+
+    /** A workbook's sheet names and the detected header row of one sheet (the first when {@code null}). */
+    public record Layout(List<String> sheets, int headerRow) {}
+
+    /** The workbook's sheets and the header row of {@code sheetName} (see {@link #detectHeaderRow}), opening it once. */
+    public static Layout layout(Path file, String sheetName) throws IOException {
         try (XlsxTableReader reader = new XlsxTableReader(file, sheetName, 1)) {
             List<Integer> numbers = new ArrayList<>();
             List<Integer> filled = new ArrayList<>();
@@ -87,7 +95,7 @@ public final class XlsxTableReader implements TableReader {
             }
             int index = FileSniffer.headerIndex(
                     filled.stream().mapToInt(Integer::intValue).toArray());
-            return numbers.get(index);
+            return new Layout(reader.workbook.getSheets().map(Sheet::getName).toList(), numbers.get(index));
         }
     }
 

@@ -252,6 +252,45 @@ class ImporterTest {
                 .isInstanceOf(CancellationException.class);
         assertThat(store.rowCounts().get(DomainTable.CUSTOMER)).isZero();
         assertThat(store.dataVersion()).isEqualTo(version);
+        assertThat(readerThreads())
+                .as("the reading thread stops with the import")
+                .isZero();
+    }
+
+    @Test
+    void aFileThatBreaksFarDownFailsWithTheReadersSentenceAndWritesNothing() throws Exception {
+        StringBuilder big = new StringBuilder("id,name,since,lat\n");
+        for (int i = 0; i < 12_000; i++) {
+            big.append(i).append(",Customer ").append(i).append(",2024-01-01,\n");
+        }
+        big.append("12000,\"Unclosed,2024-01-01,\n");
+        Path f = csv("broken-late.csv", big.toString());
+        long version = store.dataVersion();
+        // with the date order given, the probe only hashes the file: the break is found while writing
+        MappingProfile ymd =
+                CUSTOMERS.withReader(ReaderSettings.DETECT.withDateOrder(quant.importers.parse.DateOrder.YMD));
+        assertThatThrownBy(() -> run(f, ymd))
+                .isInstanceOfSatisfying(
+                        ImportException.class, e -> assertThat(e.kind()).isEqualTo(ImportException.Kind.UNREADABLE))
+                .hasMessageStartingWith("broken-late.csv cannot be read as CSV");
+        assertThat(store.rowCounts().get(DomainTable.CUSTOMER)).isZero();
+        assertThat(store.dataVersion()).isEqualTo(version);
+        assertThat(readerThreads()).isZero();
+    }
+
+    private static long readerThreads() throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            long alive = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("quant-import-reader"))
+                    .count();
+            if (alive == 0) {
+                return 0;
+            }
+            Thread.sleep(20);
+        }
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("quant-import-reader"))
+                .count();
     }
 
     @Test

@@ -62,4 +62,48 @@ class DateParserTest {
         assertThat(new DateParser(DateOrder.MDY, ZoneOffset.UTC).parseDate("2024-03-05T23:59"))
                 .contains(LocalDate.of(2024, 3, 5));
     }
+
+    @Test
+    void theDigitByDigitIsoPathAgreesWithJavasParserOnEveryForm() {
+        List<String> forms = List.of(
+                "2024-03-05",
+                "2024-03-05T08:30",
+                "2024-03-05 08:30",
+                "2024-03-05T08:30:59",
+                "2024-03-05 08:30:59.5",
+                "2024-03-05T08:30:59.123456789",
+                "2024-03-05T08:30:59.1234567890",
+                "2024-02-29",
+                "2023-02-29",
+                "2024-13-01",
+                "2024-04-31T10:00",
+                "2024-03-05T24:00",
+                "2024-03-05T23:60",
+                "2024-03-05T08:30:00.",
+                "2024-03-05T08:30:00Z",
+                "2024-03-05T08:30+01:00",
+                "2024-03-05T8:30",
+                "2024-3-05",
+                "0000-01-01",
+                "2024-03-05X08:30",
+                "2024-03-05T08:30:0",
+                "２０２４-03-05");
+        for (String f : forms) {
+            LocalDateTime expected;
+            try {
+                expected = LocalDateTime.parse(f.replace(' ', 'T'));
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = f.length() == 10 ? isoDateOrNull(f) : null;
+            }
+            assertThat(DateParser.plainIso(f)).as(f).isEqualTo(expected);
+        }
+    }
+
+    private static LocalDateTime isoDateOrNull(String f) {
+        try {
+            return LocalDate.parse(f).atStartOfDay();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
 }

@@ -46,4 +46,19 @@ class NumberParserTest {
     void refusesTextThatIsNotExactlyOneNumber(NumberParser.DecimalMark mark, String text) {
         assertThat(new NumberParser(mark).parse(text)).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void plainNumbersKeepTheirWrittenScaleAsEveryOtherFormDoes() {
+        NumberParser dot = new NumberParser(NumberParser.DecimalMark.DOT);
+        NumberParser comma = new NumberParser(NumberParser.DecimalMark.COMMA);
+        assertThat(dot.parse("12.50")).contains(new BigDecimal("12.50"));
+        assertThat(dot.parse("$12.50")).contains(new BigDecimal("12.50"));
+        assertThat(dot.parse("-0.0")).contains(new BigDecimal("0.0"));
+        assertThat(dot.parse("(0.0)")).contains(new BigDecimal("0.0"));
+        assertThat(dot.parse("-007")).contains(new BigDecimal("-7"));
+        assertThat(comma.parse("12,5")).contains(new BigDecimal("12.5"));
+        assertThat(comma.parse("12.5")).isEmpty();
+        assertThat(dot.parse("1.2.3")).isEmpty();
+        assertThat(dot.parse("-")).isEmpty();
+    }
 }
