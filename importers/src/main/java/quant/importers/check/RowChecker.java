@@ -19,7 +19,7 @@ public final class RowChecker {
     private final ValueReader values;
     private final boolean fixedWidth;
     private final int[] keyIndexes;
-    private final Map<String, Long> seenKeys = new HashMap<>();
+    private final SeenKeys seenKeys = new SeenKeys();
     private final Map<String, String> firstValues = new HashMap<>();
 
     /** @param fixedWidth whether every line of the file should have the header's width (CSV, not XLSX) */
@@ -92,8 +92,8 @@ public final class RowChecker {
                     new Problem(row.number(), binding.keyName(), "", "has no key: the row cannot be identified"));
             return p;
         }
-        Long first = seenKeys.putIfAbsent(p.key, row.number());
-        if (first != null && profile.repeatedKeys() == MappingProfile.RepeatedKeys.REJECT) {
+        long first = seenKeys.putIfAbsent(p.key, row.number());
+        if (first >= 0 && profile.repeatedKeys() == MappingProfile.RepeatedKeys.REJECT) {
             p.problems.add(new Problem(row.number(), binding.keyName(), p.key, "repeats the key of row " + first));
             return p;
         }
@@ -122,7 +122,7 @@ public final class RowChecker {
                 p.values[j] = r.value();
             }
         }
-        if (first != null) {
+        if (first >= 0) {
             return repeated(p, first);
         }
         if (profile.repeatedKeys() == MappingProfile.RepeatedKeys.SAME_VALUES && p.problems.isEmpty()) {

@@ -71,13 +71,24 @@ public record FileProbe(
             byte[] head = in.readNBytes(FileSniffer.SAMPLE_BYTES);
             FileProbe look = look(file, name, head, given, 0, null);
             ReaderSettings settings = look.settings;
-            if (settings.dateOrder() == null) {
-                settings = settings.withDateOrder(
-                        look.format == FileSniffer.Format.XLSX
-                                ? proveDateOrder(TableReaders.open(look), dates)
-                                : proveDateOrder(textReader(name, head, in, settings), dates));
+            if (settings.dateOrder() != null || dates == DateColumns.NONE) {
+                in.transferTo(OutputStream.nullOutputStream());
+            } else if (look.format == FileSniffer.Format.XLSX) {
+                settings = settings.withDateOrder(proveDateOrder(TableReaders.open(look), dates));
+            } else if (scannable(settings) && !scan(head, in)) {
+                // no day/month date anywhere: the proof would read every row to find none
+                FileProbe hashed = new FileProbe(file, look.format, settings, look.sheets, 0, null);
+                try (TableReader header = TableReaders.open(hashed)) {
+                    settings = settings.withDateOrder(dates.in(header.header()).length == 0 ? null : DateOrder.YMD);
+                }
+            } else if (in.count > head.length) {
+                // something date-like after the head: the rest was hashed; parse the file for the proof
+                FileProbe hashed = new FileProbe(file, look.format, settings, look.sheets, 0, null);
+                settings = settings.withDateOrder(proveDateOrder(TableReaders.open(hashed), dates));
+            } else {
+                settings = settings.withDateOrder(proveDateOrder(textReader(name, head, in, settings), dates));
+                in.transferTo(OutputStream.nullOutputStream());
             }
-            in.transferTo(OutputStream.nullOutputStream());
             return new FileProbe(
                     file,
                     look.format,
@@ -110,6 +121,36 @@ public record FileProbe(
         }
         return new FileProbe(
                 file, FileSniffer.Format.CSV, given.orElse(FileSniffer.sniffText(head, name)), List.of(), size, sha256);
+    }
+
+    /** Whether {@link DayMonthScan} can look at the raw bytes of a text file read with {@code settings}. */
+    private static boolean scannable(ReaderSettings settings) {
+        java.nio.charset.Charset charset = TableReaders.charset(settings);
+        char delimiter = settings.delimiter() == null ? ',' : settings.delimiter();
+        boolean asciiBytes = charset.equals(java.nio.charset.StandardCharsets.UTF_8)
+                || charset.equals(java.nio.charset.StandardCharsets.US_ASCII)
+                || charset.name().startsWith("ISO-8859-")
+                || charset.name().startsWith("windows-125");
+        return asciiBytes && delimiter != '/' && delimiter != '.' && delimiter != '-';
+    }
+
+    /**
+     * Scans the head, and when nothing date-like is in it the rest of {@code in} (hashing it on the
+     * way, to its end); whether something date-like was found. When the head holds something, the
+     * rest is left unread, for the proof to parse in the same read.
+     */
+    private static boolean scan(byte[] head, Hashing in) throws IOException {
+        DayMonthScan scan = new DayMonthScan();
+        if (scan.feed(head, head.length)) {
+            return true;
+        }
+        byte[] buffer = new byte[1 << 16];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            if (!scan.found()) {
+                scan.feed(buffer, n);
+            }
+        }
+        return scan.found();
     }
 
     /** A reader over the text already read ({@code head}) followed by the rest of {@code in}, which it does not close. */

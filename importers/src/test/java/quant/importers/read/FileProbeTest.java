@@ -92,4 +92,34 @@ class FileProbeTest {
                 .hasMessageEndingWith("does not exist or is not a file.");
         assertThatThrownBy(() -> FileProbe.head(dir, ReaderSettings.DETECT)).isInstanceOf(ImportException.class);
     }
+
+    @Test
+    void aDayMonthDateAfterAnIsoHeadIsStillProvenAndAnIsoFileProvesYmd() throws Exception {
+        StringBuilder b = new StringBuilder("id,amount,on\n");
+        int i = 0;
+        while (b.length() < 2 * FileSniffer.SAMPLE_BYTES) {
+            b.append(i++).append(",12.50,2024-03-04\n");
+        }
+        Path iso = Files.writeString(dir.resolve("iso.csv"), b, StandardCharsets.UTF_8);
+        FileProbe isoProbe = FileProbe.whole(iso, ReaderSettings.DETECT, THIRD);
+        assertThat(isoProbe.settings().dateOrder()).isEqualTo(DateOrder.YMD);
+        assertThat(isoProbe.sha256()).isEqualTo(sha256(iso));
+        assertThat(FileProbe.whole(iso, ReaderSettings.DETECT, h -> new int[0])
+                        .settings()
+                        .dateOrder())
+                .isNull();
+
+        Path late = Files.writeString(
+                dir.resolve("late-dmy.csv"), b + "x,1.00,25/12/2024\ny,1.00,03/04/2024\n", StandardCharsets.UTF_8);
+        FileProbe lateProbe = FileProbe.whole(late, ReaderSettings.DETECT, THIRD);
+        assertThat(lateProbe.settings().dateOrder()).isEqualTo(DateOrder.DMY);
+        assertThat(lateProbe.sha256()).isEqualTo(sha256(late));
+        assertThat(lateProbe.size()).isEqualTo(Files.size(late));
+
+        Path ambiguous =
+                Files.writeString(dir.resolve("late-either.csv"), b + "y,1.00,03/04/2024\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> FileProbe.whole(ambiguous, ReaderSettings.DETECT, THIRD))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("\"03/04/2024\" could be day/month/year or month/day/year");
+    }
 }
