@@ -51,12 +51,15 @@ public final class JobImportBench {
 
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         long peak = 0;
         // Run 0 warms both up and is not reported; then ours and H2 alternate, so drift hits both.
         for (int run = 0; run <= runs; run++) {
             double ours;
+            double oursCpu;
             try (Store store = prepared(work.resolve("ours" + run), csv)) {
                 HeapSampler sampler = HeapSampler.start();
+                long c0 = cpuNanos();
                 long t0 = System.nanoTime();
                 ImportResult r = new Importer(store)
                         .run(
@@ -65,19 +68,24 @@ public final class JobImportBench {
                                 new ImportOptions(ImportOptions.OnError.ABORT, false, null, ZoneId.systemDefault()),
                                 JobMonitor.NONE);
                 ours = (System.nanoTime() - t0) / 1e9;
+                oursCpu = (cpuNanos() - c0) / 1e9;
                 peak = Math.max(peak, sampler.stop());
                 if (r.inserted() != rows) {
                     throw new IllegalStateException("imported " + r.inserted() + " of " + rows);
                 }
             }
             double h2;
+            double h2Cpu;
             try (Store store = prepared(work.resolve("h2-" + run), csv)) {
+                System.gc();
+                long c0 = cpuNanos();
                 long t0 = System.nanoTime();
                 store.inTransaction(c -> {
                     csvRead(c, jobs);
                     return null;
                 });
                 h2 = (System.nanoTime() - t0) / 1e9;
+                h2Cpu = (cpuNanos() - c0) / 1e9;
             }
             Files.deleteIfExists(work.resolve("ours" + run + ".mv.db"));
             Files.deleteIfExists(work.resolve("h2-" + run + ".mv.db"));
@@ -85,19 +93,31 @@ public final class JobImportBench {
                 continue;
             }
             ratios.add(ours / h2);
+            cpuRatios.add(oursCpu / h2Cpu);
             System.out.printf(
-                    "run %d: ours %.1f s (%,.0f rows/s); H2 INSERT…SELECT…CSVREAD %.1f s; ratio %.2f%n",
-                    run, ours, rows / ours, h2, ours / h2);
+                    "run %d: ours %.1f s (%,.0f rows/s, %.1f s CPU); H2 INSERT…SELECT…CSVREAD %.1f s (%.1f s CPU);"
+                            + " ratio %.2f (CPU %.2f)%n",
+                    run, ours, rows / ours, oursCpu, h2, h2Cpu, ours / h2, oursCpu / h2Cpu);
         }
         List<Double> sorted = ratios.stream().sorted().toList();
-        double median = sorted.size() % 2 == 1
-                ? sorted.get(sorted.size() / 2)
-                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
         System.out.printf(
-                "median ratio over %d measured runs: %.2f (min %.2f, max %.2f); peak heap %d MB%n",
-                runs, median, sorted.getFirst(), sorted.getLast(), peak >> 20);
+                "median ratio over %d measured runs: %.2f (min %.2f, max %.2f); median CPU ratio %.2f; peak heap %d MB%n",
+                runs, median(sorted), sorted.getFirst(), sorted.getLast(), median(cpuRatios), peak >> 20);
         duckDb(jobs);
         delete(work);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.size() % 2 == 1
+                ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+    }
+
+    /** CPU time of the whole process (every thread: ours reads on a second one, H2 serialises on its own). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**

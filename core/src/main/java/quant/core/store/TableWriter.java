@@ -20,6 +20,9 @@ import java.util.Set;
  * Statements are prepared once and reused.
  */
 public final class TableWriter implements AutoCloseable {
+    /** Rows inserted by one statement. */
+    static final int ROWS_PER_STATEMENT = 100;
+
     private final Connection c;
     private final TableSchema schema;
     private final String source;
@@ -121,48 +124,64 @@ public final class TableWriter implements AutoCloseable {
             return new Inserted(ids, refusals);
         }
         return sql(() -> {
-            StringBuilder cols = new StringBuilder("source, external_ref");
-            for (TableColumn col : written) {
-                cols.append(", ").append(col.name());
-            }
-            String sqlText = "INSERT INTO " + schema.table().sqlName() + " (" + cols + ") VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(written.size() + 2, "?")) + ")";
-            try (PreparedStatement st = c.prepareStatement(sqlText, new String[] {"ID"})) {
-                Savepoint before = c.setSavepoint();
-                try {
-                    for (int i = 0; i < rows.size(); i++) {
-                        bindInsert(st, keys.get(i), rows.get(i));
-                        st.addBatch();
+            Savepoint before = c.setSavepoint();
+            try {
+                for (int done = 0; done < rows.size(); ) {
+                    int n = Math.min(ROWS_PER_STATEMENT, rows.size() - done);
+                    PreparedStatement st = insertStatement(n);
+                    for (int i = 0; i < n; i++) {
+                        bindInsert(st, i * (written.size() + 2), keys.get(done + i), rows.get(done + i));
                     }
-                    st.executeBatch();
+                    st.executeUpdate();
                     try (ResultSet generated = st.getGeneratedKeys()) {
-                        int i = 0;
-                        while (generated.next()) {
-                            ids[i++] = generated.getLong(1);
-                        }
-                    }
-                    return new Inserted(ids, refusals);
-                } catch (SQLException batchFailure) {
-                    c.rollback(before);
-                    st.clearBatch();
-                }
-                for (int i = 0; i < rows.size(); i++) {
-                    Savepoint sp = c.setSavepoint();
-                    try {
-                        bindInsert(st, keys.get(i), rows.get(i));
-                        st.executeUpdate();
-                        try (ResultSet generated = st.getGeneratedKeys()) {
-                            generated.next();
+                        for (int i = done; generated.next(); i++) {
                             ids[i] = generated.getLong(1);
                         }
-                    } catch (SQLException e) {
-                        c.rollback(sp);
-                        refusals[i] = DatabaseErrors.explainRow(c, e);
                     }
+                    done += n;
                 }
                 return new Inserted(ids, refusals);
+            } catch (SQLException batchFailure) {
+                c.rollback(before);
             }
+            PreparedStatement st = insertStatement(1);
+            for (int i = 0; i < rows.size(); i++) {
+                Savepoint sp = c.setSavepoint();
+                try {
+                    bindInsert(st, 0, keys.get(i), rows.get(i));
+                    st.executeUpdate();
+                    try (ResultSet generated = st.getGeneratedKeys()) {
+                        generated.next();
+                        ids[i] = generated.getLong(1);
+                    }
+                } catch (SQLException e) {
+                    c.rollback(sp);
+                    refusals[i] = DatabaseErrors.explainRow(c, e);
+                }
+            }
+            return new Inserted(ids, refusals);
         });
+    }
+
+    /**
+     * The prepared insert of {@code n} rows in one statement, returning their ids in order. One
+     * statement per {@value #ROWS_PER_STATEMENT} rows rather than one per row (a JDBC batch) spares
+     * H2 a statement's start, snapshot and end per row: measured with {@code JobImportBench}.
+     */
+    private PreparedStatement insertStatement(int n) throws SQLException {
+        StringBuilder cols = new StringBuilder("source, external_ref");
+        for (TableColumn col : written) {
+            cols.append(", ").append(col.name());
+        }
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(written.size() + 2, "?")) + ")";
+        String sqlText = "INSERT INTO " + schema.table().sqlName() + " (" + cols + ") VALUES "
+                + String.join(", ", java.util.Collections.nCopies(n, row));
+        PreparedStatement st = statements.get(sqlText);
+        if (st == null) {
+            st = c.prepareStatement(sqlText, new String[] {"ID"});
+            statements.put(sqlText, st);
+        }
+        return st;
     }
 
     /** Updates the row {@code id} with new values; the reason in words when the database refuses it. */
@@ -188,11 +207,12 @@ public final class TableWriter implements AutoCloseable {
         });
     }
 
-    private void bindInsert(PreparedStatement st, String key, Object[] values) throws SQLException {
-        st.setString(1, source);
-        st.setString(2, key);
+    /** Binds one row's parameters, the first at {@code offset} + 1. */
+    private void bindInsert(PreparedStatement st, int offset, String key, Object[] values) throws SQLException {
+        st.setString(offset + 1, source);
+        st.setString(offset + 2, key);
         for (int j = 0; j < written.size(); j++) {
-            bind(st, j + 3, values[j], written.get(j));
+            bind(st, offset + j + 3, values[j], written.get(j));
         }
     }
 
