@@ -23,7 +23,9 @@ import quant.core.store.StoreException;
             InfoCommand.class,
             ImportCommand.class,
             ImportsCommand.class,
-            UndoCommand.class
+            UndoCommand.class,
+            CohortCommand.class,
+            ClvCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:data problems", "2:usage error", "3:input/output or database error"})

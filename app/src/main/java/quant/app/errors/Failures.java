@@ -6,6 +6,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
+import quant.core.analysis.InvalidSpecException;
+import quant.core.clv.ModelFitException;
 import quant.core.importing.ImportException;
 import quant.core.io.UnsafeOutputException;
 import quant.core.store.StoreException;
@@ -45,6 +47,8 @@ public final class Failures {
                         },
                         se.getMessage());
             case UnsafeOutputException ue -> new Report(USAGE, ue.getMessage());
+            case InvalidSpecException is -> new Report(USAGE, is.getMessage());
+            case ModelFitException mf -> new Report(DATA, mf.getMessage());
             case CommandLine.ParameterException pe -> new Report(USAGE, sentence(pe.getMessage()));
             case NoSuchFileException nf -> new Report(USAGE, "There is no file " + nf.getFile() + ".");
             case AccessDeniedException ad ->

@@ -2,18 +2,6 @@ package quant.core.clv;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.SimpleBounds;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -32,9 +20,8 @@ import org.apache.commons.math3.special.Gamma;
  * </pre>
  *
  * computed in logs, the two terms added with log-sum-exp. The four parameters are estimated by
- * maximum likelihood over their logarithms (so they stay positive) with BOBYQA; standard errors are
- * the square roots of the diagonal of the inverse of the numerical Hessian of −log L at the
- * estimate. On the CDNOW calibration data the paper reports r = 0.243, α = 4.414, a = 0.793,
+ * maximum likelihood as {@link MaximumLikelihood} describes (BOBYQA over the logarithms, standard
+ * errors from the numerical Hessian). On the CDNOW calibration data the paper reports r = 0.243, α = 4.414, a = 0.793,
  * b = 2.426 and log L = −9582.4.
  *
  * @param r shape of the gamma distribution of purchase rates
@@ -125,75 +112,20 @@ public record BgNbd(double r, double alpha, double a, double b) {
                     + " customers with a repeat purchase; these data have " + repeaters + ".");
         }
         double meanRate = data.meanRepeatRate();
-        MultivariateFunction negLogLikelihood = p -> {
-            double value = -logLikelihood(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3]), data);
-            return Double.isFinite(value) ? value : Double.MAX_VALUE;
-        };
         // Start from a purchase rate matching the data's average and a moderate drop-out.
         double[] start = {0, Math.log(1 / Math.max(meanRate, 1e-6)), 0, 0};
-        double[] lower = {-12, -12, -12, -12};
-        double[] upper = {12, 15, 12, 12};
-        PointValuePair best;
-        BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * start.length + 1, 0.5, 1e-10);
-        try {
-            best = optimizer.optimize(
-                    new MaxEval(20_000),
-                    new ObjectiveFunction(negLogLikelihood),
-                    GoalType.MINIMIZE,
-                    new InitialGuess(start),
-                    new SimpleBounds(lower, upper));
-        } catch (TooManyEvaluationsException e) {
-            throw new ModelFitException("The BG/NBD fit did not converge in 20,000 evaluations.");
-        }
-        double[] p = best.getPoint();
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] <= lower[i] + 0.01 || p[i] >= upper[i] - 0.01) {
-                throw new ModelFitException("The BG/NBD fit ran to the edge of its parameters (" + NAMES[i] + " = "
-                        + Math.exp(p[i]) + "): the model does not describe these data.");
-            }
-        }
-        BgNbd model = new BgNbd(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3]));
-        return new Fit(model, -best.getValue(), standardErrors(model, data), optimizer.getEvaluations());
+        MaximumLikelihood.Estimate e = MaximumLikelihood.fit(
+                "BG/NBD",
+                NAMES,
+                start,
+                new double[] {-12, -12, -12, -12},
+                new double[] {12, 15, 12, 12},
+                p -> logLikelihood(p[0], p[1], p[2], p[3], data));
+        double[] p = e.params();
+        return new Fit(new BgNbd(p[0], p[1], p[2], p[3]), e.logLikelihood(), e.standardErrors(), e.evaluations());
     }
 
     private static final String[] NAMES = {"r", "alpha", "a", "b"};
-
-    /** Square roots of the diagonal of the inverse Hessian of −log L, by central differences in each parameter. */
-    private static Map<String, Double> standardErrors(BgNbd m, CustomerSummaries data) {
-        double[] p = {m.r, m.alpha, m.a, m.b};
-        int n = p.length;
-        double[][] h = new double[n][n];
-        double[] step = new double[n];
-        for (int i = 0; i < n; i++) {
-            step[i] = 1e-4 * Math.max(Math.abs(p[i]), 1e-3);
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                double fpp = negLl(p, i, step[i], j, step[j], data);
-                double fpm = negLl(p, i, step[i], j, -step[j], data);
-                double fmp = negLl(p, i, -step[i], j, step[j], data);
-                double fmm = negLl(p, i, -step[i], j, -step[j], data);
-                h[i][j] = (fpp - fpm - fmp + fmm) / (4 * step[i] * step[j]);
-                h[j][i] = h[i][j];
-            }
-        }
-        Map<String, Double> se = new LinkedHashMap<>();
-        RealMatrix hessian = MatrixUtils.createRealMatrix(h);
-        LUDecomposition lu = new LUDecomposition(hessian);
-        RealMatrix inverse = lu.getSolver().isNonSingular() ? lu.getSolver().getInverse() : null;
-        for (int i = 0; i < n; i++) {
-            double v = inverse == null ? Double.NaN : inverse.getEntry(i, i);
-            se.put(NAMES[i], v > 0 ? Math.sqrt(v) : Double.NaN);
-        }
-        return se;
-    }
-
-    private static double negLl(double[] p, int i, double di, int j, double dj, CustomerSummaries data) {
-        double[] q = p.clone();
-        q[i] += di;
-        q[j] += dj;
-        return -logLikelihood(q[0], q[1], q[2], q[3], data);
-    }
 
     /**
      * The probability that a customer with this history is still alive at T (Fader, Hardie &amp; Lee

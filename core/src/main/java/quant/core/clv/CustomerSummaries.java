@@ -1,11 +1,7 @@
 package quant.core.clv;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Customers summarised for the repeat-buying models: per customer x (repeat purchases in the
@@ -89,56 +85,9 @@ public final class CustomerSummaries {
         return weights[i];
     }
 
-    /**
-     * Reads a CSV with a header naming {@code x, t_x, T} or the lifetimes-style {@code frequency,
-     * recency, T} (other columns are ignored).
-     */
+    /** Reads a summary CSV (see {@link SummaryCsv}) and keeps x, t_x and T. */
     public static CustomerSummaries readCsv(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException(file.getFileName() + " is empty.");
-        }
-        List<String> header = List.of(lines.getFirst().strip().split(","));
-        int ix = column(header, file, "x", "frequency");
-        int itx = column(header, file, "t_x", "recency");
-        int it = column(header, file, "T", "T_cal");
-        List<double[]> rows = new ArrayList<>();
-        for (int n = 1; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] cells = line.split(",");
-            try {
-                rows.add(new double[] {
-                    Double.parseDouble(cells[ix]), Double.parseDouble(cells[itx]), Double.parseDouble(cells[it])
-                });
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                throw new IllegalArgumentException(
-                        file.getFileName() + ", line " + (n + 1) + ": x, t_x and T must be numbers.");
-            }
-        }
-        double[] x = new double[rows.size()];
-        double[] tx = new double[rows.size()];
-        double[] t = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            x[i] = rows.get(i)[0];
-            tx[i] = rows.get(i)[1];
-            t[i] = rows.get(i)[2];
-        }
-        return new CustomerSummaries(x, tx, t);
-    }
-
-    private static int column(List<String> header, Path file, String... names) {
-        for (String name : names) {
-            for (int i = 0; i < header.size(); i++) {
-                if (header.get(i).strip().equals(name)) {
-                    return i;
-                }
-            }
-        }
-        throw new IllegalArgumentException(file.getFileName() + " has no column " + String.join(" or ", names)
-                + " (its header is " + String.join(",", header).toLowerCase(Locale.ROOT) + ").");
+        return SummaryCsv.read(file).summaries();
     }
 
     public int size() {
@@ -175,5 +124,14 @@ public final class CustomerSummaries {
             st += t[i];
         }
         return st == 0 ? 0 : sx / st;
+    }
+
+    /** The mean observation time T over customers. */
+    public double meanT() {
+        double st = 0;
+        for (double v : t) {
+            st += v;
+        }
+        return t.length == 0 ? 0 : st / t.length;
     }
 }

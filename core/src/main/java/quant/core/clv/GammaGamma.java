@@ -2,14 +2,6 @@ package quant.core.clv;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.SimpleBounds;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -52,7 +44,12 @@ public record GammaGamma(double p, double q, double gamma) {
     }
 
     /** A maximum-likelihood estimate and the customers it used. */
-    public record Fit(GammaGamma model, double logLikelihood, int customers, int evaluations) {}
+    public record Fit(
+            GammaGamma model,
+            double logLikelihood,
+            Map<String, Double> standardErrors,
+            int customers,
+            int evaluations) {}
 
     /** The log-likelihood of the customers with x &gt; 0 (others are left out: they carry no spend). */
     public static double logLikelihood(double p, double q, double gamma, double[] x, double[] zbar) {
@@ -100,37 +97,15 @@ public record GammaGamma(double p, double q, double gamma) {
                     + " customers with a repeat purchase; these data have " + n + ".");
         }
         meanSpend /= n;
-        double[] start = {0, 0, Math.log(meanSpend)};
-        double[] lower = {-10, -10, -10};
-        double[] upper = {10, 10, Math.log(meanSpend) + 15};
-        BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * start.length + 1, 0.5, 1e-10);
-        PointValuePair best;
-        try {
-            best = optimizer.optimize(
-                    new MaxEval(20_000),
-                    new ObjectiveFunction(v -> {
-                        double value = -logLikelihood(Math.exp(v[0]), Math.exp(v[1]), Math.exp(v[2]), x, zbar);
-                        return Double.isFinite(value) ? value : Double.MAX_VALUE;
-                    }),
-                    GoalType.MINIMIZE,
-                    new InitialGuess(start),
-                    new SimpleBounds(lower, upper));
-        } catch (TooManyEvaluationsException e) {
-            throw new ModelFitException("The Gamma-Gamma fit did not converge in 20,000 evaluations.");
-        }
-        double[] v = best.getPoint();
-        String[] names = {"p", "q", "gamma"};
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] <= lower[i] + 0.01 || v[i] >= upper[i] - 0.01) {
-                throw new ModelFitException("The Gamma-Gamma fit ran to the edge of its parameters (" + names[i] + " = "
-                        + Math.exp(v[i]) + "): the model does not describe these data.");
-            }
-        }
-        return new Fit(
-                new GammaGamma(Math.exp(v[0]), Math.exp(v[1]), Math.exp(v[2])),
-                -best.getValue(),
-                n,
-                optimizer.getEvaluations());
+        MaximumLikelihood.Estimate e = MaximumLikelihood.fit(
+                "Gamma-Gamma",
+                new String[] {"p", "q", "gamma"},
+                new double[] {0, 0, Math.log(meanSpend)},
+                new double[] {-10, -10, -10},
+                new double[] {10, 10, Math.log(meanSpend) + 15},
+                v -> logLikelihood(v[0], v[1], v[2], x, zbar));
+        double[] v = e.params();
+        return new Fit(new GammaGamma(v[0], v[1], v[2]), e.logLikelihood(), e.standardErrors(), n, e.evaluations());
     }
 
     /**

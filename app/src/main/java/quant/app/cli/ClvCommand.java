@@ -1,0 +1,174 @@
+package quant.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import quant.core.analysis.InvalidSpecException;
+import quant.core.analysis.Json;
+import quant.core.clv.ClvFits;
+import quant.core.clv.ClvModel;
+import quant.core.clv.SummaryCsv;
+import quant.core.clv.TransactionLog;
+
+/** {@code quant clv fit|predict}: the probabilistic customer-base models on a file. */
+@Command(
+        name = "clv",
+        mixinStandardHelpOptions = true,
+        description = "Customer lifetime value models (BG/NBD, Pareto/NBD, Gamma-Gamma).",
+        subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class})
+final class ClvCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name what to do: clv fit or clv predict");
+    }
+
+    /** A transaction log cut at a date. */
+    static final class Transactions {
+        @Option(
+                names = "--transactions",
+                paramLabel = "FILE",
+                required = true,
+                description = "Transaction log: customer_id, date and optionally amount; summarised in weeks.")
+        Path file;
+
+        @Option(
+                names = "--calibration-end",
+                paramLabel = "DATE",
+                required = true,
+                description = "Last day of the calibration period (ISO date) for --transactions.")
+        LocalDate end;
+    }
+
+    @Command(
+            name = "fit",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Fit a model by maximum likelihood and print its parameters, log-likelihood and standard errors.")
+    static final class Fit implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(
+                names = "--model",
+                required = true,
+                paramLabel = "MODEL",
+                description = "bgnbd, pareto-nbd or gamma-gamma.")
+        String model;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        InputChoice input;
+
+        @Option(
+                names = "--json",
+                description = "Print JSON: {model, params, logLikelihood, standardErrors, customers, evaluations}.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            ClvFits.Report report = ClvFits.fit(ClvModel.parse(model), input.read());
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(report));
+            } else {
+                out.printf(
+                        "%s fitted on %,d customers (%d evaluations)%n",
+                        ClvModel.parse(model).title(), report.customers(), report.evaluations());
+                out.printf("%-8s %12s %12s%n", "param", "estimate", "std. error");
+                for (Map.Entry<String, Double> e : report.params().entrySet()) {
+                    out.printf(
+                            "%-8s %12.4f %12.4f%n",
+                            e.getKey(), e.getValue(), report.standardErrors().get(e.getKey()));
+                }
+                out.printf("log-likelihood %.2f%n", report.logLikelihood());
+            }
+            out.flush();
+            return QuantCommand.OK;
+        }
+    }
+
+    @Command(
+            name = "predict",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Fit BG/NBD or Pareto/NBD and print each customer's expected purchases in the horizon and P(alive).")
+    static final class Predict implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--model", required = true, paramLabel = "MODEL", description = "bgnbd or pareto-nbd.")
+        String model;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        InputChoice input;
+
+        @Option(
+                names = "--horizon",
+                required = true,
+                paramLabel = "PERIODS",
+                description = "Periods ahead, in the summaries' time unit.")
+        double horizon;
+
+        @Option(
+                names = "--json",
+                description =
+                        "Print JSON: {model, params, horizon, customers: [{id, x, tx, t, expectedTransactions, pAlive}], totalExpectedTransactions}.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            ClvFits.Prediction p = ClvFits.predict(ClvModel.parse(model), input.read(), horizon);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(p));
+            } else {
+                out.printf("%-12s %6s %8s %8s %10s %8s%n", "customer", "x", "t_x", "T", "expected", "P(alive)");
+                for (ClvFits.CustomerPrediction c : p.customers()) {
+                    out.printf(
+                            "%-12s %6.0f %8.2f %8.2f %10.4f %8.4f%n",
+                            c.id(), c.x(), c.tx(), c.t(), c.expectedTransactions(), c.pAlive());
+                }
+                out.printf(
+                        "Expected repeat purchases of all %,d customers in the next %s periods: %.1f%n",
+                        p.customers().size(),
+                        Double.toString(horizon).replaceAll("\\.0$", ""),
+                        p.totalExpectedTransactions());
+            }
+            out.flush();
+            return QuantCommand.OK;
+        }
+    }
+
+    /** Either --summary FILE or --transactions FILE --calibration-end DATE. */
+    static final class InputChoice {
+        @Option(
+                names = "--summary",
+                paramLabel = "FILE",
+                description = "CSV with x, t_x, T (or frequency, recency, T) per customer, and zbar (or"
+                        + " monetary_value) for Gamma-Gamma; times in one unit, e.g. weeks.")
+        Path summary;
+
+        @ArgGroup(exclusive = false)
+        Transactions transactions;
+
+        SummaryCsv read() throws java.io.IOException {
+            if (summary != null) {
+                return SummaryCsv.read(summary);
+            }
+            if (transactions == null) {
+                throw new InvalidSpecException("Give --summary FILE or --transactions FILE --calibration-end DATE.");
+            }
+            return TransactionLog.summarise(transactions.file, transactions.end);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package quant.app.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import quant.core.analysis.CustomerFilter;
+import quant.core.analysis.Json;
+import quant.core.analysis.Period;
+import quant.core.analysis.Snapshot;
+import quant.core.analysis.SnapshotLoader;
+import quant.core.cohort.CohortAnalysis;
+import quant.core.cohort.CohortMetric;
+import quant.core.cohort.CohortResult;
+import quant.core.cohort.CohortSpec;
+import quant.core.job.JobMonitor;
+import quant.core.store.Store;
+
+/** {@code quant cohort}: customer and revenue retention by acquisition cohort. */
+@Command(
+        name = "cohort",
+        mixinStandardHelpOptions = true,
+        description = "Retention by acquisition cohort: active customers, revenue and margin per period of age.")
+final class CohortCommand implements Callable<Integer> {
+    @ParentCommand
+    QuantCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--period",
+            paramLabel = "month|quarter",
+            defaultValue = "month",
+            description = "Cohort and age period (default: ${DEFAULT-VALUE}).")
+    String period;
+
+    @Option(
+            names = "--metric",
+            paramLabel = "customers|revenue|margin",
+            defaultValue = "customers",
+            description =
+                    "The figure of the table: share of the cohort active, revenue as a share of the first period, or cumulative margin per customer (default: ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(
+            names = "--channel",
+            paramLabel = "C",
+            split = ",",
+            description = "Only customers acquired through these channels.")
+    Set<String> channels = Set.of();
+
+    @Option(names = "--segment", paramLabel = "S", split = ",", description = "Only customers of these segments.")
+    Set<String> segments = Set.of();
+
+    @Option(names = "--city", paramLabel = "CITY", split = ",", description = "Only customers in these cities.")
+    Set<String> cities = Set.of();
+
+    @Option(
+            names = "--first-service-line",
+            paramLabel = "CODE",
+            split = ",",
+            description = "Only customers whose first completed job was of these service lines (codes).")
+    Set<String> lines = Set.of();
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            description = "Compute at this date (default: the last activity in the data).")
+    LocalDate asOf;
+
+    @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        CohortSpec cohortSpec = new CohortSpec(
+                Period.parse(period),
+                CohortMetric.parse(metric),
+                new CustomerFilter(channels, segments, cities, lines),
+                Optional.ofNullable(asOf));
+        CohortResult result;
+        try (Store store = Store.openExisting(parent.database())) {
+            Snapshot snapshot = new SnapshotLoader(store).load(JobMonitor.NONE);
+            result = CohortAnalysis.run(snapshot, cohortSpec, JobMonitor.NONE);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(result));
+        } else {
+            print(out, result, cohortSpec.metric());
+        }
+        out.flush();
+        return QuantCommand.OK;
+    }
+
+    private static void print(PrintWriter out, CohortResult r, CohortMetric metric) {
+        out.printf(
+                "%s by %s cohort, as of %s%n",
+                metric.title(), r.period(), r.asOf().describe());
+        if (r.isEmpty()) {
+            out.println("No customer has a cohort with these filters.");
+            return;
+        }
+        int ages = r.maxAges();
+        out.printf("%-8s %7s", "cohort", "size");
+        for (int age = 0; age < ages; age++) {
+            out.printf(" %7s", "+" + age);
+        }
+        out.println();
+        for (CohortResult.Cohort c : r.cohorts()) {
+            out.printf("%-8s %7d", c.label(), c.size());
+            for (CohortResult.Cell cell : c.cells()) {
+                double v = metric.value(cell);
+                String text = metric.isShare()
+                        ? String.format(Locale.ROOT, "%.1f%%", 100 * v)
+                        : String.format(Locale.ROOT, "%.0f", v);
+                out.printf(" %7s", cell.partial() ? text + "*" : text);
+            }
+            out.println();
+        }
+        if (r.partialPeriod() != null) {
+            out.printf("* %s is not over at the as-of date: partial, not a drop.%n", r.partialPeriod());
+        }
+        out.printf("%,d customers in %d cohorts.%n", r.customers(), r.cohorts().size());
+    }
+}

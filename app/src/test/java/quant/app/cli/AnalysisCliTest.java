@@ -1,0 +1,178 @@
+package quant.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import quant.core.store.Store;
+
+/** The analysis commands on the sample company, checked against SQL written independently of the analyses. */
+class AnalysisCliTest {
+    private static final Path CDNOW = Path.of("..", "..", "shared", "benchdata", "cdnow");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    static String db;
+
+    record Run(int code, String out, String err) {}
+
+    static Run quant(String... args) {
+        CommandLine cl = QuantCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void loadSample() {
+        db = dir.resolve("sample").toString();
+        Run load = quant("--db", db, "sample", "--load");
+        assertThat(load.code()).as(load.err()).isZero();
+    }
+
+    @Test
+    void cohortSizesAndFirstMonthRevenueAgreeWithSql() throws Exception {
+        Run run = quant("--db", db, "cohort", "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.get("asOf").get("date").asText()).isEqualTo("2025-12-31");
+        assertThat(json.get("partialPeriod").isNull()).isTrue();
+
+        // cohort month = acquired_on, else the first completed job's month
+        Map<String, Integer> sizes = new TreeMap<>();
+        Map<String, Double> firstRevenue = new TreeMap<>();
+        try (Store store = Store.openExisting(Path.of(db));
+                Connection c = store.readConnection();
+                Statement st = c.createStatement()) {
+            String cohort = """
+                    select c.id, formatdatetime(coalesce(c.acquired_on,
+                        (select min(cast(j.completed_at as date)) from job j
+                          where j.customer_id = c.id and j.status = 'completed')), 'yyyy-MM') as m
+                    from customer c""";
+            try (ResultSet rs =
+                    st.executeQuery("select m, count(*) from (" + cohort + ") where m is not null group by m")) {
+                while (rs.next()) {
+                    sizes.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select k.m, sum(j.revenue) from (" + cohort + ") k join job j"
+                    + " on j.customer_id = k.id and j.status = 'completed' and j.revenue > 0"
+                    + " and formatdatetime(j.completed_at, 'yyyy-MM') = k.m group by k.m")) {
+                while (rs.next()) {
+                    firstRevenue.put(rs.getString(1), rs.getDouble(2));
+                }
+            }
+        }
+        Map<String, Integer> ours = new TreeMap<>();
+        int total = 0;
+        for (JsonNode cohort : json.get("cohorts")) {
+            String label = cohort.get("label").asText();
+            ours.put(label, cohort.get("size").asInt());
+            total += cohort.get("size").asInt();
+            JsonNode first = cohort.get("cells").get(0);
+            assertThat(first.get("revenue").asDouble())
+                    .as(label)
+                    .isCloseTo(firstRevenue.getOrDefault(label, 0.0), within(0.005));
+            assertThat(first.get("active").asInt())
+                    .isLessThanOrEqualTo(cohort.get("size").asInt());
+        }
+        assertThat(ours).isEqualTo(sizes);
+        assertThat(json.get("customers").asInt()).isEqualTo(total);
+    }
+
+    @Test
+    void aMidMonthAsOfMarksTheLastMonthPartial() throws Exception {
+        Run run = quant("--db", db, "cohort", "--as-of", "2025-06-15", "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.get("asOf").get("fromData").asBoolean()).isFalse();
+        assertThat(json.get("partialPeriod").asText()).isEqualTo("2025-06");
+        JsonNode cohorts = json.get("cohorts");
+        JsonNode last = cohorts.get(cohorts.size() - 1);
+        assertThat(last.get("label").asText()).isEqualTo("2025-06");
+        assertThat(last.get("cells").get(0).get("partial").asBoolean()).isTrue();
+        Run text = quant("--db", db, "cohort", "--as-of", "2025-06-15", "--period", "quarter");
+        assertThat(text.out()).contains("* 2025-Q2 is not over at the as-of date: partial, not a drop.");
+    }
+
+    @Test
+    void badSpecsAreOneSentenceAndExitTwo() {
+        Run period = quant("--db", db, "cohort", "--period", "week");
+        assertThat(period.code()).isEqualTo(2);
+        assertThat(period.err().strip().lines()).hasSize(1);
+        assertThat(period.err()).contains("week");
+        Run model = quant("clv", "fit", "--model", "bgnbd2", "--summary", "x.csv");
+        assertThat(model.code()).isEqualTo(2);
+        assertThat(model.err()).contains("bgnbd2");
+    }
+
+    @Test
+    void clvFitReproducesTheCdnowEstimatesFromTheTransactionLog() throws Exception {
+        Path sample = CDNOW.resolve("CDNOW_sample.txt");
+        assumeTrue(Files.exists(sample), "../shared/benchdata/cdnow is absent: skipped");
+        StringBuilder csv = new StringBuilder("customer_id,date,amount\n");
+        for (String line : Files.readAllLines(sample)) {
+            String[] f = line.strip().split("\\s+");
+            csv.append(f[1]).append(',').append(f[2]).append(',').append(f[4]).append('\n');
+        }
+        Path log = Files.writeString(dir.resolve("cdnow.csv"), csv);
+        Run run = quant(
+                "clv",
+                "fit",
+                "--model",
+                "bgnbd",
+                "--transactions",
+                log.toString(),
+                "--calibration-end",
+                "1997-09-30",
+                "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.get("customers").asInt()).isEqualTo(2357);
+        // Fader, Hardie & Lee (2005): r = 0.243, α = 4.414, a = 0.793, b = 2.426 (from summaries rounded to 0.01 week)
+        assertThat(json.get("params").get("r").asDouble()).isCloseTo(0.243, within(0.002));
+        assertThat(json.get("params").get("alpha").asDouble()).isCloseTo(4.414, within(0.02));
+        assertThat(json.get("params").get("a").asDouble()).isCloseTo(0.793, within(0.005));
+        assertThat(json.get("params").get("b").asDouble()).isCloseTo(2.426, within(0.02));
+
+        Run predict = quant(
+                "clv",
+                "predict",
+                "--model",
+                "pareto-nbd",
+                "--summary",
+                CDNOW.resolve("cdnow_customers_summary.csv").toString(),
+                "--horizon",
+                "39",
+                "--json");
+        assertThat(predict.code()).as(predict.err()).isZero();
+        JsonNode p = JSON.readTree(predict.out());
+        assertThat(p.get("customers")).hasSize(2357);
+        double sum = 0;
+        for (JsonNode c : p.get("customers")) {
+            assertThat(c.get("pAlive").asDouble()).isBetween(0.0, 1.0);
+            sum += c.get("expectedTransactions").asDouble();
+        }
+        assertThat(p.get("totalExpectedTransactions").asDouble()).isCloseTo(sum, within(1e-6));
+    }
+}
