@@ -118,7 +118,7 @@ class ImportWizardUiTest {
         javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
         javafx.scene.control.MenuItem history = bar.getMenus().stream()
                 .flatMap(m -> m.getItems().stream())
-                .filter(i -> "menu-view-history".equals(i.getId()))
+                .filter(i -> ("menu-view-" + quant.app.imports.ImportHistoryView.ID).equals(i.getId()))
                 .findFirst()
                 .orElseThrow();
         robot.interact(history::fire);

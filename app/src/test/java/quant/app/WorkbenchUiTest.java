@@ -84,7 +84,7 @@ class WorkbenchUiTest {
         javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
         javafx.scene.control.MenuItem dataItem = bar.getMenus().stream()
                 .flatMap(m -> m.getItems().stream())
-                .filter(i -> "menu-view-data".equals(i.getId()))
+                .filter(i -> ("menu-view-" + DataView.ID).equals(i.getId()))
                 .findFirst()
                 .orElseThrow();
         assertThat(dataItem.isDisable()).isFalse();

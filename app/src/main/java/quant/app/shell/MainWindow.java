@@ -30,18 +30,14 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import quant.app.data.DataView;
-import quant.app.data.TableBrowserView;
-import quant.app.data.TableBrowserViewModel;
-import quant.app.imports.ImportHistoryView;
-import quant.app.imports.ImportHistoryViewModel;
 import quant.app.imports.ImportWizard;
 import quant.app.imports.ImportWizardViewModel;
 import quant.app.job.FxJobRunner;
 import quant.app.settings.Settings;
+import quant.core.analysis.SnapshotCache;
 import quant.core.store.DomainTable;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
-import quant.core.store.TableBrowser;
 
 /**
  * The main window: menus and toolbar, the docking workspace (or the empty-state page), and the
@@ -62,6 +58,7 @@ public final class MainWindow {
     private final StackPane center = new StackPane();
     private final EmptyStateView emptyState;
     private Settings settings;
+    private ViewContext context;
     private java.util.function.Consumer<String> openDocument = uri -> {};
 
     public MainWindow(Stage stage, WorkbenchViewModel model, FxJobRunner jobs, Settings settings) {
@@ -144,12 +141,6 @@ public final class MainWindow {
         Menu file = new Menu(
                 "_File", null, openDb, sample, new SeparatorMenuItem(), importData, new SeparatorMenuItem(), quit);
 
-        MenuItem data = item("Data", "Shortcut+1", () -> workspace.open(DataView.ID));
-        data.setId("menu-view-data");
-        data.disableProperty().bind(model.storeProperty().isNull().or(model.emptyProperty()));
-        MenuItem history = item("Import history", "Shortcut+H", () -> workspace.open(ImportHistoryView.ID));
-        history.setId("menu-view-history");
-        history.disableProperty().bind(model.storeProperty().isNull().or(model.emptyProperty()));
         MenuItem reset = item("Reset layout", "Shortcut+Shift+R", () -> workspace.reset(DEFAULT_VIEWS));
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
@@ -159,12 +150,23 @@ public final class MainWindow {
             settings = settings.withDarkTheme(on);
             settings.save();
         });
-        Menu view = new Menu("_View", null, data, history, new SeparatorMenuItem(), reset, dark);
+        Menu view = new Menu("_View", null, reset, dark);
         view.setId("menu-view");
 
         MenuItem about = item("About Quant Workbench", null, this::about);
         Menu help = new Menu("_Help", null, about);
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file);
+        for (ViewCatalogue.Menu m : ViewCatalogue.Menu.values()) {
+            Menu menu = new Menu(m.title());
+            for (ViewCatalogue.Entry e : ViewCatalogue.inMenu(m)) {
+                MenuItem open = item(e.title(), e.shortcut(), () -> workspace.open(e.id()));
+                open.setId("menu-view-" + e.id());
+                open.disableProperty().bind(model.storeProperty().isNull().or(model.emptyProperty()));
+                menu.getItems().add(open);
+            }
+            bar.getMenus().add(menu);
+        }
+        bar.getMenus().addAll(view, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -202,25 +204,17 @@ public final class MainWindow {
         if (store == null) {
             return Optional.empty();
         }
-        if (id.equals(DataView.ID)) {
-            return Optional.of(new Workspace.ViewSpec(
-                    "Data",
-                    new DataView(model.countsProperty(), t -> workspace.open("table:" + t.sqlName())),
-                    Workspace.SIDE));
+        if (context == null || context.store() != store) {
+            context = new ViewContext(
+                    store,
+                    new SnapshotCache(store),
+                    jobs,
+                    model.countsProperty(),
+                    workspace::open,
+                    model::refreshCounts,
+                    pages);
         }
-        if (id.equals(ImportHistoryView.ID)) {
-            ImportHistoryViewModel vm =
-                    new ImportHistoryViewModel(jobs, model.storeProperty()::get, model::refreshCounts);
-            return Optional.of(new Workspace.ViewSpec("Import history", new ImportHistoryView(vm), Workspace.MAIN));
-        }
-        if (id.startsWith("table:")) {
-            return DomainTable.byName(id.substring("table:".length())).map(t -> {
-                TableBrowserViewModel vm =
-                        new TableBrowserViewModel(new TableBrowser(store, t), pages, Platform::runLater);
-                return new Workspace.ViewSpec(t.label(), new TableBrowserView(vm), Workspace.MAIN);
-            });
-        }
-        return Optional.empty();
+        return ViewCatalogue.make(id, context);
     }
 
     private void restoreLayout() {

@@ -36,6 +36,15 @@ public enum CohortMetric {
         };
     }
 
+    /** The average cohort's value for this metric at one age. */
+    public double value(CohortResult.AgePoint point) {
+        return switch (this) {
+            case CUSTOMERS -> point.activeShare();
+            case REVENUE -> point.revenueRetention();
+            case MARGIN -> point.cumulativeMarginPerCustomer();
+        };
+    }
+
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

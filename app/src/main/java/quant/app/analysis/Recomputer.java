@@ -1,0 +1,101 @@
+package quant.app.analysis;
+
+import java.util.concurrent.CancellationException;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import quant.app.errors.Failures;
+import quant.app.job.JobRunner;
+import quant.core.analysis.Snapshot;
+import quant.core.analysis.SnapshotCache;
+import quant.core.job.JobMonitor;
+
+/**
+ * Runs one analysis for a view model: each request takes the store's current snapshot (loading it
+ * when the data changed) and runs the analysis on the job runner; the last result stays shown until
+ * the new one is ready, and a result that arrives after a newer request is dropped (generation
+ * counter), so quick changes of a filter never show an older answer last.
+ *
+ * @param <S> the spec
+ * @param <R> the result
+ */
+public final class Recomputer<S, R> {
+    /** The pure analysis: snapshot and spec in, result out. */
+    @FunctionalInterface
+    public interface Analysis<S, R> {
+        R run(Snapshot snapshot, S spec, JobMonitor monitor);
+    }
+
+    private final String title;
+    private final JobRunner jobs;
+    private final SnapshotCache snapshots;
+    private final Analysis<S, R> analysis;
+    private final ReadOnlyObjectWrapper<R> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private long generation;
+
+    public Recomputer(String title, JobRunner jobs, SnapshotCache snapshots, Analysis<S, R> analysis) {
+        this.title = title;
+        this.jobs = jobs;
+        this.snapshots = snapshots;
+        this.analysis = analysis;
+    }
+
+    /** The newest result, or null before the first one (or after a failure with nothing to keep). */
+    public ReadOnlyObjectProperty<R> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** The snapshot the newest result was computed on. */
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Why the last request gave no result (one sentence), or empty. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    private record Outcome<R>(Snapshot snapshot, R result) {}
+
+    /** Computes the analysis for {@code spec}; superseded requests' results are dropped. */
+    public void request(S spec) {
+        long mine = ++generation;
+        running.set(true);
+        jobs.<Outcome<R>>submit(
+                title,
+                monitor -> {
+                    Snapshot s = snapshots.get(monitor);
+                    monitor.checkCancelled();
+                    return new Outcome<>(s, analysis.run(s, spec, monitor));
+                },
+                outcome -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    running.set(false);
+                    message.set("");
+                    snapshot.set(outcome.snapshot());
+                    result.set(outcome.result());
+                },
+                error -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    running.set(false);
+                    message.set(
+                            error instanceof CancellationException
+                                    ? "Cancelled: the figures shown are from the last complete run."
+                                    : Failures.sentence(error));
+                });
+    }
+}

@@ -1,0 +1,285 @@
+package quant.app.cohort;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
+import org.jfree.chart.fx.ChartViewer;
+import quant.app.analysis.Formats;
+import quant.core.analysis.Period;
+import quant.core.chart.SequentialScale;
+import quant.core.cohort.CohortCharts;
+import quant.core.cohort.CohortMetric;
+import quant.core.cohort.CohortResult;
+
+/**
+ * Cohort retention: the heatmap and the retention curves above the cohort table with each cohort's
+ * size, with the period, the metric, the filters and the as-of date in the toolbar and the
+ * definitions below.
+ */
+public final class CohortView extends BorderPane {
+    public static final String ID = "cohorts";
+
+    private final CohortViewModel model;
+    private final ChartViewer heatmap = new ChartViewer();
+    private final ChartViewer curves = new ChartViewer();
+    private final TableView<CohortResult.Cohort> table = new TableView<>();
+    private final Label summary = new Label();
+    private final Label empty = new Label();
+    private final Label definitions = new Label();
+    private final SplitPane body;
+
+    public CohortView(CohortViewModel model) {
+        this.model = model;
+        setId("cohort-view");
+        setTop(toolbar());
+
+        heatmap.setId("cohort-heatmap");
+        curves.setId("cohort-curves");
+        SplitPane charts = new SplitPane(heatmap, curves);
+        charts.setDividerPositions(0.58);
+        table.setId("cohort-table");
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No cohorts to show."));
+        body = new SplitPane(charts, table);
+        body.setOrientation(Orientation.VERTICAL);
+        body.setDividerPositions(0.62);
+
+        empty.setId("cohort-empty");
+        empty.setWrapText(true);
+        empty.setMaxWidth(520);
+        empty.getStyleClass().add("text-muted");
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setMaxSize(48, 48);
+        busy.visibleProperty().bind(model.runningProperty());
+        StackPane center = new StackPane(body, empty, busy);
+        StackPane.setAlignment(busy, Pos.TOP_RIGHT);
+        StackPane.setMargin(busy, new Insets(12));
+        setCenter(center);
+
+        definitions.setWrapText(true);
+        TitledPane defs = new TitledPane("Definitions", definitions);
+        defs.setExpanded(false);
+        defs.setId("cohort-definitions");
+        Label message = new Label();
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().add("danger");
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        summary.setId("cohort-summary");
+        summary.setPadding(new Insets(4, 8, 4, 8));
+        setBottom(new VBox(summary, message, defs));
+
+        model.resultProperty().addListener((obs, o, r) -> show(r));
+        model.messageProperty().addListener((obs, o, m) -> {
+            if (!m.isEmpty() && model.resultProperty().get() == null) {
+                showEmpty(m);
+            }
+        });
+        empty.setVisible(false);
+        model.refresh();
+    }
+
+    private ToolBar toolbar() {
+        ComboBox<Period> period = new ComboBox<>();
+        period.getItems().setAll(Period.values());
+        period.setConverter(converter(p -> p == Period.MONTH ? "Monthly" : "Quarterly"));
+        period.valueProperty().bindBidirectional(model.periodProperty());
+        period.setId("cohort-period");
+        period.setTooltip(new Tooltip("Cohorts and ages by month or by quarter"));
+
+        ComboBox<CohortMetric> metric = new ComboBox<>();
+        metric.getItems().setAll(CohortMetric.values());
+        metric.setConverter(converter(CohortMetric::title));
+        metric.valueProperty().bindBidirectional(model.metricProperty());
+        metric.setId("cohort-metric");
+
+        DatePicker asOf = new DatePicker();
+        asOf.setPromptText("last activity");
+        asOf.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+        asOf.setPrefWidth(130);
+        asOf.valueProperty().bindBidirectional(model.asOfProperty());
+        asOf.setTooltip(new Tooltip("Compute at this date; empty for the last activity date in the data"));
+        asOf.setId("cohort-as-of");
+
+        Button reset = new Button("Clear filters");
+        reset.setOnAction(e -> model.resetFilters());
+
+        return new ToolBar(
+                period,
+                metric,
+                filter("All channels", model.channelChoices(), model.channels(), "cohort-channel"),
+                filter("All segments", model.segmentChoices(), model.segments(), "cohort-segment"),
+                filter("All cities", model.cityChoices(), model.cities(), "cohort-city"),
+                filter("Any first service", model.serviceLineChoices(), model.serviceLines(), "cohort-line"),
+                new Label("As of"),
+                asOf,
+                reset);
+    }
+
+    /** A check-combo whose checked items mirror {@code chosen}; its choices follow {@code choices}. */
+    private static CheckComboBox<String> filter(
+            String title, ObservableList<String> choices, ObservableSet<String> chosen, String id) {
+        CheckComboBox<String> box = new CheckComboBox<>(choices);
+        box.setId(id);
+        box.setTitle(title);
+        box.setPrefWidth(130);
+        box.setTooltip(new Tooltip(title + ": tick values to keep only those customers"));
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            List<String> now = List.copyOf(box.getCheckModel().getCheckedItems());
+            if (!chosen.equals(java.util.Set.copyOf(now))) {
+                chosen.retainAll(now);
+                chosen.addAll(now);
+            }
+            box.setTitle(now.isEmpty() ? title : null);
+        });
+        Runnable sync = () -> {
+            for (String item : choices) {
+                boolean want = chosen.contains(item);
+                if (want != box.getCheckModel().isChecked(item)) {
+                    if (want) {
+                        box.getCheckModel().check(item);
+                    } else {
+                        box.getCheckModel().clearCheck(item);
+                    }
+                }
+            }
+        };
+        chosen.addListener((javafx.collections.SetChangeListener<String>) c -> sync.run());
+        choices.addListener((ListChangeListener<String>) c -> sync.run());
+        return box;
+    }
+
+    private void show(CohortResult r) {
+        if (r == null) {
+            return;
+        }
+        CohortMetric metric = CohortMetric.parse(r.metric());
+        definitions.setText(String.join("\n", r.definitions()));
+        summary.setText("%s customers in %d cohorts · as of %s"
+                .formatted(
+                        Formats.count(r.customers()),
+                        r.cohorts().size(),
+                        r.asOf().describe()));
+        if (r.isEmpty()) {
+            showEmpty("No customer has a cohort with these filters. Clear a filter, or import customers"
+                    + " and completed jobs.");
+            return;
+        }
+        body.setVisible(true);
+        empty.setVisible(false);
+        heatmap.setChart(CohortCharts.heatmap(r, metric));
+        curves.setChart(CohortCharts.curves(r, metric));
+        fillTable(r, metric);
+    }
+
+    private void showEmpty(String text) {
+        empty.setText(text);
+        empty.setVisible(true);
+        body.setVisible(false);
+    }
+
+    private void fillTable(CohortResult r, CohortMetric metric) {
+        SequentialScale scale = CohortCharts.scale(r, metric);
+        TableColumn<CohortResult.Cohort, String> label = new TableColumn<>("Cohort");
+        label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
+        label.setPrefWidth(80);
+        TableColumn<CohortResult.Cohort, String> size = new TableColumn<>("Size");
+        size.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(Formats.count(c.getValue().size())));
+        size.setStyle("-fx-alignment: CENTER-RIGHT;");
+        size.setPrefWidth(60);
+        List<TableColumn<CohortResult.Cohort, ?>> columns = new java.util.ArrayList<>(List.of(label, size));
+        for (int age = 0; age < r.maxAges(); age++) {
+            int a = age;
+            TableColumn<CohortResult.Cohort, CohortResult.Cell> col = new TableColumn<>("+" + age);
+            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                    a < c.getValue().cells().size() ? c.getValue().cells().get(a) : null));
+            col.setCellFactory(c -> new HeatCell(metric, scale));
+            col.setPrefWidth(metric.isShare() ? 58 : 64);
+            col.setSortable(false);
+            columns.add(col);
+        }
+        table.getColumns().setAll(columns);
+        table.getItems().setAll(r.cohorts());
+    }
+
+    /** A table cell coloured like the heatmap; partial periods grey and marked with an asterisk. */
+    private static final class HeatCell extends TableCell<CohortResult.Cohort, CohortResult.Cell> {
+        private final CohortMetric metric;
+        private final SequentialScale scale;
+
+        HeatCell(CohortMetric metric, SequentialScale scale) {
+            this.metric = metric;
+            this.scale = scale;
+        }
+
+        @Override
+        protected void updateItem(CohortResult.Cell cell, boolean isEmpty) {
+            super.updateItem(cell, isEmpty);
+            if (isEmpty || cell == null) {
+                setText(null);
+                setStyle("");
+                setTooltip(null);
+                return;
+            }
+            double v = metric.value(cell);
+            String text = metric.isShare() ? Formats.percent(v) : Formats.money(v);
+            if (cell.partial()) {
+                setText(text + "*");
+                setStyle("-fx-alignment: CENTER-RIGHT; -fx-background-color: #d9dce0; -fx-text-fill: #57606a;");
+                setTooltip(new Tooltip(cell.period() + " is not over at the as-of date: partial, not a drop."));
+                return;
+            }
+            java.awt.Color c = scale.color(v);
+            setText(text);
+            setStyle("-fx-alignment: CENTER-RIGHT; -fx-background-color: rgb(%d,%d,%d); -fx-text-fill: %s;"
+                    .formatted(c.getRed(), c.getGreen(), c.getBlue(), scale.isDark(v) ? "white" : "#24292f"));
+            setTooltip(new Tooltip("%s in %s: %s active, revenue %s, margin %s"
+                    .formatted(
+                            getTableRow() == null || getTableRow().getItem() == null
+                                    ? ""
+                                    : getTableRow().getItem().label() + " cohort",
+                            cell.period(),
+                            Formats.count(cell.active()),
+                            Formats.money(cell.revenue()),
+                            Formats.money(cell.margin()))));
+        }
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("choices are picked, not typed");
+            }
+        };
+    }
+}

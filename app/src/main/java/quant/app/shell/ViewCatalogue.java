@@ -1,0 +1,109 @@
+package quant.app.shell;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import quant.app.cohort.CohortView;
+import quant.app.cohort.CohortViewModel;
+import quant.app.data.DataView;
+import quant.app.data.TableBrowserView;
+import quant.app.data.TableBrowserViewModel;
+import quant.app.imports.ImportHistoryView;
+import quant.app.imports.ImportHistoryViewModel;
+import quant.core.store.DomainTable;
+import quant.core.store.TableBrowser;
+
+/**
+ * Every view of the workbench in one list: its id (remembered in the layout), title, menu and
+ * shortcut, the dock area it opens in, and how it is made. The main window builds its menus from
+ * this list; adding a view is adding an entry.
+ */
+public final class ViewCatalogue {
+    /** The menus views are listed in, in menu-bar order. */
+    public enum Menu {
+        DATA("_Data"),
+        CUSTOMERS("_Customers");
+
+        private final String title;
+
+        Menu(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    /**
+     * One view.
+     *
+     * @param shortcut a key combination as JavaFX writes it ("Shortcut+2"), or null
+     * @param area {@link Workspace#SIDE} or {@link Workspace#MAIN}
+     */
+    public record Entry(
+            String id, String title, Menu menu, String shortcut, String area, Function<ViewContext, Node> factory) {}
+
+    /** Views opened with an argument in their id ({@code table:job}); not in the menus. */
+    public record Family(String prefix, FamilyFactory factory) {}
+
+    /** Makes a view of a family from the part of the id after the prefix. */
+    @FunctionalInterface
+    public interface FamilyFactory {
+        Optional<Workspace.ViewSpec> make(ViewContext context, String argument);
+    }
+
+    public static final List<Entry> ENTRIES = List.of(
+            new Entry(
+                    DataView.ID,
+                    "Data",
+                    Menu.DATA,
+                    "Shortcut+1",
+                    Workspace.SIDE,
+                    c -> new DataView(c.counts(), t -> c.openView().accept("table:" + t.sqlName()))),
+            new Entry(
+                    ImportHistoryView.ID,
+                    "Import history",
+                    Menu.DATA,
+                    "Shortcut+H",
+                    Workspace.MAIN,
+                    c -> new ImportHistoryView(new ImportHistoryViewModel(c.jobs(), c::store, c.onDataChanged()))),
+            new Entry(
+                    CohortView.ID,
+                    "Cohorts",
+                    Menu.CUSTOMERS,
+                    "Shortcut+2",
+                    Workspace.MAIN,
+                    c -> new CohortView(new CohortViewModel(c.jobs(), c.snapshots(), c.counts()))));
+
+    public static final List<Family> FAMILIES = List.of(new Family("table:", (c, name) -> DomainTable.byName(name)
+            .map(t -> new Workspace.ViewSpec(
+                    t.label(),
+                    new TableBrowserView(
+                            new TableBrowserViewModel(new TableBrowser(c.store(), t), c.pages(), Platform::runLater)),
+                    Workspace.MAIN))));
+
+    private ViewCatalogue() {}
+
+    /** The view with this id, made in this context; empty for an id no entry or family knows. */
+    public static Optional<Workspace.ViewSpec> make(String id, ViewContext context) {
+        for (Entry e : ENTRIES) {
+            if (e.id().equals(id)) {
+                return Optional.of(new Workspace.ViewSpec(e.title(), e.factory().apply(context), e.area()));
+            }
+        }
+        for (Family f : FAMILIES) {
+            if (id.startsWith(f.prefix())) {
+                return f.factory().make(context, id.substring(f.prefix().length()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The entries of one menu, in order. */
+    public static List<Entry> inMenu(Menu menu) {
+        return ENTRIES.stream().filter(e -> e.menu() == menu).toList();
+    }
+}

@@ -1,0 +1,26 @@
+package quant.app.shell;
+
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import quant.app.job.JobRunner;
+import quant.core.analysis.SnapshotCache;
+import quant.core.store.DomainTable;
+import quant.core.store.Store;
+
+/**
+ * What a view gets when it is made: the open store and its snapshot cache, the job runner, the row
+ * counts (which change after every import and undo, so views recompute on them), a way to open
+ * another view, and an executor for paging reads.
+ *
+ * @param onDataChanged call after a view changed the data (an undo), so counts and other views follow
+ */
+public record ViewContext(
+        Store store,
+        SnapshotCache snapshots,
+        JobRunner jobs,
+        ReadOnlyObjectProperty<Map<DomainTable, Long>> counts,
+        Consumer<String> openView,
+        Runnable onDataChanged,
+        Executor pages) {}

@@ -1,0 +1,118 @@
+package quant.app.cohort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import quant.app.job.FxJobRunner;
+import quant.core.analysis.Period;
+import quant.core.analysis.SnapshotCache;
+import quant.core.cohort.CohortMetric;
+import quant.core.cohort.CohortResult;
+import quant.core.job.JobMonitor;
+import quant.core.store.Store;
+import quant.samples.SampleLoader;
+import quant.samples.SampleSource;
+
+/** The cohort view on the sample company: it computes, draws, reacts to its controls, and is photographed. */
+@ExtendWith(ApplicationExtension.class)
+class CohortViewUiTest {
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static Store store;
+
+    private Stage stage;
+    private CohortViewModel model;
+
+    @BeforeAll
+    static void sample() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        store = Store.open(Files.createTempDirectory("quant-cohort").resolve("sample"));
+        SampleLoader.load(store, new SampleSource(1), JobMonitor.NONE);
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        model = new CohortViewModel(new FxJobRunner(), new SnapshotCache(store), new SimpleObjectProperty<>(0));
+        stage.setScene(new Scene(new CohortView(model), 1280, 800));
+        stage.show();
+    }
+
+    @Test
+    void showsTheSampleCompanysCohortsAndFollowsItsControls(FxRobot robot) throws Exception {
+        CohortResult monthly = await(null);
+        assertThat(monthly.cohorts()).hasSize(48);
+        assertThat(monthly.asOf().date()).hasToString("2025-12-31");
+        TableView<?> table = robot.lookup("#cohort-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(48);
+        // label, size, then one column per age
+        assertThat(table.getColumns()).hasSize(2 + 48);
+        save("cohorts-monthly-customers.png");
+
+        robot.interact(() -> {
+            model.periodProperty().set(Period.QUARTER);
+            model.metricProperty().set(CohortMetric.MARGIN);
+        });
+        CohortResult quarterly = await(monthly);
+        while (!"margin".equals(quarterly.metric()) || !"quarter".equals(quarterly.period())) {
+            quarterly = await(quarterly);
+        }
+        assertThat(quarterly.cohorts()).hasSize(16);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).hasSize(16);
+        save("cohorts-quarterly-margin.png");
+
+        robot.interact(() -> {
+            model.segments().add("commercial");
+            model.asOfProperty().set(java.time.LocalDate.of(2025, 11, 15));
+        });
+        CohortResult filtered = await(quarterly);
+        while (!filtered.asOf().date().toString().equals("2025-11-15")
+                || filtered.customers() >= quarterly.customers()) {
+            filtered = await(filtered);
+        }
+        assertThat(filtered.partialPeriod()).isEqualTo("2025-Q4");
+        assertThat(robot.lookup("#cohort-summary").queryLabeled().getText()).contains("2025-11-15 (chosen)");
+        save("cohorts-commercial-partial.png");
+    }
+
+    private CohortResult await(CohortResult previous) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> model.resultProperty().get() != null
+                        && model.resultProperty().get() != previous
+                        && !model.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        return model.resultProperty().get();
+    }
+
+    private void save(String name) throws Exception {
+        var image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().snapshot(null, null))
+                .get();
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(image, null),
+                "png",
+                SCREENSHOTS.resolve(name).toFile());
+    }
+}
