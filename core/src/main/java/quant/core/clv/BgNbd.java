@@ -29,7 +29,7 @@ import org.apache.commons.math3.special.Gamma;
  * @param a first shape of the beta distribution of the drop-out probability
  * @param b second shape of the beta distribution of the drop-out probability
  */
-public record BgNbd(double r, double alpha, double a, double b) {
+public record BgNbd(double r, double alpha, double a, double b) implements RepeatModel {
     /** Fewer customers with a repeat purchase than this and the fit is refused as too thin. */
     public static final int MIN_REPEATERS = 20;
 

@@ -111,37 +111,17 @@ public final class ClvFits {
             throw new InvalidSpecException("The horizon must be a positive number of periods, not " + horizon + ".");
         }
         CustomerSummaries s = data.summaries();
-        Map<String, Double> params;
-        Predictor predictor;
-        if (model == ClvModel.BGNBD) {
-            BgNbd m = BgNbd.fit(s).model();
-            params = m.params();
-            predictor = new Predictor(m::conditionalExpectedPurchases, m::pAlive);
-        } else {
-            ParetoNbd m = ParetoNbd.fit(s).model();
-            params = m.params();
-            predictor = new Predictor(m::conditionalExpectedPurchases, m::pAlive);
-        }
+        RepeatModel m = model == ClvModel.BGNBD
+                ? BgNbd.fit(s).model()
+                : ParetoNbd.fit(s).model();
         List<CustomerPrediction> out = new ArrayList<>(s.size());
         double total = 0;
         for (int i = 0; i < s.size(); i++) {
-            double e = predictor.expected.at(horizon, s.x(i), s.tx(i), s.t(i));
+            double e = m.conditionalExpectedPurchases(horizon, s.x(i), s.tx(i), s.t(i));
             total += e;
             out.add(new CustomerPrediction(
-                    data.ids().get(i), s.x(i), s.tx(i), s.t(i), e, predictor.alive.at(s.x(i), s.tx(i), s.t(i))));
+                    data.ids().get(i), s.x(i), s.tx(i), s.t(i), e, m.pAlive(s.x(i), s.tx(i), s.t(i))));
         }
-        return new Prediction(model.key(), params, horizon, out, total);
-    }
-
-    private record Predictor(Expected expected, Alive alive) {}
-
-    @FunctionalInterface
-    private interface Expected {
-        double at(double t, double x, double tx, double bigT);
-    }
-
-    @FunctionalInterface
-    private interface Alive {
-        double at(double x, double tx, double bigT);
+        return new Prediction(model.key(), m.params(), horizon, out, total);
     }
 }

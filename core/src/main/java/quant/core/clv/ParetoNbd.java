@@ -37,7 +37,7 @@ import org.apache.commons.math3.special.Gamma;
  * @param s shape of the gamma distribution of death rates
  * @param beta scale of the gamma distribution of death rates (in the data's time unit)
  */
-public record ParetoNbd(double r, double alpha, double s, double beta) {
+public record ParetoNbd(double r, double alpha, double s, double beta) implements RepeatModel {
     /** Fewer customers with a repeat purchase than this and the fit is refused as too thin. */
     public static final int MIN_REPEATERS = 20;
 
