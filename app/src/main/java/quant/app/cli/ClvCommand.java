@@ -4,33 +4,119 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.analysis.Json;
+import quant.core.analysis.Snapshot;
+import quant.core.analysis.SnapshotLoader;
+import quant.core.clv.ClvAnalysis;
 import quant.core.clv.ClvFits;
 import quant.core.clv.ClvModel;
+import quant.core.clv.ClvResult;
+import quant.core.clv.ClvSpec;
 import quant.core.clv.SummaryCsv;
 import quant.core.clv.TransactionLog;
+import quant.core.job.JobMonitor;
+import quant.core.store.Store;
 
 /** {@code quant clv fit|predict}: the probabilistic customer-base models on a file. */
 @Command(
         name = "clv",
         mixinStandardHelpOptions = true,
-        description = "Customer lifetime value models (BG/NBD, Pareto/NBD, Gamma-Gamma).",
+        description = {
+            "Customer lifetime value on the database: historic, simple formula, cohort curve and"
+                    + " BG/NBD or Pareto/NBD with Gamma-Gamma, side by side, with a holdout check.",
+            "clv fit and clv predict run the models on a file of customer summaries or transactions."
+        },
         subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class})
 final class ClvCommand implements Callable<Integer> {
+    @ParentCommand
+    QuantCommand parent;
+
     @Spec
     CommandSpec spec;
 
+    @Option(
+            names = "--horizon",
+            paramLabel = "MONTHS",
+            defaultValue = "36",
+            description = "Months of future value (default: ${DEFAULT-VALUE}).")
+    int horizon;
+
+    @Option(
+            names = "--discount",
+            paramLabel = "RATE",
+            defaultValue = "0.10",
+            description = "Yearly discount rate as a fraction (default: ${DEFAULT-VALUE}).")
+    double discount;
+
+    @Option(
+            names = "--inactivity-days",
+            paramLabel = "DAYS",
+            defaultValue = "365",
+            description = "A customer with no transaction for this long is churned (default: ${DEFAULT-VALUE}).")
+    int inactivityDays;
+
+    @Option(
+            names = "--holdout-weeks",
+            paramLabel = "WEEKS",
+            defaultValue = "52",
+            description = "Weeks before the as-of date held out to check the model (default: ${DEFAULT-VALUE}).")
+    int holdoutWeeks;
+
+    @Option(
+            names = "--method",
+            paramLabel = "M",
+            defaultValue = "all",
+            description =
+                    "Which method to print in the text form: all, historic, simple, cohort or probabilistic (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(
+            names = "--top",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Customers listed in the text form, highest future value first (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Mixin
+    CustomerFilterOptions filter;
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            description = "Compute at this date (default: the last activity in the data).")
+    LocalDate asOf;
+
+    @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
+    boolean json;
+
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Name what to do: clv fit or clv predict");
+        ClvText.Method shown = ClvText.Method.parse(method);
+        ClvSpec clvSpec = new ClvSpec(
+                horizon, discount, inactivityDays, holdoutWeeks, filter.filter(), Optional.ofNullable(asOf));
+        ClvResult result;
+        try (Store store = Store.openExisting(parent.database())) {
+            Snapshot snapshot = new SnapshotLoader(store).load(JobMonitor.NONE);
+            result = ClvAnalysis.run(snapshot, clvSpec, JobMonitor.NONE);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(result));
+        } else {
+            ClvText.print(out, result, shown, top);
+        }
+        out.flush();
+        return QuantCommand.OK;
     }
 
     /** A transaction log cut at a date. */

@@ -4,14 +4,13 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import quant.core.analysis.CustomerFilter;
 import quant.core.analysis.Json;
 import quant.core.analysis.Period;
 import quant.core.analysis.Snapshot;
@@ -50,25 +49,8 @@ final class CohortCommand implements Callable<Integer> {
                     "The figure of the table: share of the cohort active, revenue as a share of the first period, or cumulative margin per customer (default: ${DEFAULT-VALUE}).")
     String metric;
 
-    @Option(
-            names = "--channel",
-            paramLabel = "C",
-            split = ",",
-            description = "Only customers acquired through these channels.")
-    Set<String> channels = Set.of();
-
-    @Option(names = "--segment", paramLabel = "S", split = ",", description = "Only customers of these segments.")
-    Set<String> segments = Set.of();
-
-    @Option(names = "--city", paramLabel = "CITY", split = ",", description = "Only customers in these cities.")
-    Set<String> cities = Set.of();
-
-    @Option(
-            names = "--first-service-line",
-            paramLabel = "CODE",
-            split = ",",
-            description = "Only customers whose first completed job was of these service lines (codes).")
-    Set<String> lines = Set.of();
+    @Mixin
+    CustomerFilterOptions filter;
 
     @Option(
             names = "--as-of",
@@ -82,10 +64,7 @@ final class CohortCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CohortSpec cohortSpec = new CohortSpec(
-                Period.parse(period),
-                CohortMetric.parse(metric),
-                new CustomerFilter(channels, segments, cities, lines),
-                Optional.ofNullable(asOf));
+                Period.parse(period), CohortMetric.parse(metric), filter.filter(), Optional.ofNullable(asOf));
         CohortResult result;
         try (Store store = Store.openExisting(parent.database())) {
             Snapshot snapshot = new SnapshotLoader(store).load(JobMonitor.NONE);

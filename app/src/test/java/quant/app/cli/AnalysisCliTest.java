@@ -175,4 +175,39 @@ class AnalysisCliTest {
         }
         assertThat(p.get("totalExpectedTransactions").asDouble()).isCloseTo(sum, within(1e-6));
     }
+
+    @Test
+    void clvOnTheSampleCompanyValuesCommercialCustomersAboveResidentialOnes() throws Exception {
+        Run run = quant("--db", db, "clv", "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.get("customers").asInt()).isPositive();
+        // the sample's commercial accounts buy more often and spend more (samples/README.md)
+        Map<String, Double> bySegment = new TreeMap<>();
+        for (JsonNode s : json.get("bySegment")) {
+            bySegment.put(s.get("segment").asText(), s.get("meanClv").asDouble());
+        }
+        assertThat(bySegment.get("commercial")).isGreaterThan(bySegment.get("residential"));
+        // the transaction model passes its own holdout check and is recommended
+        JsonNode holdout = json.get("holdout");
+        double predicted = holdout.get("predictedHoldout").asDouble();
+        double actual = holdout.get("actualHoldout").asDouble();
+        assertThat(predicted).isCloseTo(actual, within(0.2 * actual));
+        assertThat(json.get("recommended").asText()).isEqualTo("probabilistic");
+        JsonNode first = json.get("customerValues").get(0);
+        assertThat(first.get("pAlive").asDouble()).isBetween(0.0, 1.0);
+        assertThat(first.get("clv").asDouble()).isPositive();
+        assertThat(json.get("simpleFormula").get("clv").asDouble()).isPositive();
+        assertThat(json.get("cohortCurve").get("clv").asDouble()).isPositive();
+
+        Run text = quant("--db", db, "clv", "--method", "simple", "--top", "3");
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("Simple formula")
+                .doesNotContain("Cohort curve")
+                .contains("Top 3 customers");
+        Run bad = quant("--db", db, "clv", "--discount", "10");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("0.1 for 10 %");
+    }
 }

@@ -1,0 +1,696 @@
+package quant.core.clv;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import quant.core.analysis.AsOf;
+import quant.core.analysis.CustomerHistory;
+import quant.core.analysis.Period;
+import quant.core.analysis.PurchaseDays;
+import quant.core.analysis.Snapshot;
+import quant.core.cohort.CohortAnalysis;
+import quant.core.cohort.CohortMetric;
+import quant.core.cohort.CohortResult;
+import quant.core.cohort.CohortSpec;
+import quant.core.job.JobMonitor;
+
+/**
+ * Customer lifetime value on the store by four methods side by side (see {@link ClvResult}):
+ *
+ * <ol>
+ *   <li>Historic: revenue and margin of each customer's completed jobs to the as-of date.
+ *   <li>Simple formula: m ÷ c, with m the margin per active customer-month over the last 12 months
+ *       and c the monthly churn rate, 1 − (1 − C)^(1/12), where C is the share of customers active a
+ *       year before the as-of date (a transaction within the inactivity window before that day) who
+ *       are not active at it. The textbook formula for a geometric lifetime of mean 1/c months,
+ *       undiscounted (Gupta &amp; Lehmann 2003 give the discounted form m·(1+d)/(1+d−r)).
+ *   <li>Cohort curve: the average cohort's monthly margin increments Δ(age) (cohorts weighted by
+ *       size, ages with at least three complete cohorts), fitted as Δ = A·e^(−k·age) by least squares
+ *       on ln Δ weighted by the number of cohorts, observed increments used where they exist and the
+ *       fit beyond, discounted monthly over the horizon from acquisition.
+ *   <li>Probabilistic: BG/NBD (Fader, Hardie &amp; Lee 2005) and Pareto/NBD (Schmittlein, Morrison
+ *       &amp; Colombo 1987) on purchase days in weeks; the one with the higher likelihood gives each
+ *       customer's expected purchases month by month over the horizon, discounted at
+ *       (1+d)^(1/12) − 1 a month; Gamma-Gamma (Fader, Hardie &amp; Lee 2005, "RFM and CLV") gives
+ *       the expected revenue per purchase; the overall margin ratio turns revenue into margin.
+ * </ol>
+ *
+ * When a model cannot be fitted the method says why and the recommendation falls back to the cohort
+ * curve, then to the simple formula: no figure is shown from a fit that failed.
+ */
+public final class ClvAnalysis {
+    /** Weeks in a month on average (365.25 / 12 / 7). */
+    static final double WEEKS_PER_MONTH = 365.25 / 12 / 7;
+
+    /** Fewer observed months than this and the cohort curve is not fitted. */
+    static final int MIN_CURVE_MONTHS = 6;
+
+    private ClvAnalysis() {}
+
+    public static ClvResult run(Snapshot s, ClvSpec spec, JobMonitor monitor) {
+        AsOf asOf = AsOf.resolve(s, spec.asOf());
+        int end = asOf.day();
+        monitor.progress(0, 5, "Reading purchases");
+        CustomerHistory history = CustomerHistory.of(s, end, monitor);
+        PurchaseDays pd = PurchaseDays.of(s, end, monitor);
+        int n = s.customers().size();
+        boolean[] in = new boolean[n];
+        int customers = 0;
+        for (int c = 0; c < n; c++) {
+            in[c] = pd.count(c) > 0 && spec.filter().test(s, c, history.firstServiceLine(c));
+            if (in[c]) {
+                customers++;
+            }
+        }
+        double[] revenue = new double[n];
+        double[] margin = new double[n];
+        int yearAgo = (int) asOf.date().minusMonths(12).toEpochDay();
+        double marginLastYear = 0;
+        Snapshot.Jobs jobs = s.jobs();
+        for (int j = 0; j < jobs.size(); j++) {
+            int c = jobs.customer(j);
+            int day = jobs.completedDay(j);
+            if (c >= 0 && in[c] && jobs.isCompleted(j) && day <= end) {
+                revenue[c] += jobs.revenue(j);
+                margin[c] += jobs.margin(j);
+                if (day > yearAgo) {
+                    marginLastYear += jobs.margin(j);
+                }
+            }
+        }
+        List<String> definitions = definitions(spec);
+        ClvResult.Historic historic = historic(in, revenue, margin, customers);
+        monitor.progress(1, 5, "Simple formula");
+        ClvResult.SimpleFormula simple = simpleFormula(pd, in, asOf, spec.inactivityDays(), marginLastYear);
+        monitor.progress(2, 5, "Cohort curve");
+        ClvResult.CohortCurve curve = cohortCurve(s, spec, monitor);
+        monitor.progress(3, 5, "Fitting BG/NBD, Pareto/NBD and Gamma-Gamma");
+        double totalRevenue = 0;
+        double totalMargin = 0;
+        for (int c = 0; c < n; c++) {
+            if (in[c]) {
+                totalRevenue += revenue[c];
+                totalMargin += margin[c];
+            }
+        }
+        double marginRatio = totalRevenue > 0 ? totalMargin / totalRevenue : 0;
+        RepeatSummaries rs = RepeatSummaries.at(pd, in, end);
+        Fitted fitted = probabilistic(rs, spec, marginRatio, monitor);
+        monitor.progress(4, 5, "Checking the model on a holdout");
+        HoldoutCheck holdout = null;
+        String holdoutNote = null;
+        if (fitted.model == null) {
+            holdoutNote = "No transaction model was fitted, so there is nothing to check.";
+        } else {
+            int split = end - spec.holdoutWeeks() * 7;
+            try {
+                holdout = HoldoutCheck.run(
+                        pd,
+                        in,
+                        split,
+                        end,
+                        fitted.result.model(),
+                        fitted.result.model().equals(ClvModel.BGNBD.key())
+                                ? d -> BgNbd.fit(d).model()
+                                : d -> ParetoNbd.fit(d).model(),
+                        monitor);
+            } catch (ModelFitException e) {
+                holdoutNote = "The model could not be fitted on the data before " + LocalDate.ofEpochDay(split) + ": "
+                        + e.getMessage();
+            }
+        }
+        Rows rows = customerRows(s, pd, in, revenue, margin, rs, fitted, spec, end);
+        List<ClvResult.SegmentValue> bySegment = bySegment(rows.rows());
+        String[] recommendation = recommend(rows.probabilistic(), holdout, curve, simple);
+        monitor.progress(5, 5, "Done");
+        return new ClvResult(
+                asOf,
+                spec.horizonMonths(),
+                spec.annualDiscountRate(),
+                spec.inactivityDays(),
+                customers,
+                historic,
+                simple,
+                curve,
+                rows.probabilistic(),
+                holdout,
+                holdoutNote,
+                bySegment,
+                rows.rows(),
+                recommendation[0],
+                recommendation[1],
+                definitions);
+    }
+
+    private static ClvResult.Historic historic(boolean[] in, double[] revenue, double[] margin, int customers) {
+        if (customers == 0) {
+            return new ClvResult.Historic(0, 0, 0, 0);
+        }
+        double[] m = new double[customers];
+        double rev = 0;
+        double total = 0;
+        int k = 0;
+        for (int c = 0; c < in.length; c++) {
+            if (in[c]) {
+                m[k++] = margin[c];
+                rev += revenue[c];
+                total += margin[c];
+            }
+        }
+        Arrays.sort(m);
+        double median = customers % 2 == 1 ? m[customers / 2] : (m[customers / 2 - 1] + m[customers / 2]) / 2;
+        return new ClvResult.Historic(rev / customers, total / customers, median, total);
+    }
+
+    /** The day of customer c's last purchase on or before {@code day}, or {@link Snapshot#NO_DAY}. */
+    private static int lastPurchase(PurchaseDays pd, int c, int day) {
+        int k = pd.countUpTo(c, day);
+        return k == 0 ? Snapshot.NO_DAY : pd.day(pd.start(c) + k - 1);
+    }
+
+    private static boolean activeAt(PurchaseDays pd, int c, int day, int window) {
+        int last = lastPurchase(pd, c, day);
+        return last != Snapshot.NO_DAY && last > day - window;
+    }
+
+    static ClvResult.SimpleFormula simpleFormula(
+            PurchaseDays pd, boolean[] in, AsOf asOf, int window, double marginLastYear) {
+        List<String> assumptions = List.of(
+                "Margin per active customer-month stays at its level of the last 12 months.",
+                "The same share of active customers churns every month (a geometric lifetime of mean 1/c months).",
+                "A customer is active at a day with a transaction in the " + window + " days before it.",
+                "Not discounted; no horizon (the whole expected lifetime).");
+        long customerMonths = 0;
+        for (int k = 11; k >= 0; k--) {
+            int day = (int) asOf.date().minusMonths(k).toEpochDay();
+            for (int c = 0; c < in.length; c++) {
+                if (in[c] && activeAt(pd, c, day, window)) {
+                    customerMonths++;
+                }
+            }
+        }
+        int yearAgo = (int) asOf.date().minusMonths(12).toEpochDay();
+        int activeThen = 0;
+        int lost = 0;
+        for (int c = 0; c < in.length; c++) {
+            if (in[c] && activeAt(pd, c, yearAgo, window)) {
+                activeThen++;
+                if (!activeAt(pd, c, asOf.day(), window)) {
+                    lost++;
+                }
+            }
+        }
+        if (customerMonths == 0 || activeThen == 0) {
+            return new ClvResult.SimpleFormula(
+                    null,
+                    null,
+                    null,
+                    null,
+                    assumptions,
+                    "No customer was active a year before the as-of date: the formula needs a year of history.");
+        }
+        double m = marginLastYear / customerMonths;
+        double annual = (double) lost / activeThen;
+        double monthly = 1 - Math.pow(1 - annual, 1.0 / 12);
+        if (lost == 0) {
+            return new ClvResult.SimpleFormula(
+                    m,
+                    0.0,
+                    0.0,
+                    null,
+                    assumptions,
+                    "No customer active a year ago has churned since: with no churn the formula has no bound.");
+        }
+        return new ClvResult.SimpleFormula(m, annual, monthly, m / monthly, assumptions, null);
+    }
+
+    static ClvResult.CohortCurve cohortCurve(Snapshot s, ClvSpec spec, JobMonitor monitor) {
+        List<String> assumptions = List.of(
+                "A new customer's margin follows the average cohort's: observed months as they were, later"
+                        + " months on the fitted decay.",
+                "Cohorts are weighted by size; ages with fewer than 3 complete cohorts are not used.",
+                "Discounted monthly at " + percent(spec.annualDiscountRate())
+                        + " a year; counted from acquisition over " + spec.horizonMonths() + " months.");
+        CohortResult cohorts = CohortAnalysis.run(
+                s, new CohortSpec(Period.MONTH, CohortMetric.MARGIN, spec.filter(), spec.asOf()), monitor);
+        List<Double> cumulative = new ArrayList<>();
+        List<Integer> weight = new ArrayList<>();
+        for (CohortResult.AgePoint a : cohorts.average()) {
+            if (a.cohorts() < 3 || a.age() != cumulative.size()) {
+                break;
+            }
+            cumulative.add(a.cumulativeMarginPerCustomer());
+            weight.add(a.cohorts());
+        }
+        int observed = cumulative.size();
+        if (observed < MIN_CURVE_MONTHS + 1) {
+            return new ClvResult.CohortCurve(
+                    null,
+                    null,
+                    null,
+                    observed,
+                    null,
+                    points(cumulative, null, null, 0),
+                    assumptions,
+                    "The cohorts cover " + observed + " months with at least 3 complete cohorts; the curve needs "
+                            + (MIN_CURVE_MONTHS + 1) + ".");
+        }
+        double[] delta = new double[observed];
+        for (int a = 0; a < observed; a++) {
+            delta[a] = a == 0 ? cumulative.get(0) : cumulative.get(a) - cumulative.get(a - 1);
+        }
+        // weighted least squares of ln Δ on age, ages ≥ 1 with Δ > 0
+        double sw = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        int used = 0;
+        for (int a = 1; a < observed; a++) {
+            if (delta[a] > 0) {
+                double w = weight.get(a);
+                double y = Math.log(delta[a]);
+                sw += w;
+                sx += w * a;
+                sy += w * y;
+                sxx += w * a * a;
+                sxy += w * a * y;
+                used++;
+            }
+        }
+        if (used < MIN_CURVE_MONTHS) {
+            return new ClvResult.CohortCurve(
+                    null,
+                    null,
+                    null,
+                    observed,
+                    null,
+                    points(cumulative, null, null, 0),
+                    assumptions,
+                    "Too few months with a positive margin increment (" + used + ") to fit a decay.");
+        }
+        double slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
+        double intercept = (sy - slope * sx) / sw;
+        double meanY = sy / sw;
+        double ssTot = 0;
+        double ssRes = 0;
+        for (int a = 1; a < observed; a++) {
+            if (delta[a] > 0) {
+                double w = weight.get(a);
+                double y = Math.log(delta[a]);
+                ssTot += w * (y - meanY) * (y - meanY);
+                double r = y - (intercept + slope * a);
+                ssRes += w * r * r;
+            }
+        }
+        double rSquared = ssTot > 0 ? 1 - ssRes / ssTot : 0;
+        double k = -slope;
+        double bigA = Math.exp(intercept);
+        String note = null;
+        if (k <= 0) {
+            // no decay: flat at the weighted mean of the last (up to) 12 observed increments
+            double wsum = 0;
+            double vsum = 0;
+            for (int a = Math.max(1, observed - 12); a < observed; a++) {
+                wsum += weight.get(a);
+                vsum += weight.get(a) * delta[a];
+            }
+            k = 0;
+            bigA = vsum / wsum;
+            note = "Monthly margin per customer does not fall with age in these data: later months are taken flat"
+                    + " at the average of the last 12 observed months.";
+        }
+        double monthly = Math.pow(1 + spec.annualDiscountRate(), 1.0 / 12) - 1;
+        double clv = 0;
+        for (int a = 0; a < spec.horizonMonths(); a++) {
+            double v = a < observed ? delta[a] : bigA * Math.exp(-k * a);
+            clv += v / Math.pow(1 + monthly, a);
+        }
+        return new ClvResult.CohortCurve(
+                bigA,
+                k,
+                rSquared,
+                observed,
+                clv,
+                points(cumulative, bigA, k, Math.max(spec.horizonMonths(), observed)),
+                assumptions,
+                note);
+    }
+
+    private static List<ClvResult.CurvePoint> points(List<Double> cumulative, Double bigA, Double k, int ages) {
+        List<ClvResult.CurvePoint> out = new ArrayList<>();
+        for (int a = 0; a < cumulative.size(); a++) {
+            out.add(new ClvResult.CurvePoint(a, cumulative.get(a), true));
+        }
+        if (bigA != null && !cumulative.isEmpty()) {
+            double c = cumulative.getLast();
+            for (int a = cumulative.size(); a < ages; a++) {
+                c += bigA * Math.exp(-k * a);
+                out.add(new ClvResult.CurvePoint(a, c, false));
+            }
+        }
+        return out;
+    }
+
+    /** The fitted models and the probabilistic section of the result. */
+    private record Fitted(RepeatModel model, GammaGamma spend, double meanSpend, ClvResult.Probabilistic result) {}
+
+    private static Fitted probabilistic(RepeatSummaries rs, ClvSpec spec, double marginRatio, JobMonitor monitor) {
+        List<String> assumptions = List.of(
+                "While active, a customer buys at a steady rate of their own; customers differ in rate and in"
+                        + " how long they stay (BG/NBD, Pareto/NBD).",
+                "The value of a purchase varies around the customer's own mean, independent of how often they"
+                        + " buy (Gamma-Gamma).",
+                "Future revenue becomes margin at the customers' margin ratio to date (" + percent(marginRatio) + ").",
+                "Discounted monthly at " + percent(spec.annualDiscountRate()) + " a year over " + spec.horizonMonths()
+                        + " months from the as-of date: future value only, on top of the margin to date.");
+        if (rs.isEmpty()) {
+            return new Fitted(
+                    null,
+                    null,
+                    0,
+                    new ClvResult.Probabilistic(
+                            null,
+                            List.of(),
+                            null,
+                            marginRatio,
+                            null,
+                            null,
+                            null,
+                            null,
+                            assumptions,
+                            "No customer bought before the as-of date: there is nothing to fit."));
+        }
+        CustomerSummaries data = rs.summaries();
+        List<ClvFits.Report> fits = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        RepeatModel best = null;
+        double bestLl = Double.NEGATIVE_INFINITY;
+        String bestKey = null;
+        try {
+            BgNbd.Fit f = BgNbd.fit(data);
+            fits.add(new ClvFits.Report(
+                    ClvModel.BGNBD.key(),
+                    f.model().params(),
+                    f.logLikelihood(),
+                    f.standardErrors(),
+                    data.size(),
+                    f.evaluations()));
+            best = f.model();
+            bestLl = f.logLikelihood();
+            bestKey = ClvModel.BGNBD.key();
+        } catch (ModelFitException e) {
+            problems.add(e.getMessage());
+        }
+        monitor.checkCancelled();
+        try {
+            ParetoNbd.Fit f = ParetoNbd.fit(data);
+            fits.add(new ClvFits.Report(
+                    ClvModel.PARETO_NBD.key(),
+                    f.model().params(),
+                    f.logLikelihood(),
+                    f.standardErrors(),
+                    data.size(),
+                    f.evaluations()));
+            if (f.logLikelihood() > bestLl) {
+                best = f.model();
+                bestKey = ClvModel.PARETO_NBD.key();
+            }
+        } catch (ModelFitException e) {
+            problems.add(e.getMessage());
+        }
+        monitor.checkCancelled();
+        // spend: repeat buyers with a positive mean
+        int repeaters = 0;
+        for (int i = 0; i < rs.size(); i++) {
+            if (data.x(i) > 0 && rs.zbar()[i] > 0) {
+                repeaters++;
+            }
+        }
+        double[] x = new double[repeaters];
+        double[] z = new double[repeaters];
+        int k = 0;
+        double sumZ = 0;
+        for (int i = 0; i < rs.size(); i++) {
+            if (data.x(i) > 0 && rs.zbar()[i] > 0) {
+                x[k] = data.x(i);
+                z[k] = rs.zbar()[i];
+                sumZ += z[k];
+                k++;
+            }
+        }
+        double meanSpend = repeaters > 0 ? sumZ / repeaters : 0;
+        GammaGamma spend = null;
+        ClvFits.Report spendFit = null;
+        try {
+            GammaGamma.Fit g = GammaGamma.fit(x, z);
+            if (g.model().q() > 1) {
+                spend = g.model();
+                spendFit = new ClvFits.Report(
+                        ClvModel.GAMMA_GAMMA.key(),
+                        g.model().params(),
+                        g.logLikelihood(),
+                        g.standardErrors(),
+                        g.customers(),
+                        g.evaluations());
+            } else {
+                problems.add("Gamma-Gamma gave q ≤ 1, where mean spend is unbounded: each customer's own mean"
+                        + " purchase value is used instead.");
+            }
+        } catch (ModelFitException e) {
+            problems.add(e.getMessage() + " Each customer's own mean purchase value is used instead.");
+        }
+        Double correlation = repeaters > 2 ? pearson(x, z) : null;
+        String note = problems.isEmpty() ? null : String.join(" ", problems);
+        if (best == null) {
+            return new Fitted(
+                    null,
+                    spend,
+                    meanSpend,
+                    new ClvResult.Probabilistic(
+                            null, fits, spendFit, marginRatio, correlation, null, null, null, assumptions, note));
+        }
+        return new Fitted(
+                best,
+                spend,
+                meanSpend,
+                new ClvResult.Probabilistic(
+                        bestKey, fits, spendFit, marginRatio, correlation, null, null, null, assumptions, note));
+    }
+
+    private static double pearson(double[] a, double[] b) {
+        int n = a.length;
+        double ma = Arrays.stream(a).average().orElse(0);
+        double mb = Arrays.stream(b).average().orElse(0);
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < n; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+    }
+
+    /**
+     * Discounted expected purchases over the horizon: Σ over months m of [E(m·w) − E((m−1)·w)] /
+     * (1+δ)^m, with w the weeks in a month and δ the monthly rate.
+     */
+    static double discountedPurchases(RepeatModel model, double x, double tx, double t, int months, double annual) {
+        double monthly = Math.pow(1 + annual, 1.0 / 12) - 1;
+        double previous = 0;
+        double sum = 0;
+        for (int m = 1; m <= months; m++) {
+            double e = model.conditionalExpectedPurchases(m * WEEKS_PER_MONTH, x, tx, t);
+            sum += (e - previous) / Math.pow(1 + monthly, m);
+            previous = e;
+        }
+        return sum;
+    }
+
+    /** The customer rows, and the probabilistic section with its totals filled in. */
+    private record Rows(List<ClvResult.CustomerValue> rows, ClvResult.Probabilistic probabilistic) {}
+
+    private static Rows customerRows(
+            Snapshot s,
+            PurchaseDays pd,
+            boolean[] in,
+            double[] revenue,
+            double[] margin,
+            RepeatSummaries rs,
+            Fitted fitted,
+            ClvSpec spec,
+            int end) {
+        Snapshot.Customers cs = s.customers();
+        int[] row = new int[in.length];
+        Arrays.fill(row, -1);
+        for (int i = 0; i < rs.size(); i++) {
+            row[rs.customer()[i]] = i;
+        }
+        double ratio = fitted.result.marginRatio();
+        List<ClvResult.CustomerValue> out = new ArrayList<>();
+        double total = 0;
+        double expected = 0;
+        int valued = 0;
+        for (int c = 0; c < in.length; c++) {
+            if (!in[c]) {
+                continue;
+            }
+            int last = lastPurchase(pd, c, end);
+            boolean churned = last <= end - spec.inactivityDays();
+            int i = row[c];
+            double x = i >= 0 ? rs.summaries().x(i) : 0;
+            double tx = i >= 0 ? rs.summaries().tx(i) : 0;
+            double t = i >= 0 ? rs.summaries().t(i) : 0;
+            Double pAlive = null;
+            Double exp = null;
+            Double spendPer = null;
+            Double clv = null;
+            if (fitted.model != null && i >= 0) {
+                pAlive = fitted.model.pAlive(x, tx, t);
+                exp = fitted.model.conditionalExpectedPurchases(spec.horizonMonths() * WEEKS_PER_MONTH, x, tx, t);
+                double zbar = rs.zbar()[i];
+                spendPer = fitted.spend != null
+                        ? fitted.spend.expectedSpend(x, zbar)
+                        : (x > 0 && zbar > 0 ? zbar : fitted.meanSpend);
+                double det =
+                        discountedPurchases(fitted.model, x, tx, t, spec.horizonMonths(), spec.annualDiscountRate());
+                clv = det * spendPer * ratio;
+                total += clv;
+                expected += exp;
+                valued++;
+            }
+            out.add(new ClvResult.CustomerValue(
+                    cs.id(c),
+                    cs.name(c),
+                    cs.segments().value(cs.segment(c)),
+                    cs.channels().value(cs.channel(c)),
+                    Math.round(revenue[c] * 100) / 100.0,
+                    Math.round(margin[c] * 100) / 100.0,
+                    pd.count(c),
+                    LocalDate.ofEpochDay(last),
+                    x,
+                    tx,
+                    t,
+                    pAlive,
+                    exp,
+                    spendPer,
+                    clv,
+                    churned));
+        }
+        out.sort(Comparator.comparing(
+                        (ClvResult.CustomerValue v) -> v.clv() == null ? Double.NEGATIVE_INFINITY : v.clv())
+                .reversed()
+                .thenComparing(Comparator.comparingDouble(ClvResult.CustomerValue::marginToDate)
+                        .reversed()));
+        ClvResult.Probabilistic p = fitted.result;
+        if (valued == 0) {
+            return new Rows(out, p);
+        }
+        return new Rows(
+                out,
+                new ClvResult.Probabilistic(
+                        p.model(),
+                        p.transactionFits(),
+                        p.spendFit(),
+                        p.marginRatio(),
+                        p.spendFrequencyCorrelation(),
+                        total / valued,
+                        total,
+                        expected,
+                        p.assumptions(),
+                        p.note()));
+    }
+
+    private static List<ClvResult.SegmentValue> bySegment(List<ClvResult.CustomerValue> rows) {
+        Map<String, double[]> acc = new TreeMap<>();
+        for (ClvResult.CustomerValue v : rows) {
+            String seg = v.segment() == null ? "(none)" : v.segment();
+            double[] a = acc.computeIfAbsent(seg, k -> new double[6]);
+            a[0]++;
+            a[1] += v.marginToDate();
+            if (v.clv() != null) {
+                a[2] += v.clv();
+                a[3]++;
+                a[4] += v.pAlive();
+            }
+        }
+        List<ClvResult.SegmentValue> out = new ArrayList<>();
+        for (var e : acc.entrySet()) {
+            double[] a = e.getValue();
+            out.add(new ClvResult.SegmentValue(
+                    e.getKey(), (int) a[0], a[1] / a[0], a[3] > 0 ? a[2] / a[3] : null, a[3] > 0 ? a[4] / a[3] : null));
+        }
+        return out;
+    }
+
+    private static String[] recommend(
+            ClvResult.Probabilistic p,
+            HoldoutCheck holdout,
+            ClvResult.CohortCurve curve,
+            ClvResult.SimpleFormula simple) {
+        if (p.model() != null && holdout != null && holdout.actualHoldout() > 0) {
+            double error = holdout.predictedHoldout() / holdout.actualHoldout() - 1;
+            if (Math.abs(error) <= 0.2) {
+                return new String[] {
+                    "probabilistic",
+                    String.format(
+                            Locale.ROOT,
+                            "%s predicted %.0f purchases in the %s–%s holdout against %.0f actual (%+.0f%%), within 20%%:"
+                                    + " its per-customer values are the ones to use.",
+                            ClvModel.parse(p.model()).title(),
+                            holdout.predictedHoldout(),
+                            holdout.split(),
+                            holdout.end(),
+                            holdout.actualHoldout(),
+                            100 * error)
+                };
+            }
+            String why = String.format(
+                    Locale.ROOT,
+                    "%s missed the holdout by %+.0f%%, more than 20%%",
+                    ClvModel.parse(p.model()).title(),
+                    100 * error);
+            return fallback(why, curve, simple);
+        }
+        return fallback(
+                p.model() == null
+                        ? "No transaction model could be fitted"
+                        : "The model could not be checked on a holdout",
+                curve,
+                simple);
+    }
+
+    private static String[] fallback(String why, ClvResult.CohortCurve curve, ClvResult.SimpleFormula simple) {
+        if (curve.clv() != null) {
+            return new String[] {"cohortCurve", why + ": the cohort curve is the figure to use."};
+        }
+        return new String[] {
+            "simpleFormula",
+            why + ", and the cohorts are too short for a curve: the simple formula is the figure to use."
+        };
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
+    }
+
+    private static List<String> definitions(ClvSpec spec) {
+        return List.of(
+                "A transaction is a completed job with revenue above 0; jobs on the same day are one purchase.",
+                "Margin = revenue − labour − material − equipment cost; callbacks' costs lower it.",
+                "A customer is churned with no transaction in the " + spec.inactivityDays()
+                        + " days before the as-of date.",
+                "Historic value is to date; the probabilistic CLV is future margin over the next "
+                        + spec.horizonMonths() + " months, discounted at " + percent(spec.annualDiscountRate())
+                        + " a year.",
+                "x = repeat purchase days, t_x = weeks from the first to the last purchase, T = weeks from the first"
+                        + " purchase to the as-of date.");
+    }
+}
