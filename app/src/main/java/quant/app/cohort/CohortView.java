@@ -3,15 +3,10 @@ package quant.app.cohort;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
-import javafx.collections.ObservableSet;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
@@ -25,8 +20,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.control.CheckComboBox;
 import org.jfree.chart.fx.ChartViewer;
+import quant.app.analysis.CustomerFilterBar;
 import quant.app.analysis.Formats;
 import quant.core.analysis.Period;
 import quant.core.chart.SequentialScale;
@@ -115,61 +110,9 @@ public final class CohortView extends BorderPane {
         metric.valueProperty().bindBidirectional(model.metricProperty());
         metric.setId("cohort-metric");
 
-        DatePicker asOf = new DatePicker();
-        asOf.setPromptText("last activity");
-        asOf.setConverter(new javafx.util.converter.LocalDateStringConverter(
-                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
-        asOf.setPrefWidth(130);
-        asOf.valueProperty().bindBidirectional(model.asOfProperty());
-        asOf.setTooltip(new Tooltip("Compute at this date; empty for the last activity date in the data"));
-        asOf.setId("cohort-as-of");
-
-        Button reset = new Button("Clear filters");
-        reset.setOnAction(e -> model.resetFilters());
-
-        return new ToolBar(
-                period,
-                metric,
-                filter("All channels", model.channelChoices(), model.channels(), "cohort-channel"),
-                filter("All segments", model.segmentChoices(), model.segments(), "cohort-segment"),
-                filter("All cities", model.cityChoices(), model.cities(), "cohort-city"),
-                filter("Any first service", model.serviceLineChoices(), model.serviceLines(), "cohort-line"),
-                new Label("As of"),
-                asOf,
-                reset);
-    }
-
-    /** A check-combo whose checked items mirror {@code chosen}; its choices follow {@code choices}. */
-    private static CheckComboBox<String> filter(
-            String title, ObservableList<String> choices, ObservableSet<String> chosen, String id) {
-        CheckComboBox<String> box = new CheckComboBox<>(choices);
-        box.setId(id);
-        box.setTitle(title);
-        box.setPrefWidth(130);
-        box.setTooltip(new Tooltip(title + ": tick values to keep only those customers"));
-        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
-            List<String> now = List.copyOf(box.getCheckModel().getCheckedItems());
-            if (!chosen.equals(java.util.Set.copyOf(now))) {
-                chosen.retainAll(now);
-                chosen.addAll(now);
-            }
-            box.setTitle(now.isEmpty() ? title : null);
-        });
-        Runnable sync = () -> {
-            for (String item : choices) {
-                boolean want = chosen.contains(item);
-                if (want != box.getCheckModel().isChecked(item)) {
-                    if (want) {
-                        box.getCheckModel().check(item);
-                    } else {
-                        box.getCheckModel().clearCheck(item);
-                    }
-                }
-            }
-        };
-        chosen.addListener((javafx.collections.SetChangeListener<String>) c -> sync.run());
-        choices.addListener((ListChangeListener<String>) c -> sync.run());
-        return box;
+        ToolBar bar = new ToolBar(period, metric);
+        bar.getItems().addAll(CustomerFilterBar.controls(model.filter(), "cohort"));
+        return bar;
     }
 
     private void show(CohortResult r) {

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import quant.app.clv.ClvView;
+import quant.app.clv.ClvViewModel;
 import quant.app.cohort.CohortView;
 import quant.app.cohort.CohortViewModel;
 import quant.app.data.DataView;
@@ -76,7 +78,14 @@ public final class ViewCatalogue {
                     Menu.CUSTOMERS,
                     "Shortcut+2",
                     Workspace.MAIN,
-                    c -> new CohortView(new CohortViewModel(c.jobs(), c.snapshots(), c.counts()))));
+                    c -> new CohortView(new CohortViewModel(c.jobs(), c.snapshots(), c.counts()))),
+            new Entry(
+                    ClvView.ID,
+                    "Lifetime value",
+                    Menu.CUSTOMERS,
+                    "Shortcut+3",
+                    Workspace.MAIN,
+                    c -> new ClvView(new ClvViewModel(c.jobs(), c.snapshots(), c.counts()))));
 
     public static final List<Family> FAMILIES = List.of(new Family("table:", (c, name) -> DomainTable.byName(name)
             .map(t -> new Workspace.ViewSpec(

@@ -83,8 +83,8 @@ class CohortViewUiTest {
         save("cohorts-quarterly-margin.png");
 
         robot.interact(() -> {
-            model.segments().add("commercial");
-            model.asOfProperty().set(java.time.LocalDate.of(2025, 11, 15));
+            model.filter().segments().add("commercial");
+            model.filter().asOfProperty().set(java.time.LocalDate.of(2025, 11, 15));
         });
         CohortResult filtered = await(quarterly);
         while (!filtered.asOf().date().toString().equals("2025-11-15")

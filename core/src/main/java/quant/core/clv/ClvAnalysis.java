@@ -233,19 +233,37 @@ public final class ClvAnalysis {
         List<String> assumptions = List.of(
                 "A new customer's margin follows the average cohort's: observed months as they were, later"
                         + " months on the fitted decay.",
-                "Cohorts are weighted by size; ages with fewer than 3 complete cohorts are not used.",
+                "Each month's margin per customer is averaged over the cohorts complete at that age, weighted"
+                        + " by size; ages with fewer than 3 complete cohorts are not used.",
                 "Discounted monthly at " + percent(spec.annualDiscountRate())
                         + " a year; counted from acquisition over " + spec.horizonMonths() + " months.");
         CohortResult cohorts = CohortAnalysis.run(
                 s, new CohortSpec(Period.MONTH, CohortMetric.MARGIN, spec.filter(), spec.asOf()), monitor);
-        List<Double> cumulative = new ArrayList<>();
+        // Δ(age) = Σ margin at that age ÷ Σ size, over the cohorts whose period at that age is complete;
+        // the curve chains the increments, so that a changing mix of cohorts never makes it fall
+        List<Double> sums = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         List<Integer> weight = new ArrayList<>();
-        for (CohortResult.AgePoint a : cohorts.average()) {
-            if (a.cohorts() < 3 || a.age() != cumulative.size()) {
-                break;
+        for (CohortResult.Cohort c : cohorts.cohorts()) {
+            for (CohortResult.Cell cell : c.cells()) {
+                if (cell.partial()) {
+                    continue;
+                }
+                while (sums.size() <= cell.age()) {
+                    sums.add(0.0);
+                    sizes.add(0);
+                    weight.add(0);
+                }
+                sums.set(cell.age(), sums.get(cell.age()) + cell.margin());
+                sizes.set(cell.age(), sizes.get(cell.age()) + c.size());
+                weight.set(cell.age(), weight.get(cell.age()) + 1);
             }
-            cumulative.add(a.cumulativeMarginPerCustomer());
-            weight.add(a.cohorts());
+        }
+        List<Double> cumulative = new ArrayList<>();
+        double running = 0;
+        for (int a = 0; a < sums.size() && weight.get(a) >= 3 && sizes.get(a) > 0; a++) {
+            running += sums.get(a) / sizes.get(a);
+            cumulative.add(running);
         }
         int observed = cumulative.size();
         if (observed < MIN_CURVE_MONTHS + 1) {
@@ -642,7 +660,7 @@ public final class ClvAnalysis {
                     "probabilistic",
                     String.format(
                             Locale.ROOT,
-                            "%s predicted %.0f purchases in the %s–%s holdout against %.0f actual (%+.0f%%), within 20%%:"
+                            "%s predicted %,.0f purchases in the %s to %s holdout against %,.0f actual (%+.1f%%), within 20%%:"
                                     + " its per-customer values are the ones to use.",
                             ClvModel.parse(p.model()).title(),
                             holdout.predictedHoldout(),

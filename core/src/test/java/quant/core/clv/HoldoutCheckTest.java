@@ -51,7 +51,7 @@ class HoldoutCheckTest {
                 .add(1, 7, 1, 0)
                 .add(1, 8, 1, 0)
                 .build();
-        HoldoutCheck h = HoldoutCheck.run(pd, null, 14, 35, "linear", s -> new Linear(), JobMonitor.NONE);
+        HoldoutCheck h = HoldoutCheck.run(pd, null, 14, 35, "bgnbd", s -> new Linear(), JobMonitor.NONE);
         assertThat(h.customers()).isEqualTo(2);
         // weeks end on days 7, 14, 21, 28, 35; repeats on days 3 (wk 1), 8 (wk 2), 10 (wk 2), 30 (wk 5)
         assertThat(h.weeks()).extracting(HoldoutCheck.WeekPoint::actual).containsExactly(1.0, 3.0, 3.0, 3.0, 4.0);
@@ -63,6 +63,15 @@ class HoldoutCheckTest {
                         new HoldoutCheck.FrequencyPoint(1, 1, 0, 0.3 + 1),
                         new HoldoutCheck.FrequencyPoint(2, 1, 1, 0.3 + 2));
         assertThat(h.actualHoldout()).isEqualTo(1);
+
+        // the charts carry the same figures
+        var tracking = ClvCharts.tracking(h).getXYPlot();
+        assertThat(tracking.getDataset().getItemCount(0)).isEqualTo(5);
+        assertThat(tracking.getDataset().getYValue(0, 4)).isEqualTo(4);
+        assertThat(tracking.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND))
+                .hasSize(1);
+        var byX = ClvCharts.byFrequency(h).getCategoryPlot().getDataset();
+        assertThat(byX.getValue("Predicted", "2").doubleValue()).isCloseTo(2.3, within(1e-12));
     }
 
     @Test

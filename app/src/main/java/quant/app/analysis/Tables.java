@@ -1,0 +1,39 @@
+package quant.app.analysis;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+
+/** Table columns that show numbers right-aligned, formatted, and sort by the number. */
+public final class Tables {
+    private Tables() {}
+
+    /** A column of text. */
+    public static <T> TableColumn<T, String> text(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> col = new TableColumn<>(title);
+        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        col.setPrefWidth(width);
+        return col;
+    }
+
+    /** A column of numbers (null shows as "–"), sorted numerically, shown by {@code format}. */
+    public static <T> TableColumn<T, Number> number(
+            String title, Function<T, Number> value, Function<Double, String> format, double width) {
+        TableColumn<T, Number> col = new TableColumn<>(title);
+        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        col.setComparator((a, b) -> Double.compare(
+                a == null ? Double.NEGATIVE_INFINITY : a.doubleValue(),
+                b == null ? Double.NEGATIVE_INFINITY : b.doubleValue()));
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty ? null : n == null ? "–" : format.apply(n.doubleValue()));
+            }
+        });
+        col.setStyle("-fx-alignment: CENTER-RIGHT;");
+        col.setPrefWidth(width);
+        return col;
+    }
+}

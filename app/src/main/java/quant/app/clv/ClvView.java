@@ -1,0 +1,356 @@
+package quant.app.clv;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+import quant.app.analysis.CustomerFilterBar;
+import quant.app.analysis.Formats;
+import quant.app.analysis.Tables;
+import quant.core.clv.ClvCharts;
+import quant.core.clv.ClvFits;
+import quant.core.clv.ClvModel;
+import quant.core.clv.ClvResult;
+import quant.core.clv.HoldoutCheck;
+
+/**
+ * Customer lifetime value: one card per method with its figure and assumptions (the recommended one
+ * marked), then the holdout check, the cohort curve, the customers, the segments and the fitted
+ * models in tabs.
+ */
+public final class ClvView extends BorderPane {
+    public static final String ID = "customers.clv";
+
+    private final ClvViewModel model;
+    private final HBox cards = new HBox(12);
+    private final ChartViewer tracking = new ChartViewer();
+    private final ChartViewer frequency = new ChartViewer();
+    private final ChartViewer curve = new ChartViewer();
+    private final Label holdoutNote = new Label();
+    private final TableView<ClvResult.CustomerValue> customers = new TableView<>();
+    private final TableView<ClvResult.SegmentValue> segments = new TableView<>();
+    private final GridPane models = new GridPane();
+    private final Label recommendation = new Label();
+    private final Label definitions = new Label();
+    private final Label empty = new Label();
+    private final VBox body;
+
+    public ClvView(ClvViewModel model) {
+        this.model = model;
+        setId("clv-view");
+        setTop(toolbar());
+
+        cards.setPadding(new Insets(10));
+        cards.setId("clv-cards");
+        SplitPane holdout = new SplitPane(tracking, frequency);
+        holdout.setDividerPositions(0.55);
+        holdoutNote.setWrapText(true);
+        holdoutNote.setPadding(new Insets(4, 8, 4, 8));
+        BorderPane holdoutPane = new BorderPane(holdout);
+        holdoutPane.setBottom(holdoutNote);
+        customers.setId("clv-customers");
+        customers.getColumns().setAll(customerColumns());
+        customers.setPlaceholder(new Label("No customer with a purchase."));
+        segments.setId("clv-segments");
+        segments.getColumns().setAll(segmentColumns());
+        segments.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        models.setHgap(16);
+        models.setVgap(4);
+        models.setPadding(new Insets(12));
+        models.setId("clv-models");
+        TabPane tabs = new TabPane(
+                tab("Holdout check", holdoutPane),
+                tab("Cohort curve", curve),
+                tab("Customers", customers),
+                tab("By segment", segments),
+                tab("Models", models));
+        tabs.setId("clv-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        body = new VBox(cards, tabs);
+
+        empty.setWrapText(true);
+        empty.setMaxWidth(520);
+        empty.setVisible(false);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setMaxSize(48, 48);
+        busy.visibleProperty().bind(model.runningProperty());
+        StackPane center = new StackPane(body, empty, busy);
+        StackPane.setAlignment(busy, Pos.TOP_RIGHT);
+        StackPane.setMargin(busy, new Insets(12));
+        setCenter(center);
+
+        recommendation.setId("clv-recommendation");
+        recommendation.setWrapText(true);
+        recommendation.setPadding(new Insets(4, 8, 4, 8));
+        Label message = new Label();
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().add("danger");
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        definitions.setWrapText(true);
+        TitledPane defs = new TitledPane("Definitions", definitions);
+        defs.setExpanded(false);
+        setBottom(new VBox(recommendation, message, defs));
+
+        model.resultProperty().addListener((obs, o, r) -> show(r));
+        model.messageProperty().addListener((obs, o, m) -> {
+            if (!m.isEmpty() && model.resultProperty().get() == null) {
+                showEmpty(m);
+            }
+        });
+        model.refresh();
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setClosable(false);
+        return t;
+    }
+
+    private VBox toolbar() {
+        Spinner<Integer> horizon =
+                new Spinner<>(6, 120, model.horizonMonthsProperty().get(), 6);
+        horizon.setPrefWidth(80);
+        horizon.getValueFactory().valueProperty().addListener((o, a, b) -> model.horizonMonthsProperty()
+                .set(b));
+        horizon.setTooltip(new Tooltip("Months of future value"));
+        horizon.setId("clv-horizon");
+        Spinner<Double> discount =
+                new Spinner<>(0.0, 30.0, model.discountPercentProperty().get(), 1.0);
+        discount.setPrefWidth(80);
+        discount.getValueFactory().valueProperty().addListener((o, a, b) -> model.discountPercentProperty()
+                .set(b));
+        discount.setTooltip(new Tooltip("Yearly discount rate for future margin, in percent"));
+        Spinner<Integer> inactivity =
+                new Spinner<>(30, 1095, model.inactivityDaysProperty().get(), 30);
+        inactivity.setPrefWidth(90);
+        inactivity.getValueFactory().valueProperty().addListener((o, a, b) -> model.inactivityDaysProperty()
+                .set(b));
+        inactivity.setTooltip(new Tooltip("A customer with no purchase for this many days counts as churned"));
+        ((SpinnerValueFactory.IntegerSpinnerValueFactory) inactivity.getValueFactory()).setAmountToStepBy(30);
+        ToolBar bar = new ToolBar(
+                new Label("Horizon (months)"),
+                horizon,
+                new Label("Discount %/yr"),
+                discount,
+                new Label("Churned after (days)"),
+                inactivity);
+        ToolBar filters = new ToolBar();
+        filters.getItems().addAll(CustomerFilterBar.controls(model.filter(), "clv"));
+        return new VBox(bar, filters);
+    }
+
+    private void showEmpty(String text) {
+        empty.setText(text);
+        empty.setVisible(true);
+        body.setVisible(false);
+    }
+
+    private void show(ClvResult r) {
+        if (r == null) {
+            return;
+        }
+        definitions.setText(String.join("\n", r.definitions()));
+        recommendation.setText(r.recommendation());
+        if (r.customers() == 0) {
+            showEmpty("No customer with these filters has a purchase (a completed job with revenue) by "
+                    + r.asOf().date() + ". Clear a filter, or import customers and completed jobs.");
+            return;
+        }
+        empty.setVisible(false);
+        body.setVisible(true);
+        cards.getChildren().setAll(cards(r));
+        HoldoutCheck h = r.holdout();
+        if (h != null) {
+            tracking.setChart(ClvCharts.tracking(h));
+            frequency.setChart(ClvCharts.byFrequency(h));
+            holdoutNote.setText(String.format(
+                    Locale.ROOT,
+                    "%s fitted on the %,d customers who bought before %s predicted %,.0f repeat purchases from then to %s;"
+                            + " they made %,.0f (%+.1f%%).",
+                    ClvModel.parse(h.model()).title(),
+                    h.customers(),
+                    h.split(),
+                    h.predictedHoldout(),
+                    h.end(),
+                    h.actualHoldout(),
+                    h.actualHoldout() > 0 ? 100 * (h.predictedHoldout() / h.actualHoldout() - 1) : 0));
+        } else {
+            tracking.setChart(null);
+            frequency.setChart(null);
+            holdoutNote.setText(r.holdoutNote());
+        }
+        curve.setChart(r.cohortCurve().points().isEmpty() ? null : ClvCharts.cohortCurve(r.cohortCurve()));
+        customers.getItems().setAll(r.customerValues());
+        segments.getItems().setAll(r.bySegment());
+        fillModels(r.probabilistic());
+    }
+
+    private List<VBox> cards(ClvResult r) {
+        ClvResult.Historic h = r.historic();
+        ClvResult.SimpleFormula f = r.simpleFormula();
+        ClvResult.CohortCurve c = r.cohortCurve();
+        ClvResult.Probabilistic p = r.probabilistic();
+        return List.of(
+                card(
+                        "Historic",
+                        Formats.money(h.meanMargin()),
+                        "margin to date per customer · median " + Formats.money(h.medianMargin()),
+                        List.of("Revenue − direct costs of completed jobs so far; nothing predicted."),
+                        false,
+                        null),
+                card(
+                        "Simple formula",
+                        f.clv() == null ? "–" : Formats.money(f.clv()),
+                        f.marginPerCustomerMonth() == null
+                                ? ""
+                                : Formats.cents(f.marginPerCustomerMonth()) + " a month ÷ "
+                                        + Formats.percent(f.monthlyChurnRate()) + " churn",
+                        f.assumptions(),
+                        "simpleFormula".equals(r.recommended()),
+                        f.note()),
+                card(
+                        "Cohort curve",
+                        c.clv() == null ? "–" : Formats.money(c.clv()),
+                        "a new customer over " + r.horizonMonths() + " months",
+                        c.assumptions(),
+                        "cohortCurve".equals(r.recommended()),
+                        c.note()),
+                card(
+                        p.model() == null
+                                ? "Probabilistic"
+                                : ClvModel.parse(p.model()).title() + " × Gamma-Gamma",
+                        p.meanClv() == null ? "–" : Formats.money(p.meanClv()),
+                        "future margin per customer, next " + r.horizonMonths() + " months",
+                        p.assumptions(),
+                        "probabilistic".equals(r.recommended()),
+                        p.note()));
+    }
+
+    private static VBox card(
+            String title, String value, String detail, List<String> assumptions, boolean recommended, String note) {
+        Label t = new Label(title);
+        t.getStyleClass().add("text-muted");
+        Label v = new Label(value);
+        v.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
+        Label d = new Label(detail);
+        d.setWrapText(true);
+        VBox box = new VBox(2, t, v, d);
+        if (recommended) {
+            Label badge = new Label("recommended");
+            badge.setStyle("-fx-text-fill: white; -fx-background-color: #0072B2; -fx-padding: 1 6 1 6;"
+                    + " -fx-background-radius: 3;");
+            box.getChildren().add(1, badge);
+        }
+        if (note != null) {
+            Label n = new Label(note);
+            n.setWrapText(true);
+            n.setStyle("-fx-font-size: 11px;");
+            n.getStyleClass().add("text-muted");
+            box.getChildren().add(n);
+        }
+        box.setPadding(new Insets(8, 12, 8, 12));
+        box.setStyle("-fx-border-color: " + (recommended ? "#0072B2" : "#d0d7de") + "; -fx-border-width: "
+                + (recommended ? 2 : 1) + "; -fx-border-radius: 4; -fx-background-radius: 4;");
+        box.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        Tooltip.install(box, new Tooltip(String.join("\n", assumptions)));
+        return box;
+    }
+
+    private static List<javafx.scene.control.TableColumn<ClvResult.CustomerValue, ?>> customerColumns() {
+        return List.of(
+                Tables.text("Customer", ClvResult.CustomerValue::name, 190),
+                Tables.text("Segment", ClvResult.CustomerValue::segment, 100),
+                Tables.text("Channel", ClvResult.CustomerValue::channel, 120),
+                Tables.number("Margin to date", ClvResult.CustomerValue::marginToDate, Formats::money, 125),
+                Tables.number("Purchases", ClvResult.CustomerValue::purchases, v -> Formats.count(v.longValue()), 80),
+                Tables.text("Last purchase", v -> v.lastPurchase().toString(), 115),
+                Tables.number(
+                        "P(alive)", ClvResult.CustomerValue::pAlive, v -> String.format(Locale.ROOT, "%.2f", v), 70),
+                Tables.number(
+                        "Expected purchases",
+                        ClvResult.CustomerValue::expectedTransactions,
+                        v -> String.format(Locale.ROOT, "%.1f", v),
+                        150),
+                Tables.number("Future CLV", ClvResult.CustomerValue::clv, Formats::money, 100),
+                Tables.text("Churned", v -> v.churned() ? "yes" : "", 70));
+    }
+
+    private static List<javafx.scene.control.TableColumn<ClvResult.SegmentValue, ?>> segmentColumns() {
+        return List.of(
+                Tables.text("Segment", ClvResult.SegmentValue::segment, 160),
+                Tables.number("Customers", ClvResult.SegmentValue::customers, v -> Formats.count(v.longValue()), 100),
+                Tables.number("Margin to date / customer", ClvResult.SegmentValue::meanMargin, Formats::money, 170),
+                Tables.number("Future CLV / customer", ClvResult.SegmentValue::meanClv, Formats::money, 160),
+                Tables.number(
+                        "Mean P(alive)",
+                        ClvResult.SegmentValue::meanPAlive,
+                        v -> String.format(Locale.ROOT, "%.2f", v),
+                        110));
+    }
+
+    private void fillModels(ClvResult.Probabilistic p) {
+        models.getChildren().clear();
+        int row = 0;
+        List<ClvFits.Report> all = new java.util.ArrayList<>(p.transactionFits());
+        if (p.spendFit() != null) {
+            all.add(p.spendFit());
+        }
+        for (ClvFits.Report f : all) {
+            Label name =
+                    new Label(ClvModel.parse(f.model()).title() + (f.model().equals(p.model()) ? " (used)" : ""));
+            name.setStyle("-fx-font-weight: bold;");
+            models.add(name, 0, row);
+            models.add(
+                    new Label(
+                            String.format(Locale.ROOT, "log L %.2f · %,d customers", f.logLikelihood(), f.customers())),
+                    1,
+                    row++);
+            for (var e : f.params().entrySet()) {
+                models.add(new Label(e.getKey()), 0, row);
+                models.add(
+                        new Label(String.format(
+                                Locale.ROOT,
+                                "%.4f  (s.e. %.4f)",
+                                e.getValue(),
+                                f.standardErrors().get(e.getKey()))),
+                        1,
+                        row++);
+            }
+            row++;
+        }
+        models.add(new Label("Margin ratio"), 0, row);
+        models.add(new Label(Formats.percent(p.marginRatio())), 1, row++);
+        if (p.spendFrequencyCorrelation() != null) {
+            models.add(new Label("Spend–frequency correlation"), 0, row);
+            models.add(
+                    new Label(String.format(
+                            Locale.ROOT, "%.2f (Gamma-Gamma assumes about 0)", p.spendFrequencyCorrelation())),
+                    1,
+                    row++);
+        }
+        if (p.note() != null) {
+            Label n = new Label(p.note());
+            n.setWrapText(true);
+            models.add(n, 0, row, 2, 1);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package quant.app.clv;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableValue;
+import quant.app.analysis.CustomerFilterModel;
+import quant.app.analysis.Recomputer;
+import quant.app.job.JobRunner;
+import quant.core.analysis.SnapshotCache;
+import quant.core.clv.ClvAnalysis;
+import quant.core.clv.ClvResult;
+import quant.core.clv.ClvSpec;
+
+/** The lifetime-value view's state: horizon, discount rate, churn window, the customer filter, and the result. */
+public final class ClvViewModel {
+    private final IntegerProperty horizonMonths = new SimpleIntegerProperty(ClvSpec.DEFAULT.horizonMonths());
+    private final DoubleProperty discountPercent = new SimpleDoubleProperty(100 * ClvSpec.DEFAULT.annualDiscountRate());
+    private final IntegerProperty inactivityDays = new SimpleIntegerProperty(ClvSpec.DEFAULT.inactivityDays());
+    private final CustomerFilterModel filter = new CustomerFilterModel();
+    private final Recomputer<ClvSpec, ClvResult> recomputer;
+
+    public ClvViewModel(JobRunner jobs, SnapshotCache snapshots, ObservableValue<?> dataChanged) {
+        recomputer = new Recomputer<>("Computing lifetime value", jobs, snapshots, ClvAnalysis::run);
+        recomputer.snapshotProperty().addListener((obs, o, s) -> filter.offerChoices(s));
+        horizonMonths.addListener(x -> refresh());
+        discountPercent.addListener(x -> refresh());
+        inactivityDays.addListener(x -> refresh());
+        filter.onChange(this::refresh);
+        dataChanged.addListener(x -> refresh());
+    }
+
+    public IntegerProperty horizonMonthsProperty() {
+        return horizonMonths;
+    }
+
+    /** The yearly discount rate in percent (10 = 10 %). */
+    public DoubleProperty discountPercentProperty() {
+        return discountPercent;
+    }
+
+    public IntegerProperty inactivityDaysProperty() {
+        return inactivityDays;
+    }
+
+    public CustomerFilterModel filter() {
+        return filter;
+    }
+
+    public ReadOnlyObjectProperty<ClvResult> resultProperty() {
+        return recomputer.resultProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return recomputer.runningProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return recomputer.messageProperty();
+    }
+
+    public ClvSpec spec() {
+        return new ClvSpec(
+                horizonMonths.get(),
+                discountPercent.get() / 100,
+                inactivityDays.get(),
+                ClvSpec.DEFAULT.holdoutWeeks(),
+                filter.filter(),
+                filter.asOf());
+    }
+
+    public void refresh() {
+        recomputer.request(spec());
+    }
+}
