@@ -25,7 +25,8 @@ import quant.core.store.StoreException;
             ImportsCommand.class,
             UndoCommand.class,
             CohortCommand.class,
-            ClvCommand.class
+            ClvCommand.class,
+            ChurnCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:data problems", "2:usage error", "3:input/output or database error"})

@@ -210,4 +210,45 @@ class AnalysisCliTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("0.1 for 10 %");
     }
+
+    @Test
+    void churnRiskFindsTheExperiencesTheSampleWasBuiltWith() throws Exception {
+        Run run = quant("--db", db, "churn", "risk", "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        Map<String, JsonNode> factors = new TreeMap<>();
+        json.get("factors").forEach(f -> factors.put(f.get("name").asText(), f));
+        // samples/README.md: churn ×7 after a callback, ×2.5 after a rating of 1–2, ×6 after a late payment
+        for (String f : java.util.List.of("callbacks", "lowRatings", "lateInvoices")) {
+            assertThat(factors.get(f).get("weight").asDouble()).as(f).isPositive();
+        }
+        double perMonth =
+                factors.get("daysSinceLastPurchase").get("oddsRatioPerUnit").asDouble();
+        double perDrop = factors.get("frequencyDrop").get("oddsRatioPerUnit").asDouble();
+        for (String f : java.util.List.of("callbacks", "lowRatings")) {
+            assertThat(factors.get(f).get("oddsRatioPerUnit").asDouble())
+                    .as(f)
+                    .isGreaterThan(perMonth)
+                    .isGreaterThan(perDrop);
+        }
+        assertThat(json.get("validation").get("auc").asDouble()).isGreaterThan(0.65);
+        // customers with a late or disputed invoice are scored riskier than those without
+        double[] late = new double[2];
+        double[] onTime = new double[2];
+        for (JsonNode c : json.get("customers")) {
+            double[] acc = c.get("factors").get(2).asDouble() > 0 ? late : onTime;
+            acc[0] += c.get("churnProbability").asDouble();
+            acc[1]++;
+            if (c.get("level").asText().equals("high")) {
+                assertThat(c.get("intervention").asText()).isEqualTo("immediate outreach");
+            }
+        }
+        assertThat(late[0] / late[1]).isGreaterThan(onTime[0] / onTime[1]);
+        JsonNode first = json.get("customers").get(0);
+        assertThat(first.get("reasons")).isNotEmpty();
+
+        Run evaluate = quant("churn", "evaluate", "--table", "missing.csv", "--target", "Churn");
+        assertThat(evaluate.code()).isEqualTo(2);
+        assertThat(evaluate.err().strip()).isEqualTo("quant: There is no file missing.csv.");
+    }
 }

@@ -1,0 +1,135 @@
+package quant.app.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import quant.core.analysis.Json;
+import quant.core.analysis.Snapshot;
+import quant.core.analysis.SnapshotLoader;
+import quant.core.churn.ChurnRiskAnalysis;
+import quant.core.churn.ChurnRiskResult;
+import quant.core.churn.ChurnRiskSpec;
+import quant.core.job.JobMonitor;
+import quant.core.store.Store;
+
+/** {@code quant churn risk}: the database's active customers by churn risk, with reasons. */
+@Command(
+        name = "risk",
+        mixinStandardHelpOptions = true,
+        description =
+                "Rank the active customers by value at risk: churn probability from explainable factors, the reasons, and what to do.")
+final class ChurnRiskCommand implements Callable<Integer> {
+    @ParentCommand
+    ChurnCommand churn;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--top",
+            defaultValue = "20",
+            paramLabel = "N",
+            description = "Customers listed (default: ${DEFAULT-VALUE}); the JSON holds all.")
+    int top;
+
+    @Option(
+            names = "--inactivity-days",
+            paramLabel = "DAYS",
+            defaultValue = "365",
+            description = "Churned after this many days without a purchase (default: ${DEFAULT-VALUE}).")
+    int inactivityDays;
+
+    @Mixin
+    CustomerFilterOptions filter;
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            description = "Compute at this date (default: the last activity in the data).")
+    LocalDate asOf;
+
+    @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        ChurnRiskSpec riskSpec = new ChurnRiskSpec(inactivityDays, filter.filter(), Optional.ofNullable(asOf));
+        ChurnRiskResult r;
+        try (Store store = Store.openExisting(churn.parent.database())) {
+            Snapshot snapshot = new SnapshotLoader(store).load(JobMonitor.NONE);
+            r = ChurnRiskAnalysis.run(snapshot, riskSpec, JobMonitor.NONE);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(r));
+            out.flush();
+            return QuantCommand.OK;
+        }
+        out.printf(
+                Locale.ROOT,
+                "Churn risk as of %s: %,d active customers%n",
+                r.asOf().describe(),
+                r.activeCustomers());
+        if (r.note() != null) {
+            out.println(r.note());
+        }
+        if (r.factors().isEmpty()) {
+            out.flush();
+            return QuantCommand.OK;
+        }
+        out.println("Factors (weight per standard deviation, + raises churn; odds of churning per unit):");
+        for (ChurnRiskResult.Factor f : r.factors()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-22s %+.3f  ×%.2f per %-25s %s%n",
+                    f.name(),
+                    f.weight(),
+                    f.oddsRatioPerUnit(),
+                    f.unit(),
+                    f.description());
+        }
+        ChurnRiskResult.Validation v = r.validation();
+        if (v != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "Trained on %,d customers active at %s, tested on %,d active at %s: ROC AUC %.3f, churn rate %.1f%%%n",
+                    v.trainCustomers(),
+                    v.trainCut(),
+                    v.testCustomers(),
+                    v.testCut(),
+                    v.auc(),
+                    100 * v.churnRate());
+        }
+        for (ChurnRiskResult.Level l : r.levels()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-6s (≥ %2.0f%%): %,6d customers → %s%n",
+                    l.level(),
+                    100 * l.from(),
+                    l.customers(),
+                    l.intervention());
+        }
+        out.printf("%nCall list (highest value at risk first):%n");
+        for (ChurnRiskResult.CustomerRisk c :
+                r.customers().subList(0, Math.min(top, r.customers().size()))) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-28s %5.1f%%  %-6s %,9.0f at risk  %s%n",
+                    c.name().length() > 28 ? c.name().substring(0, 27) + "…" : c.name(),
+                    100 * c.churnProbability(),
+                    c.level(),
+                    c.valueAtRisk(),
+                    c.reasons().isEmpty() ? "" : String.join("; ", c.reasons()));
+        }
+        out.flush();
+        return QuantCommand.OK;
+    }
+}
