@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import quant.app.churn.ChurnView;
+import quant.app.churn.ChurnViewModel;
 import quant.app.clv.ClvView;
 import quant.app.clv.ClvViewModel;
 import quant.app.cohort.CohortView;
@@ -85,7 +87,14 @@ public final class ViewCatalogue {
                     Menu.CUSTOMERS,
                     "Shortcut+3",
                     Workspace.MAIN,
-                    c -> new ClvView(new ClvViewModel(c.jobs(), c.snapshots(), c.counts()))));
+                    c -> new ClvView(new ClvViewModel(c.jobs(), c.snapshots(), c.counts()))),
+            new Entry(
+                    ChurnView.ID,
+                    "Churn risk",
+                    Menu.CUSTOMERS,
+                    "Shortcut+4",
+                    Workspace.MAIN,
+                    c -> new ChurnView(new ChurnViewModel(c.jobs(), c.snapshots(), c.counts()))));
 
     public static final List<Family> FAMILIES = List.of(new Family("table:", (c, name) -> DomainTable.byName(name)
             .map(t -> new Workspace.ViewSpec(

@@ -2,58 +2,35 @@ package quant.app.cohort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import quant.app.SampleViews;
 import quant.app.job.FxJobRunner;
 import quant.core.analysis.Period;
 import quant.core.analysis.SnapshotCache;
 import quant.core.cohort.CohortMetric;
 import quant.core.cohort.CohortResult;
-import quant.core.job.JobMonitor;
-import quant.core.store.Store;
-import quant.samples.SampleLoader;
-import quant.samples.SampleSource;
 
 /** The cohort view on the sample company: it computes, draws, reacts to its controls, and is photographed. */
 @ExtendWith(ApplicationExtension.class)
 class CohortViewUiTest {
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static Store store;
-
     private Stage stage;
     private CohortViewModel model;
 
-    @BeforeAll
-    static void sample() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        store = Store.open(Files.createTempDirectory("quant-cohort").resolve("sample"));
-        SampleLoader.load(store, new SampleSource(1), JobMonitor.NONE);
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-    }
-
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        model = new CohortViewModel(new FxJobRunner(), new SnapshotCache(store), new SimpleObjectProperty<>(0));
+        model = new CohortViewModel(
+                new FxJobRunner(), new SnapshotCache(SampleViews.store()), new SimpleObjectProperty<>(0));
         stage.setScene(new Scene(new CohortView(model), 1280, 800));
         stage.show();
     }
@@ -108,11 +85,6 @@ class CohortViewUiTest {
     }
 
     private void save(String name) throws Exception {
-        var image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().snapshot(null, null))
-                .get();
-        ImageIO.write(
-                SwingFXUtils.fromFXImage(image, null),
-                "png",
-                SCREENSHOTS.resolve(name).toFile());
+        SampleViews.save(stage, name);
     }
 }

@@ -1,0 +1,197 @@
+package quant.app.churn;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+import quant.app.analysis.CustomerFilterBar;
+import quant.app.analysis.Formats;
+import quant.app.analysis.Tables;
+import quant.core.churn.ChurnCharts;
+import quant.core.churn.ChurnRiskResult;
+
+/**
+ * Churn risk: the factors and their weights, how the model did on a later period (AUC and a
+ * calibration chart), the risk levels with their interventions, and the call list with each
+ * customer's value at risk and reasons.
+ */
+public final class ChurnView extends BorderPane {
+    public static final String ID = "customers.churn";
+
+    private final ChurnViewModel model;
+    private final TableView<ChurnRiskResult.Factor> factors = new TableView<>();
+    private final TableView<ChurnRiskResult.Level> levels = new TableView<>();
+    private final TableView<ChurnRiskResult.CustomerRisk> calls = new TableView<>();
+    private final ChartViewer calibration = new ChartViewer();
+    private final Label validation = new Label();
+    private final Label summary = new Label();
+    private final Label definitions = new Label();
+    private final Label empty = new Label();
+    private final SplitPane body;
+
+    public ChurnView(ChurnViewModel model) {
+        this.model = model;
+        setId("churn-view");
+        Spinner<Integer> window =
+                new Spinner<>(30, 1095, model.inactivityDaysProperty().get(), 30);
+        window.setPrefWidth(90);
+        window.getValueFactory().valueProperty().addListener((o, a, b) -> model.inactivityDaysProperty()
+                .set(b));
+        window.setTooltip(new Tooltip("Churned = no purchase for this many days; also the window predicted"));
+        ToolBar bar = new ToolBar(new Label("Churned after (days)"), window);
+        bar.getItems().addAll(CustomerFilterBar.controls(model.filter(), "churn"));
+        setTop(bar);
+
+        factors.setId("churn-factors");
+        factors.getColumns()
+                .setAll(List.of(
+                        Tables.text("Factor", ChurnRiskResult.Factor::description, 300),
+                        Tables.number(
+                                "Weight",
+                                ChurnRiskResult.Factor::weight,
+                                v -> String.format(Locale.ROOT, "%+.2f", v),
+                                70),
+                        Tables.text(
+                                "Odds of churning",
+                                f -> String.format(Locale.ROOT, "×%.2f per %s", f.oddsRatioPerUnit(), f.unit()),
+                                200)));
+        factors.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        factors.setPrefHeight(170);
+        levels.setId("churn-levels");
+        levels.getColumns()
+                .setAll(List.of(
+                        Tables.text("Risk", ChurnRiskResult.Level::level, 80),
+                        Tables.text("Probability", l -> "≥ " + Formats.percent(l.from()), 100),
+                        Tables.number(
+                                "Customers", ChurnRiskResult.Level::customers, v -> Formats.count(v.longValue()), 90),
+                        Tables.text("What to do", ChurnRiskResult.Level::intervention, 180)));
+        levels.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        levels.setPrefHeight(130);
+        validation.setWrapText(true);
+        VBox left = new VBox(
+                8, section("Factors and weights"), factors, section("Risk levels"), levels, validation, calibration);
+        VBox.setVgrow(calibration, Priority.ALWAYS);
+        left.setPadding(new Insets(8));
+
+        calls.setId("churn-calls");
+        calls.getColumns().setAll(callColumns());
+        calls.setPlaceholder(new Label("No active customer."));
+        VBox right = new VBox(4, section("Call list: highest value at risk first"), calls);
+        right.setPadding(new Insets(8));
+        VBox.setVgrow(calls, Priority.ALWAYS);
+        body = new SplitPane(left, right);
+        body.setDividerPositions(0.38);
+
+        empty.setWrapText(true);
+        empty.setMaxWidth(520);
+        empty.setVisible(false);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setMaxSize(48, 48);
+        busy.visibleProperty().bind(model.runningProperty());
+        StackPane center = new StackPane(body, empty, busy);
+        StackPane.setAlignment(busy, Pos.TOP_RIGHT);
+        StackPane.setMargin(busy, new Insets(12));
+        setCenter(center);
+
+        summary.setPadding(new Insets(4, 8, 4, 8));
+        summary.setId("churn-summary");
+        Label message = new Label();
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().add("danger");
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        definitions.setWrapText(true);
+        TitledPane defs = new TitledPane("Definitions", definitions);
+        defs.setExpanded(false);
+        setBottom(new VBox(summary, message, defs));
+
+        model.resultProperty().addListener((obs, o, r) -> show(r));
+        model.messageProperty().addListener((obs, o, m) -> {
+            if (!m.isEmpty() && model.resultProperty().get() == null) {
+                showEmpty(m);
+            }
+        });
+        model.refresh();
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+
+    private void showEmpty(String text) {
+        empty.setText(text);
+        empty.setVisible(true);
+        body.setVisible(false);
+    }
+
+    private void show(ChurnRiskResult r) {
+        if (r == null) {
+            return;
+        }
+        definitions.setText(String.join("\n", r.definitions()));
+        if (r.factors().isEmpty()) {
+            showEmpty(r.note() != null ? r.note() : "No active customer to score.");
+            return;
+        }
+        empty.setVisible(false);
+        body.setVisible(true);
+        summary.setText("%s active customers · as of %s%s"
+                .formatted(
+                        Formats.count(r.activeCustomers()),
+                        r.asOf().describe(),
+                        r.note() == null ? "" : " · " + r.note()));
+        factors.getItems().setAll(r.factors());
+        levels.getItems().setAll(r.levels());
+        calls.getItems().setAll(r.customers());
+        ChurnRiskResult.Validation v = r.validation();
+        if (v != null) {
+            validation.setText(String.format(
+                    Locale.ROOT,
+                    "Checked on history: a model trained on the %,d customers active at %s predicted who of the %,d active at"
+                            + " %s churned in the next %d days with ROC AUC %.2f (0.5 is chance); %s of them churned.",
+                    v.trainCustomers(),
+                    v.trainCut(),
+                    v.testCustomers(),
+                    v.testCut(),
+                    r.inactivityDays(),
+                    v.auc(),
+                    Formats.percent(v.churnRate())));
+            calibration.setChart(ChurnCharts.calibration(v.calibration(), "Calibration on " + v.testCut()));
+        } else {
+            validation.setText("");
+            calibration.setChart(null);
+        }
+    }
+
+    private static List<TableColumn<ChurnRiskResult.CustomerRisk, ?>> callColumns() {
+        return List.of(
+                Tables.text("Customer", ChurnRiskResult.CustomerRisk::name, 170),
+                Tables.number("Churn", ChurnRiskResult.CustomerRisk::churnProbability, Formats::percent, 65),
+                Tables.text("Risk", ChurnRiskResult.CustomerRisk::level, 65),
+                Tables.number("Value at risk", ChurnRiskResult.CustomerRisk::valueAtRisk, Formats::money, 105),
+                Tables.text("Why", c -> String.join("; ", c.reasons()), 380),
+                Tables.text("What to do", ChurnRiskResult.CustomerRisk::intervention, 150),
+                Tables.number(
+                        "P(alive)",
+                        ChurnRiskResult.CustomerRisk::pAlive,
+                        v -> String.format(Locale.ROOT, "%.2f", v),
+                        70),
+                Tables.text("Segment", ChurnRiskResult.CustomerRisk::segment, 90),
+                Tables.text("Last purchase", c -> c.lastPurchase().toString(), 110));
+    }
+}

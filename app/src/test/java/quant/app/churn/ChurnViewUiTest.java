@@ -1,0 +1,51 @@
+package quant.app.churn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import quant.app.SampleViews;
+import quant.app.job.FxJobRunner;
+import quant.core.analysis.SnapshotCache;
+import quant.core.churn.ChurnRiskResult;
+
+/** The churn-risk view on the sample company: factors, levels, calibration and the call list; photographed. */
+@ExtendWith(ApplicationExtension.class)
+class ChurnViewUiTest {
+    private Stage stage;
+    private ChurnViewModel model;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        model = new ChurnViewModel(
+                new FxJobRunner(), new SnapshotCache(SampleViews.store()), new SimpleObjectProperty<>(0));
+        stage.setScene(new Scene(new ChurnView(model), 1280, 800));
+        stage.show();
+    }
+
+    @Test
+    void showsTheFactorsTheLevelsAndTheCallList(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                90, TimeUnit.SECONDS, () -> model.resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        ChurnRiskResult r = model.resultProperty().get();
+        assertThat(robot.lookup("#churn-factors").queryAs(TableView.class).getItems())
+                .hasSize(5);
+        assertThat(robot.lookup("#churn-levels").queryAs(TableView.class).getItems())
+                .hasSize(3);
+        TableView<?> calls = robot.lookup("#churn-calls").queryAs(TableView.class);
+        assertThat(calls.getItems()).hasSize(r.activeCustomers());
+        assertThat(robot.lookup("#churn-summary").queryLabeled().getText()).contains("active customers");
+        SampleViews.save(stage, "churn-risk.png");
+    }
+}
