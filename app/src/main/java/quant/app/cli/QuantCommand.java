@@ -26,6 +26,7 @@ import quant.core.store.StoreException;
             UndoCommand.class,
             CohortCommand.class,
             ClvCommand.class,
+            SegmentsCommand.class,
             ChurnCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

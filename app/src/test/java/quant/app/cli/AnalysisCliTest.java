@@ -251,4 +251,33 @@ class AnalysisCliTest {
         assertThat(evaluate.code()).isEqualTo(2);
         assertThat(evaluate.err().strip()).isEqualTo("quant: There is no file missing.csv.");
     }
+
+    @Test
+    void segmentsPartitionTheBuyers() throws Exception {
+        Run run = quant("--db", db, "segments", "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        int customers = json.get("customers").asInt();
+        int inSegments = 0;
+        Map<String, JsonNode> segments = new TreeMap<>();
+        for (JsonNode s : json.get("segments")) {
+            inSegments += s.get("customers").asInt();
+            segments.put(s.get("name").asText(), s);
+        }
+        assertThat(inSegments).isEqualTo(customers);
+        int inClusters = 0;
+        for (JsonNode c : json.get("clusters")) {
+            inClusters += c.get("customers").asInt();
+        }
+        assertThat(inClusters).isEqualTo(customers);
+        assertThat(json.get("trials")).hasSize(7);
+        assertThat(json.get("rows")).hasSize(customers);
+        // champions bought more recently and more often than the hibernating
+        assertThat(segments.get("Champions").get("meanRecencyDays").asDouble())
+                .isLessThan(segments.get("Hibernating").get("meanRecencyDays").asDouble());
+        assertThat(segments.get("Champions").get("meanPurchases").asDouble())
+                .isGreaterThan(segments.get("Hibernating").get("meanPurchases").asDouble());
+        Run bad = quant("--db", db, "segments", "--max-k", "40");
+        assertThat(bad.code()).isEqualTo(2);
+    }
 }
