@@ -16,6 +16,8 @@ import quant.app.data.TableBrowserView;
 import quant.app.data.TableBrowserViewModel;
 import quant.app.imports.ImportHistoryView;
 import quant.app.imports.ImportHistoryViewModel;
+import quant.app.segment.SegmentView;
+import quant.app.segment.SegmentViewModel;
 import quant.core.store.DomainTable;
 import quant.core.store.TableBrowser;
 
@@ -94,7 +96,14 @@ public final class ViewCatalogue {
                     Menu.CUSTOMERS,
                     "Shortcut+4",
                     Workspace.MAIN,
-                    c -> new ChurnView(new ChurnViewModel(c.jobs(), c.snapshots(), c.counts()))));
+                    c -> new ChurnView(new ChurnViewModel(c.jobs(), c.snapshots(), c.counts()))),
+            new Entry(
+                    SegmentView.ID,
+                    "Segments",
+                    Menu.CUSTOMERS,
+                    "Shortcut+5",
+                    Workspace.MAIN,
+                    c -> new SegmentView(new SegmentViewModel(c.jobs(), c.snapshots(), c.counts()))));
 
     public static final List<Family> FAMILIES = List.of(new Family("table:", (c, name) -> DomainTable.byName(name)
             .map(t -> new Workspace.ViewSpec(

@@ -1,0 +1,189 @@
+package quant.app.segment;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+import quant.app.analysis.CustomerFilterBar;
+import quant.app.analysis.Formats;
+import quant.app.analysis.Tables;
+import quant.core.segment.SegmentCharts;
+import quant.core.segment.SegmentResult;
+
+/** Customer segments: the RFM grid and named segments, the k-means clusters, and every customer's scores. */
+public final class SegmentView extends BorderPane {
+    public static final String ID = "customers.segments";
+
+    private final SegmentViewModel model;
+    private final ChartViewer grid = new ChartViewer();
+    private final ChartViewer silhouette = new ChartViewer();
+    private final TableView<SegmentResult.NamedSegment> segments = new TableView<>();
+    private final TableView<SegmentResult.Cluster> clusters = new TableView<>();
+    private final TableView<SegmentResult.CustomerSegment> customers = new TableView<>();
+    private final Label summary = new Label();
+    private final Label definitions = new Label();
+    private final Label empty = new Label();
+    private final TabPane tabs;
+
+    public SegmentView(SegmentViewModel model) {
+        this.model = model;
+        setId("segment-view");
+        Spinner<Integer> maxK = new Spinner<>(2, 12, model.maxClustersProperty().get());
+        maxK.setPrefWidth(70);
+        maxK.getValueFactory().valueProperty().addListener((o, a, b) -> model.maxClustersProperty()
+                .set(b));
+        maxK.setTooltip(new Tooltip("k-means tries 2 … this many clusters and keeps the best silhouette"));
+        ToolBar bar = new ToolBar(new Label("Clusters up to"), maxK);
+        bar.getItems().addAll(CustomerFilterBar.controls(model.filter(), "segment"));
+        setTop(bar);
+
+        segments.setId("segment-rfm");
+        segments.getColumns()
+                .setAll(List.of(
+                        Tables.text("Segment", SegmentResult.NamedSegment::name, 140),
+                        Tables.number(
+                                "Customers",
+                                SegmentResult.NamedSegment::customers,
+                                v -> Formats.count(v.longValue()),
+                                85),
+                        Tables.number("Share", SegmentResult.NamedSegment::share, Formats::percent, 65),
+                        Tables.number("Days since", SegmentResult.NamedSegment::meanRecencyDays, Formats::money, 95),
+                        Tables.number(
+                                "Purchases",
+                                SegmentResult.NamedSegment::meanPurchases,
+                                v -> String.format(Locale.ROOT, "%.1f", v),
+                                80),
+                        Tables.number("Revenue share", SegmentResult.NamedSegment::revenueShare, Formats::percent, 115),
+                        Tables.text("What to do", SegmentResult.NamedSegment::action, 300)));
+        SplitPane rfm = new SplitPane(grid, segments);
+        rfm.setOrientation(Orientation.VERTICAL);
+        rfm.setDividerPositions(0.55);
+
+        clusters.setId("segment-clusters");
+        clusters.getColumns()
+                .setAll(List.of(
+                        Tables.number("#", SegmentResult.Cluster::cluster, v -> Integer.toString(v.intValue()), 40),
+                        Tables.text("Profile", SegmentResult.Cluster::label, 260),
+                        Tables.number(
+                                "Customers", SegmentResult.Cluster::customers, v -> Formats.count(v.longValue()), 85),
+                        Tables.number("Days since", SegmentResult.Cluster::meanRecencyDays, Formats::money, 95),
+                        Tables.number(
+                                "Purchases",
+                                SegmentResult.Cluster::meanPurchases,
+                                v -> String.format(Locale.ROOT, "%.1f", v),
+                                80),
+                        Tables.number("Revenue", SegmentResult.Cluster::meanRevenue, Formats::money, 90),
+                        Tables.number("Margin", SegmentResult.Cluster::meanMargin, Formats::money, 90),
+                        Tables.number("Churned", SegmentResult.Cluster::churnedShare, Formats::percent, 75),
+                        Tables.text("Mostly", SegmentResult.Cluster::topSegment, 140)));
+        SplitPane km = new SplitPane(clusters, silhouette);
+        km.setOrientation(Orientation.VERTICAL);
+        km.setDividerPositions(0.45);
+
+        customers.setId("segment-customers");
+        customers
+                .getColumns()
+                .setAll(List.of(
+                        Tables.text("Customer", SegmentResult.CustomerSegment::name, 190),
+                        Tables.text("Type", SegmentResult.CustomerSegment::customerType, 100),
+                        Tables.text("RFM", SegmentResult.CustomerSegment::rfm, 55),
+                        Tables.text("Segment", SegmentResult.CustomerSegment::segment, 140),
+                        Tables.number(
+                                "Cluster",
+                                SegmentResult.CustomerSegment::cluster,
+                                v -> Integer.toString(v.intValue()),
+                                60),
+                        Tables.number(
+                                "Days since",
+                                SegmentResult.CustomerSegment::recencyDays,
+                                v -> Formats.count(v.longValue()),
+                                80),
+                        Tables.number(
+                                "Purchases",
+                                SegmentResult.CustomerSegment::purchases,
+                                v -> Formats.count(v.longValue()),
+                                80),
+                        Tables.number("Revenue", SegmentResult.CustomerSegment::revenue, Formats::money, 90),
+                        Tables.number("Margin", SegmentResult.CustomerSegment::margin, Formats::money, 90)));
+
+        tabs = new TabPane(tab("RFM segments", rfm), tab("Clusters", km), tab("Customers", customers));
+        tabs.setId("segment-tabs");
+        empty.setWrapText(true);
+        empty.setMaxWidth(520);
+        empty.setVisible(false);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setMaxSize(48, 48);
+        busy.visibleProperty().bind(model.runningProperty());
+        StackPane center = new StackPane(tabs, empty, busy);
+        StackPane.setAlignment(busy, Pos.TOP_RIGHT);
+        StackPane.setMargin(busy, new Insets(12));
+        setCenter(center);
+
+        summary.setId("segment-summary");
+        summary.setPadding(new Insets(4, 8, 4, 8));
+        Label message = new Label();
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().add("danger");
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        definitions.setWrapText(true);
+        TitledPane defs = new TitledPane("Definitions", definitions);
+        defs.setExpanded(false);
+        setBottom(new VBox(summary, message, defs));
+
+        model.resultProperty().addListener((obs, o, r) -> show(r));
+        model.messageProperty().addListener((obs, o, m) -> {
+            if (!m.isEmpty() && model.resultProperty().get() == null) {
+                showEmpty(m);
+            }
+        });
+        model.refresh();
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setClosable(false);
+        return t;
+    }
+
+    private void showEmpty(String text) {
+        empty.setText(text);
+        empty.setVisible(true);
+        tabs.setVisible(false);
+    }
+
+    private void show(SegmentResult r) {
+        if (r == null) {
+            return;
+        }
+        definitions.setText(String.join("\n", r.definitions()));
+        if (r.customers() == 0) {
+            showEmpty("No customer with these filters has a purchase by "
+                    + r.asOf().date() + ". Clear a filter, or import customers and completed jobs.");
+            return;
+        }
+        empty.setVisible(false);
+        tabs.setVisible(true);
+        summary.setText("%s customers with a purchase · k-means chose %d clusters · as of %s"
+                .formatted(Formats.count(r.customers()), r.k(), r.asOf().describe()));
+        grid.setChart(SegmentCharts.rfmGrid(r));
+        silhouette.setChart(r.trials().isEmpty() ? null : SegmentCharts.silhouette(r));
+        segments.getItems().setAll(r.segments());
+        clusters.getItems().setAll(r.clusters());
+        customers.getItems().setAll(r.rows());
+    }
+}
