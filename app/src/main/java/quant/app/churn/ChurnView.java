@@ -3,21 +3,18 @@ package quant.app.churn;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
+import quant.app.analysis.AnalysisFrame;
 import quant.app.analysis.CustomerFilterBar;
 import quant.app.analysis.Formats;
 import quant.app.analysis.Tables;
@@ -38,10 +35,8 @@ public final class ChurnView extends BorderPane {
     private final TableView<ChurnRiskResult.CustomerRisk> calls = new TableView<>();
     private final ChartViewer calibration = new ChartViewer();
     private final Label validation = new Label();
-    private final Label summary = new Label();
-    private final Label definitions = new Label();
-    private final Label empty = new Label();
     private final SplitPane body;
+    private final AnalysisFrame frame;
 
     public ChurnView(ChurnViewModel model) {
         this.model = model;
@@ -96,34 +91,9 @@ public final class ChurnView extends BorderPane {
         body = new SplitPane(left, right);
         body.setDividerPositions(0.38);
 
-        empty.setWrapText(true);
-        empty.setMaxWidth(520);
-        empty.setVisible(false);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setMaxSize(48, 48);
-        busy.visibleProperty().bind(model.runningProperty());
-        StackPane center = new StackPane(body, empty, busy);
-        StackPane.setAlignment(busy, Pos.TOP_RIGHT);
-        StackPane.setMargin(busy, new Insets(12));
-        setCenter(center);
-
-        summary.setPadding(new Insets(4, 8, 4, 8));
-        summary.setId("churn-summary");
-        Label message = new Label();
-        message.textProperty().bind(model.messageProperty());
-        message.getStyleClass().add("danger");
-        message.managedProperty().bind(message.textProperty().isNotEmpty());
-        definitions.setWrapText(true);
-        TitledPane defs = new TitledPane("Definitions", definitions);
-        defs.setExpanded(false);
-        setBottom(new VBox(summary, message, defs));
-
+        frame = new AnalysisFrame(
+                this, body, "churn", model.runningProperty(), model.messageProperty(), model.resultProperty());
         model.resultProperty().addListener((obs, o, r) -> show(r));
-        model.messageProperty().addListener((obs, o, m) -> {
-            if (!m.isEmpty() && model.resultProperty().get() == null) {
-                showEmpty(m);
-            }
-        });
         model.refresh();
     }
 
@@ -133,24 +103,17 @@ public final class ChurnView extends BorderPane {
         return l;
     }
 
-    private void showEmpty(String text) {
-        empty.setText(text);
-        empty.setVisible(true);
-        body.setVisible(false);
-    }
-
     private void show(ChurnRiskResult r) {
         if (r == null) {
             return;
         }
-        definitions.setText(String.join("\n", r.definitions()));
+        frame.setDefinitions(r.definitions());
         if (r.factors().isEmpty()) {
-            showEmpty(r.note() != null ? r.note() : "No active customer to score.");
+            frame.showEmpty(r.note() != null ? r.note() : "No active customer to score.");
             return;
         }
-        empty.setVisible(false);
-        body.setVisible(true);
-        summary.setText("%s active customers · as of %s%s"
+        frame.showBody();
+        frame.setSummary("%s active customers · as of %s%s"
                 .formatted(
                         Formats.count(r.activeCustomers()),
                         r.asOf().describe(),

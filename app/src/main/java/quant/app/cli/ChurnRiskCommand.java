@@ -1,9 +1,7 @@
 package quant.app.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,13 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.Json;
-import quant.core.analysis.Snapshot;
-import quant.core.analysis.SnapshotLoader;
 import quant.core.churn.ChurnRiskAnalysis;
 import quant.core.churn.ChurnRiskResult;
 import quant.core.churn.ChurnRiskSpec;
 import quant.core.job.JobMonitor;
-import quant.core.store.Store;
 
 /** {@code quant churn risk}: the database's active customers by churn risk, with reasons. */
 @Command(
@@ -50,25 +45,13 @@ final class ChurnRiskCommand implements Callable<Integer> {
     @Mixin
     CustomerFilterOptions filter;
 
-    @Option(
-            names = "--as-of",
-            paramLabel = "DATE",
-            description = "Compute at this date (default: the last activity in the data).")
-    LocalDate asOf;
-
-    @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
-    boolean json;
-
     @Override
     public Integer call() {
-        ChurnRiskSpec riskSpec = new ChurnRiskSpec(inactivityDays, filter.filter(), Optional.ofNullable(asOf));
+        ChurnRiskSpec riskSpec = new ChurnRiskSpec(inactivityDays, filter.filter(), filter.asOf());
         ChurnRiskResult r;
-        try (Store store = Store.openExisting(churn.parent.database())) {
-            Snapshot snapshot = new SnapshotLoader(store).load(JobMonitor.NONE);
-            r = ChurnRiskAnalysis.run(snapshot, riskSpec, JobMonitor.NONE);
-        }
+        r = ChurnRiskAnalysis.run(CustomerFilterOptions.snapshot(churn.parent.database()), riskSpec, JobMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (filter.json) {
             out.println(Json.write(r));
             out.flush();
             return QuantCommand.OK;

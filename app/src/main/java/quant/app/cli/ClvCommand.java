@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -15,8 +14,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.analysis.Json;
-import quant.core.analysis.Snapshot;
-import quant.core.analysis.SnapshotLoader;
 import quant.core.clv.ClvAnalysis;
 import quant.core.clv.ClvFits;
 import quant.core.clv.ClvModel;
@@ -25,7 +22,6 @@ import quant.core.clv.ClvSpec;
 import quant.core.clv.SummaryCsv;
 import quant.core.clv.TransactionLog;
 import quant.core.job.JobMonitor;
-import quant.core.store.Store;
 
 /** {@code quant clv fit|predict}: the probabilistic customer-base models on a file. */
 @Command(
@@ -90,27 +86,14 @@ final class ClvCommand implements Callable<Integer> {
     @Mixin
     CustomerFilterOptions filter;
 
-    @Option(
-            names = "--as-of",
-            paramLabel = "DATE",
-            description = "Compute at this date (default: the last activity in the data).")
-    LocalDate asOf;
-
-    @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
-    boolean json;
-
     @Override
     public Integer call() {
         ClvText.Method shown = ClvText.Method.parse(method);
-        ClvSpec clvSpec = new ClvSpec(
-                horizon, discount, inactivityDays, holdoutWeeks, filter.filter(), Optional.ofNullable(asOf));
+        ClvSpec clvSpec = new ClvSpec(horizon, discount, inactivityDays, holdoutWeeks, filter.filter(), filter.asOf());
         ClvResult result;
-        try (Store store = Store.openExisting(parent.database())) {
-            Snapshot snapshot = new SnapshotLoader(store).load(JobMonitor.NONE);
-            result = ClvAnalysis.run(snapshot, clvSpec, JobMonitor.NONE);
-        }
+        result = ClvAnalysis.run(CustomerFilterOptions.snapshot(parent.database()), clvSpec, JobMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (filter.json) {
             out.println(Json.write(result));
         } else {
             ClvText.print(out, result, shown, top);

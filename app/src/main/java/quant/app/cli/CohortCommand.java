@@ -1,9 +1,7 @@
 package quant.app.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,14 +11,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.Json;
 import quant.core.analysis.Period;
-import quant.core.analysis.Snapshot;
-import quant.core.analysis.SnapshotLoader;
 import quant.core.cohort.CohortAnalysis;
 import quant.core.cohort.CohortMetric;
 import quant.core.cohort.CohortResult;
 import quant.core.cohort.CohortSpec;
 import quant.core.job.JobMonitor;
-import quant.core.store.Store;
 
 /** {@code quant cohort}: customer and revenue retention by acquisition cohort. */
 @Command(
@@ -52,26 +47,14 @@ final class CohortCommand implements Callable<Integer> {
     @Mixin
     CustomerFilterOptions filter;
 
-    @Option(
-            names = "--as-of",
-            paramLabel = "DATE",
-            description = "Compute at this date (default: the last activity in the data).")
-    LocalDate asOf;
-
-    @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
-    boolean json;
-
     @Override
     public Integer call() {
-        CohortSpec cohortSpec = new CohortSpec(
-                Period.parse(period), CohortMetric.parse(metric), filter.filter(), Optional.ofNullable(asOf));
+        CohortSpec cohortSpec =
+                new CohortSpec(Period.parse(period), CohortMetric.parse(metric), filter.filter(), filter.asOf());
         CohortResult result;
-        try (Store store = Store.openExisting(parent.database())) {
-            Snapshot snapshot = new SnapshotLoader(store).load(JobMonitor.NONE);
-            result = CohortAnalysis.run(snapshot, cohortSpec, JobMonitor.NONE);
-        }
+        result = CohortAnalysis.run(CustomerFilterOptions.snapshot(parent.database()), cohortSpec, JobMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (filter.json) {
             out.println(Json.write(result));
         } else {
             print(out, result, cohortSpec.metric());

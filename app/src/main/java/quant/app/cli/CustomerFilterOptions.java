@@ -1,10 +1,17 @@
 package quant.app.cli;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Option;
 import quant.core.analysis.CustomerFilter;
+import quant.core.analysis.Snapshot;
+import quant.core.analysis.SnapshotLoader;
+import quant.core.job.JobMonitor;
+import quant.core.store.Store;
 
-/** The customer filter options the customer analyses share. */
+/** The options the customer analyses on the database share: the customer filter, the as-of date and --json. */
 final class CustomerFilterOptions {
     @Option(
             names = "--channel",
@@ -25,6 +32,26 @@ final class CustomerFilterOptions {
             split = ",",
             description = "Only customers whose first completed job was of these service lines (codes).")
     Set<String> lines = Set.of();
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            description = "Compute at this date (default: the last activity in the data).")
+    LocalDate asOf;
+
+    @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
+    boolean json;
+
+    Optional<LocalDate> asOf() {
+        return Optional.ofNullable(asOf);
+    }
+
+    /** The snapshot of the database at {@code path}, which must exist. */
+    static Snapshot snapshot(Path path) {
+        try (Store store = Store.openExisting(path)) {
+            return new SnapshotLoader(store).load(JobMonitor.NONE);
+        }
+    }
 
     CustomerFilter filter() {
         return new CustomerFilter(channels, segments, cities, lines);

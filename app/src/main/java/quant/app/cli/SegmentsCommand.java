@@ -1,9 +1,7 @@
 package quant.app.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,14 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.Json;
-import quant.core.analysis.Snapshot;
-import quant.core.analysis.SnapshotLoader;
 import quant.core.job.JobMonitor;
 import quant.core.segment.KMeans;
 import quant.core.segment.SegmentAnalysis;
 import quant.core.segment.SegmentResult;
 import quant.core.segment.SegmentSpec;
-import quant.core.store.Store;
 
 /** {@code quant segments}: RFM segments and k-means clusters of the customers. */
 @Command(
@@ -51,25 +46,13 @@ final class SegmentsCommand implements Callable<Integer> {
     @Mixin
     CustomerFilterOptions filter;
 
-    @Option(
-            names = "--as-of",
-            paramLabel = "DATE",
-            description = "Compute at this date (default: the last activity in the data).")
-    LocalDate asOf;
-
-    @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
-    boolean json;
-
     @Override
     public Integer call() {
-        SegmentSpec segmentSpec = new SegmentSpec(maxK, seed, filter.filter(), Optional.ofNullable(asOf));
+        SegmentSpec segmentSpec = new SegmentSpec(maxK, seed, filter.filter(), filter.asOf());
         SegmentResult r;
-        try (Store store = Store.openExisting(parent.database())) {
-            Snapshot snapshot = new SnapshotLoader(store).load(JobMonitor.NONE);
-            r = SegmentAnalysis.run(snapshot, segmentSpec, JobMonitor.NONE);
-        }
+        r = SegmentAnalysis.run(CustomerFilterOptions.snapshot(parent.database()), segmentSpec, JobMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (filter.json) {
             out.println(Json.write(r));
             out.flush();
             return QuantCommand.OK;

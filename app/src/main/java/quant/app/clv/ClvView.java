@@ -3,25 +3,22 @@ package quant.app.clv;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
+import quant.app.analysis.AnalysisFrame;
 import quant.app.analysis.CustomerFilterBar;
 import quant.app.analysis.Formats;
 import quant.app.analysis.Tables;
@@ -48,10 +45,8 @@ public final class ClvView extends BorderPane {
     private final TableView<ClvResult.CustomerValue> customers = new TableView<>();
     private final TableView<ClvResult.SegmentValue> segments = new TableView<>();
     private final GridPane models = new GridPane();
-    private final Label recommendation = new Label();
-    private final Label definitions = new Label();
-    private final Label empty = new Label();
     private final VBox body;
+    private final AnalysisFrame frame;
 
     public ClvView(ClvViewModel model) {
         this.model = model;
@@ -86,35 +81,9 @@ public final class ClvView extends BorderPane {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         body = new VBox(cards, tabs);
 
-        empty.setWrapText(true);
-        empty.setMaxWidth(520);
-        empty.setVisible(false);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setMaxSize(48, 48);
-        busy.visibleProperty().bind(model.runningProperty());
-        StackPane center = new StackPane(body, empty, busy);
-        StackPane.setAlignment(busy, Pos.TOP_RIGHT);
-        StackPane.setMargin(busy, new Insets(12));
-        setCenter(center);
-
-        recommendation.setId("clv-recommendation");
-        recommendation.setWrapText(true);
-        recommendation.setPadding(new Insets(4, 8, 4, 8));
-        Label message = new Label();
-        message.textProperty().bind(model.messageProperty());
-        message.getStyleClass().add("danger");
-        message.managedProperty().bind(message.textProperty().isNotEmpty());
-        definitions.setWrapText(true);
-        TitledPane defs = new TitledPane("Definitions", definitions);
-        defs.setExpanded(false);
-        setBottom(new VBox(recommendation, message, defs));
-
+        frame = new AnalysisFrame(
+                this, body, "clv", model.runningProperty(), model.messageProperty(), model.resultProperty());
         model.resultProperty().addListener((obs, o, r) -> show(r));
-        model.messageProperty().addListener((obs, o, m) -> {
-            if (!m.isEmpty() && model.resultProperty().get() == null) {
-                showEmpty(m);
-            }
-        });
         model.refresh();
     }
 
@@ -157,25 +126,18 @@ public final class ClvView extends BorderPane {
         return new VBox(bar, filters);
     }
 
-    private void showEmpty(String text) {
-        empty.setText(text);
-        empty.setVisible(true);
-        body.setVisible(false);
-    }
-
     private void show(ClvResult r) {
         if (r == null) {
             return;
         }
-        definitions.setText(String.join("\n", r.definitions()));
-        recommendation.setText(r.recommendation());
+        frame.setDefinitions(r.definitions());
+        frame.setSummary(r.recommendation());
         if (r.customers() == 0) {
-            showEmpty("No customer with these filters has a purchase (a completed job with revenue) by "
+            frame.showEmpty("No customer with these filters has a purchase (a completed job with revenue) by "
                     + r.asOf().date() + ". Clear a filter, or import customers and completed jobs.");
             return;
         }
-        empty.setVisible(false);
-        body.setVisible(true);
+        frame.showBody();
         cards.getChildren().setAll(cards(r));
         HoldoutCheck h = r.holdout();
         if (h != null) {

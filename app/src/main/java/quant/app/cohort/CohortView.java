@@ -3,24 +3,19 @@ package quant.app.cohort;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.jfree.chart.fx.ChartViewer;
+import quant.app.analysis.AnalysisFrame;
 import quant.app.analysis.CustomerFilterBar;
 import quant.app.analysis.Formats;
 import quant.core.analysis.Period;
@@ -41,10 +36,8 @@ public final class CohortView extends BorderPane {
     private final ChartViewer heatmap = new ChartViewer();
     private final ChartViewer curves = new ChartViewer();
     private final TableView<CohortResult.Cohort> table = new TableView<>();
-    private final Label summary = new Label();
-    private final Label empty = new Label();
-    private final Label definitions = new Label();
     private final SplitPane body;
+    private final AnalysisFrame frame;
 
     public CohortView(CohortViewModel model) {
         this.model = model;
@@ -62,51 +55,23 @@ public final class CohortView extends BorderPane {
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.62);
 
-        empty.setId("cohort-empty");
-        empty.setWrapText(true);
-        empty.setMaxWidth(520);
-        empty.getStyleClass().add("text-muted");
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setMaxSize(48, 48);
-        busy.visibleProperty().bind(model.runningProperty());
-        StackPane center = new StackPane(body, empty, busy);
-        StackPane.setAlignment(busy, Pos.TOP_RIGHT);
-        StackPane.setMargin(busy, new Insets(12));
-        setCenter(center);
-
-        definitions.setWrapText(true);
-        TitledPane defs = new TitledPane("Definitions", definitions);
-        defs.setExpanded(false);
-        defs.setId("cohort-definitions");
-        Label message = new Label();
-        message.textProperty().bind(model.messageProperty());
-        message.getStyleClass().add("danger");
-        message.managedProperty().bind(message.textProperty().isNotEmpty());
-        summary.setId("cohort-summary");
-        summary.setPadding(new Insets(4, 8, 4, 8));
-        setBottom(new VBox(summary, message, defs));
-
+        frame = new AnalysisFrame(
+                this, body, "cohort", model.runningProperty(), model.messageProperty(), model.resultProperty());
         model.resultProperty().addListener((obs, o, r) -> show(r));
-        model.messageProperty().addListener((obs, o, m) -> {
-            if (!m.isEmpty() && model.resultProperty().get() == null) {
-                showEmpty(m);
-            }
-        });
-        empty.setVisible(false);
         model.refresh();
     }
 
     private ToolBar toolbar() {
         ComboBox<Period> period = new ComboBox<>();
         period.getItems().setAll(Period.values());
-        period.setConverter(converter(p -> p == Period.MONTH ? "Monthly" : "Quarterly"));
+        period.setConverter(converter(period.getItems(), p -> p == Period.MONTH ? "Monthly" : "Quarterly"));
         period.valueProperty().bindBidirectional(model.periodProperty());
         period.setId("cohort-period");
         period.setTooltip(new Tooltip("Cohorts and ages by month or by quarter"));
 
         ComboBox<CohortMetric> metric = new ComboBox<>();
         metric.getItems().setAll(CohortMetric.values());
-        metric.setConverter(converter(CohortMetric::title));
+        metric.setConverter(converter(metric.getItems(), CohortMetric::title));
         metric.valueProperty().bindBidirectional(model.metricProperty());
         metric.setId("cohort-metric");
 
@@ -120,28 +85,21 @@ public final class CohortView extends BorderPane {
             return;
         }
         CohortMetric metric = CohortMetric.parse(r.metric());
-        definitions.setText(String.join("\n", r.definitions()));
-        summary.setText("%s customers in %d cohorts · as of %s"
+        frame.setDefinitions(r.definitions());
+        frame.setSummary("%s customers in %d cohorts · as of %s"
                 .formatted(
                         Formats.count(r.customers()),
                         r.cohorts().size(),
                         r.asOf().describe()));
         if (r.isEmpty()) {
-            showEmpty("No customer has a cohort with these filters. Clear a filter, or import customers"
+            frame.showEmpty("No customer has a cohort with these filters. Clear a filter, or import customers"
                     + " and completed jobs.");
             return;
         }
-        body.setVisible(true);
-        empty.setVisible(false);
+        frame.showBody();
         heatmap.setChart(CohortCharts.heatmap(r, metric));
         curves.setChart(CohortCharts.curves(r, metric));
         fillTable(r, metric);
-    }
-
-    private void showEmpty(String text) {
-        empty.setText(text);
-        empty.setVisible(true);
-        body.setVisible(false);
     }
 
     private void fillTable(CohortResult r, CohortMetric metric) {
@@ -212,7 +170,7 @@ public final class CohortView extends BorderPane {
         }
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+    private static <T> StringConverter<T> converter(List<T> items, java.util.function.Function<T, String> text) {
         return new StringConverter<>() {
             @Override
             public String toString(T t) {
@@ -221,7 +179,10 @@ public final class CohortView extends BorderPane {
 
             @Override
             public T fromString(String s) {
-                throw new UnsupportedOperationException("choices are picked, not typed");
+                return items.stream()
+                        .filter(t -> text.apply(t).equals(s))
+                        .findFirst()
+                        .orElse(null);
             }
         };
     }

@@ -2,23 +2,18 @@ package quant.app.segment;
 
 import java.util.List;
 import java.util.Locale;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
+import quant.app.analysis.AnalysisFrame;
 import quant.app.analysis.CustomerFilterBar;
 import quant.app.analysis.Formats;
 import quant.app.analysis.Tables;
@@ -35,10 +30,8 @@ public final class SegmentView extends BorderPane {
     private final TableView<SegmentResult.NamedSegment> segments = new TableView<>();
     private final TableView<SegmentResult.Cluster> clusters = new TableView<>();
     private final TableView<SegmentResult.CustomerSegment> customers = new TableView<>();
-    private final Label summary = new Label();
-    private final Label definitions = new Label();
-    private final Label empty = new Label();
     private final TabPane tabs;
+    private final AnalysisFrame frame;
 
     public SegmentView(SegmentViewModel model) {
         this.model = model;
@@ -123,34 +116,9 @@ public final class SegmentView extends BorderPane {
 
         tabs = new TabPane(tab("RFM segments", rfm), tab("Clusters", km), tab("Customers", customers));
         tabs.setId("segment-tabs");
-        empty.setWrapText(true);
-        empty.setMaxWidth(520);
-        empty.setVisible(false);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setMaxSize(48, 48);
-        busy.visibleProperty().bind(model.runningProperty());
-        StackPane center = new StackPane(tabs, empty, busy);
-        StackPane.setAlignment(busy, Pos.TOP_RIGHT);
-        StackPane.setMargin(busy, new Insets(12));
-        setCenter(center);
-
-        summary.setId("segment-summary");
-        summary.setPadding(new Insets(4, 8, 4, 8));
-        Label message = new Label();
-        message.textProperty().bind(model.messageProperty());
-        message.getStyleClass().add("danger");
-        message.managedProperty().bind(message.textProperty().isNotEmpty());
-        definitions.setWrapText(true);
-        TitledPane defs = new TitledPane("Definitions", definitions);
-        defs.setExpanded(false);
-        setBottom(new VBox(summary, message, defs));
-
+        frame = new AnalysisFrame(
+                this, tabs, "segment", model.runningProperty(), model.messageProperty(), model.resultProperty());
         model.resultProperty().addListener((obs, o, r) -> show(r));
-        model.messageProperty().addListener((obs, o, m) -> {
-            if (!m.isEmpty() && model.resultProperty().get() == null) {
-                showEmpty(m);
-            }
-        });
         model.refresh();
     }
 
@@ -160,25 +128,18 @@ public final class SegmentView extends BorderPane {
         return t;
     }
 
-    private void showEmpty(String text) {
-        empty.setText(text);
-        empty.setVisible(true);
-        tabs.setVisible(false);
-    }
-
     private void show(SegmentResult r) {
         if (r == null) {
             return;
         }
-        definitions.setText(String.join("\n", r.definitions()));
+        frame.setDefinitions(r.definitions());
         if (r.customers() == 0) {
-            showEmpty("No customer with these filters has a purchase by "
+            frame.showEmpty("No customer with these filters has a purchase by "
                     + r.asOf().date() + ". Clear a filter, or import customers and completed jobs.");
             return;
         }
-        empty.setVisible(false);
-        tabs.setVisible(true);
-        summary.setText("%s customers with a purchase · k-means chose %d clusters · as of %s"
+        frame.showBody();
+        frame.setSummary("%s customers with a purchase · k-means chose %d clusters · as of %s"
                 .formatted(Formats.count(r.customers()), r.k(), r.asOf().describe()));
         grid.setChart(SegmentCharts.rfmGrid(r));
         silhouette.setChart(r.trials().isEmpty() ? null : SegmentCharts.silhouette(r));

@@ -44,7 +44,7 @@ class ClvViewUiTest {
         assertThat(r.recommended()).isEqualTo("probabilistic");
         HBox cards = robot.lookup("#clv-cards").queryAs(HBox.class);
         assertThat(cards.getChildren()).hasSize(4);
-        assertThat(robot.lookup("#clv-recommendation").queryLabeled().getText()).contains("holdout");
+        assertThat(robot.lookup("#clv-summary").queryLabeled().getText()).contains("holdout");
         save("clv-1-holdout.png");
 
         TabPane tabs = robot.lookup("#clv-tabs").queryAs(TabPane.class);

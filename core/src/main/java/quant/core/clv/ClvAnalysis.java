@@ -10,13 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import quant.core.analysis.AsOf;
 import quant.core.analysis.CustomerHistory;
-import quant.core.analysis.Period;
 import quant.core.analysis.PurchaseDays;
 import quant.core.analysis.Snapshot;
-import quant.core.cohort.CohortAnalysis;
-import quant.core.cohort.CohortMetric;
-import quant.core.cohort.CohortResult;
-import quant.core.cohort.CohortSpec;
 import quant.core.job.JobMonitor;
 
 /**
@@ -46,9 +41,6 @@ import quant.core.job.JobMonitor;
 public final class ClvAnalysis {
     /** Weeks in a month on average (365.25 / 12 / 7). */
     static final double WEEKS_PER_MONTH = 365.25 / 12 / 7;
-
-    /** Fewer observed months than this and the cohort curve is not fitted. */
-    static final int MIN_CURVE_MONTHS = 6;
 
     private ClvAnalysis() {}
 
@@ -86,9 +78,9 @@ public final class ClvAnalysis {
         List<String> definitions = definitions(spec);
         ClvResult.Historic historic = historic(in, revenue, margin, customers);
         monitor.progress(1, 5, "Simple formula");
-        ClvResult.SimpleFormula simple = simpleFormula(pd, in, asOf, spec.inactivityDays(), marginLastYear);
+        ClvResult.SimpleFormula simple = SimpleFormulaClv.of(pd, in, asOf, spec.inactivityDays(), marginLastYear);
         monitor.progress(2, 5, "Cohort curve");
-        ClvResult.CohortCurve curve = cohortCurve(s, spec, monitor);
+        ClvResult.CohortCurve curve = CohortCurveClv.of(s, spec, monitor);
         monitor.progress(3, 5, "Fitting BG/NBD, Pareto/NBD and Gamma-Gamma");
         double totalRevenue = 0;
         double totalMargin = 0;
@@ -115,9 +107,8 @@ public final class ClvAnalysis {
                         split,
                         end,
                         fitted.result.model(),
-                        fitted.result.model().equals(ClvModel.BGNBD.key())
-                                ? d -> BgNbd.fit(d).model()
-                                : d -> ParetoNbd.fit(d).model(),
+                        d -> ClvFits.fitTransactions(ClvModel.parse(fitted.result.model()), d)
+                                .model(),
                         monitor);
             } catch (ModelFitException e) {
                 holdoutNote = "The model could not be fitted on the data before " + LocalDate.ofEpochDay(split) + ": "
@@ -167,214 +158,6 @@ public final class ClvAnalysis {
         return new ClvResult.Historic(rev / customers, total / customers, median, total);
     }
 
-    /** The day of customer c's last purchase on or before {@code day}, or {@link Snapshot#NO_DAY}. */
-    private static int lastPurchase(PurchaseDays pd, int c, int day) {
-        int k = pd.countUpTo(c, day);
-        return k == 0 ? Snapshot.NO_DAY : pd.day(pd.start(c) + k - 1);
-    }
-
-    private static boolean activeAt(PurchaseDays pd, int c, int day, int window) {
-        int last = lastPurchase(pd, c, day);
-        return last != Snapshot.NO_DAY && last > day - window;
-    }
-
-    static ClvResult.SimpleFormula simpleFormula(
-            PurchaseDays pd, boolean[] in, AsOf asOf, int window, double marginLastYear) {
-        List<String> assumptions = List.of(
-                "Margin per active customer-month stays at its level of the last 12 months.",
-                "The same share of active customers churns every month (a geometric lifetime of mean 1/c months).",
-                "A customer is active at a day with a transaction in the " + window + " days before it.",
-                "Not discounted; no horizon (the whole expected lifetime).");
-        long customerMonths = 0;
-        for (int k = 11; k >= 0; k--) {
-            int day = (int) asOf.date().minusMonths(k).toEpochDay();
-            for (int c = 0; c < in.length; c++) {
-                if (in[c] && activeAt(pd, c, day, window)) {
-                    customerMonths++;
-                }
-            }
-        }
-        int yearAgo = (int) asOf.date().minusMonths(12).toEpochDay();
-        int activeThen = 0;
-        int lost = 0;
-        for (int c = 0; c < in.length; c++) {
-            if (in[c] && activeAt(pd, c, yearAgo, window)) {
-                activeThen++;
-                if (!activeAt(pd, c, asOf.day(), window)) {
-                    lost++;
-                }
-            }
-        }
-        if (customerMonths == 0 || activeThen == 0) {
-            return new ClvResult.SimpleFormula(
-                    null,
-                    null,
-                    null,
-                    null,
-                    assumptions,
-                    "No customer was active a year before the as-of date: the formula needs a year of history.");
-        }
-        double m = marginLastYear / customerMonths;
-        double annual = (double) lost / activeThen;
-        double monthly = 1 - Math.pow(1 - annual, 1.0 / 12);
-        if (lost == 0) {
-            return new ClvResult.SimpleFormula(
-                    m,
-                    0.0,
-                    0.0,
-                    null,
-                    assumptions,
-                    "No customer active a year ago has churned since: with no churn the formula has no bound.");
-        }
-        return new ClvResult.SimpleFormula(m, annual, monthly, m / monthly, assumptions, null);
-    }
-
-    static ClvResult.CohortCurve cohortCurve(Snapshot s, ClvSpec spec, JobMonitor monitor) {
-        List<String> assumptions = List.of(
-                "A new customer's margin follows the average cohort's: observed months as they were, later"
-                        + " months on the fitted decay.",
-                "Each month's margin per customer is averaged over the cohorts complete at that age, weighted"
-                        + " by size; ages with fewer than 3 complete cohorts are not used.",
-                "Discounted monthly at " + percent(spec.annualDiscountRate())
-                        + " a year; counted from acquisition over " + spec.horizonMonths() + " months.");
-        CohortResult cohorts = CohortAnalysis.run(
-                s, new CohortSpec(Period.MONTH, CohortMetric.MARGIN, spec.filter(), spec.asOf()), monitor);
-        // Δ(age) = Σ margin at that age ÷ Σ size, over the cohorts whose period at that age is complete;
-        // the curve chains the increments, so that a changing mix of cohorts never makes it fall
-        List<Double> sums = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
-        List<Integer> weight = new ArrayList<>();
-        for (CohortResult.Cohort c : cohorts.cohorts()) {
-            for (CohortResult.Cell cell : c.cells()) {
-                if (cell.partial()) {
-                    continue;
-                }
-                while (sums.size() <= cell.age()) {
-                    sums.add(0.0);
-                    sizes.add(0);
-                    weight.add(0);
-                }
-                sums.set(cell.age(), sums.get(cell.age()) + cell.margin());
-                sizes.set(cell.age(), sizes.get(cell.age()) + c.size());
-                weight.set(cell.age(), weight.get(cell.age()) + 1);
-            }
-        }
-        List<Double> cumulative = new ArrayList<>();
-        double running = 0;
-        for (int a = 0; a < sums.size() && weight.get(a) >= 3 && sizes.get(a) > 0; a++) {
-            running += sums.get(a) / sizes.get(a);
-            cumulative.add(running);
-        }
-        int observed = cumulative.size();
-        if (observed < MIN_CURVE_MONTHS + 1) {
-            return new ClvResult.CohortCurve(
-                    null,
-                    null,
-                    null,
-                    observed,
-                    null,
-                    points(cumulative, null, null, 0),
-                    assumptions,
-                    "The cohorts cover " + observed + " months with at least 3 complete cohorts; the curve needs "
-                            + (MIN_CURVE_MONTHS + 1) + ".");
-        }
-        double[] delta = new double[observed];
-        for (int a = 0; a < observed; a++) {
-            delta[a] = a == 0 ? cumulative.get(0) : cumulative.get(a) - cumulative.get(a - 1);
-        }
-        // weighted least squares of ln Δ on age, ages ≥ 1 with Δ > 0
-        double sw = 0;
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        int used = 0;
-        for (int a = 1; a < observed; a++) {
-            if (delta[a] > 0) {
-                double w = weight.get(a);
-                double y = Math.log(delta[a]);
-                sw += w;
-                sx += w * a;
-                sy += w * y;
-                sxx += w * a * a;
-                sxy += w * a * y;
-                used++;
-            }
-        }
-        if (used < MIN_CURVE_MONTHS) {
-            return new ClvResult.CohortCurve(
-                    null,
-                    null,
-                    null,
-                    observed,
-                    null,
-                    points(cumulative, null, null, 0),
-                    assumptions,
-                    "Too few months with a positive margin increment (" + used + ") to fit a decay.");
-        }
-        double slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
-        double intercept = (sy - slope * sx) / sw;
-        double meanY = sy / sw;
-        double ssTot = 0;
-        double ssRes = 0;
-        for (int a = 1; a < observed; a++) {
-            if (delta[a] > 0) {
-                double w = weight.get(a);
-                double y = Math.log(delta[a]);
-                ssTot += w * (y - meanY) * (y - meanY);
-                double r = y - (intercept + slope * a);
-                ssRes += w * r * r;
-            }
-        }
-        double rSquared = ssTot > 0 ? 1 - ssRes / ssTot : 0;
-        double k = -slope;
-        double bigA = Math.exp(intercept);
-        String note = null;
-        if (k <= 0) {
-            // no decay: flat at the weighted mean of the last (up to) 12 observed increments
-            double wsum = 0;
-            double vsum = 0;
-            for (int a = Math.max(1, observed - 12); a < observed; a++) {
-                wsum += weight.get(a);
-                vsum += weight.get(a) * delta[a];
-            }
-            k = 0;
-            bigA = vsum / wsum;
-            note = "Monthly margin per customer does not fall with age in these data: later months are taken flat"
-                    + " at the average of the last 12 observed months.";
-        }
-        double monthly = Math.pow(1 + spec.annualDiscountRate(), 1.0 / 12) - 1;
-        double clv = 0;
-        for (int a = 0; a < spec.horizonMonths(); a++) {
-            double v = a < observed ? delta[a] : bigA * Math.exp(-k * a);
-            clv += v / Math.pow(1 + monthly, a);
-        }
-        return new ClvResult.CohortCurve(
-                bigA,
-                k,
-                rSquared,
-                observed,
-                clv,
-                points(cumulative, bigA, k, Math.max(spec.horizonMonths(), observed)),
-                assumptions,
-                note);
-    }
-
-    private static List<ClvResult.CurvePoint> points(List<Double> cumulative, Double bigA, Double k, int ages) {
-        List<ClvResult.CurvePoint> out = new ArrayList<>();
-        for (int a = 0; a < cumulative.size(); a++) {
-            out.add(new ClvResult.CurvePoint(a, cumulative.get(a), true));
-        }
-        if (bigA != null && !cumulative.isEmpty()) {
-            double c = cumulative.getLast();
-            for (int a = cumulative.size(); a < ages; a++) {
-                c += bigA * Math.exp(-k * a);
-                out.add(new ClvResult.CurvePoint(a, c, false));
-            }
-        }
-        return out;
-    }
-
     /** The fitted models and the probabilistic section of the result. */
     private record Fitted(RepeatModel model, GammaGamma spend, double meanSpend, ClvResult.Probabilistic result) {}
 
@@ -410,37 +193,19 @@ public final class ClvAnalysis {
         RepeatModel best = null;
         double bestLl = Double.NEGATIVE_INFINITY;
         String bestKey = null;
-        try {
-            BgNbd.Fit f = BgNbd.fit(data);
-            fits.add(new ClvFits.Report(
-                    ClvModel.BGNBD.key(),
-                    f.model().params(),
-                    f.logLikelihood(),
-                    f.standardErrors(),
-                    data.size(),
-                    f.evaluations()));
-            best = f.model();
-            bestLl = f.logLikelihood();
-            bestKey = ClvModel.BGNBD.key();
-        } catch (ModelFitException e) {
-            problems.add(e.getMessage());
-        }
-        monitor.checkCancelled();
-        try {
-            ParetoNbd.Fit f = ParetoNbd.fit(data);
-            fits.add(new ClvFits.Report(
-                    ClvModel.PARETO_NBD.key(),
-                    f.model().params(),
-                    f.logLikelihood(),
-                    f.standardErrors(),
-                    data.size(),
-                    f.evaluations()));
-            if (f.logLikelihood() > bestLl) {
-                best = f.model();
-                bestKey = ClvModel.PARETO_NBD.key();
+        for (ClvModel m : List.of(ClvModel.BGNBD, ClvModel.PARETO_NBD)) {
+            monitor.checkCancelled();
+            try {
+                ClvFits.Fitted f = ClvFits.fitTransactions(m, data);
+                fits.add(f.report());
+                if (f.report().logLikelihood() > bestLl) {
+                    best = f.model();
+                    bestLl = f.report().logLikelihood();
+                    bestKey = m.key();
+                }
+            } catch (ModelFitException e) {
+                problems.add(e.getMessage());
             }
-        } catch (ModelFitException e) {
-            problems.add(e.getMessage());
         }
         monitor.checkCancelled();
         // spend: repeat buyers with a positive mean
@@ -560,7 +325,7 @@ public final class ClvAnalysis {
             if (!in[c]) {
                 continue;
             }
-            int last = lastPurchase(pd, c, end);
+            int last = SimpleFormulaClv.lastPurchase(pd, c, end);
             boolean churned = last <= end - spec.inactivityDays();
             int i = row[c];
             double x = i >= 0 ? rs.summaries().x(i) : 0;
@@ -695,7 +460,7 @@ public final class ClvAnalysis {
         };
     }
 
-    private static String percent(double fraction) {
+    static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
     }
 

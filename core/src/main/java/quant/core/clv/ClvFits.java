@@ -47,6 +47,47 @@ public final class ClvFits {
             List<CustomerPrediction> customers,
             double totalExpectedTransactions) {}
 
+    /** A fitted transaction model and its report. */
+    public record Fitted(RepeatModel model, Report report) {}
+
+    /**
+     * Fits BG/NBD or Pareto/NBD.
+     *
+     * @throws InvalidSpecException for Gamma-Gamma, which models spend, not transactions
+     * @throws ModelFitException when the data are too thin or the fit fails
+     */
+    public static Fitted fitTransactions(ClvModel model, CustomerSummaries s) {
+        return switch (model) {
+            case BGNBD -> {
+                BgNbd.Fit f = BgNbd.fit(s);
+                yield new Fitted(
+                        f.model(),
+                        new Report(
+                                model.key(),
+                                f.model().params(),
+                                f.logLikelihood(),
+                                f.standardErrors(),
+                                s.size(),
+                                f.evaluations()));
+            }
+            case PARETO_NBD -> {
+                ParetoNbd.Fit f = ParetoNbd.fit(s);
+                yield new Fitted(
+                        f.model(),
+                        new Report(
+                                model.key(),
+                                f.model().params(),
+                                f.logLikelihood(),
+                                f.standardErrors(),
+                                s.size(),
+                                f.evaluations()));
+            }
+            case GAMMA_GAMMA ->
+                throw new InvalidSpecException(
+                        "Gamma-Gamma predicts spend, not transactions: use bgnbd or pareto-nbd.");
+        };
+    }
+
     /**
      * Fits the model.
      *
@@ -56,26 +97,7 @@ public final class ClvFits {
     public static Report fit(ClvModel model, SummaryCsv data) {
         CustomerSummaries s = data.summaries();
         return switch (model) {
-            case BGNBD -> {
-                BgNbd.Fit f = BgNbd.fit(s);
-                yield new Report(
-                        model.key(),
-                        f.model().params(),
-                        f.logLikelihood(),
-                        f.standardErrors(),
-                        s.size(),
-                        f.evaluations());
-            }
-            case PARETO_NBD -> {
-                ParetoNbd.Fit f = ParetoNbd.fit(s);
-                yield new Report(
-                        model.key(),
-                        f.model().params(),
-                        f.logLikelihood(),
-                        f.standardErrors(),
-                        s.size(),
-                        f.evaluations());
-            }
+            case BGNBD, PARETO_NBD -> fitTransactions(model, s).report();
             case GAMMA_GAMMA -> {
                 double[] zbar = data.zbar()
                         .orElseThrow(() -> new InvalidSpecException(
