@@ -123,6 +123,41 @@ class WorkbenchUiTest {
         assertThat(window.workspace().openViews()).containsExactly("table:job", DataView.ID);
     }
 
+    @Test
+    void businessSettingsAreCheckedAsTypedAndSavedToTheDatabase(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> model.storeProperty().get() != null);
+        javafx.application.Platform.runLater(window::editBusinessSettings);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#setting-customers-inactivityDays")
+                .tryQuery()
+                .isPresent());
+        javafx.scene.control.TextField days =
+                robot.lookup("#setting-customers-inactivityDays").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.Button save =
+                robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                        .filter(b -> b.getText().equals("Save"))
+                        .findFirst()
+                        .orElseThrow();
+        robot.interact(() -> days.setText("20"));
+        assertThat(save.isDisabled()).isTrue();
+        assertThat(robot.lookup("#settings-error").queryLabeled().getText())
+                .isEqualTo("Churn inactivity window must be a whole number of days from 30 to 3650, not 20.");
+        Stage dialog = (Stage) days.getScene().getWindow();
+        SampleViews.save(dialog, "business-settings.png");
+        robot.interact(() -> days.setText("270"));
+        assertThat(save.isDisabled()).isFalse();
+        robot.interact(save::fire);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> model.settingsProperty().get().customers().inactivityDays() == 270);
+        assertThat(quant.core.settings.BusinessSettings.read(
+                                model.storeProperty().get())
+                        .customers()
+                        .inactivityDays())
+                .isEqualTo(270);
+    }
+
     private void snapshot(FxRobot robot, String name) throws Exception {
         Node root = stage.getScene().getRoot();
         var image = WaitForAsyncUtils.asyncFx(() -> root.snapshot(null, null)).get();

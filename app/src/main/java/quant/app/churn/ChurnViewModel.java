@@ -13,19 +13,48 @@ import quant.core.analysis.SnapshotCache;
 import quant.core.churn.ChurnRiskAnalysis;
 import quant.core.churn.ChurnRiskResult;
 import quant.core.churn.ChurnRiskSpec;
+import quant.core.settings.BusinessSettings;
 
-/** The churn-risk view's state: the inactivity window, the customer filter, and the result. */
+/**
+ * The churn-risk view's state: the inactivity window, the customer filter, and the result. The
+ * window and the risk levels start at the business settings and follow them when they are saved.
+ */
 public final class ChurnViewModel {
-    private final IntegerProperty inactivityDays = new SimpleIntegerProperty(ChurnRiskSpec.DEFAULT.inactivityDays());
+    private final IntegerProperty inactivityDays = new SimpleIntegerProperty();
     private final CustomerFilterModel filter = new CustomerFilterModel();
     private final Recomputer<ChurnRiskSpec, ChurnRiskResult> recomputer;
+    private ChurnRiskSpec defaults;
+    private boolean applyingSettings;
 
-    public ChurnViewModel(JobRunner jobs, SnapshotCache snapshots, ObservableValue<?> dataChanged) {
+    public ChurnViewModel(
+            JobRunner jobs,
+            SnapshotCache snapshots,
+            ObservableValue<?> dataChanged,
+            ObservableValue<BusinessSettings> settings) {
         recomputer = new Recomputer<>("Scoring churn risk", jobs, snapshots, ChurnRiskAnalysis::run);
         recomputer.snapshotProperty().addListener((obs, o, s) -> filter.offerChoices(s));
-        inactivityDays.addListener(x -> refresh());
+        apply(settings.getValue());
+        inactivityDays.addListener(x -> {
+            if (!applyingSettings) {
+                refresh();
+            }
+        });
         filter.onChange(this::refresh);
         dataChanged.addListener(x -> refresh());
+        settings.addListener((obs, o, n) -> {
+            apply(n);
+            refresh();
+        });
+    }
+
+    private void apply(BusinessSettings settings) {
+        defaults = ChurnRiskSpec.of(settings.customers());
+        applyingSettings = true;
+        try {
+            inactivityDays.set(defaults.inactivityDays());
+        } finally {
+            applyingSettings = false;
+        }
     }
 
     public IntegerProperty inactivityDaysProperty() {
@@ -49,7 +78,9 @@ public final class ChurnViewModel {
     }
 
     public ChurnRiskSpec spec() {
-        return new ChurnRiskSpec(inactivityDays.get(), filter.filter(), filter.asOf());
+        return defaults.withInactivityDays(inactivityDays.get())
+                .withFilter(filter.filter())
+                .withAsOf(filter.asOf());
     }
 
     public void refresh() {

@@ -38,18 +38,23 @@ final class ChurnRiskCommand implements Callable<Integer> {
     @Option(
             names = "--inactivity-days",
             paramLabel = "DAYS",
-            defaultValue = "365",
-            description = "Churned after this many days without a purchase (default: ${DEFAULT-VALUE}).")
-    int inactivityDays;
+            description =
+                    "Churned after this many days without a purchase (default: the business setting customers.inactivityDays, 365 unless set).")
+    Integer inactivityDays;
 
     @Mixin
     CustomerFilterOptions filter;
 
     @Override
     public Integer call() {
-        ChurnRiskSpec riskSpec = new ChurnRiskSpec(inactivityDays, filter.filter(), filter.asOf());
-        ChurnRiskResult r;
-        r = ChurnRiskAnalysis.run(CustomerFilterOptions.snapshot(churn.parent.database()), riskSpec, JobMonitor.NONE);
+        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(churn.parent.database());
+        ChurnRiskSpec riskSpec = ChurnRiskSpec.of(loaded.settings().customers())
+                .withFilter(filter.filter())
+                .withAsOf(filter.asOf());
+        if (inactivityDays != null) {
+            riskSpec = riskSpec.withInactivityDays(inactivityDays);
+        }
+        ChurnRiskResult r = ChurnRiskAnalysis.run(loaded.snapshot(), riskSpec, JobMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
         if (filter.json) {
             out.println(Json.write(r));

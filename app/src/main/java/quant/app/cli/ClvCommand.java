@@ -22,6 +22,7 @@ import quant.core.clv.ClvSpec;
 import quant.core.clv.SummaryCsv;
 import quant.core.clv.TransactionLog;
 import quant.core.job.JobMonitor;
+import quant.core.settings.CustomerSettings;
 
 /** {@code quant clv fit|predict}: the probabilistic customer-base models on a file. */
 @Command(
@@ -43,23 +44,23 @@ final class ClvCommand implements Callable<Integer> {
     @Option(
             names = "--horizon",
             paramLabel = "MONTHS",
-            defaultValue = "36",
-            description = "Months of future value (default: ${DEFAULT-VALUE}).")
-    int horizon;
+            description =
+                    "Months of future value (default: the business setting customers.clvHorizonMonths, 36 unless set).")
+    Integer horizon;
 
     @Option(
             names = "--discount",
             paramLabel = "RATE",
-            defaultValue = "0.10",
-            description = "Yearly discount rate as a fraction (default: ${DEFAULT-VALUE}).")
-    double discount;
+            description =
+                    "Yearly discount rate as a fraction (default: the business setting customers.annualDiscountRate, 0.10 unless set).")
+    Double discount;
 
     @Option(
             names = "--inactivity-days",
             paramLabel = "DAYS",
-            defaultValue = "365",
-            description = "A customer with no transaction for this long is churned (default: ${DEFAULT-VALUE}).")
-    int inactivityDays;
+            description =
+                    "A customer with no transaction for this long is churned (default: the business setting customers.inactivityDays, 365 unless set).")
+    Integer inactivityDays;
 
     @Option(
             names = "--holdout-weeks",
@@ -89,9 +90,16 @@ final class ClvCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ClvText.Method shown = ClvText.Method.parse(method);
-        ClvSpec clvSpec = new ClvSpec(horizon, discount, inactivityDays, holdoutWeeks, filter.filter(), filter.asOf());
-        ClvResult result;
-        result = ClvAnalysis.run(CustomerFilterOptions.snapshot(parent.database()), clvSpec, JobMonitor.NONE);
+        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
+        CustomerSettings defaults = loaded.settings().customers();
+        ClvSpec clvSpec = new ClvSpec(
+                horizon != null ? horizon : defaults.clvHorizonMonths(),
+                discount != null ? discount : defaults.annualDiscountRate(),
+                inactivityDays != null ? inactivityDays : defaults.inactivityDays(),
+                holdoutWeeks,
+                filter.filter(),
+                filter.asOf());
+        ClvResult result = ClvAnalysis.run(loaded.snapshot(), clvSpec, JobMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
         if (filter.json) {
             out.println(Json.write(result));

@@ -9,6 +9,7 @@ import quant.core.analysis.CustomerFilter;
 import quant.core.analysis.Snapshot;
 import quant.core.analysis.SnapshotLoader;
 import quant.core.job.JobMonitor;
+import quant.core.settings.BusinessSettings;
 import quant.core.store.Store;
 
 /** The options the customer analyses on the database share: the customer filter, the as-of date and --json. */
@@ -46,10 +47,18 @@ final class CustomerFilterOptions {
         return Optional.ofNullable(asOf);
     }
 
+    /** What a customer analysis reads from a database: its snapshot and its business settings. */
+    record Loaded(Snapshot snapshot, BusinessSettings settings) {}
+
     /** The snapshot of the database at {@code path}, which must exist. */
     static Snapshot snapshot(Path path) {
+        return load(path).snapshot();
+    }
+
+    /** The snapshot and business settings of the database at {@code path}, which must exist. */
+    static Loaded load(Path path) {
         try (Store store = Store.openExisting(path)) {
-            return new SnapshotLoader(store).load(JobMonitor.NONE);
+            return new Loaded(new SnapshotLoader(store).load(JobMonitor.NONE), BusinessSettings.read(store));
         }
     }
 

@@ -27,7 +27,8 @@ import quant.core.store.StoreException;
             CohortCommand.class,
             ClvCommand.class,
             SegmentsCommand.class,
-            ChurnCommand.class
+            ChurnCommand.class,
+            SettingsCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:data problems", "2:usage error", "3:input/output or database error"})

@@ -15,23 +15,55 @@ import quant.core.analysis.SnapshotCache;
 import quant.core.clv.ClvAnalysis;
 import quant.core.clv.ClvResult;
 import quant.core.clv.ClvSpec;
+import quant.core.settings.BusinessSettings;
+import quant.core.settings.CustomerSettings;
 
-/** The lifetime-value view's state: horizon, discount rate, churn window, the customer filter, and the result. */
+/**
+ * The lifetime-value view's state: horizon, discount rate, churn window, the customer filter, and the
+ * result. The first three start at the business settings and follow them when they are saved.
+ */
 public final class ClvViewModel {
-    private final IntegerProperty horizonMonths = new SimpleIntegerProperty(ClvSpec.DEFAULT.horizonMonths());
-    private final DoubleProperty discountPercent = new SimpleDoubleProperty(100 * ClvSpec.DEFAULT.annualDiscountRate());
-    private final IntegerProperty inactivityDays = new SimpleIntegerProperty(ClvSpec.DEFAULT.inactivityDays());
+    private final IntegerProperty horizonMonths = new SimpleIntegerProperty();
+    private final DoubleProperty discountPercent = new SimpleDoubleProperty();
+    private final IntegerProperty inactivityDays = new SimpleIntegerProperty();
     private final CustomerFilterModel filter = new CustomerFilterModel();
     private final Recomputer<ClvSpec, ClvResult> recomputer;
+    private boolean applyingSettings;
 
-    public ClvViewModel(JobRunner jobs, SnapshotCache snapshots, ObservableValue<?> dataChanged) {
+    public ClvViewModel(
+            JobRunner jobs,
+            SnapshotCache snapshots,
+            ObservableValue<?> dataChanged,
+            ObservableValue<BusinessSettings> settings) {
         recomputer = new Recomputer<>("Computing lifetime value", jobs, snapshots, ClvAnalysis::run);
         recomputer.snapshotProperty().addListener((obs, o, s) -> filter.offerChoices(s));
-        horizonMonths.addListener(x -> refresh());
-        discountPercent.addListener(x -> refresh());
-        inactivityDays.addListener(x -> refresh());
+        apply(settings.getValue().customers());
+        horizonMonths.addListener(x -> changed());
+        discountPercent.addListener(x -> changed());
+        inactivityDays.addListener(x -> changed());
         filter.onChange(this::refresh);
         dataChanged.addListener(x -> refresh());
+        settings.addListener((obs, o, n) -> {
+            apply(n.customers());
+            refresh();
+        });
+    }
+
+    private void apply(CustomerSettings c) {
+        applyingSettings = true;
+        try {
+            horizonMonths.set(c.clvHorizonMonths());
+            discountPercent.set(100 * c.annualDiscountRate());
+            inactivityDays.set(c.inactivityDays());
+        } finally {
+            applyingSettings = false;
+        }
+    }
+
+    private void changed() {
+        if (!applyingSettings) {
+            refresh();
+        }
     }
 
     public IntegerProperty horizonMonthsProperty() {
@@ -68,7 +100,7 @@ public final class ClvViewModel {
                 horizonMonths.get(),
                 discountPercent.get() / 100,
                 inactivityDays.get(),
-                ClvSpec.DEFAULT.holdoutWeeks(),
+                ClvSpec.DEFAULT_HOLDOUT_WEEKS,
                 filter.filter(),
                 filter.asOf());
     }

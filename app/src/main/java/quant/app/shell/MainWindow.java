@@ -33,6 +33,7 @@ import quant.app.data.DataView;
 import quant.app.imports.ImportWizard;
 import quant.app.imports.ImportWizardViewModel;
 import quant.app.job.FxJobRunner;
+import quant.app.settings.BusinessSettingsDialog;
 import quant.app.settings.Settings;
 import quant.core.analysis.SnapshotCache;
 import quant.core.store.DomainTable;
@@ -134,12 +135,22 @@ public final class MainWindow {
         MenuItem importData = item("Import data…", "Shortcut+I", this::chooseFileToImport);
         importData.setId("menu-import");
         importData.disableProperty().bind(model.storeProperty().isNull());
+        MenuItem businessSettings = item("Business settings…", "Shortcut+Comma", this::editBusinessSettings);
+        businessSettings.disableProperty().bind(model.storeProperty().isNull());
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             close();
             stage.close();
         });
         Menu file = new Menu(
-                "_File", null, openDb, sample, new SeparatorMenuItem(), importData, new SeparatorMenuItem(), quit);
+                "_File",
+                null,
+                openDb,
+                sample,
+                new SeparatorMenuItem(),
+                importData,
+                businessSettings,
+                new SeparatorMenuItem(),
+                quit);
 
         MenuItem reset = item("Reset layout", "Shortcut+Shift+R", () -> workspace.reset(DEFAULT_VIEWS));
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
@@ -212,7 +223,8 @@ public final class MainWindow {
                     model.countsProperty(),
                     workspace::open,
                     model::refreshCounts,
-                    pages);
+                    pages,
+                    model.settingsProperty());
         }
         return ViewCatalogue.make(id, context);
     }
@@ -315,6 +327,22 @@ public final class MainWindow {
             close();
             Platform.exit();
         }
+    }
+
+    /** Shows the business settings form; saving writes them as a job and the views follow. */
+    public void editBusinessSettings() {
+        Store s = model.storeProperty().get();
+        if (s == null) {
+            return;
+        }
+        new BusinessSettingsDialog(stage, model.settingsProperty().get(), s.isReadOnly())
+                .showAndWait()
+                .ifPresent(next -> model.saveSettings(next, problem -> {
+                    Alert alert = new Alert(Alert.AlertType.ERROR, problem, ButtonType.OK);
+                    alert.initOwner(stage);
+                    alert.setHeaderText("The business settings were not saved");
+                    alert.showAndWait();
+                }));
     }
 
     private void about() {

@@ -89,14 +89,14 @@ public final class ViewCatalogue {
                     Menu.CUSTOMERS,
                     "Shortcut+3",
                     Workspace.MAIN,
-                    c -> new ClvView(new ClvViewModel(c.jobs(), c.snapshots(), c.counts()))),
+                    c -> new ClvView(new ClvViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))),
             new Entry(
                     ChurnView.ID,
                     "Churn risk",
                     Menu.CUSTOMERS,
                     "Shortcut+4",
                     Workspace.MAIN,
-                    c -> new ChurnView(new ChurnViewModel(c.jobs(), c.snapshots(), c.counts()))),
+                    c -> new ChurnView(new ChurnViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))),
             new Entry(
                     SegmentView.ID,
                     "Segments",

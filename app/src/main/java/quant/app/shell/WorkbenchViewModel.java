@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import quant.app.job.JobRunner;
+import quant.core.settings.BusinessSettings;
 import quant.core.store.DataFolder;
 import quant.core.store.DomainTable;
 import quant.core.store.Store;
@@ -29,6 +30,8 @@ public final class WorkbenchViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StoreProblem> problem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<BusinessSettings> settings =
+            new ReadOnlyObjectWrapper<>(BusinessSettings.DEFAULTS);
 
     /** A database that could not be opened, and why; the view offers the way out that fits. */
     public record StoreProblem(Path path, StoreException error) {}
@@ -58,6 +61,35 @@ public final class WorkbenchViewModel {
     /** The last message for the user (an outcome or an error), one plain sentence. */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
+    }
+
+    /** The open database's business settings (the defaults while none is open). */
+    public ReadOnlyObjectProperty<BusinessSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    /**
+     * Writes changed business settings to the open database as a job; the views take them as their
+     * new defaults once they are stored.
+     *
+     * @param failed gets one sentence when the database refuses the change (nothing is written then)
+     */
+    public void saveSettings(BusinessSettings next, java.util.function.Consumer<String> failed) {
+        Store s = store.get();
+        if (s == null) {
+            return;
+        }
+        jobs.submit(
+                "Saving the business settings",
+                monitor -> {
+                    next.save(s);
+                    return BusinessSettings.read(s);
+                },
+                saved -> {
+                    settings.set(saved);
+                    notice.set("The business settings are saved.");
+                },
+                error -> failed.accept(sentence(error)));
     }
 
     public ReadOnlyObjectProperty<StoreProblem> problemProperty() {
@@ -97,10 +129,22 @@ public final class WorkbenchViewModel {
                 title,
                 monitor -> {
                     Store s = opener.get();
-                    return new Opened(s, s.rowCounts());
+                    BusinessSettings read;
+                    String unreadable = null;
+                    try {
+                        read = BusinessSettings.read(s);
+                    } catch (StoreException e) {
+                        read = BusinessSettings.DEFAULTS;
+                        unreadable = e.getMessage() + " Until then the defaults are used.";
+                    }
+                    return new Opened(s, s.rowCounts(), read, unreadable);
                 },
                 opened -> {
                     replaceStore(opened.store(), opened.counts());
+                    settings.set(opened.settings());
+                    if (opened.settingsProblem() != null) {
+                        notice.set(opened.settingsProblem());
+                    }
                     busy.set(false);
                     then.run();
                 },
@@ -150,7 +194,8 @@ public final class WorkbenchViewModel {
         jobs.submit("Counting rows", monitor -> s.rowCounts(), this::setCounts, error -> notice.set(sentence(error)));
     }
 
-    private record Opened(Store store, Map<DomainTable, Long> counts) {}
+    private record Opened(
+            Store store, Map<DomainTable, Long> counts, BusinessSettings settings, String settingsProblem) {}
 
     private void replaceStore(Store next, Map<DomainTable, Long> nextCounts) {
         Store previous = store.get();

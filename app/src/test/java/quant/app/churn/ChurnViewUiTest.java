@@ -17,6 +17,8 @@ import quant.app.SampleViews;
 import quant.app.job.FxJobRunner;
 import quant.core.analysis.SnapshotCache;
 import quant.core.churn.ChurnRiskResult;
+import quant.core.settings.BusinessSettings;
+import quant.core.settings.Setting;
 
 /** The churn-risk view on the sample company: factors, levels, calibration and the call list; photographed. */
 @ExtendWith(ApplicationExtension.class)
@@ -24,11 +26,14 @@ class ChurnViewUiTest {
     private Stage stage;
     private ChurnViewModel model;
 
+    private final SimpleObjectProperty<BusinessSettings> settings =
+            new SimpleObjectProperty<>(BusinessSettings.DEFAULTS);
+
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
         model = new ChurnViewModel(
-                new FxJobRunner(), new SnapshotCache(SampleViews.store()), new SimpleObjectProperty<>(0));
+                new FxJobRunner(), new SnapshotCache(SampleViews.store()), new SimpleObjectProperty<>(0), settings);
         stage.setScene(new Scene(new ChurnView(model), 1280, 800));
         stage.show();
     }
@@ -47,5 +52,24 @@ class ChurnViewUiTest {
         assertThat(calls.getItems()).hasSize(r.activeCustomers());
         assertThat(robot.lookup("#churn-summary").queryLabeled().getText()).contains("active customers");
         SampleViews.save(stage, "churn-risk.png");
+    }
+
+    @Test
+    void followsTheBusinessSettingsWhenTheyAreSaved(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                90, TimeUnit.SECONDS, () -> model.resultProperty().get() != null);
+        BusinessSettings stricter = BusinessSettings.DEFAULTS
+                .with(Setting.HIGH_RISK_FROM, "0.6")
+                .with(Setting.MEDIUM_RISK_FROM, "40 %")
+                .with(Setting.INACTIVITY_DAYS, "270");
+        robot.interact(() -> settings.set(stricter));
+        WaitForAsyncUtils.waitFor(
+                90, TimeUnit.SECONDS, () -> model.resultProperty().get().inactivityDays() == 270);
+        ChurnRiskResult r = model.resultProperty().get();
+        assertThat(model.inactivityDaysProperty().get()).isEqualTo(270);
+        assertThat(r.levels().get(0).from()).isEqualTo(0.6);
+        assertThat(r.levels().get(1).from()).isEqualTo(0.4);
+        assertThat(r.customers()).allSatisfy(c -> assertThat(c.level())
+                .isEqualTo(c.churnProbability() >= 0.6 ? "high" : c.churnProbability() >= 0.4 ? "medium" : "low"));
     }
 }

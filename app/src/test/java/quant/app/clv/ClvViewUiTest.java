@@ -19,6 +19,7 @@ import quant.app.SampleViews;
 import quant.app.job.FxJobRunner;
 import quant.core.analysis.SnapshotCache;
 import quant.core.clv.ClvResult;
+import quant.core.settings.BusinessSettings;
 
 /** The lifetime-value view on the sample company: cards, holdout charts, tables; photographed tab by tab. */
 @ExtendWith(ApplicationExtension.class)
@@ -26,11 +27,14 @@ class ClvViewUiTest {
     private Stage stage;
     private ClvViewModel model;
 
+    private final SimpleObjectProperty<BusinessSettings> settings =
+            new SimpleObjectProperty<>(BusinessSettings.DEFAULTS);
+
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
         model = new ClvViewModel(
-                new FxJobRunner(), new SnapshotCache(SampleViews.store()), new SimpleObjectProperty<>(0));
+                new FxJobRunner(), new SnapshotCache(SampleViews.store()), new SimpleObjectProperty<>(0), settings);
         stage.setScene(new Scene(new ClvView(model), 1280, 800));
         stage.show();
     }

@@ -28,14 +28,11 @@ import quant.core.job.JobMonitor;
  *   <li>Scoring: a model fitted on the factors at as-of − 1 window (labels up to the as-of date) gives
  *       each customer active now a churn probability from their factors now. Its coefficients are the
  *       factors' weights; the factors that raise a customer's log-odds most are the reasons.
- *   <li>Levels: high (≥ 50 %): immediate outreach; medium (≥ 25 %): proactive engagement; low: a
- *       quarterly check-in.
+ *   <li>Levels, from the spec (business settings, by default high from 50 % and medium from 25 %):
+ *       high: immediate outreach; medium: proactive engagement; low: a quarterly check-in.
  * </ul>
  */
 public final class ChurnRiskAnalysis {
-    static final double HIGH = 0.5;
-    static final double MEDIUM = 0.25;
-
     private static final String[] DESCRIPTIONS = {
         "callbacks (warranty revisits) on the customer's jobs in the last year",
         "jobs rated 1 or 2 in the last year",
@@ -149,7 +146,7 @@ public final class ChurnRiskAnalysis {
                 continue;
             }
             double p = model.probability(now[c]);
-            int level = p >= HIGH ? 0 : p >= MEDIUM ? 1 : 2;
+            int level = p >= spec.highRiskFrom() ? 0 : p >= spec.mediumRiskFrom() ? 1 : 2;
             perLevel[level]++;
             for (int f = 0; f < meanActive.length; f++) {
                 meanActive[f] += now[c][f];
@@ -195,8 +192,8 @@ public final class ChurnRiskAnalysis {
                     list.isEmpty() ? 0 : meanActive[f] / list.size()));
         }
         List<ChurnRiskResult.Level> levels = List.of(
-                new ChurnRiskResult.Level(levelName(0), HIGH, intervention(0), perLevel[0]),
-                new ChurnRiskResult.Level(levelName(1), MEDIUM, intervention(1), perLevel[1]),
+                new ChurnRiskResult.Level(levelName(0), spec.highRiskFrom(), intervention(0), perLevel[0]),
+                new ChurnRiskResult.Level(levelName(1), spec.mediumRiskFrom(), intervention(1), perLevel[1]),
                 new ChurnRiskResult.Level(levelName(2), 0, intervention(2), perLevel[2]));
         monitor.progress(4, 4, "Done");
         return new ChurnRiskResult(

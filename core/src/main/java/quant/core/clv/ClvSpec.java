@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import quant.core.analysis.CustomerFilter;
 import quant.core.analysis.InvalidSpecException;
+import quant.core.settings.CustomerSettings;
 
 /**
  * What a lifetime-value analysis of the store is asked for.
@@ -23,7 +24,11 @@ public record ClvSpec(
         int holdoutWeeks,
         CustomerFilter filter,
         Optional<LocalDate> asOf) {
-    public static final ClvSpec DEFAULT = new ClvSpec(36, 0.10, 365, 52, CustomerFilter.ALL, Optional.empty());
+    /** The spec with the business settings' defaults, every customer, at the data's last activity date. */
+    public static final ClvSpec DEFAULT = of(CustomerSettings.DEFAULTS);
+
+    /** Weeks held out to check the probabilistic model unless asked otherwise. */
+    public static final int DEFAULT_HOLDOUT_WEEKS = 52;
 
     public ClvSpec {
         if (horizonMonths < 1 || horizonMonths > 240) {
@@ -44,6 +49,17 @@ public record ClvSpec(
         if (filter == null || asOf == null) {
             throw new IllegalArgumentException("a CLV spec needs a filter and an as-of choice");
         }
+    }
+
+    /** The spec a company's settings give: horizon, discount rate and inactivity window, every customer. */
+    public static ClvSpec of(CustomerSettings settings) {
+        return new ClvSpec(
+                settings.clvHorizonMonths(),
+                settings.annualDiscountRate(),
+                settings.inactivityDays(),
+                DEFAULT_HOLDOUT_WEEKS,
+                CustomerFilter.ALL,
+                Optional.empty());
     }
 
     public ClvSpec withHorizonMonths(int months) {

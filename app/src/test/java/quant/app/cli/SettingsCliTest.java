@@ -1,0 +1,93 @@
+package quant.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quant.app.cli.AnalysisCliTest.Run;
+import quant.core.settings.BusinessSettings;
+import quant.core.store.Store;
+
+class SettingsCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    String db;
+
+    @BeforeEach
+    void emptyDatabase() {
+        db = dir.resolve("company").toString();
+        Store.open(Path.of(db)).close();
+    }
+
+    @Test
+    void listsEverySettingWithItsDefault() throws Exception {
+        Run run = AnalysisCliTest.quant("--db", db, "settings", "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode rows = JSON.readTree(run.out()).get("settings");
+        assertThat(rows).hasSize(5);
+        JsonNode days = rows.get(0);
+        assertThat(days.get("key").asText()).isEqualTo("customers.inactivityDays");
+        assertThat(days.get("value").asInt()).isEqualTo(365);
+        assertThat(days.get("defaultValue").asInt()).isEqualTo(365);
+        assertThat(days.get("unit").asText()).isEqualTo("days");
+        assertThat(days.get("set").asBoolean()).isFalse();
+        Run text = AnalysisCliTest.quant("--db", db, "settings");
+        assertThat(text.out())
+                .contains("customers.annualDiscountRate")
+                .contains("0.1")
+                .contains("(default)");
+    }
+
+    @Test
+    void storedSettingsBecomeTheAnalysesDefaultsAndOptionsStillWin() throws Exception {
+        Run set = AnalysisCliTest.quant(
+                "--db", db, "settings", "set", "customers.clvHorizonMonths=24", "customers.inactivityDays=180");
+        assertThat(set.code()).as(set.err()).isZero();
+        assertThat(set.out()).contains("(set; default 36)");
+        Run clvRun = AnalysisCliTest.quant("--db", db, "clv", "--as-of", "2025-12-31", "--json");
+        assertThat(clvRun.code()).as(clvRun.err()).isZero();
+        JsonNode clv = JSON.readTree(clvRun.out());
+        assertThat(clv.has("horizonMonths")).as(clvRun.out()).isTrue();
+        assertThat(clv.get("horizonMonths").asInt()).isEqualTo(24);
+        JsonNode overridden = JSON.readTree(
+                AnalysisCliTest.quant("--db", db, "clv", "--horizon", "12", "--as-of", "2025-12-31", "--json")
+                        .out());
+        assertThat(overridden.get("horizonMonths").asInt()).isEqualTo(12);
+        JsonNode risk =
+                JSON.readTree(AnalysisCliTest.quant("--db", db, "churn", "risk", "--as-of", "2025-12-31", "--json")
+                        .out());
+        assertThat(risk.get("inactivityDays").asInt()).isEqualTo(180);
+
+        Run reset = AnalysisCliTest.quant("--db", db, "settings", "reset", "--all");
+        assertThat(reset.code()).as(reset.err()).isZero();
+        try (Store store = Store.openExisting(Path.of(db))) {
+            assertThat(BusinessSettings.read(store)).isEqualTo(BusinessSettings.DEFAULTS);
+        }
+    }
+
+    @Test
+    void aBadValueOrKeyIsAUsageErrorAndChangesNothing() {
+        Run bad = AnalysisCliTest.quant(
+                "--db", db, "settings", "set", "customers.inactivityDays=200", "customers.highRiskFrom=0.1");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err())
+                .contains("Medium churn risk must start below high churn risk")
+                .contains("Nothing was changed.");
+        Run unknown = AnalysisCliTest.quant("--db", db, "settings", "set", "customers.colour=blue");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("There is no setting \"customers.colour\"; the settings are");
+        Run form = AnalysisCliTest.quant("--db", db, "settings", "set", "customers.inactivityDays");
+        assertThat(form.code()).isEqualTo(2);
+        assertThat(form.err()).contains("Write each setting as KEY=VALUE");
+        try (Store store = Store.openExisting(Path.of(db))) {
+            assertThat(BusinessSettings.read(store)).isEqualTo(BusinessSettings.DEFAULTS);
+        }
+    }
+}

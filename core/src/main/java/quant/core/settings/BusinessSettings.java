@@ -1,0 +1,178 @@
+package quant.core.settings;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import quant.core.store.Store;
+import quant.core.store.StoreException;
+import quant.core.store.StoreException.Kind;
+
+/**
+ * A company's business settings as they are stored in its database: every {@link Setting} has a
+ * value, the stored one or else its default. Immutable; {@link #with} and {@link #reset} return
+ * changed copies that are validated as a whole, {@link #save} writes one in a single transaction.
+ * Keys in the table that this version does not know are left as they are.
+ */
+public final class BusinessSettings {
+    /** Every setting at its default. */
+    public static final BusinessSettings DEFAULTS = new BusinessSettings(new EnumMap<>(Setting.class));
+
+    private final EnumMap<Setting, BigDecimal> stored;
+
+    private BusinessSettings(EnumMap<Setting, BigDecimal> stored) {
+        this.stored = stored;
+    }
+
+    /**
+     * Reads the settings of {@code store}.
+     *
+     * @throws StoreException when a stored value is not valid for its setting (the table was edited by hand)
+     */
+    public static BusinessSettings read(Store store) {
+        EnumMap<Setting, BigDecimal> values = new EnumMap<>(Setting.class);
+        try (Connection c = store.readConnection();
+                PreparedStatement st = c.prepareStatement("SELECT setting_key, setting_value FROM business_setting");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String key = rs.getString(1);
+                String text = rs.getString(2);
+                Setting s = Setting.byKey(key).orElse(null);
+                if (s == null) {
+                    continue;
+                }
+                try {
+                    values.put(s, s.parse(text));
+                } catch (IllegalArgumentException e) {
+                    throw new StoreException(
+                            Kind.DAMAGED,
+                            "The business setting " + key + " in "
+                                    + store.file().getFileName() + " is not valid: " + e.getMessage()
+                                    + " Set it again with quant settings set.",
+                            e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(Kind.IO, "Could not read the business settings: " + e.getMessage(), e);
+        }
+        BusinessSettings read = new BusinessSettings(values);
+        try {
+            read.customers();
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(
+                    Kind.DAMAGED,
+                    "The business settings in " + store.file().getFileName() + " do not agree: " + e.getMessage(),
+                    e);
+        }
+        return read;
+    }
+
+    /**
+     * These settings with {@code setting} set to a value typed by a user.
+     *
+     * @throws IllegalArgumentException with one sentence when the value is not valid, alone or with the others
+     */
+    public BusinessSettings with(Setting setting, String text) {
+        return with(Map.of(setting, text));
+    }
+
+    /**
+     * These settings with several values typed by a user, checked together (so that two settings
+     * that must agree can change at once).
+     *
+     * @throws IllegalArgumentException with one sentence when a value is not valid, alone or with the others
+     */
+    public BusinessSettings with(Map<Setting, String> texts) {
+        EnumMap<Setting, BigDecimal> next = new EnumMap<>(stored);
+        texts.forEach((setting, text) -> next.put(setting, setting.parse(text)));
+        return checked(next);
+    }
+
+    /**
+     * These settings with {@code settings} back at their defaults.
+     *
+     * @throws IllegalArgumentException when the defaults do not agree with the other values
+     */
+    public BusinessSettings reset(Collection<Setting> settings) {
+        EnumMap<Setting, BigDecimal> next = new EnumMap<>(stored);
+        settings.forEach(next::remove);
+        return checked(next);
+    }
+
+    private static BusinessSettings checked(EnumMap<Setting, BigDecimal> values) {
+        BusinessSettings changed = new BusinessSettings(values);
+        changed.customers();
+        return changed;
+    }
+
+    /** Writes these settings to {@code store} in one transaction: set values are stored, defaults removed. */
+    public void save(Store store) {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        store.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM business_setting WHERE setting_key = ?");
+                    PreparedStatement merge = c.prepareStatement("MERGE INTO business_setting"
+                            + " (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)")) {
+                for (Setting s : Setting.values()) {
+                    BigDecimal v = stored.get(s);
+                    if (v == null) {
+                        delete.setString(1, s.key());
+                        delete.executeUpdate();
+                    } else {
+                        merge.setString(1, s.key());
+                        merge.setString(2, Setting.show(v));
+                        merge.setTimestamp(3, now);
+                        merge.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The value of {@code setting}: the stored one or its default. */
+    public BigDecimal value(Setting setting) {
+        return stored.getOrDefault(setting, setting.defaultValue());
+    }
+
+    /** Whether {@code setting} has a stored value (even one equal to its default). */
+    public boolean isSet(Setting setting) {
+        return stored.containsKey(setting);
+    }
+
+    /** The stored values, by setting. */
+    public Map<Setting, BigDecimal> stored() {
+        return Collections.unmodifiableMap(stored);
+    }
+
+    /** The customer analyses' settings, typed. */
+    public CustomerSettings customers() {
+        return new CustomerSettings(
+                value(Setting.INACTIVITY_DAYS).intValueExact(),
+                value(Setting.ANNUAL_DISCOUNT_RATE).doubleValue(),
+                value(Setting.CLV_HORIZON_MONTHS).intValueExact(),
+                value(Setting.HIGH_RISK_FROM).doubleValue(),
+                value(Setting.MEDIUM_RISK_FROM).doubleValue());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BusinessSettings b && b.stored.equals(stored);
+    }
+
+    @Override
+    public int hashCode() {
+        return stored.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "BusinessSettings" + stored;
+    }
+}

@@ -1,0 +1,176 @@
+package quant.core.settings;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The business settings a company keeps in its database (DESIGN.md, "Business settings"): each with
+ * its key in the {@code business_setting} table, what it means, its unit, its default and the range
+ * it must lie in. Analyses take these as the defaults of their specs; a command line option or a
+ * view's control overrides them for one run without changing what is stored.
+ */
+public enum Setting {
+    INACTIVITY_DAYS(
+            "customers.inactivityDays",
+            "Churn inactivity window",
+            Unit.DAYS,
+            "365",
+            "30",
+            "3650",
+            "A customer with no paid completed job for this many days before the as-of date counts as churned."),
+    ANNUAL_DISCOUNT_RATE(
+            "customers.annualDiscountRate",
+            "Discount rate for future value",
+            Unit.FRACTION_PER_YEAR,
+            "0.10",
+            "0",
+            "1",
+            "Future margin is discounted at this yearly rate in lifetime value (0.10 = 10 %)."),
+    CLV_HORIZON_MONTHS(
+            "customers.clvHorizonMonths",
+            "Lifetime value horizon",
+            Unit.MONTHS,
+            "36",
+            "1",
+            "240",
+            "How far ahead future transactions and margin are counted in lifetime value."),
+    HIGH_RISK_FROM(
+            "customers.highRiskFrom",
+            "High churn risk from",
+            Unit.PROBABILITY,
+            "0.50",
+            "0.02",
+            "0.99",
+            "Customers with at least this churn probability are high risk: immediate outreach."),
+    MEDIUM_RISK_FROM(
+            "customers.mediumRiskFrom",
+            "Medium churn risk from",
+            Unit.PROBABILITY,
+            "0.25",
+            "0.01",
+            "0.98",
+            "Customers with at least this churn probability (and below high) are medium risk: proactive engagement.");
+
+    /** What a setting's number means. */
+    public enum Unit {
+        DAYS("days", "a whole number of days", true),
+        MONTHS("months", "a whole number of months", true),
+        FRACTION_PER_YEAR("fraction per year", "a yearly rate (0.1 or 10 %)", false),
+        PROBABILITY("probability", "a probability (0.5 or 50 %)", false);
+
+        private final String words;
+        private final String noun;
+        private final boolean whole;
+
+        Unit(String words, String noun, boolean whole) {
+            this.words = words;
+            this.noun = noun;
+            this.whole = whole;
+        }
+
+        /** The unit in words, e.g. "days". */
+        public String words() {
+            return words;
+        }
+
+        /** Whether values are whole numbers. */
+        public boolean isWhole() {
+            return whole;
+        }
+    }
+
+    private final String key;
+    private final String label;
+    private final Unit unit;
+    private final BigDecimal defaultValue;
+    private final BigDecimal min;
+    private final BigDecimal max;
+    private final String description;
+
+    Setting(String key, String label, Unit unit, String defaultValue, String min, String max, String description) {
+        this.key = key;
+        this.label = label;
+        this.unit = unit;
+        this.defaultValue = new BigDecimal(defaultValue);
+        this.min = new BigDecimal(min);
+        this.max = new BigDecimal(max);
+        this.description = description;
+    }
+
+    /** The key in the database and on the command line, e.g. {@code customers.inactivityDays}. */
+    public String key() {
+        return key;
+    }
+
+    /** A short label for forms. */
+    public String label() {
+        return label;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    public BigDecimal defaultValue() {
+        return defaultValue;
+    }
+
+    public BigDecimal min() {
+        return min;
+    }
+
+    public BigDecimal max() {
+        return max;
+    }
+
+    /** One sentence on what the setting does. */
+    public String description() {
+        return description;
+    }
+
+    /** The setting with this key, if any (keys are compared ignoring case). */
+    public static Optional<Setting> byKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equalsIgnoreCase(key.strip())) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Reads a value typed by a user: a plain number with a dot for decimals; fractions also as a
+     * percentage ("10 %" for 0.10).
+     *
+     * @throws IllegalArgumentException with one sentence naming the setting, its unit and range
+     */
+    public BigDecimal parse(String text) {
+        String t = text == null ? "" : text.strip().replace("_", "").replace(",", "");
+        boolean percent = !unit.isWhole() && t.endsWith("%");
+        if (percent) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        String expected = label + " must be " + unit.noun + " from " + show(min) + " to " + show(max) + ", not ";
+        BigDecimal v;
+        try {
+            v = new BigDecimal(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(expected + "\"" + (text == null ? "" : text.strip()) + "\".");
+        }
+        if (percent) {
+            v = v.movePointLeft(2);
+        }
+        v = v.stripTrailingZeros();
+        if ((unit.isWhole() && v.scale() > 0) || v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+            throw new IllegalArgumentException(expected + show(v) + ".");
+        }
+        return v;
+    }
+
+    /** A value as it is stored and shown: plain digits, no exponent, no trailing zeros. */
+    public static String show(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString().toLowerCase(Locale.ROOT);
+    }
+}
