@@ -15,9 +15,13 @@ import quant.core.store.StoreException;
  * Loads a {@link Snapshot}: one streaming {@code SELECT} per table in id order, no joins and no
  * grouping in the database; references become row indexes by binary search over the referenced
  * table's ids, payments are summed onto their invoices here. Reports progress per table and stops
- * with {@link java.util.concurrent.CancellationException} between chunks when cancelled. All tables
- * are read in one repeatable-read transaction, so a snapshot never mixes data from before and after
- * a change committed meanwhile.
+ * with {@link java.util.concurrent.CancellationException} between chunks when cancelled.
+ *
+ * <p>A snapshot never mixes data from before and after a change committed meanwhile. When no writer
+ * is busy, the loader holds the store's write lock (nothing commits while it reads) and reads the
+ * jobs on a second connection while the customers, invoices and payments are read on the first;
+ * when an import or undo is running, it reads every table in one repeatable-read transaction on one
+ * connection instead of waiting for it.
  */
 public final class SnapshotLoader {
     private static final int CHUNK = 1 << 15;
@@ -34,33 +38,129 @@ public final class SnapshotLoader {
      * @throws StoreException when the database cannot be read
      */
     public Snapshot load(JobMonitor monitor) {
-        try (Connection c = store.readConnection()) {
-            // One transaction at repeatable read: every table as of the same moment, even when an
-            // import commits while the snapshot loads.
-            boolean autoCommit = c.getAutoCommit();
-            int isolation = c.getTransactionIsolation();
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            lazy(c, true);
+        try {
+            return store.whileNoWriter(() -> loadTwoConnections(monitor)).orElseGet(() -> loadOneTransaction(monitor));
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static StoreException unreadable(SQLException e) {
+        return new StoreException(
+                StoreException.Kind.IO, "Could not read the data for the analysis: " + e.getMessage(), e);
+    }
+
+    /** Row counts: they size the arrays and the progress bar (the arrays grow if rows were added since). */
+    private record Counts(int customers, int jobs, int invoices, long total) {
+        static Counts of(Connection c) throws SQLException {
+            long customers = count(c, "customer");
+            long jobs = count(c, "job");
+            long invoices = count(c, "invoice");
+            return new Counts(
+                    (int) customers, (int) jobs, (int) invoices, customers + jobs + invoices + count(c, "payment"));
+        }
+    }
+
+    /** Under the write lock: jobs on a second connection, the rest on the first. */
+    private Snapshot loadTwoConnections(JobMonitor monitor) throws SQLException {
+        try (Connection c = store.readConnection();
+                Connection second = store.readConnection()) {
+            Counts counts = Counts.of(c);
+            // Each connection reads in a repeatable-read transaction: besides agreeing with each
+            // other (nothing commits under the write lock), a transaction keeps the version it reads
+            // from being dropped while its lazy cursor runs. Streamed outside one, a scan can fail
+            // with "Chunk … not found" when H2 compacts the file in the background meanwhile.
+            begin(c);
+            begin(second);
             try {
+                Progress progress = new Progress(monitor, counts.total());
                 long version = dataVersion(c);
-                long total = count(c, "customer") + count(c, "job") + count(c, "invoice") + count(c, "payment");
-                Progress progress = new Progress(monitor, total);
                 Codes serviceLines = new Codes();
                 long[] serviceLineIds = serviceLines(c, serviceLines);
-                Snapshot.Customers customers = customers(c, progress);
-                Snapshot.Jobs jobs = jobs(c, progress, customers.id, serviceLineIds);
-                Snapshot.Invoices invoices = invoices(c, progress, customers.id);
+                java.util.concurrent.ExecutorService pool =
+                        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                            Thread t = new Thread(r, "snapshot-jobs");
+                            t.setDaemon(true);
+                            return t;
+                        });
+                try {
+                    java.util.concurrent.Future<JobRows> jobs =
+                            pool.submit(() -> jobs(second, progress, counts.jobs(), serviceLineIds));
+                    Snapshot.Customers customers;
+                    Snapshot.Invoices invoices;
+                    try {
+                        customers = customers(c, progress, counts.customers());
+                        invoices = invoices(c, progress, counts.invoices(), customers.id);
+                    } catch (RuntimeException | SQLException e) {
+                        jobs.cancel(true);
+                        progress.stop();
+                        throw e;
+                    }
+                    return new Snapshot(version, customers, joined(jobs).resolve(customers.id), invoices, serviceLines);
+                } finally {
+                    pool.shutdownNow();
+                }
+            } finally {
+                end(c);
+                end(second);
+            }
+        }
+    }
+
+    /** Starts a lazy, repeatable-read, read-only transaction. */
+    private static void begin(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        lazy(c, true);
+    }
+
+    /** Ends what {@link #begin} started; the connection goes back to the pool as it came. */
+    private static void end(Connection c) throws SQLException {
+        lazy(c, false);
+        c.rollback();
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        c.setAutoCommit(true);
+    }
+
+    /** The jobs read on the second connection, or its failure as it was. */
+    private static JobRows joined(java.util.concurrent.Future<JobRows> jobs) throws SQLException {
+        try {
+            return jobs.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("Interrupted while reading the jobs.");
+        } catch (java.util.concurrent.ExecutionException e) {
+            switch (e.getCause()) {
+                case SQLException sql -> throw sql;
+                case RuntimeException r -> throw r;
+                case Error err -> throw err;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** While a writer is busy: every table in one repeatable-read transaction, so all as of one moment. */
+    private Snapshot loadOneTransaction(JobMonitor monitor) {
+        try (Connection c = store.readConnection()) {
+            // Counted before the transaction: inside a repeatable-read transaction H2 counts by
+            // scanning the table, outside it reads the count it keeps.
+            Counts counts = Counts.of(c);
+            begin(c);
+            try {
+                long version = dataVersion(c);
+                Progress progress = new Progress(monitor, counts.total());
+                Codes serviceLines = new Codes();
+                long[] serviceLineIds = serviceLines(c, serviceLines);
+                Snapshot.Customers customers = customers(c, progress, counts.customers());
+                Snapshot.Jobs jobs =
+                        jobs(c, progress, counts.jobs(), serviceLineIds).resolve(customers.id);
+                Snapshot.Invoices invoices = invoices(c, progress, counts.invoices(), customers.id);
                 return new Snapshot(version, customers, jobs, invoices, serviceLines);
             } finally {
-                lazy(c, false);
-                c.rollback();
-                c.setTransactionIsolation(isolation);
-                c.setAutoCommit(autoCommit);
+                end(c);
             }
         } catch (SQLException e) {
-            throw new StoreException(
-                    StoreException.Kind.IO, "Could not read the data for the analysis: " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -86,21 +186,31 @@ public final class SnapshotLoader {
         }
     }
 
+    /** Progress of the tables read, from one or two threads; each reports every {@value #CHUNK} rows. */
     private static final class Progress {
         private final JobMonitor monitor;
         private final long total;
-        private long done;
+        private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        private volatile boolean stopped;
 
         Progress(JobMonitor monitor, long total) {
             this.monitor = monitor;
             this.total = total;
         }
 
-        void row(String stage) {
-            if (++done % CHUNK == 0) {
+        /** Call once per row; {@code rows} is the caller's own count of rows so far. */
+        void row(int rows, String stage) {
+            if (rows % CHUNK == 0) {
+                if (stopped) {
+                    throw new java.util.concurrent.CancellationException("Stopped: the other table failed.");
+                }
                 monitor.checkCancelled();
-                monitor.progress(done, total, stage);
+                monitor.progress(done.addAndGet(CHUNK), total, stage);
             }
+        }
+
+        void stop() {
+            stopped = true;
         }
     }
 
@@ -116,8 +226,7 @@ public final class SnapshotLoader {
         return ids.toArray();
     }
 
-    private static Snapshot.Customers customers(Connection c, Progress progress) throws SQLException {
-        int n = (int) count(c, "customer");
+    private static Snapshot.Customers customers(Connection c, Progress progress, int n) throws SQLException {
         long[] id = new long[n];
         String[] name = new String[n];
         int[] segment = new int[n];
@@ -132,7 +241,16 @@ public final class SnapshotLoader {
             st.setFetchSize(CHUNK);
             try (ResultSet rs = st.executeQuery(
                     "SELECT id, name, segment, acquisition_channel, city, acquired_on FROM customer ORDER BY id")) {
-                while (rs.next() && i < n) {
+                while (rs.next()) {
+                    if (i == id.length) {
+                        int more = grown(i);
+                        id = Arrays.copyOf(id, more);
+                        name = Arrays.copyOf(name, more);
+                        segment = Arrays.copyOf(segment, more);
+                        channel = Arrays.copyOf(channel, more);
+                        city = Arrays.copyOf(city, more);
+                        acquired = Arrays.copyOf(acquired, more);
+                    }
                     id[i] = rs.getLong(1);
                     name[i] = rs.getString(2);
                     segment[i] = segments.intern(rs.getString(3));
@@ -140,7 +258,7 @@ public final class SnapshotLoader {
                     city[i] = cities.intern(rs.getString(5));
                     acquired[i] = day(rs.getObject(6, LocalDate.class));
                     i++;
-                    progress.row("Reading customers");
+                    progress.row(i, "Reading customers");
                 }
             }
         }
@@ -156,10 +274,29 @@ public final class SnapshotLoader {
                 cities);
     }
 
-    private static Snapshot.Jobs jobs(Connection c, Progress progress, long[] customerIds, long[] serviceLineIds)
-            throws SQLException {
-        int n = (int) count(c, "job");
-        int[] customer = new int[n];
+    /** The jobs as read, their customers still as ids (the customers may be read at the same time). */
+    private record JobRows(
+            long[] customerId,
+            int[] line,
+            byte[] status,
+            int[] requested,
+            int[] completed,
+            double[] revenue,
+            double[] cost,
+            byte[] rating,
+            boolean[] callback) {
+        /** The jobs with their customers as row indexes of {@code customerIds} (negative when not there). */
+        Snapshot.Jobs resolve(long[] customerIds) {
+            int[] customer = new int[customerId.length];
+            for (int i = 0; i < customer.length; i++) {
+                customer[i] = Arrays.binarySearch(customerIds, customerId[i]);
+            }
+            return new Snapshot.Jobs(customer, line, status, requested, completed, revenue, cost, rating, callback);
+        }
+    }
+
+    private static JobRows jobs(Connection c, Progress progress, int n, long[] serviceLineIds) throws SQLException {
+        long[] customer = new long[n];
         int[] line = new int[n];
         byte[] status = new byte[n];
         int[] requested = new int[n];
@@ -174,8 +311,20 @@ public final class SnapshotLoader {
             try (ResultSet rs = st.executeQuery("SELECT customer_id, service_line_id, status, requested_at,"
                     + " completed_at, revenue, labour_cost, material_cost, equipment_cost, rating,"
                     + " callback_of_job_id FROM job ORDER BY id")) {
-                while (rs.next() && i < n) {
-                    customer[i] = Arrays.binarySearch(customerIds, rs.getLong(1));
+                while (rs.next()) {
+                    if (i == customer.length) {
+                        int more = grown(i);
+                        customer = Arrays.copyOf(customer, more);
+                        line = Arrays.copyOf(line, more);
+                        status = Arrays.copyOf(status, more);
+                        requested = Arrays.copyOf(requested, more);
+                        completed = Arrays.copyOf(completed, more);
+                        revenue = Arrays.copyOf(revenue, more);
+                        cost = Arrays.copyOf(cost, more);
+                        rating = Arrays.copyOf(rating, more);
+                        callback = Arrays.copyOf(callback, more);
+                    }
+                    customer[i] = rs.getLong(1);
                     line[i] = Arrays.binarySearch(serviceLineIds, rs.getLong(2));
                     status[i] = jobStatus(rs.getString(3));
                     requested[i] = day(rs.getObject(4, LocalDateTime.class));
@@ -186,11 +335,11 @@ public final class SnapshotLoader {
                     rs.getLong(11);
                     callback[i] = !rs.wasNull();
                     i++;
-                    progress.row("Reading jobs");
+                    progress.row(i, "Reading jobs");
                 }
             }
         }
-        return new Snapshot.Jobs(
+        return new JobRows(
                 Arrays.copyOf(customer, i),
                 Arrays.copyOf(line, i),
                 Arrays.copyOf(status, i),
@@ -202,8 +351,8 @@ public final class SnapshotLoader {
                 Arrays.copyOf(callback, i));
     }
 
-    private static Snapshot.Invoices invoices(Connection c, Progress progress, long[] customerIds) throws SQLException {
-        int n = (int) count(c, "invoice");
+    private static Snapshot.Invoices invoices(Connection c, Progress progress, int n, long[] customerIds)
+            throws SQLException {
         long[] id = new long[n];
         int[] customer = new int[n];
         int[] issued = new int[n];
@@ -215,7 +364,16 @@ public final class SnapshotLoader {
             st.setFetchSize(CHUNK);
             try (ResultSet rs = st.executeQuery(
                     "SELECT id, customer_id, issued_on, due_on, amount, status FROM invoice ORDER BY id")) {
-                while (rs.next() && i < n) {
+                while (rs.next()) {
+                    if (i == id.length) {
+                        int more = grown(i);
+                        id = Arrays.copyOf(id, more);
+                        customer = Arrays.copyOf(customer, more);
+                        issued = Arrays.copyOf(issued, more);
+                        due = Arrays.copyOf(due, more);
+                        amount = Arrays.copyOf(amount, more);
+                        status = Arrays.copyOf(status, more);
+                    }
                     id[i] = rs.getLong(1);
                     customer[i] = Arrays.binarySearch(customerIds, rs.getLong(2));
                     issued[i] = day(rs.getObject(3, LocalDate.class));
@@ -223,7 +381,7 @@ public final class SnapshotLoader {
                     amount[i] = rs.getDouble(5);
                     status[i] = invoiceStatus(rs.getString(6));
                     i++;
-                    progress.row("Reading invoices");
+                    progress.row(i, "Reading invoices");
                 }
             }
         }
@@ -234,13 +392,14 @@ public final class SnapshotLoader {
         try (Statement st = c.createStatement()) {
             st.setFetchSize(CHUNK);
             try (ResultSet rs = st.executeQuery("SELECT invoice_id, paid_on, amount FROM payment")) {
+                int payments = 0;
                 while (rs.next()) {
                     int k = Arrays.binarySearch(id, rs.getLong(1));
                     if (k >= 0) {
                         paid[k] += rs.getDouble(3);
                         lastPayment[k] = Math.max(lastPayment[k], day(rs.getObject(2, LocalDate.class)));
                     }
-                    progress.row("Reading payments");
+                    progress.row(++payments, "Reading payments");
                 }
             }
         }
@@ -252,6 +411,11 @@ public final class SnapshotLoader {
                 Arrays.copyOf(status, i),
                 paid,
                 lastPayment);
+    }
+
+    /** The next capacity of arrays that are full at {@code size} rows. */
+    private static int grown(int size) {
+        return size + (size >> 1) + 1024;
     }
 
     private static int day(LocalDate d) {

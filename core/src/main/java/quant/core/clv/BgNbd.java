@@ -81,20 +81,22 @@ public record BgNbd(double r, double alpha, double a, double b) implements Repea
             lnAlive[k] = lnGammaA + Gamma.logGamma(b + x) - lnGammaABX - lnBetaAB;
             lnDropped[k] = x > 0 ? lnGammaA1 + Gamma.logGamma(b + x - 1) - lnGammaABX - lnBetaAB : 0;
         }
-        double sum = 0;
-        for (int i = 0; i < data.groups(); i++) {
-            int k = data.xIndex(i);
-            double x = xs[k];
-            double alive = lnAlive[k] - (r + x) * Math.log(alpha + data.groupT(i));
-            double term = alive;
-            if (x > 0) {
-                double dropped = lnDropped[k] - (r + x) * Math.log(alpha + data.groupTx(i));
-                double hi = Math.max(alive, dropped);
-                term = hi + Math.log(Math.exp(alive - hi) + Math.exp(dropped - hi));
+        return ChunkedSum.sum(data.groups(), (from, to) -> {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                int k = data.xIndex(i);
+                double x = xs[k];
+                double alive = lnAlive[k] - (r + x) * Math.log(alpha + data.groupT(i));
+                double term = alive;
+                if (x > 0) {
+                    double dropped = lnDropped[k] - (r + x) * Math.log(alpha + data.groupTx(i));
+                    double hi = Math.max(alive, dropped);
+                    term = hi + Math.log(Math.exp(alive - hi) + Math.exp(dropped - hi));
+                }
+                sum += data.weight(i) * (lnCommon[k] + term);
             }
-            sum += data.weight(i) * (lnCommon[k] + term);
-        }
-        return sum;
+            return sum;
+        });
     }
 
     /**

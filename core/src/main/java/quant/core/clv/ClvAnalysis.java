@@ -47,7 +47,7 @@ public final class ClvAnalysis {
     public static ClvResult run(Snapshot s, ClvSpec spec, JobMonitor monitor) {
         AsOf asOf = AsOf.resolve(s, spec.asOf());
         int end = asOf.day();
-        monitor.progress(0, 5, "Reading purchases");
+        monitor.progress(0, 6, "Reading purchases");
         CustomerHistory history = CustomerHistory.of(s, end, monitor);
         PurchaseDays pd = PurchaseDays.of(s, end, monitor);
         int n = s.customers().size();
@@ -77,11 +77,10 @@ public final class ClvAnalysis {
         }
         List<String> definitions = definitions(spec);
         ClvResult.Historic historic = historic(in, revenue, margin, customers);
-        monitor.progress(1, 5, "Simple formula");
+        monitor.progress(1, 6, "Simple formula");
         ClvResult.SimpleFormula simple = SimpleFormulaClv.of(pd, in, asOf, spec.inactivityDays(), marginLastYear);
-        monitor.progress(2, 5, "Cohort curve");
+        monitor.progress(2, 6, "Cohort curve");
         ClvResult.CohortCurve curve = CohortCurveClv.of(s, spec, monitor);
-        monitor.progress(3, 5, "Fitting BG/NBD, Pareto/NBD and Gamma-Gamma");
         double totalRevenue = 0;
         double totalMargin = 0;
         for (int c = 0; c < n; c++) {
@@ -93,7 +92,7 @@ public final class ClvAnalysis {
         double marginRatio = totalRevenue > 0 ? totalMargin / totalRevenue : 0;
         RepeatSummaries rs = RepeatSummaries.at(pd, in, end);
         Fitted fitted = probabilistic(rs, spec, marginRatio, monitor);
-        monitor.progress(4, 5, "Checking the model on a holdout");
+        monitor.progress(4, 6, "Checking the model on a holdout");
         HoldoutCheck holdout = null;
         String holdoutNote = null;
         if (fitted.model == null) {
@@ -115,10 +114,11 @@ public final class ClvAnalysis {
                         + e.getMessage();
             }
         }
+        monitor.progress(5, 6, "Valuing each customer");
         Rows rows = customerRows(s, pd, in, revenue, margin, rs, fitted, spec, end);
         List<ClvResult.SegmentValue> bySegment = bySegment(rows.rows());
         String[] recommendation = recommend(rows.probabilistic(), holdout, curve, simple);
-        monitor.progress(5, 5, "Done");
+        monitor.progress(6, 6, "Done");
         return new ClvResult(
                 asOf,
                 spec.horizonMonths(),
@@ -195,6 +195,7 @@ public final class ClvAnalysis {
         String bestKey = null;
         for (ClvModel m : List.of(ClvModel.BGNBD, ClvModel.PARETO_NBD)) {
             monitor.checkCancelled();
+            monitor.progress(3, 6, "Fitting " + (m == ClvModel.BGNBD ? "BG/NBD" : "Pareto/NBD"));
             try {
                 ClvFits.Fitted f = ClvFits.fitTransactions(m, data);
                 fits.add(f.report());
@@ -208,6 +209,7 @@ public final class ClvAnalysis {
             }
         }
         monitor.checkCancelled();
+        monitor.progress(3, 6, "Fitting Gamma-Gamma");
         // spend: repeat buyers with a positive mean
         int repeaters = 0;
         for (int i = 0; i < rs.size(); i++) {
@@ -297,6 +299,37 @@ public final class ClvAnalysis {
         return sum;
     }
 
+    /**
+     * P(alive), expected purchases over the horizon and discounted expected purchases of each distinct
+     * (x, t_x, T): customers who share a summary share these, so each is computed once, the summaries
+     * split over the processors (each value depends on its summary only, so the result does not
+     * depend on how they are split).
+     */
+    private record GroupValues(double[] pAlive, double[] expected, double[] discounted) {
+        static GroupValues of(RepeatModel model, CustomerSummaries data, ClvSpec spec) {
+            int g = data.groups();
+            double[] alive = new double[g];
+            double[] expected = new double[g];
+            double[] discounted = new double[g];
+            double horizon = spec.horizonMonths() * WEEKS_PER_MONTH;
+            int chunk = 256;
+            java.util.stream.IntStream.range(0, (g + chunk - 1) / chunk)
+                    .parallel()
+                    .forEach(c -> {
+                        for (int k = c * chunk; k < Math.min(g, (c + 1) * chunk); k++) {
+                            double x = data.groupX(k);
+                            double tx = data.groupTx(k);
+                            double t = data.groupT(k);
+                            alive[k] = model.pAlive(x, tx, t);
+                            expected[k] = model.conditionalExpectedPurchases(horizon, x, tx, t);
+                            discounted[k] = discountedPurchases(
+                                    model, x, tx, t, spec.horizonMonths(), spec.annualDiscountRate());
+                        }
+                    });
+            return new GroupValues(alive, expected, discounted);
+        }
+    }
+
     /** The customer rows, and the probabilistic section with its totals filled in. */
     private record Rows(List<ClvResult.CustomerValue> rows, ClvResult.Probabilistic probabilistic) {}
 
@@ -317,6 +350,7 @@ public final class ClvAnalysis {
             row[rs.customer()[i]] = i;
         }
         double ratio = fitted.result.marginRatio();
+        GroupValues values = fitted.model == null ? null : GroupValues.of(fitted.model, rs.summaries(), spec);
         List<ClvResult.CustomerValue> out = new ArrayList<>();
         double total = 0;
         double expected = 0;
@@ -335,16 +369,15 @@ public final class ClvAnalysis {
             Double exp = null;
             Double spendPer = null;
             Double clv = null;
-            if (fitted.model != null && i >= 0) {
-                pAlive = fitted.model.pAlive(x, tx, t);
-                exp = fitted.model.conditionalExpectedPurchases(spec.horizonMonths() * WEEKS_PER_MONTH, x, tx, t);
+            if (values != null && i >= 0) {
+                int g = rs.summaries().group(i);
+                pAlive = values.pAlive[g];
+                exp = values.expected[g];
                 double zbar = rs.zbar()[i];
                 spendPer = fitted.spend != null
                         ? fitted.spend.expectedSpend(x, zbar)
                         : (x > 0 && zbar > 0 ? zbar : fitted.meanSpend);
-                double det =
-                        discountedPurchases(fitted.model, x, tx, t, spec.horizonMonths(), spec.annualDiscountRate());
-                clv = det * spendPer * ratio;
+                clv = values.discounted[g] * spendPer * ratio;
                 total += clv;
                 expected += exp;
                 valued++;

@@ -29,10 +29,11 @@ public final class CustomerSummaries {
         this.tx = tx.clone();
         this.t = t.clone();
         // Customers with the same (x, t_x, T) add the same term to a likelihood: keep each once, with a count.
-        java.util.Map<java.util.List<Double>, Integer> groupOf = new java.util.LinkedHashMap<>();
+        java.util.Map<Summary, Integer> groupOf = new java.util.LinkedHashMap<>();
         java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        customerGroup = new int[x.length];
         for (int i = 0; i < x.length; i++) {
-            groupOf.merge(java.util.List.of(x[i], tx[i], t[i]), 1, Integer::sum);
+            customerGroup[i] = groupOf.computeIfAbsent(new Summary(x[i], tx[i], t[i]), k -> groupOf.size());
             xs.add(x[i]);
         }
         distinctX = xs.stream().mapToDouble(Double::doubleValue).toArray();
@@ -42,13 +43,29 @@ public final class CustomerSummaries {
         xIndex = new int[g];
         weights = new double[g];
         int i = 0;
-        for (var e : groupOf.entrySet()) {
-            xIndex[i] = java.util.Arrays.binarySearch(distinctX, e.getKey().get(0));
-            groupTx[i] = e.getKey().get(1);
-            groupT[i] = e.getKey().get(2);
-            weights[i] = e.getValue();
+        for (Summary k : groupOf.keySet()) {
+            xIndex[i] = java.util.Arrays.binarySearch(distinctX, k.x());
+            groupTx[i] = k.tx();
+            groupT[i] = k.t();
             i++;
         }
+        for (int c : customerGroup) {
+            weights[c]++;
+        }
+    }
+
+    private record Summary(double x, double tx, double t) {}
+
+    private final int[] customerGroup;
+
+    /** The group (index below {@link #groups()}) of customer {@code i}'s summary. */
+    int group(int i) {
+        return customerGroup[i];
+    }
+
+    /** The x of group {@code g}. */
+    double groupX(int g) {
+        return distinctX[xIndex[g]];
     }
 
     private final double[] distinctX;

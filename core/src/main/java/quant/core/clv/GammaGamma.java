@@ -53,23 +53,74 @@ public record GammaGamma(double p, double q, double gamma) {
 
     /** The log-likelihood of the customers with x &gt; 0 (others are left out: they carry no spend). */
     public static double logLikelihood(double p, double q, double gamma, double[] x, double[] zbar) {
-        double lnGammaQ = Gamma.logGamma(q);
-        double qLnGamma = q * Math.log(gamma);
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] <= 0) {
-                continue;
+        return new Prepared(x, zbar).logLikelihood(p, q, gamma);
+    }
+
+    /**
+     * The repeat buyers' data arranged for many likelihood evaluations: the terms that depend on x
+     * only (two log-gammas and px·ln x) are computed once per distinct x, ln z̄ once per customer.
+     */
+    private static final class Prepared {
+        private final double[] xs;
+        private final double[] lnXs;
+        private final int[] xIndex;
+        private final double[] x;
+        private final double[] zbar;
+        private final double[] lnZbar;
+        private final double[] weight;
+
+        /** Repeat buyers with the same (x, z̄) add the same term: each pair is kept once, with a count. */
+        private record Pair(double x, double zbar) {}
+
+        Prepared(double[] allX, double[] allZbar) {
+            java.util.Map<Pair, Integer> pairs = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < allX.length; i++) {
+                if (allX[i] > 0) {
+                    pairs.merge(new Pair(allX[i], allZbar[i]), 1, Integer::sum);
+                }
             }
-            double px = p * x[i];
-            sum += Gamma.logGamma(px + q)
-                    - Gamma.logGamma(px)
-                    - lnGammaQ
-                    + qLnGamma
-                    + px * Math.log(x[i])
-                    + (px - 1) * Math.log(zbar[i])
-                    - (px + q) * Math.log(gamma + x[i] * zbar[i]);
+            int n = pairs.size();
+            x = new double[n];
+            zbar = new double[n];
+            weight = new double[n];
+            int k = 0;
+            for (var e : pairs.entrySet()) {
+                x[k] = e.getKey().x();
+                zbar[k] = e.getKey().zbar();
+                weight[k] = e.getValue();
+                k++;
+            }
+            xs = java.util.Arrays.stream(x).distinct().sorted().toArray();
+            lnXs = new double[xs.length];
+            for (int j = 0; j < xs.length; j++) {
+                lnXs[j] = Math.log(xs[j]);
+            }
+            xIndex = new int[n];
+            lnZbar = new double[n];
+            for (int i = 0; i < n; i++) {
+                xIndex[i] = java.util.Arrays.binarySearch(xs, x[i]);
+                lnZbar[i] = Math.log(zbar[i]);
+            }
         }
-        return sum;
+
+        double logLikelihood(double p, double q, double gamma) {
+            double lnGammaQ = Gamma.logGamma(q);
+            double qLnGamma = q * Math.log(gamma);
+            double[] byX = new double[xs.length];
+            for (int j = 0; j < xs.length; j++) {
+                double px = p * xs[j];
+                byX[j] = Gamma.logGamma(px + q) - Gamma.logGamma(px) - lnGammaQ + qLnGamma + px * lnXs[j];
+            }
+            return ChunkedSum.sum(x.length, (from, to) -> {
+                double sum = 0;
+                for (int i = from; i < to; i++) {
+                    double px = p * x[i];
+                    sum += weight[i]
+                            * (byX[xIndex[i]] + (px - 1) * lnZbar[i] - (px + q) * Math.log(gamma + x[i] * zbar[i]));
+                }
+                return sum;
+            });
+        }
     }
 
     /**
@@ -97,13 +148,15 @@ public record GammaGamma(double p, double q, double gamma) {
                     + " customers with a repeat purchase; these data have " + n + ".");
         }
         meanSpend /= n;
+        Prepared data = new Prepared(x, zbar);
+        java.util.function.ToDoubleFunction<double[]> prepared = v -> data.logLikelihood(v[0], v[1], v[2]);
         MaximumLikelihood.Estimate e = MaximumLikelihood.fit(
                 "Gamma-Gamma",
                 new String[] {"p", "q", "gamma"},
                 new double[] {0, 0, Math.log(meanSpend)},
                 new double[] {-10, -10, -10},
                 new double[] {10, 10, Math.log(meanSpend) + 15},
-                v -> logLikelihood(v[0], v[1], v[2], x, zbar));
+                prepared);
         double[] v = e.params();
         return new Fit(new GammaGamma(v[0], v[1], v[2]), e.logLikelihood(), e.standardErrors(), n, e.evaluations());
     }

@@ -51,7 +51,7 @@ final class MaximumLikelihood {
             double[] logLower,
             double[] logUpper,
             ToDoubleFunction<double[]> logLikelihood) {
-        BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * logStart.length + 1, 0.5, 1e-10);
+        BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * logStart.length + 1, 0.5, 1e-8);
         PointValuePair best;
         try {
             best = optimizer.optimize(

@@ -83,16 +83,18 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         for (int k = 0; k < xs.length; k++) {
             lnGammaRX[k] = Gamma.logGamma(r + xs[k]);
         }
-        double sum = 0;
-        for (int i = 0; i < data.groups(); i++) {
-            int k = data.xIndex(i);
-            double x = xs[k];
-            double bigT = data.groupT(i);
-            double lnAlive = lnAlive(r, alpha, s, beta, x, bigT);
-            double lnDied = Math.log(s) + lnDeathIntegral(r + x, alpha, s + 1, beta, data.groupTx(i), bigT);
-            sum += data.weight(i) * (lnGammaRX[k] + lnHead + logAddExp(lnAlive, lnDied));
-        }
-        return sum;
+        return ChunkedSum.sum(data.groups(), (from, to) -> {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                int k = data.xIndex(i);
+                double x = xs[k];
+                double bigT = data.groupT(i);
+                double lnAlive = lnAlive(r, alpha, s, beta, x, bigT);
+                double lnDied = Math.log(s) + lnDeathIntegral(r + x, alpha, s + 1, beta, data.groupTx(i), bigT);
+                sum += data.weight(i) * (lnGammaRX[k] + lnHead + logAddExp(lnAlive, lnDied));
+            }
+            return sum;
+        });
     }
 
     private static double lnAlive(double r, double alpha, double s, double beta, double x, double bigT) {
