@@ -17,7 +17,9 @@ import quant.core.job.JobMonitor;
  * Runs one analysis for a view model: each request takes the store's current snapshot (loading it
  * when the data changed) and runs the analysis on the job runner; the last result stays shown until
  * the new one is ready, and a result that arrives after a newer request is dropped (generation
- * counter), so quick changes of a filter never show an older answer last.
+ * counter), so quick changes of a filter never show an older answer last. A superseded analysis
+ * stops at its next cancellation check instead of running to the end (the snapshot load it may be
+ * sharing with other views goes on).
  *
  * @param <S> the spec
  * @param <R> the result
@@ -37,7 +39,7 @@ public final class Recomputer<S, R> {
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private long generation;
+    private volatile long generation;
 
     public Recomputer(String title, JobRunner jobs, SnapshotCache snapshots, Analysis<S, R> analysis) {
         this.title = title;
@@ -75,8 +77,19 @@ public final class Recomputer<S, R> {
                 title,
                 monitor -> {
                     Snapshot s = snapshots.get(monitor);
-                    monitor.checkCancelled();
-                    return new Outcome<>(s, analysis.run(s, spec, monitor));
+                    JobMonitor untilSuperseded = new JobMonitor() {
+                        @Override
+                        public void progress(long done, long total, String stage) {
+                            monitor.progress(done, total, stage);
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return mine != generation || monitor.isCancelled();
+                        }
+                    };
+                    untilSuperseded.checkCancelled();
+                    return new Outcome<>(s, analysis.run(s, spec, untilSuperseded));
                 },
                 outcome -> {
                     if (mine != generation) {

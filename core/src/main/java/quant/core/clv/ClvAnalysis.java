@@ -199,6 +199,18 @@ public final class ClvAnalysis {
             try {
                 ClvFits.Fitted f = ClvFits.fitTransactions(m, data);
                 fits.add(f.report());
+                if (f.model() instanceof ParetoNbd pn && 1 / Math.sqrt(pn.s()) < 0.05) {
+                    // gamma(s, β) dropout rates: mean s/β, coefficient of variation 1/√s
+                    problems.add(String.format(
+                            Locale.ROOT,
+                            "Pareto/NBD finds that customers hardly differ in how fast they drop out (s = %,.0f,"
+                                    + " β = %,.0f: rates of %.4f a week ± %.1f %%), so it acts like one common"
+                                    + " dropout rate.",
+                            pn.s(),
+                            pn.beta(),
+                            pn.s() / pn.beta(),
+                            100 / Math.sqrt(pn.s())));
+                }
                 if (f.report().logLikelihood() > bestLl) {
                     best = f.model();
                     bestLl = f.report().logLikelihood();
