@@ -224,6 +224,7 @@ public final class ClvView extends BorderPane {
         if (note != null) {
             Label n = new Label(note);
             n.setWrapText(true);
+            n.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             n.setStyle("-fx-font-size: 11px;");
             n.getStyleClass().add("text-muted");
             box.getChildren().add(n);
@@ -231,6 +232,9 @@ public final class ClvView extends BorderPane {
         box.setPadding(new Insets(8, 12, 8, 12));
         box.setStyle("-fx-border-color: " + (recommended ? "#0072B2" : "#d0d7de") + "; -fx-border-width: "
                 + (recommended ? 2 : 1) + "; -fx-border-radius: 4; -fx-background-radius: 4;");
+        // equal shares of the row: a long note wraps inside its card instead of squeezing the others
+        box.setPrefWidth(recommended ? 320 : 220);
+        box.setMinWidth(180);
         box.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(box, Priority.ALWAYS);
         Tooltip.install(box, new Tooltip(String.join("\n", assumptions)));

@@ -68,9 +68,15 @@ final class MaximumLikelihood {
         }
         double[] lp = best.getPoint();
         for (int i = 0; i < lp.length; i++) {
-            if (lp[i] <= logLower[i] + 0.01 || lp[i] >= logUpper[i] - 0.01) {
-                throw new ModelFitException("The " + model + " fit ran to the edge of its parameters (" + names[i]
-                        + " = " + Math.exp(lp[i]) + "): the model does not describe these data.");
+            boolean low = lp[i] <= logLower[i] + 0.01;
+            if (low || lp[i] >= logUpper[i] - 0.01) {
+                double v = Math.exp(lp[i]);
+                throw new ModelFitException(
+                        "The " + model + " fit ran to the edge of its parameters (" + names[i] + " heads to "
+                                + (low ? "0" : "infinity") + ": "
+                                + String.format(java.util.Locale.ROOT, v >= 1000 ? "%,.0f" : "%.4g", v)
+                                + " at the edge): the model does not describe these data.",
+                        names[i]);
             }
         }
         double[] p = exp(lp);

@@ -4,7 +4,20 @@ package quant.core.clv;
 public final class ModelFitException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final String edgeParameter;
+
     public ModelFitException(String message) {
+        this(message, null);
+    }
+
+    /** @param edgeParameter the parameter whose estimate ran to the edge of the search, by the paper's name */
+    public ModelFitException(String message, String edgeParameter) {
         super(message);
+        this.edgeParameter = edgeParameter;
+    }
+
+    /** The parameter whose estimate ran to the edge of the search, or null when the fit failed otherwise. */
+    public String edgeParameter() {
+        return edgeParameter;
     }
 }

@@ -181,13 +181,28 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         double meanRate = data.meanRepeatRate();
         // Start from a purchase rate matching the data's average and lifetimes of the order of T.
         double[] start = {0, Math.log(1 / Math.max(meanRate, 1e-6)), 0, Math.log(data.meanT())};
-        MaximumLikelihood.Estimate e = MaximumLikelihood.fit(
-                "Pareto/NBD",
-                NAMES,
-                start,
-                new double[] {-10, -10, -10, -10},
-                new double[] {10, 15, 10, 15},
-                p -> logLikelihood(p, data));
+        MaximumLikelihood.Estimate e;
+        try {
+            e = MaximumLikelihood.fit(
+                    "Pareto/NBD",
+                    NAMES,
+                    start,
+                    new double[] {-10, -10, -10, -10},
+                    new double[] {10, 15, 10, 15},
+                    p -> logLikelihood(p, data));
+        } catch (ModelFitException edge) {
+            if ("s".equals(edge.edgeParameter()) || "beta".equals(edge.edgeParameter())) {
+                // s, β → ∞ with s/β fixed: every customer drops out at one common rate
+                throw new ModelFitException(
+                        edge.getMessage()
+                                .replace(
+                                        ": the model does not describe these data.",
+                                        ": customers hardly differ in how fast they drop out, which the model's spread of"
+                                                + " dropout rates only reaches in the limit; it is not used."),
+                        edge.edgeParameter());
+            }
+            throw edge;
+        }
         double[] p = e.params();
         return new Fit(new ParetoNbd(p[0], p[1], p[2], p[3]), e.logLikelihood(), e.standardErrors(), e.evaluations());
     }
