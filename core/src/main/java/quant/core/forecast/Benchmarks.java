@@ -69,4 +69,41 @@ public final class Benchmarks {
         Adjusted a = Adjusted.of(y, m, h);
         return a.reseasonalise(Ses.fit(a.series()).forecast(h));
     }
+
+    /**
+     * The Theta method as the M4 organisers ran it ({@code Theta.classic}; Assimakopoulos &amp;
+     * Nikolopoulos 2000): on the seasonally adjusted series, the least-squares line on t = 1 … n (theta
+     * line 0) and the series with its curvature doubled, 2y − line (theta line 2), forecast by SES; the
+     * forecast is the mean of the extrapolated line and the SES forecast of line 2, seasonalised again.
+     */
+    public static double[] theta(double[] y, int m, int h) {
+        Adjusted a = Adjusted.of(y, m, h);
+        double[] x = a.series();
+        int n = x.length;
+        // least squares of x on t = 1 … n
+        double meanT = (n + 1) / 2.0;
+        double meanX = 0;
+        for (double v : x) {
+            meanX += v;
+        }
+        meanX /= n;
+        double sxy = 0;
+        double sxx = 0;
+        for (int t = 1; t <= n; t++) {
+            sxy += (t - meanT) * (x[t - 1] - meanX);
+            sxx += (t - meanT) * (t - meanT);
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double intercept = meanX - slope * meanT;
+        double[] line2 = new double[n];
+        for (int t = 1; t <= n; t++) {
+            line2[t - 1] = 2 * x[t - 1] - (intercept + slope * t);
+        }
+        double[] ses = Ses.fit(line2).forecast(h);
+        double[] f = new double[h];
+        for (int k = 0; k < h; k++) {
+            f[k] = 0.5 * ses[k] + 0.5 * (intercept + slope * (n + 1 + k));
+        }
+        return a.reseasonalise(f);
+    }
 }

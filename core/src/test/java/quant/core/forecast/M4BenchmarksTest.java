@@ -38,7 +38,7 @@ class M4BenchmarksTest {
     }
 
     @Test
-    void naive2AndSesReproduceThePublishedWeeklyScores() throws Exception {
+    void naive2SesAndThetaReproduceThePublishedWeeklyScores() throws Exception {
         List<M4Files.Series> weekly = weekly();
         assertThat(weekly).hasSize(359);
         double[] naive2 = score(weekly, 1, s -> Benchmarks.naive2(s.train(), 1, 13));
@@ -47,5 +47,8 @@ class M4BenchmarksTest {
         double[] ses = score(weekly, 1, s -> Benchmarks.ses(s.train(), 1, 13));
         assertThat(ses[0]).as("SES sMAPE").isCloseTo(9.012, within(0.05));
         assertThat(ses[1]).as("SES MASE").isCloseTo(2.685, within(0.05));
+        double[] theta = score(weekly, 1, s -> Benchmarks.theta(s.train(), 1, 13));
+        assertThat(theta[0]).as("Theta sMAPE").isCloseTo(9.093, within(0.05));
+        assertThat(theta[1]).as("Theta MASE").isCloseTo(2.637, within(0.05));
     }
 }

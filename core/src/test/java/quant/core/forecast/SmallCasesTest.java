@@ -54,4 +54,20 @@ class SmallCasesTest {
         Ses walk = Ses.fit(new double[] {1, 5, 2, 8, 3, 9, 4, 12});
         assertThat(walk.alpha()).isBetween(0.0, 1.0);
     }
+
+    @Test
+    void thetaKeepsHalfTheTrend() {
+        // on a straight line the theta-2 line is the line itself, SES follows it with a lag, and the
+        // forecast lies between the last level and the extrapolated line: on a constant it is the constant
+        double[] flat = {4, 4, 4, 4, 4, 4};
+        assertThat(Benchmarks.theta(flat, 1, 3)).containsExactly(new double[] {4, 4, 4}, within(1e-9));
+        double[] line = new double[20];
+        for (int t = 0; t < line.length; t++) {
+            line[t] = 10 + 2 * t;
+        }
+        double[] f = Benchmarks.theta(line, 1, 2);
+        // the line continues at 50, 52; theta's forecast rises with half the slope from at most the last value
+        assertThat(f[1] - f[0]).isCloseTo(1.0, within(1e-9));
+        assertThat(f[0]).isBetween(48.0, 50.0);
+    }
 }
