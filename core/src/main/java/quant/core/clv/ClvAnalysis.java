@@ -295,53 +295,6 @@ public final class ClvAnalysis {
         return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
     }
 
-    /**
-     * Discounted expected purchases over the horizon: Σ over months m of [E(m·w) − E((m−1)·w)] /
-     * (1+δ)^m, with w the weeks in a month and δ the monthly rate.
-     */
-    static double discountedPurchases(RepeatModel model, double x, double tx, double t, int months, double annual) {
-        double monthly = Math.pow(1 + annual, 1.0 / 12) - 1;
-        double previous = 0;
-        double sum = 0;
-        for (int m = 1; m <= months; m++) {
-            double e = model.conditionalExpectedPurchases(m * WEEKS_PER_MONTH, x, tx, t);
-            sum += (e - previous) / Math.pow(1 + monthly, m);
-            previous = e;
-        }
-        return sum;
-    }
-
-    /**
-     * P(alive), expected purchases over the horizon and discounted expected purchases of each distinct
-     * (x, t_x, T): customers who share a summary share these, so each is computed once, the summaries
-     * split over the processors (each value depends on its summary only, so the result does not
-     * depend on how they are split).
-     */
-    private record GroupValues(double[] pAlive, double[] expected, double[] discounted) {
-        static GroupValues of(RepeatModel model, CustomerSummaries data, ClvSpec spec) {
-            int g = data.groups();
-            double[] alive = new double[g];
-            double[] expected = new double[g];
-            double[] discounted = new double[g];
-            double horizon = spec.horizonMonths() * WEEKS_PER_MONTH;
-            int chunk = 256;
-            java.util.stream.IntStream.range(0, (g + chunk - 1) / chunk)
-                    .parallel()
-                    .forEach(c -> {
-                        for (int k = c * chunk; k < Math.min(g, (c + 1) * chunk); k++) {
-                            double x = data.groupX(k);
-                            double tx = data.groupTx(k);
-                            double t = data.groupT(k);
-                            alive[k] = model.pAlive(x, tx, t);
-                            expected[k] = model.conditionalExpectedPurchases(horizon, x, tx, t);
-                            discounted[k] = discountedPurchases(
-                                    model, x, tx, t, spec.horizonMonths(), spec.annualDiscountRate());
-                        }
-                    });
-            return new GroupValues(alive, expected, discounted);
-        }
-    }
-
     /** The customer rows, and the probabilistic section with its totals filled in. */
     private record Rows(List<ClvResult.CustomerValue> rows, ClvResult.Probabilistic probabilistic) {}
 
@@ -362,7 +315,7 @@ public final class ClvAnalysis {
             row[rs.customer()[i]] = i;
         }
         double ratio = fitted.result.marginRatio();
-        GroupValues values = fitted.model == null ? null : GroupValues.of(fitted.model, rs.summaries(), spec);
+        Valuation values = fitted.model == null ? null : Valuation.of(fitted.model, rs.summaries(), spec);
         List<ClvResult.CustomerValue> out = new ArrayList<>();
         double total = 0;
         double expected = 0;
@@ -383,13 +336,13 @@ public final class ClvAnalysis {
             Double clv = null;
             if (values != null && i >= 0) {
                 int g = rs.summaries().group(i);
-                pAlive = values.pAlive[g];
-                exp = values.expected[g];
+                pAlive = values.pAlive()[g];
+                exp = values.expected()[g];
                 double zbar = rs.zbar()[i];
                 spendPer = fitted.spend != null
                         ? fitted.spend.expectedSpend(x, zbar)
                         : (x > 0 && zbar > 0 ? zbar : fitted.meanSpend);
-                clv = values.discounted[g] * spendPer * ratio;
+                clv = values.discounted()[g] * spendPer * ratio;
                 total += clv;
                 expected += exp;
                 valued++;

@@ -127,14 +127,13 @@ class ClvAnalysisTest {
     @Test
     void futurePurchasesAreDiscountedMonthByMonth() {
         double w = 365.25 / 12 / 7;
-        assertThat(ClvAnalysis.discountedPurchases(new Steady(), 0, 0, 1, 12, 0))
-                .isCloseTo(12 * w / 10, within(1e-12));
+        assertThat(Valuation.discountedPurchases(new Steady(), 0, 0, 1, 12, 0)).isCloseTo(12 * w / 10, within(1e-12));
         // at 10 % a year each month's w/10 is divided by 1.1^(m/12)
         double expected = 0;
         for (int m = 1; m <= 24; m++) {
             expected += w / 10 / Math.pow(1.1, m / 12.0);
         }
-        assertThat(ClvAnalysis.discountedPurchases(new Steady(), 0, 0, 1, 24, 0.1))
+        assertThat(Valuation.discountedPurchases(new Steady(), 0, 0, 1, 24, 0.1))
                 .isCloseTo(expected, within(1e-12));
     }
 
