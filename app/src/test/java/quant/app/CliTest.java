@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import quant.app.cli.QuantCommand;
 import quant.core.store.DomainTable;
 
@@ -21,22 +18,14 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    static Run quant(String... args) {
-        CommandLine cl = QuantCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static InProcessQuant.Run quant(String... args) {
+        return InProcessQuant.quant(args);
     }
 
     @Test
     void infoJsonListsEveryDomainTableEvenWhenEmpty() throws Exception {
         quant.core.store.Store.open(dir.resolve("empty")).close();
-        Run run = quant("--db", dir.resolve("empty").toString(), "info", "--json");
+        InProcessQuant.Run run = quant("--db", dir.resolve("empty").toString(), "info", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("database").asText())
@@ -55,7 +44,7 @@ class CliTest {
     @Test
     void sampleLoadThenInfoPrintsTheSampleCompanysRowCounts() throws Exception {
         String db = dir.resolve("sample").toString();
-        Run load = quant("--db", db, "sample", "--load");
+        InProcessQuant.Run load = quant("--db", db, "sample", "--load");
         assertThat(load.code()).as(load.err()).isZero();
         assertThat(load.out()).contains("Loaded");
         JsonNode tables = new ObjectMapper()
@@ -65,14 +54,14 @@ class CliTest {
         assertThat(tables.get("customer").asLong()).isEqualTo(2_957);
         assertThat(tables.get("technician").asLong()).isEqualTo(24);
 
-        Run again = quant("--db", db, "sample", "--load");
+        InProcessQuant.Run again = quant("--db", db, "sample", "--load");
         assertThat(again.code()).as("a usage error").isEqualTo(QuantCommand.USAGE);
         assertThat(again.err()).contains("already holds data");
     }
 
     @Test
     void sampleOutWritesTheFiles() {
-        Run run = quant("sample", "--out", dir.resolve("files").toString(), "--scale", "2");
+        InProcessQuant.Run run = quant("sample", "--out", dir.resolve("files").toString(), "--scale", "2");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(dir.resolve("files").resolve("job.csv")).isNotEmptyFile();
         assertThat(dir.resolve("files").resolve("owner-workbook.xlsx")).isNotEmptyFile();
@@ -82,7 +71,7 @@ class CliTest {
     void aDatabaseThatIsNotOneGivesOnePlainSentenceAndExitCodeThree() throws Exception {
         Path notes = dir.resolve("notes.mv.db");
         Files.writeString(notes, "not a database");
-        Run run = quant("--db", notes.toString(), "info");
+        InProcessQuant.Run run = quant("--db", notes.toString(), "info");
         assertThat(run.code()).isEqualTo(QuantCommand.STORE_ERROR);
         assertThat(run.err().strip())
                 .startsWith("quant: ")
@@ -101,7 +90,7 @@ class CliTest {
                 "../shared/benchdata/crm_sales_pipeline is absent: the CRM reference import is skipped");
         String db = dir.resolve("crm").toString();
         for (String stem : List.of("accounts", "products", "sales_teams", "sales_pipeline")) {
-            Run run = quant(
+            InProcessQuant.Run run = quant(
                     "--db",
                     db,
                     "import",
@@ -122,7 +111,7 @@ class CliTest {
         assertThat(tables.get("sales_rep").asLong()).isEqualTo(35);
         assertThat(tables.get("deal").asLong()).isEqualTo(8_800);
 
-        Run again = quant(
+        InProcessQuant.Run again = quant(
                 "--db",
                 db,
                 "import",
@@ -143,7 +132,7 @@ class CliTest {
                  "columns": [{"from": "code", "to": "code"}, {"from": "name", "to": "name"}]}""");
         Path file = dir.resolve("lines.csv");
         Files.writeString(file, "code,name\nHVAC,Heating\nPLUMB,\n");
-        Run run = quant(
+        InProcessQuant.Run run = quant(
                 "--db",
                 dir.resolve("db").toString(),
                 "import",
@@ -182,14 +171,14 @@ class CliTest {
         assertThat(runs.get(0).get("inserted").asLong()).isEqualTo(1);
         long run = runs.get(0).get("id").asLong();
 
-        Run undo = quant("--db", db, "undo", Long.toString(run));
+        InProcessQuant.Run undo = quant("--db", db, "undo", Long.toString(run));
         assertThat(undo.code()).as(undo.err()).isZero();
         assertThat(undo.out()).contains("deleted 1 rows");
         assertThat(quant("--db", db, "imports").out()).contains("(undone)");
-        Run again = quant("--db", db, "undo", Long.toString(run));
+        InProcessQuant.Run again = quant("--db", db, "undo", Long.toString(run));
         assertThat(again.code()).as("a data outcome").isEqualTo(1);
         assertThat(again.err()).contains("undone already");
-        Run unknown = quant("--db", db, "undo", "999");
+        InProcessQuant.Run unknown = quant("--db", db, "undo", "999");
         assertThat(unknown.code()).as("a usage error").isEqualTo(QuantCommand.USAGE);
         assertThat(unknown.err()).contains("There is no import run 999");
     }
@@ -208,12 +197,13 @@ class CliTest {
         assertThat(quant("--db", db, "import", accounts.toString(), "--mapping", accountProfile.toString())
                         .code())
                 .isZero();
-        Run run = quant("--db", db, "import", fixture.toString(), "--preset", "salesforce-opportunities", "--json");
+        InProcessQuant.Run run =
+                quant("--db", db, "import", fixture.toString(), "--preset", "salesforce-opportunities", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(new ObjectMapper().readTree(run.out()).get("inserted").asLong())
                 .isEqualTo(3);
 
-        Run unknown = quant("--db", db, "import", fixture.toString(), "--preset", "nope");
+        InProcessQuant.Run unknown = quant("--db", db, "import", fixture.toString(), "--preset", "nope");
         assertThat(unknown.code()).isEqualTo(QuantCommand.USAGE);
         assertThat(unknown.err()).contains("There is no preset \"nope\"");
     }
@@ -223,7 +213,7 @@ class CliTest {
         String db = dir.resolve("vendors").toString();
         Path fixtures = Path.of("..", "importers", "src", "test", "resources", "presets");
         for (String preset : List.of("qbo-customers", "qbo-invoices", "hubspot-deals")) {
-            Run run = quant(
+            InProcessQuant.Run run = quant(
                     "--db", db, "import", fixtures.resolve(preset + ".csv").toString(), "--preset", preset, "--json");
             assertThat(run.code()).as(preset + ": " + run.err()).isZero();
             JsonNode json = new ObjectMapper().readTree(run.out());

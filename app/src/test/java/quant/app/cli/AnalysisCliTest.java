@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +16,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import quant.app.InProcessQuant;
 import quant.core.store.Store;
 
 /** The analysis commands on the sample company, checked against SQL written independently of the analyses. */
@@ -31,28 +29,20 @@ class AnalysisCliTest {
 
     static String db;
 
-    record Run(int code, String out, String err) {}
-
-    static Run quant(String... args) {
-        CommandLine cl = QuantCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static InProcessQuant.Run quant(String... args) {
+        return InProcessQuant.quant(args);
     }
 
     @BeforeAll
     static void loadSample() {
         db = dir.resolve("sample").toString();
-        Run load = quant("--db", db, "sample", "--load");
+        InProcessQuant.Run load = quant("--db", db, "sample", "--load");
         assertThat(load.code()).as(load.err()).isZero();
     }
 
     @Test
     void cohortSizesAndFirstMonthRevenueAgreeWithSql() throws Exception {
-        Run run = quant("--db", db, "cohort", "--json");
+        InProcessQuant.Run run = quant("--db", db, "cohort", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode json = JSON.readTree(run.out());
         assertThat(json.get("asOf").get("date").asText()).isEqualTo("2025-12-31");
@@ -102,7 +92,7 @@ class AnalysisCliTest {
 
     @Test
     void aMidMonthAsOfMarksTheLastMonthPartial() throws Exception {
-        Run run = quant("--db", db, "cohort", "--as-of", "2025-06-15", "--json");
+        InProcessQuant.Run run = quant("--db", db, "cohort", "--as-of", "2025-06-15", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode json = JSON.readTree(run.out());
         assertThat(json.get("asOf").get("fromData").asBoolean()).isFalse();
@@ -111,17 +101,17 @@ class AnalysisCliTest {
         JsonNode last = cohorts.get(cohorts.size() - 1);
         assertThat(last.get("label").asText()).isEqualTo("2025-06");
         assertThat(last.get("cells").get(0).get("partial").asBoolean()).isTrue();
-        Run text = quant("--db", db, "cohort", "--as-of", "2025-06-15", "--period", "quarter");
+        InProcessQuant.Run text = quant("--db", db, "cohort", "--as-of", "2025-06-15", "--period", "quarter");
         assertThat(text.out()).contains("* 2025-Q2 is not over at the as-of date: partial, not a drop.");
     }
 
     @Test
     void badSpecsAreOneSentenceAndExitTwo() {
-        Run period = quant("--db", db, "cohort", "--period", "week");
+        InProcessQuant.Run period = quant("--db", db, "cohort", "--period", "week");
         assertThat(period.code()).isEqualTo(2);
         assertThat(period.err().strip().lines()).hasSize(1);
         assertThat(period.err()).contains("week");
-        Run model = quant("clv", "fit", "--model", "bgnbd2", "--summary", "x.csv");
+        InProcessQuant.Run model = quant("clv", "fit", "--model", "bgnbd2", "--summary", "x.csv");
         assertThat(model.code()).isEqualTo(2);
         assertThat(model.err()).contains("bgnbd2");
     }
@@ -136,7 +126,7 @@ class AnalysisCliTest {
             csv.append(f[1]).append(',').append(f[2]).append(',').append(f[4]).append('\n');
         }
         Path log = Files.writeString(dir.resolve("cdnow.csv"), csv);
-        Run run = quant(
+        InProcessQuant.Run run = quant(
                 "clv",
                 "fit",
                 "--model",
@@ -155,7 +145,7 @@ class AnalysisCliTest {
         assertThat(json.get("params").get("a").asDouble()).isCloseTo(0.793, within(0.005));
         assertThat(json.get("params").get("b").asDouble()).isCloseTo(2.426, within(0.02));
 
-        Run predict = quant(
+        InProcessQuant.Run predict = quant(
                 "clv",
                 "predict",
                 "--model",
@@ -178,7 +168,7 @@ class AnalysisCliTest {
 
     @Test
     void clvOnTheSampleCompanyValuesCommercialCustomersAboveResidentialOnes() throws Exception {
-        Run run = quant("--db", db, "clv", "--json");
+        InProcessQuant.Run run = quant("--db", db, "clv", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode json = JSON.readTree(run.out());
         assertThat(json.get("customers").asInt()).isPositive();
@@ -207,20 +197,20 @@ class AnalysisCliTest {
         assertThat(json.get("simpleFormula").get("clv").asDouble()).isPositive();
         assertThat(json.get("cohortCurve").get("clv").asDouble()).isPositive();
 
-        Run text = quant("--db", db, "clv", "--method", "simple", "--top", "3");
+        InProcessQuant.Run text = quant("--db", db, "clv", "--method", "simple", "--top", "3");
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out())
                 .contains("Simple formula")
                 .doesNotContain("Cohort curve")
                 .contains("Top 3 customers");
-        Run bad = quant("--db", db, "clv", "--discount", "10");
+        InProcessQuant.Run bad = quant("--db", db, "clv", "--discount", "10");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("0.1 for 10 %");
     }
 
     @Test
     void churnRiskFindsTheExperiencesTheSampleWasBuiltWith() throws Exception {
-        Run run = quant("--db", db, "churn", "risk", "--json");
+        InProcessQuant.Run run = quant("--db", db, "churn", "risk", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode json = JSON.readTree(run.out());
         Map<String, JsonNode> factors = new TreeMap<>();
@@ -254,14 +244,14 @@ class AnalysisCliTest {
         JsonNode first = json.get("customers").get(0);
         assertThat(first.get("reasons")).isNotEmpty();
 
-        Run evaluate = quant("churn", "evaluate", "--table", "missing.csv", "--target", "Churn");
+        InProcessQuant.Run evaluate = quant("churn", "evaluate", "--table", "missing.csv", "--target", "Churn");
         assertThat(evaluate.code()).isEqualTo(2);
         assertThat(evaluate.err().strip()).isEqualTo("quant: There is no file missing.csv.");
     }
 
     @Test
     void segmentsPartitionTheBuyers() throws Exception {
-        Run run = quant("--db", db, "segments", "--json");
+        InProcessQuant.Run run = quant("--db", db, "segments", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode json = JSON.readTree(run.out());
         int customers = json.get("customers").asInt();
@@ -284,7 +274,7 @@ class AnalysisCliTest {
                 .isLessThan(segments.get("Hibernating").get("meanRecencyDays").asDouble());
         assertThat(segments.get("Champions").get("meanPurchases").asDouble())
                 .isGreaterThan(segments.get("Hibernating").get("meanPurchases").asDouble());
-        Run bad = quant("--db", db, "segments", "--max-k", "40");
+        InProcessQuant.Run bad = quant("--db", db, "segments", "--max-k", "40");
         assertThat(bad.code()).isEqualTo(2);
     }
 }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import quant.app.cli.AnalysisCliTest.Run;
+import quant.app.InProcessQuant;
+import quant.app.InProcessQuant.Run;
 import quant.core.settings.BusinessSettings;
 import quant.core.store.Store;
 
@@ -28,7 +29,7 @@ class SettingsCliTest {
 
     @Test
     void listsEverySettingWithItsDefault() throws Exception {
-        Run run = AnalysisCliTest.quant("--db", db, "settings", "--json");
+        Run run = InProcessQuant.quant("--db", db, "settings", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode rows = JSON.readTree(run.out()).get("settings");
         assertThat(rows).hasSize(5);
@@ -38,7 +39,7 @@ class SettingsCliTest {
         assertThat(days.get("defaultValue").asInt()).isEqualTo(365);
         assertThat(days.get("unit").asText()).isEqualTo("days");
         assertThat(days.get("set").asBoolean()).isFalse();
-        Run text = AnalysisCliTest.quant("--db", db, "settings");
+        Run text = InProcessQuant.quant("--db", db, "settings");
         assertThat(text.out())
                 .contains("customers.annualDiscountRate")
                 .contains("0.1")
@@ -47,25 +48,25 @@ class SettingsCliTest {
 
     @Test
     void storedSettingsBecomeTheAnalysesDefaultsAndOptionsStillWin() throws Exception {
-        Run set = AnalysisCliTest.quant(
+        Run set = InProcessQuant.quant(
                 "--db", db, "settings", "set", "customers.clvHorizonMonths=24", "customers.inactivityDays=180");
         assertThat(set.code()).as(set.err()).isZero();
         assertThat(set.out()).contains("(set; default 36)");
-        Run clvRun = AnalysisCliTest.quant("--db", db, "clv", "--as-of", "2025-12-31", "--json");
+        Run clvRun = InProcessQuant.quant("--db", db, "clv", "--as-of", "2025-12-31", "--json");
         assertThat(clvRun.code()).as(clvRun.err()).isZero();
         JsonNode clv = JSON.readTree(clvRun.out());
         assertThat(clv.has("horizonMonths")).as(clvRun.out()).isTrue();
         assertThat(clv.get("horizonMonths").asInt()).isEqualTo(24);
         JsonNode overridden = JSON.readTree(
-                AnalysisCliTest.quant("--db", db, "clv", "--horizon", "12", "--as-of", "2025-12-31", "--json")
+                InProcessQuant.quant("--db", db, "clv", "--horizon", "12", "--as-of", "2025-12-31", "--json")
                         .out());
         assertThat(overridden.get("horizonMonths").asInt()).isEqualTo(12);
         JsonNode risk =
-                JSON.readTree(AnalysisCliTest.quant("--db", db, "churn", "risk", "--as-of", "2025-12-31", "--json")
+                JSON.readTree(InProcessQuant.quant("--db", db, "churn", "risk", "--as-of", "2025-12-31", "--json")
                         .out());
         assertThat(risk.get("inactivityDays").asInt()).isEqualTo(180);
 
-        Run reset = AnalysisCliTest.quant("--db", db, "settings", "reset", "--all");
+        Run reset = InProcessQuant.quant("--db", db, "settings", "reset", "--all");
         assertThat(reset.code()).as(reset.err()).isZero();
         try (Store store = Store.openExisting(Path.of(db))) {
             assertThat(BusinessSettings.read(store)).isEqualTo(BusinessSettings.DEFAULTS);
@@ -74,16 +75,16 @@ class SettingsCliTest {
 
     @Test
     void aBadValueOrKeyIsAUsageErrorAndChangesNothing() {
-        Run bad = AnalysisCliTest.quant(
+        Run bad = InProcessQuant.quant(
                 "--db", db, "settings", "set", "customers.inactivityDays=200", "customers.highRiskFrom=0.1");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err())
                 .contains("Medium churn risk must start below high churn risk")
                 .contains("Nothing was changed.");
-        Run unknown = AnalysisCliTest.quant("--db", db, "settings", "set", "customers.colour=blue");
+        Run unknown = InProcessQuant.quant("--db", db, "settings", "set", "customers.colour=blue");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("There is no setting \"customers.colour\"; the settings are");
-        Run form = AnalysisCliTest.quant("--db", db, "settings", "set", "customers.inactivityDays");
+        Run form = InProcessQuant.quant("--db", db, "settings", "set", "customers.inactivityDays");
         assertThat(form.code()).isEqualTo(2);
         assertThat(form.err()).contains("Write each setting as KEY=VALUE");
         try (Store store = Store.openExisting(Path.of(db))) {

@@ -1,0 +1,23 @@
+package quant.app;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import quant.app.cli.QuantCommand;
+
+/** Runs the command line in this JVM and keeps what it printed, for tests. */
+public final class InProcessQuant {
+    private InProcessQuant() {}
+
+    /** An exit code and what went to standard output and standard error. */
+    public record Run(int code, String out, String err) {}
+
+    public static Run quant(String... args) {
+        var cl = QuantCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+}
