@@ -59,41 +59,35 @@ public final class Seasonality {
      * @throws IllegalArgumentException with fewer than two full seasons, or a value that is not positive
      */
     public static double[] multiplicativeIndexes(double[] y, int m) {
-        int n = y.length;
-        if (m < 2 || n < 2 * m) {
-            throw new IllegalArgumentException("a decomposition needs two full seasons of " + m + " points");
-        }
         for (double v : y) {
             if (!(v > 0)) {
                 throw new IllegalArgumentException("a multiplicative decomposition needs positive values");
             }
         }
-        double[] trend = new double[n];
-        java.util.Arrays.fill(trend, Double.NaN);
-        int half = m / 2;
-        for (int t = half; t < n - half; t++) {
-            double sum = 0;
-            if (m % 2 == 1) {
-                for (int k = -half; k <= half; k++) {
-                    sum += y[t + k];
-                }
-                trend[t] = sum / m;
-            } else {
-                if (t + half >= n) {
-                    continue;
-                }
-                sum = 0.5 * y[t - half] + 0.5 * y[t + half];
-                for (int k = -half + 1; k < half; k++) {
-                    sum += y[t + k];
-                }
-                trend[t] = sum / m;
-            }
+        return indexes(y, m, true);
+    }
+
+    /**
+     * The m additive seasonal effects of R's {@code decompose(type = "additive")}: the mean of y − trend
+     * at each position, centred so they sum to 0.
+     *
+     * @throws IllegalArgumentException with fewer than two full seasons
+     */
+    public static double[] additiveIndexes(double[] y, int m) {
+        return indexes(y, m, false);
+    }
+
+    private static double[] indexes(double[] y, int m, boolean multiplicative) {
+        int n = y.length;
+        if (m < 2 || n < 2 * m) {
+            throw new IllegalArgumentException("a decomposition needs two full seasons of " + m + " points");
         }
+        double[] trend = movingAverage(y, m);
         double[] sum = new double[m];
         int[] count = new int[m];
         for (int t = 0; t < n; t++) {
             if (!Double.isNaN(trend[t])) {
-                sum[t % m] += y[t] / trend[t];
+                sum[t % m] += multiplicative ? y[t] / trend[t] : y[t] - trend[t];
                 count[t % m]++;
             }
         }
@@ -105,8 +99,32 @@ public final class Seasonality {
         }
         mean /= m;
         for (int p = 0; p < m; p++) {
-            index[p] /= mean;
+            index[p] = multiplicative ? index[p] / mean : index[p] - mean;
         }
         return index;
+    }
+
+    /** The centred moving average of order m (2×m for even m); NaN where the window does not fit. */
+    static double[] movingAverage(double[] y, int m) {
+        int n = y.length;
+        double[] trend = new double[n];
+        java.util.Arrays.fill(trend, Double.NaN);
+        int half = m / 2;
+        for (int t = half; t < n - half; t++) {
+            double sum;
+            if (m % 2 == 1) {
+                sum = 0;
+                for (int k = -half; k <= half; k++) {
+                    sum += y[t + k];
+                }
+            } else {
+                sum = 0.5 * y[t - half] + 0.5 * y[t + half];
+                for (int k = -half + 1; k < half; k++) {
+                    sum += y[t + k];
+                }
+            }
+            trend[t] = sum / m;
+        }
+        return trend;
     }
 }

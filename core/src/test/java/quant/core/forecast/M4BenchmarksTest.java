@@ -19,10 +19,14 @@ class M4BenchmarksTest {
     static final Path M4 = Path.of("..", "..", "shared", "benchdata", "m4");
 
     static List<M4Files.Series> weekly() throws Exception {
+        return read("Weekly");
+    }
+
+    static List<M4Files.Series> read(String frequency) throws Exception {
         assumeTrue(
-                Files.exists(M4.resolve("Weekly-train.csv")),
+                Files.exists(M4.resolve(frequency + "-train.csv")),
                 "../shared/benchdata/m4 is absent: the M4 reference test is skipped (see ../shared/benchdata/SOURCES.md)");
-        return M4Files.read(M4.resolve("Weekly-train.csv"), M4.resolve("Weekly-test.csv"));
+        return M4Files.read(M4.resolve(frequency + "-train.csv"), M4.resolve(frequency + "-test.csv"));
     }
 
     /** Mean sMAPE and MASE over the series. */
@@ -50,5 +54,30 @@ class M4BenchmarksTest {
         double[] theta = score(weekly, 1, s -> Benchmarks.theta(s.train(), 1, 13));
         assertThat(theta[0]).as("Theta sMAPE").isCloseTo(9.093, within(0.05));
         assertThat(theta[1]).as("Theta MASE").isCloseTo(2.637, within(0.05));
+    }
+
+    /**
+     * The product target: the default forecaster ({@code auto}, the backtest's choice per series) beats
+     * both Theta and Comb on OWA on Weekly (period 1, 13 weeks) and Hourly (period 24, 48 hours), with
+     * 95 % intervals covering within 5 points of 95 %.
+     */
+    @Test
+    void autoBeatsThetaAndCombWithHonestIntervals() throws Exception {
+        for (String frequency : List.of("Weekly", "Hourly")) {
+            boolean hourly = frequency.equals("Hourly");
+            List<M4Evaluation.Row> rows = M4Evaluation.evaluate(
+                    read(frequency),
+                    hourly ? 24 : 1,
+                    hourly ? 48 : 13,
+                    List.of(Method.THETA, Method.COMB, Method.AUTO));
+            M4Evaluation.Row theta = rows.get(1);
+            M4Evaluation.Row comb = rows.get(2);
+            M4Evaluation.Row auto = rows.get(3);
+            assertThat(auto.method()).isEqualTo(Method.AUTO);
+            assertThat(auto.owa()).as(frequency + " auto vs Theta").isLessThan(theta.owa());
+            assertThat(auto.owa()).as(frequency + " auto vs Comb").isLessThan(comb.owa());
+            assertThat(auto.coverage95()).as(frequency + " coverage").isBetween(90.0, 100.0);
+            assertThat(auto.fallbacks()).isZero();
+        }
     }
 }

@@ -1,0 +1,230 @@
+package quant.core.forecast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Rolling-origin evaluation (Tashman, "Out-of-sample tests of forecasting accuracy", IJF 16(4),
+ * 2000): each method is fitted on the history up to an origin and scored on the next h periods; the
+ * origins step back h periods at a time from the end, so the test windows do not overlap. Scores,
+ * pooled over the origins: MAE, RMSE, MAPE (periods with a zero actual left out), sMAPE and MASE as
+ * in the M4 ({@link Accuracy}), the share of actuals inside the 80 % and 95 % intervals, and the
+ * mean scaled interval score at 95 % (Gneiting &amp; Raftery 2007; M4's MSIS: width plus 2/0.05 times
+ * any miss, divided by the seasonal-naive scale).
+ *
+ * <p>The recommended method has the lowest mean MASE; a method that fails at any origin is not
+ * recommended.
+ */
+public record Backtest(int horizon, int origins, List<Score> scores, Method recommended, String reason) {
+    public static final int DEFAULT_ORIGINS = 3;
+    static final int[] LEVELS = {80, 95};
+
+    /**
+     * One method's scores.
+     *
+     * @param model the model fitted at the last origin
+     * @param problem why the method could not be scored, or null
+     */
+    public record Score(
+            Method method,
+            String model,
+            double mae,
+            double rmse,
+            double mape,
+            double smape,
+            double mase,
+            double coverage80,
+            double coverage95,
+            double msis,
+            String problem) {
+        public boolean usable() {
+            return problem == null;
+        }
+    }
+
+    /** The methods {@code auto} chooses among for this series. */
+    public static List<Method> candidates(double[] y, int m) {
+        if (Intermittent.isIntermittent(y)) {
+            return List.of(Method.NAIVE, Method.SES, Method.CROSTON, Method.TSB);
+        }
+        List<Method> c = new ArrayList<>(List.of(Method.NAIVE));
+        if (m > 1) {
+            c.add(Method.SNAIVE);
+        }
+        c.addAll(List.of(Method.SES, Method.DAMPED, Method.THETA, Method.ETS, Method.ENSEMBLE));
+        return c;
+    }
+
+    /** The number of origins the series allows: each training part keeps at least max(2m + 2, 8) points. */
+    static int possibleOrigins(int n, int m, int h, int wanted) {
+        int minTrain = Math.max(2 * Math.max(m, 1) + 2, 8);
+        return Math.max(0, Math.min(wanted, (n - minTrain) / h));
+    }
+
+    /**
+     * Scores the methods over up to {@code origins} origins.
+     *
+     * @throws IllegalArgumentException when the series is too short for a single origin
+     */
+    public static Backtest run(double[] y, int m, int h, int[] levels, List<Method> methods, int origins) {
+        int k = possibleOrigins(y.length, m, h, origins);
+        if (k < 1) {
+            throw new IllegalArgumentException("A backtest of " + h + " periods needs at least "
+                    + (Math.max(2 * Math.max(m, 1) + 2, 8) + h) + " points; the series has " + y.length + ".");
+        }
+        Map<Method, Accumulator> acc = new LinkedHashMap<>();
+        for (Method method : methods) {
+            acc.put(method, new Accumulator());
+        }
+        for (int i = k - 1; i >= 0; i--) {
+            int end = y.length - h - i * h;
+            double[] train = Arrays.copyOf(y, end);
+            double[] test = Arrays.copyOfRange(y, end, end + h);
+            double scale = scale(train, m);
+            Map<Method, Forecast> memo = new EnumMap<>(Method.class);
+            for (Method method : methods) {
+                Accumulator a = acc.get(method);
+                if (a.problem != null) {
+                    continue;
+                }
+                try {
+                    Forecast f = Forecasters.forecast(method, train, m, h, LEVELS, memo);
+                    a.add(f, test, scale);
+                } catch (IllegalArgumentException | ExplodedForecastException e) {
+                    a.problem = e.getMessage();
+                }
+            }
+        }
+        List<Score> scores = new ArrayList<>();
+        for (Map.Entry<Method, Accumulator> e : acc.entrySet()) {
+            scores.add(e.getValue().score(e.getKey(), k));
+        }
+        List<Score> ranked = scores.stream()
+                .filter(Score::usable)
+                .sorted((a, b) -> Double.compare(a.mase(), b.mase()))
+                .toList();
+        if (ranked.isEmpty()) {
+            throw new IllegalArgumentException("No method could be backtested on this series: "
+                    + scores.getFirst().problem());
+        }
+        Score best = ranked.getFirst();
+        String reason = String.format(
+                Locale.ROOT,
+                "%s had the lowest scaled error over %d rolling origin%s of %d periods (MASE %.2f%s).",
+                best.method().label(),
+                k,
+                k == 1 ? "" : "s",
+                h,
+                best.mase(),
+                ranked.size() > 1
+                        ? String.format(
+                                Locale.ROOT,
+                                "; next %s, %.2f",
+                                ranked.get(1).method().label(),
+                                ranked.get(1).mase())
+                        : "");
+        return new Backtest(h, k, List.copyOf(scores), best.method(), reason);
+    }
+
+    /** The recommended method's forecast of the whole series, named as the backtest's choice. */
+    public Forecast forecast(double[] y, int m, int h, int[] levels) {
+        Forecast f = Forecasters.forecast(recommended, y, m, h, levels);
+        Map<String, Double> parameters = new LinkedHashMap<>(f.parameters());
+        return new Forecast(f.model(), parameters, f.mean(), f.bands(), f.intervalSource());
+    }
+
+    public Score score(Method method) {
+        return scores.stream().filter(s -> s.method() == method).findFirst().orElse(null);
+    }
+
+    /** The seasonal-naive in-sample MAE (period 1 when the history is not longer than a season); 1 if it is 0. */
+    static double scale(double[] train, int m) {
+        int period = m > 1 && train.length > m ? m : 1;
+        double s = Accuracy.naiveScale(train, period);
+        return s > 0 ? s : 1;
+    }
+
+    private static final class Accumulator {
+        int points;
+        int mapePoints;
+        double absolute;
+        double squared;
+        double percentage;
+        double smape;
+        double mase;
+        int masePoints;
+        int inside80;
+        int inside95;
+        double msis;
+        String model;
+        String problem;
+
+        void add(Forecast f, double[] test, double scale) {
+            model = f.model();
+            Forecast.Band b80 = f.band(80);
+            Forecast.Band b95 = f.band(95);
+            double originAbsolute = 0;
+            double originMsis = 0;
+            for (int k = 0; k < test.length; k++) {
+                double a = test[k];
+                double e = a - f.mean()[k];
+                absolute += Math.abs(e);
+                originAbsolute += Math.abs(e);
+                squared += e * e;
+                if (a != 0) {
+                    percentage += 100 * Math.abs(e / a);
+                    mapePoints++;
+                }
+                double denominator = Math.abs(a) + Math.abs(f.mean()[k]);
+                smape += denominator == 0 ? 0 : 200 * Math.abs(e) / denominator;
+                if (a >= b80.lower()[k] && a <= b80.upper()[k]) {
+                    inside80++;
+                }
+                double lo = b95.lower()[k];
+                double hi = b95.upper()[k];
+                if (a >= lo && a <= hi) {
+                    inside95++;
+                }
+                originMsis += (hi - lo) + (a < lo ? 40 * (lo - a) : 0) + (a > hi ? 40 * (a - hi) : 0);
+                points++;
+            }
+            mase += originAbsolute / test.length / scale;
+            msis += originMsis / test.length / scale;
+            masePoints++;
+        }
+
+        Score score(Method method, int origins) {
+            if (problem != null || points == 0) {
+                return new Score(
+                        method,
+                        model,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        problem == null ? "not scored" : problem);
+            }
+            return new Score(
+                    method,
+                    model,
+                    absolute / points,
+                    Math.sqrt(squared / points),
+                    mapePoints == 0 ? Double.NaN : percentage / mapePoints,
+                    smape / points,
+                    mase / masePoints,
+                    100.0 * inside80 / points,
+                    100.0 * inside95 / points,
+                    msis / masePoints,
+                    null);
+        }
+    }
+}
