@@ -47,6 +47,12 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
         }
     }
 
+    /**
+     * Longest series on which {@code auto} also backtests ARIMA: beyond it the order search runs on
+     * approximations and its refits make auto's backtest too slow for a workbench (ADR 0011).
+     */
+    static final int ARIMA_MAX_POINTS = 150;
+
     /** The methods {@code auto} chooses among for this series. */
     public static List<Method> candidates(double[] y, int m) {
         if (Intermittent.isIntermittent(y)) {
@@ -56,7 +62,11 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
         if (m > 1) {
             c.add(Method.SNAIVE);
         }
-        c.addAll(List.of(Method.SES, Method.DAMPED, Method.THETA, Method.ETS, Method.ENSEMBLE));
+        c.addAll(List.of(Method.SES, Method.DAMPED, Method.THETA, Method.ETS));
+        if (y.length <= ARIMA_MAX_POINTS) {
+            c.add(Method.ARIMA);
+        }
+        c.add(Method.ENSEMBLE);
         return c;
     }
 
@@ -131,11 +141,9 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
         return new Backtest(h, k, List.copyOf(scores), best.method(), reason);
     }
 
-    /** The recommended method's forecast of the whole series, named as the backtest's choice. */
+    /** The recommended method's forecast of the whole series. */
     public Forecast forecast(double[] y, int m, int h, int[] levels) {
-        Forecast f = Forecasters.forecast(recommended, y, m, h, levels);
-        Map<String, Double> parameters = new LinkedHashMap<>(f.parameters());
-        return new Forecast(f.model(), parameters, f.mean(), f.bands(), f.intervalSource());
+        return Forecasters.forecast(recommended, y, m, h, levels);
     }
 
     public Score score(Method method) {

@@ -6,12 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
  * Exponential smoothing in its innovations state-space form, ETS(error, trend, season) (Hyndman,
@@ -254,23 +248,16 @@ public final class Ets {
         for (int round = 0; round < rounds; round++) {
             double[] fixed = profile ? null : initial.solve(params(spec, x), states);
             double[] heuristic = states;
-            ObjectiveFunction objective = new ObjectiveFunction(v -> {
+            java.util.function.ToDoubleFunction<double[]> objective = v -> {
                 double[] p = params(spec, v);
                 double[] st = profile ? initial.solve(p, heuristic) : fixed;
                 System.arraycopy(st, 2, s, 0, mm);
                 run(spec, mm, z, p[0], p[1], p[2], p[3], st[0], st[1], s, out);
-                return Double.isFinite(out[1]) ? out[1] : 1e300;
-            });
+                return out[1];
+            };
             double[] steps = new double[x.length];
             Arrays.fill(steps, 1.0);
-            x = new SimplexOptimizer(1e-9, 1e-12)
-                    .optimize(
-                            new MaxEval(4_000),
-                            objective,
-                            GoalType.MINIMIZE,
-                            new InitialGuess(x),
-                            new NelderMeadSimplex(steps))
-                    .getPoint();
+            x = NelderMead.minimise(objective, x, steps, 4_000);
             if (!profile) {
                 states = fixed;
             }

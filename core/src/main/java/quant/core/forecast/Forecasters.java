@@ -57,7 +57,7 @@ public final class Forecasters {
                     case HOLT_WINTERS -> holtWinters(y, m, h, levels);
                     case ETS -> Ets.auto(y, m).forecast(h, levels);
                     case THETA -> Baselines.theta(y, m, h, levels);
-                    case ARIMA -> throw new IllegalArgumentException("ARIMA is not available yet.");
+                    case ARIMA -> AutoArima.fit(y, m).forecast(h, levels);
                     case CROSTON -> Intermittent.croston(y, h, levels);
                     case TSB -> Intermittent.tsb(y, h, levels);
                     case REGRESSION -> TrendSeasonRegression.forecast(y, m, h, levels);
