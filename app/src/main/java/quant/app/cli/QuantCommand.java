@@ -28,6 +28,7 @@ import quant.core.store.StoreException;
             ClvCommand.class,
             SegmentsCommand.class,
             ChurnCommand.class,
+            ForecastCommand.class,
             SettingsCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

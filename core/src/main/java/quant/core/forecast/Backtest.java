@@ -70,10 +70,17 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
         return c;
     }
 
-    /** The number of origins the series allows: each training part keeps at least max(2m + 2, 8) points. */
+    /**
+     * The number of origins the series allows: each training part keeps two seasons and two points
+     * (at least 8) — or just 8 when the series is too short for its season to be used anyway.
+     */
     static int possibleOrigins(int n, int m, int h, int wanted) {
-        int minTrain = Math.max(2 * Math.max(m, 1) + 2, 8);
-        return Math.max(0, Math.min(wanted, (n - minTrain) / h));
+        return Math.max(0, Math.min(wanted, (n - minTrain(n, m, h)) / h));
+    }
+
+    static int minTrain(int n, int m, int h) {
+        int seasonal = 2 * Math.max(m, 1) + 2;
+        return n - h >= seasonal ? Math.max(seasonal, 8) : 8;
     }
 
     /**
@@ -85,7 +92,7 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
         int k = possibleOrigins(y.length, m, h, origins);
         if (k < 1) {
             throw new IllegalArgumentException("A backtest of " + h + " periods needs at least "
-                    + (Math.max(2 * Math.max(m, 1) + 2, 8) + h) + " points; the series has " + y.length + ".");
+                    + (minTrain(y.length, m, h) + h) + " points; the series has " + y.length + ".");
         }
         Map<Method, Accumulator> acc = new LinkedHashMap<>();
         for (Method method : methods) {

@@ -33,6 +33,7 @@ public enum Method {
     }
 
     /** The name on the command line and in JSON, e.g. {@code holt-winters}. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String key() {
         return key;
     }

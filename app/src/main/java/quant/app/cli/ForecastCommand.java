@@ -1,0 +1,314 @@
+package quant.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import quant.core.analysis.InvalidSpecException;
+import quant.core.analysis.Json;
+import quant.core.clv.ModelFitException;
+import quant.core.forecast.Backtest;
+import quant.core.forecast.DataChecks;
+import quant.core.forecast.ExplodedForecastException;
+import quant.core.forecast.M4Evaluation;
+import quant.core.forecast.M4Files;
+import quant.core.forecast.Method;
+import quant.core.forecast.SeriesFile;
+import quant.core.forecast.SeriesForecast;
+
+/** {@code quant forecast}: forecasts of a series in a file, and the M4-style evaluation of methods. */
+@Command(
+        name = "forecast",
+        mixinStandardHelpOptions = true,
+        description = "Forecast a series from a CSV file, or score methods on competition data.",
+        subcommands = {ForecastCommand.Series.class, ForecastCommand.Evaluate.class})
+final class ForecastCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Name what to do: forecast series or forecast evaluate");
+    }
+
+    /** Turns the engine's refusals into the CLI's: a bad option is a usage error, a series that cannot be fitted a data error. */
+    static RuntimeException refusal(RuntimeException e) {
+        return new ModelFitException(e.getMessage());
+    }
+
+    static int[] levels(String list) {
+        try {
+            return Arrays.stream(list.split(","))
+                    .map(String::trim)
+                    .mapToInt(Integer::parseInt)
+                    .toArray();
+        } catch (NumberFormatException e) {
+            throw new InvalidSpecException(
+                    "--level takes percentages separated by commas, such as 80,95; not " + list + ".");
+        }
+    }
+
+    static Method method(String name) {
+        try {
+            return Method.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException(e.getMessage());
+        }
+    }
+
+    @Command(
+            name = "series",
+            mixinStandardHelpOptions = true,
+            description = "Forecast one series from a CSV file with a date column and a value column.")
+    static final class Series implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "CSV with a header.")
+        Path file;
+
+        @Option(
+                names = "--date-column",
+                paramLabel = "C",
+                description = "The dates (default: the first column of dates; \"\" for none).")
+        String dateColumn;
+
+        @Option(
+                names = "--value-column",
+                paramLabel = "C",
+                description = "The values (default: the first numeric column).")
+        String valueColumn;
+
+        @Option(names = "--horizon", required = true, paramLabel = "H", description = "Periods to forecast.")
+        int horizon;
+
+        @Option(
+                names = "--season",
+                paramLabel = "M",
+                defaultValue = "0",
+                description =
+                        "Season length (default: 12 for months, 4 for quarters, 52 for weeks, 7 for days, 1 otherwise).")
+        int season;
+
+        @Option(
+                names = "--model",
+                paramLabel = "METHOD",
+                defaultValue = "auto",
+                description =
+                        "auto, naive, snaive, drift, naive2, ses, holt, damped, holt-winters, ets, theta, arima, "
+                                + "croston, tsb, regression, comb or ensemble (default: ${DEFAULT-VALUE}: the backtest's choice).")
+        String model;
+
+        @Option(
+                names = "--level",
+                paramLabel = "L,…",
+                defaultValue = "80,95",
+                description = "Interval levels in percent (default: ${DEFAULT-VALUE}).")
+        String level;
+
+        @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            Method method = method(model);
+            int[] levels = levels(level);
+            SeriesFile.Read read;
+            SeriesForecast result;
+            try {
+                read = SeriesFile.read(file, dateColumn, valueColumn);
+                result = SeriesForecast.of(read.series(), method, horizon, season, levels);
+            } catch (IllegalArgumentException | ExplodedForecastException e) {
+                throw refusal(e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(result));
+            } else {
+                print(out, read, result, levels);
+            }
+            out.flush();
+            return QuantCommand.OK;
+        }
+
+        private static void print(PrintWriter out, SeriesFile.Read read, SeriesForecast r, int[] levels) {
+            out.printf(
+                    Locale.ROOT,
+                    "%s of %s, %d %ss, season %d: %s%n",
+                    r.chosen().equals(r.method()) ? "Forecast" : "Auto forecast",
+                    read.valueColumn(),
+                    r.points(),
+                    r.frequency(),
+                    r.season(),
+                    r.model());
+            if (r.reason() != null) {
+                out.println(r.reason());
+            }
+            for (DataChecks.Finding f : r.checks()) {
+                out.println("Check (" + f.check() + "): " + f.finding()
+                        + (f.periods().isEmpty() ? "" : " " + String.join(", ", f.periods())));
+            }
+            if (!r.parameters().isEmpty()) {
+                StringBuilder p = new StringBuilder("Parameters:");
+                r.parameters().forEach((k, v) -> p.append(String.format(Locale.ROOT, " %s %.4g", k, v)));
+                out.println(p);
+            }
+            if (!r.backtest().isEmpty()) {
+                out.printf(
+                        Locale.ROOT,
+                        "%n%-30s %9s %9s %7s %7s %6s %6s%n",
+                        "backtest",
+                        "MAE",
+                        "RMSE",
+                        "sMAPE",
+                        "MASE",
+                        "cov80",
+                        "cov95");
+                for (Backtest.Score s : r.backtest()) {
+                    if (s.usable()) {
+                        out.printf(
+                                Locale.ROOT,
+                                "%-30s %9.4g %9.4g %7.2f %7.3f %6.1f %6.1f%s%n",
+                                s.method().label(),
+                                s.mae(),
+                                s.rmse(),
+                                s.smape(),
+                                s.mase(),
+                                s.coverage80(),
+                                s.coverage95(),
+                                s.method().key().equals(r.chosen()) ? "  ← chosen" : "");
+                    } else {
+                        out.printf("%-30s %s%n", s.method().label(), s.problem());
+                    }
+                }
+            }
+            out.printf(Locale.ROOT, "%n%-10s %12s", "period", "forecast");
+            int[] sorted = levels.clone();
+            Arrays.sort(sorted);
+            for (int level : sorted) {
+                out.printf(Locale.ROOT, " %25s", level + " % interval");
+            }
+            out.println();
+            for (SeriesForecast.Point p : r.forecast()) {
+                out.printf(Locale.ROOT, "%-10s %12.4g", p.period(), p.mean());
+                for (int level : sorted) {
+                    String key = String.valueOf(level);
+                    out.printf(
+                            Locale.ROOT,
+                            " %12.4g – %10.4g",
+                            p.lower().get(key),
+                            p.upper().get(key));
+                }
+                out.println();
+            }
+        }
+    }
+
+    @Command(
+            name = "evaluate",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Score methods on series in the M4 competition's layout (one series per row, id first), as the M4 organisers did.")
+    static final class Evaluate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--train", required = true, paramLabel = "FILE", description = "The histories.")
+        Path train;
+
+        @Option(names = "--test", required = true, paramLabel = "FILE", description = "The values to forecast.")
+        Path test;
+
+        @Option(names = "--horizon", required = true, paramLabel = "H", description = "Periods to forecast.")
+        int horizon;
+
+        @Option(names = "--season", required = true, paramLabel = "M", description = "Season length (1 for none).")
+        int season;
+
+        @Option(
+                names = "--models",
+                paramLabel = "LIST",
+                defaultValue = "naive2,ses,theta,comb,auto",
+                split = ",",
+                description = "Methods to score (default: ${DEFAULT-VALUE}); Naive2 is always scored, for OWA.")
+        List<String> models;
+
+        @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
+        boolean json;
+
+        /** The JSON form. */
+        record Result(int series, int horizon, int season, List<Map<String, Object>> models) {}
+
+        @Override
+        public Integer call() throws IOException {
+            List<Method> methods = new ArrayList<>();
+            for (String m : models) {
+                methods.add(method(m));
+            }
+            if (horizon < 1 || season < 1) {
+                throw new InvalidSpecException("--horizon and --season must be at least 1.");
+            }
+            List<M4Files.Series> series = M4Files.read(train, test);
+            List<M4Evaluation.Row> rows;
+            long started = System.nanoTime();
+            try {
+                rows = M4Evaluation.evaluate(series, season, horizon, methods);
+            } catch (IllegalArgumentException e) {
+                throw refusal(e);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                List<Map<String, Object>> list = new ArrayList<>();
+                for (M4Evaluation.Row r : rows) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("model", r.method().key());
+                    m.put("smape", r.smape());
+                    m.put("mase", r.mase());
+                    m.put("owa", r.owa());
+                    m.put("coverage95", r.coverage95());
+                    m.put("msis", r.msis());
+                    m.put("fallbacks", r.fallbacks());
+                    list.add(m);
+                }
+                out.println(Json.write(new Result(series.size(), horizon, season, list)));
+            } else {
+                out.printf(
+                        Locale.ROOT,
+                        "%d series, horizon %d, season %d (%.1f s)%n",
+                        series.size(),
+                        horizon,
+                        season,
+                        seconds);
+                out.printf(
+                        Locale.ROOT, "%-28s %8s %8s %7s %7s %8s%n", "model", "sMAPE", "MASE", "OWA", "cov95", "MSIS");
+                for (M4Evaluation.Row r : rows) {
+                    out.printf(
+                            Locale.ROOT,
+                            "%-28s %8.3f %8.3f %7.3f %7.1f %8.3f%s%n",
+                            r.method().label(),
+                            r.smape(),
+                            r.mase(),
+                            r.owa(),
+                            r.coverage95(),
+                            r.msis(),
+                            r.fallbacks() > 0 ? "  (" + r.fallbacks() + " series fell back to Naive2)" : "");
+                }
+            }
+            out.flush();
+            return QuantCommand.OK;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package quant.core.forecast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The checks a series passes before it is fitted, each with a visible policy — nothing is dropped
+ * silently:
+ *
+ * <ul>
+ *   <li>missing periods: filled by linear interpolation between their neighbours (at the ends, the
+ *       nearest value), and listed;
+ *   <li>too short: refused below three points; seasonal methods need two full seasons, backtests a
+ *       training part plus the horizon;
+ *   <li>zeros: counted; when a third or more of the periods are zero the series is intermittent and
+ *       {@code auto} chooses among Croston, TSB, naive and SES;
+ *   <li>outliers: the remainder after a centred moving average (of order m, or 5 without a season)
+ *       and the mean seasonal effects, on logarithms when every value is positive; points more than
+ *       3 robust standard deviations (1.4826 × the median absolute deviation) from the remainders'
+ *       median are flagged and kept — a storm month is real demand;
+ *   <li>negative values: noted, since multiplicative models are then not tried.
+ * </ul>
+ */
+public final class DataChecks {
+    /**
+     * One finding.
+     *
+     * @param check {@code missing}, {@code short}, {@code zeros}, {@code outliers} or {@code negative}
+     * @param policy {@code filled}, {@code refused}, {@code flagged} or {@code noted}
+     * @param periods the labels of the periods concerned (at most 50)
+     */
+    public record Finding(String check, String finding, String policy, List<String> periods) {}
+
+    /** The series ready to fit and what was found. */
+    public record Checked(double[] values, List<Finding> findings, boolean intermittent) {}
+
+    static final int MIN_POINTS = 3;
+
+    private DataChecks() {}
+
+    /**
+     * Checks and fills the series.
+     *
+     * @throws IllegalArgumentException when the series is too short to forecast
+     */
+    public static Checked run(TimeSeries series, int m) {
+        double[] y = series.values().clone();
+        List<Finding> findings = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        int present = 0;
+        for (int t = 0; t < y.length; t++) {
+            if (Double.isNaN(y[t])) {
+                missing.add(series.label(t));
+            } else {
+                present++;
+            }
+        }
+        if (present < MIN_POINTS) {
+            throw new IllegalArgumentException("The series has " + present + " value" + (present == 1 ? "" : "s")
+                    + "; a forecast needs at least " + MIN_POINTS + ".");
+        }
+        if (!missing.isEmpty()) {
+            interpolate(y);
+            findings.add(new Finding(
+                    "missing",
+                    missing.size() + " period" + (missing.size() == 1 ? " has" : "s have")
+                            + " no value; filled by linear interpolation between the neighbours.",
+                    "filled",
+                    first(missing)));
+        }
+        if (m > 1 && y.length < 2 * m) {
+            findings.add(new Finding(
+                    "short",
+                    String.format(
+                            Locale.ROOT,
+                            "%d periods is less than two seasons of %d; seasonal methods are not used.",
+                            y.length,
+                            m),
+                    "noted",
+                    List.of()));
+        }
+        int zeros = 0;
+        boolean negative = false;
+        for (double v : y) {
+            zeros += v == 0 ? 1 : 0;
+            negative |= v < 0;
+        }
+        boolean intermittent = Intermittent.isIntermittent(y) && !negative;
+        if (zeros > 0) {
+            findings.add(new Finding(
+                    "zeros",
+                    zeros + " of " + y.length + " periods are zero"
+                            + (intermittent ? "; the series is intermittent, so Croston and TSB are tried." : "."),
+                    "noted",
+                    List.of()));
+        }
+        if (negative) {
+            findings.add(new Finding(
+                    "negative",
+                    "The series has negative values; multiplicative models are not tried.",
+                    "noted",
+                    List.of()));
+        }
+        List<String> outliers = new ArrayList<>();
+        for (int t : outliers(y, m)) {
+            outliers.add(series.label(t));
+        }
+        if (!outliers.isEmpty()) {
+            findings.add(new Finding(
+                    "outliers",
+                    outliers.size() + " period" + (outliers.size() == 1 ? " lies" : "s lie")
+                            + " far from its neighbours; kept in the fit and marked on the chart.",
+                    "flagged",
+                    first(outliers)));
+        }
+        return new Checked(y, List.copyOf(findings), intermittent);
+    }
+
+    private static List<String> first(List<String> labels) {
+        return List.copyOf(labels.subList(0, Math.min(50, labels.size())));
+    }
+
+    /** Linear interpolation of NaNs in place; the ends take the nearest value. */
+    static void interpolate(double[] y) {
+        int n = y.length;
+        int previous = -1;
+        for (int t = 0; t < n; t++) {
+            if (Double.isNaN(y[t])) {
+                continue;
+            }
+            if (previous < t - 1) {
+                for (int k = previous + 1; k < t; k++) {
+                    y[k] = previous < 0 ? y[t] : y[previous] + (y[t] - y[previous]) * (k - previous) / (t - previous);
+                }
+            }
+            previous = t;
+        }
+        for (int k = previous + 1; k < n; k++) {
+            y[k] = y[previous];
+        }
+    }
+
+    /** Indexes of the outliers (see the class description). */
+    static List<Integer> outliers(double[] y, int m) {
+        int n = y.length;
+        if (m > 1 && n < 2 * m) {
+            m = 1;
+        }
+        int window = m > 1 ? m : 5;
+        if (n < 2 * window) {
+            return List.of();
+        }
+        boolean positive = Arrays.stream(y).allMatch(v -> v > 0);
+        double[] z = positive ? Arrays.stream(y).map(Math::log).toArray() : y.clone();
+        double[] trend = Seasonality.movingAverage(z, window);
+        int first = window / 2;
+        int last = n - 1 - window / 2;
+        for (int t = 0; t < n; t++) {
+            if (Double.isNaN(trend[t])) {
+                trend[t] = trend[t < first ? first : last];
+            }
+        }
+        double[] detrended = new double[n];
+        for (int t = 0; t < n; t++) {
+            detrended[t] = z[t] - trend[t];
+        }
+        double[] effect = m > 1 ? Seasonality.additiveIndexes(detrended, m) : new double[1];
+        double[] residual = new double[n];
+        for (int t = 0; t < n; t++) {
+            residual[t] = detrended[t] - effect[m > 1 ? t % m : 0];
+        }
+        double[] sorted = residual.clone();
+        Arrays.sort(sorted);
+        double median = sorted[n / 2];
+        double[] abs =
+                Arrays.stream(residual).map(r -> Math.abs(r - median)).sorted().toArray();
+        double mad = abs[n / 2];
+        List<Integer> out = new ArrayList<>();
+        if (mad == 0) {
+            return out;
+        }
+        double limit = 3 * 1.4826 * mad;
+        for (int t = 0; t < n; t++) {
+            if (Math.abs(residual[t] - median) > limit) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}
