@@ -57,8 +57,8 @@ public final class ForecastBench {
         System.out.printf(Locale.ROOT, "%n%-28s %14s %14s%n", "method", "Weekly s/s", "Hourly s/s");
         for (Method method : Method.values()) {
             double w = rate(weekly, method, 1, 13, levels, weekly.size());
-            // ARIMA on 700-point hourly series refits seasonal models by exact likelihood: a sample of 40
-            int hourlySample = method == Method.ARIMA ? 40 : hourly.size();
+            // ARIMA on 700-point hourly series refits seasonal models by exact likelihood: a sample of 20
+            int hourlySample = method == Method.ARIMA ? 20 : hourly.size();
             double h = rate(hourly, method, 24, 48, levels, hourlySample);
             System.out.printf(
                     Locale.ROOT,

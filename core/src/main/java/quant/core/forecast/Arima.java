@@ -83,13 +83,16 @@ public final class Arima {
             start[k - 1] = Arrays.stream(w).average().orElse(0);
         }
         double meanStep = 0.1 * Math.max(1e-8, standardDeviation(w));
-        double[] cssPoint = minimise(model::css, start, meanStep, order.constant());
+        double[] cssPoint = minimise(model::css, start, meanStep, order.constant(), 1_500);
         if (cssOnly) {
             double s2 = model.cssSigma2(cssPoint);
             double m2ll = model.cssUsed(cssPoint) * Math.log(s2);
             return new Arima(order, x, cssPoint, s2, m2ll, true, w.length);
         }
-        double[] mlPoint = minimise(v -> model.exact(v).minus2LogLik(), cssPoint, meanStep, order.constant());
+        // from the CSS optimum the likelihood needs only refining; on long series each evaluation costs
+        // O(n r²), so the budget shrinks with the length
+        int budget = w.length > 300 ? 300 : 1_500;
+        double[] mlPoint = minimise(v -> model.exact(v).minus2LogLik(), cssPoint, meanStep, order.constant(), budget);
         invertMa(mlPoint, order.p(), order.q());
         invertMa(mlPoint, order.p() + order.q() + order.sp(), order.sq());
         ArimaModel.Likelihood lik = model.exact(mlPoint);
@@ -107,7 +110,11 @@ public final class Arima {
      * over-parametrised model with cancelling roots has flat directions that would take forever.
      */
     private static double[] minimise(
-            java.util.function.ToDoubleFunction<double[]> f, double[] start, double meanStep, boolean constant) {
+            java.util.function.ToDoubleFunction<double[]> f,
+            double[] start,
+            double meanStep,
+            boolean constant,
+            int budget) {
         if (start.length == 0) {
             return start;
         }
@@ -118,7 +125,7 @@ public final class Arima {
         }
         double[] point = start;
         for (int pass = 0; pass < 2; pass++) {
-            point = NelderMead.minimise(f, point, steps, pass == 0 ? 1_500 : 500, 1e-8);
+            point = NelderMead.minimise(f, point, steps, pass == 0 ? budget : budget / 3, 1e-8);
         }
         return point;
     }

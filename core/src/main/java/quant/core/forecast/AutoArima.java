@@ -26,12 +26,15 @@ import java.util.Map;
  *       (mean or drift) is allowed when d + D ≤ 1. A model whose AR or MA roots come within 1.01 of
  *       the unit circle is rejected.
  *   <li>With more than 150 points or a season over 12, the search compares CSS fits, and the best
- *       models are then refitted by maximum likelihood in order until one succeeds.
+ *       models are then refitted by maximum likelihood in order until one succeeds — at most five
+ *       (R tries them all); if none does, the best CSS fit is kept.
  * </ol>
  */
 public final class AutoArima {
     static final double KPSS_CRITICAL_5 = 0.463;
     static final double SEASONAL_STRENGTH = 0.64;
+    /** Refits by exact likelihood tried after an approximate search before its best CSS fit is kept. */
+    static final int REFITS = 5;
 
     private AutoArima() {}
 
@@ -166,7 +169,8 @@ public final class AutoArima {
             }
             return best.fit;
         }
-        for (Candidate candidate : search.byIc()) {
+        List<Candidate> ranked = search.byIc();
+        for (Candidate candidate : ranked.subList(0, Math.min(REFITS, ranked.size()))) {
             try {
                 Arima exact = Arima.fit(x, candidate.order, false);
                 if (Double.isFinite(exact.aicc()) && exact.smallestRoot() >= 1.01) {
@@ -175,6 +179,10 @@ public final class AutoArima {
             } catch (IllegalArgumentException notThisOne) {
                 // the next best by the approximate criterion is tried
             }
+        }
+        if (!ranked.isEmpty() && ranked.getFirst().fit != null) {
+            // none of the best refits by exact likelihood: the best approximate fit, which forecasts as well
+            return ranked.getFirst().fit;
         }
         throw new IllegalArgumentException("No ARIMA model could be fitted to this series.");
     }
