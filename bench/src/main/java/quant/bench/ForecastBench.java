@@ -28,7 +28,8 @@ import quant.samples.SampleTable;
  * java -cp "bench/target/classes:app/target/lib/*" quant.bench.ForecastBench ../shared/benchdata/m4 200
  * </pre>
  *
- * Arguments: the M4 folder and the number of generated companies (seeds 1 … N).
+ * Arguments: the M4 folder, the number of generated companies (seeds 1 … N), and {@code monthly} to
+ * run only the generated companies' part.
  */
 public final class ForecastBench {
     private ForecastBench() {}
@@ -41,6 +42,10 @@ public final class ForecastBench {
                 "ForecastBench: %d cores, Java %s%n",
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
+        if (args.length > 2 && args[2].equals("monthly")) {
+            monthly(companies, new int[] {80, 95});
+            return;
+        }
         List<M4Files.Series> weekly = M4Files.read(m4.resolve("Weekly-train.csv"), m4.resolve("Weekly-test.csv"));
         List<M4Files.Series> hourly = M4Files.read(m4.resolve("Hourly-train.csv"), m4.resolve("Hourly-test.csv"));
         int[] levels = {80, 95};
@@ -90,6 +95,11 @@ public final class ForecastBench {
                         r.coverage95());
             }
         }
+        monthly(companies, levels);
+    }
+
+    /** auto on the generated companies' monthly series, one thread, after a warm-up. */
+    private static void monthly(int companies, int[] levels) {
         List<double[]> monthly = companySeries(companies);
         for (double[] y : monthly.subList(0, Math.min(50, monthly.size()))) {
             Forecasters.forecast(Method.AUTO, y, 12, 12, levels);

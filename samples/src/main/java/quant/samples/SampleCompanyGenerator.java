@@ -563,6 +563,31 @@ public final class SampleCompanyGenerator {
                 return best;
             }
         }
+        // A job longer than any skilled technician's free time (a long roof job on a short shift): the
+        // first skilled technician at work takes it after that day's bookings and works over time.
+        for (int offset = 0; offset < 60; offset++) {
+            LocalDate day = earliest.plusDays(offset);
+            for (Tech tech : techs) {
+                if (tech.skills.contains(line) && tech.worksOn(day.getDayOfWeek())) {
+                    Day d = bookings.computeIfAbsent(key(tech, day), k -> new Day());
+                    boolean first = d.cursor == 0;
+                    if (!first && d.cursor > 18 * 60) {
+                        continue;
+                    }
+                    int cursor = first ? minutes(tech.shiftStart) : d.cursor;
+                    int travel = first
+                            ? travelMinutes(tech.lat, tech.lon, c.lat, c.lon)
+                            : travelMinutes(d.lat, d.lon, c.lat, c.lon);
+                    double actual = Math.max(0.5, estimated * tech.speed * rng.logNormal(0.15));
+                    actual = Math.round(actual * 20) / 20.0;
+                    int start = cursor + travel;
+                    d.cursor = start + (int) Math.ceil(actual * 60) + 10;
+                    d.lat = c.lat;
+                    d.lon = c.lon;
+                    return new Booking(tech, day.atStartOfDay().plusMinutes(start), actual, travel, cursor);
+                }
+            }
+        }
         throw new IllegalStateException("No technician can take a " + line.code() + " job from " + earliest);
     }
 
