@@ -83,7 +83,7 @@ public final class Arima {
             start[k - 1] = Arrays.stream(w).average().orElse(0);
         }
         double meanStep = 0.1 * Math.max(1e-8, standardDeviation(w));
-        double[] cssPoint = minimise(model::css, start, meanStep, order.constant(), 1_500);
+        double[] cssPoint = minimise(model::css, start, meanStep, order.constant(), cssOnly ? 1_500 : 600);
         if (cssOnly) {
             double s2 = model.cssSigma2(cssPoint);
             double m2ll = model.cssUsed(cssPoint) * Math.log(s2);
@@ -91,7 +91,7 @@ public final class Arima {
         }
         // from the CSS optimum the likelihood needs only refining; on long series each evaluation costs
         // O(n r²), so the budget shrinks with the length
-        int budget = w.length > 300 ? 300 : 1_500;
+        int budget = w.length > 300 ? 300 : 1_000;
         double[] mlPoint = minimise(v -> model.exact(v).minus2LogLik(), cssPoint, meanStep, order.constant(), budget);
         invertMa(mlPoint, order.p(), order.q());
         invertMa(mlPoint, order.p() + order.q() + order.sp(), order.sq());
