@@ -529,6 +529,12 @@ public final class SampleCompanyGenerator {
         return rng.pick(options);
     }
 
+    /** The hours a job takes this technician: the estimate at their speed, with noise, to the 3 minutes. */
+    private double actualHours(Tech tech, double estimated) {
+        double actual = Math.max(0.5, estimated * tech.speed * rng.logNormal(0.15));
+        return Math.round(actual * 20) / 20.0;
+    }
+
     private Booking book(Customer c, ServiceLineSpec line, double estimated, LocalDate earliest) {
         for (int offset = 0; offset < 60; offset++) {
             LocalDate day = earliest.plusDays(offset);
@@ -542,8 +548,7 @@ public final class SampleCompanyGenerator {
                 double fromLat = d == null ? tech.lat : d.lat;
                 double fromLon = d == null ? tech.lon : d.lon;
                 int travel = travelMinutes(fromLat, fromLon, c.lat, c.lon);
-                double actual = Math.max(0.5, estimated * tech.speed * rng.logNormal(0.15));
-                actual = Math.round(actual * 20) / 20.0;
+                double actual = actualHours(tech, estimated);
                 int start = cursor + travel;
                 if (start + actual * 60 > minutes(tech.shiftEnd)) {
                     continue;
@@ -578,8 +583,7 @@ public final class SampleCompanyGenerator {
                     int travel = first
                             ? travelMinutes(tech.lat, tech.lon, c.lat, c.lon)
                             : travelMinutes(d.lat, d.lon, c.lat, c.lon);
-                    double actual = Math.max(0.5, estimated * tech.speed * rng.logNormal(0.15));
-                    actual = Math.round(actual * 20) / 20.0;
+                    double actual = actualHours(tech, estimated);
                     int start = cursor + travel;
                     d.cursor = start + (int) Math.ceil(actual * 60) + 10;
                     d.lat = c.lat;

@@ -53,6 +53,17 @@ public final class Accuracy {
         return sum / (history.length - m);
     }
 
+    /**
+     * One point's 95 % interval score (Gneiting &amp; Raftery 2007, as the M4's MSIS sums it): the
+     * width plus 2/0.05 = 40 times how far the actual falls outside the interval; divide the mean by the
+     * seasonal-naive scale for MSIS.
+     */
+    public static double intervalScore95(double actual, double lower, double upper) {
+        return (upper - lower)
+                + (actual < lower ? 40 * (lower - actual) : 0)
+                + (actual > upper ? 40 * (actual - upper) : 0);
+    }
+
     private static void check(double[] actual, double[] forecast) {
         if (actual.length != forecast.length || actual.length == 0) {
             throw new IllegalArgumentException("actual and forecast need the same, non-zero length");

@@ -205,7 +205,7 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
                 if (a >= lo && a <= hi) {
                     inside95++;
                 }
-                originMsis += (hi - lo) + (a < lo ? 40 * (lo - a) : 0) + (a > hi ? 40 * (a - hi) : 0);
+                originMsis += Accuracy.intervalScore95(a, lo, hi);
                 points++;
             }
             mase += originAbsolute / test.length / scale;

@@ -79,7 +79,7 @@ public final class M4Evaluation {
             if (a >= lo && a <= hi) {
                 inside++;
             }
-            msis += (hi - lo) + (a < lo ? 40 * (lo - a) : 0) + (a > hi ? 40 * (a - hi) : 0);
+            msis += Accuracy.intervalScore95(a, lo, hi);
         }
         return new double[] {smape, mase, 100.0 * inside / actual.length, msis / actual.length / scale};
     }
