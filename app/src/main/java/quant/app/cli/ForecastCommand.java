@@ -32,15 +32,26 @@ import quant.core.forecast.SeriesForecast;
 @Command(
         name = "forecast",
         mixinStandardHelpOptions = true,
-        description = "Forecast a series from a CSV file, or score methods on competition data.",
-        subcommands = {ForecastCommand.Series.class, ForecastCommand.Evaluate.class})
+        description = "Forecast the store's demand, revenue or cash flow, a series from a CSV file, or score methods"
+                + " on competition data.",
+        subcommands = {
+            StoreForecastCommands.Demand.class,
+            StoreForecastCommands.Revenue.class,
+            StoreForecastCommands.CashFlow.class,
+            ForecastCommand.Series.class,
+            ForecastCommand.Evaluate.class
+        })
 final class ForecastCommand implements Callable<Integer> {
+    @picocli.CommandLine.ParentCommand
+    QuantCommand parent;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Name what to do: forecast series or forecast evaluate");
+        throw new ParameterException(
+                spec.commandLine(), "Name what to forecast: forecast demand, revenue, cashflow, series or evaluate");
     }
 
     /** Turns the engine's refusals into the CLI's: a bad option is a usage error, a series that cannot be fitted a data error. */

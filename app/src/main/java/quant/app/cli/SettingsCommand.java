@@ -87,9 +87,11 @@ final class SettingsCommand implements Callable<Integer> {
                         Locale.ROOT,
                         "%-30s %8s %-18s %s%n",
                         s.key(),
-                        Setting.show(settings.value(s)),
+                        s.isOptional() && !settings.isSet(s) ? "-" : Setting.show(settings.value(s)),
                         s.unit().words(),
-                        settings.isSet(s) ? "(set; default " + Setting.show(s.defaultValue()) + ")" : "(default)");
+                        settings.isSet(s)
+                                ? s.isOptional() ? "(set)" : "(set; default " + Setting.show(s.defaultValue()) + ")"
+                                : s.isOptional() ? "(not set)" : "(default)");
             }
         }
         out.flush();

@@ -60,7 +60,7 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
                     name,
                     field,
                     new Label(s.unit().words()),
-                    new Label(Setting.show(s.defaultValue())),
+                    new Label(s.isOptional() ? "none" : Setting.show(s.defaultValue())),
                     meaning);
         }
         Label error = new Label();

@@ -65,7 +65,8 @@ public final class BusinessSettingsForm {
         for (Setting s : Setting.values()) {
             String t = texts.get(s).get();
             boolean unchanged = !original.isSet(s) && t.strip().equals(Setting.show(s.defaultValue()));
-            if (unchanged) {
+            boolean cleared = s.isOptional() && t.isBlank();
+            if (unchanged || cleared) {
                 atDefault.add(s);
             } else {
                 typed.put(s, t);

@@ -14,10 +14,19 @@ import quant.app.cohort.CohortViewModel;
 import quant.app.data.DataView;
 import quant.app.data.TableBrowserView;
 import quant.app.data.TableBrowserViewModel;
+import quant.app.forecast.CashFlowView;
+import quant.app.forecast.DemandView;
+import quant.app.forecast.RevenueView;
+import quant.app.forecast.StoreForecastViewModel;
 import quant.app.imports.ImportHistoryView;
 import quant.app.imports.ImportHistoryViewModel;
 import quant.app.segment.SegmentView;
 import quant.app.segment.SegmentViewModel;
+import quant.core.forecast.business.CashFlowAnalysis;
+import quant.core.forecast.business.CashFlowSpec;
+import quant.core.forecast.business.DemandAnalysis;
+import quant.core.forecast.business.OutlookSpec;
+import quant.core.forecast.business.RevenueAnalysis;
 import quant.core.store.DomainTable;
 import quant.core.store.TableBrowser;
 
@@ -30,7 +39,8 @@ public final class ViewCatalogue {
     /** The menus views are listed in, in menu-bar order. */
     public enum Menu {
         DATA("_Data"),
-        CUSTOMERS("_Customers");
+        CUSTOMERS("_Customers"),
+        FORECASTS("F_orecasts");
 
         private final String title;
 
@@ -103,7 +113,54 @@ public final class ViewCatalogue {
                     Menu.CUSTOMERS,
                     "Shortcut+5",
                     Workspace.MAIN,
-                    c -> new SegmentView(new SegmentViewModel(c.jobs(), c.snapshots(), c.counts()))));
+                    c -> new SegmentView(new SegmentViewModel(c.jobs(), c.snapshots(), c.counts()))),
+            new Entry(
+                    DemandView.ID,
+                    "Demand and capacity",
+                    Menu.FORECASTS,
+                    "Shortcut+6",
+                    Workspace.MAIN,
+                    c -> new DemandView(new StoreForecastViewModel<>(
+                            "Forecasting demand",
+                            c.jobs(),
+                            c.snapshots(),
+                            c.counts(),
+                            null,
+                            DemandAnalysis.DEFAULT_DAYS,
+                            (method, days) -> new OutlookSpec(Optional.empty(), days, method),
+                            DemandAnalysis::run))),
+            new Entry(
+                    RevenueView.ID,
+                    "Revenue forecast",
+                    Menu.FORECASTS,
+                    "Shortcut+7",
+                    Workspace.MAIN,
+                    c -> new RevenueView(new StoreForecastViewModel<>(
+                            "Forecasting revenue",
+                            c.jobs(),
+                            c.snapshots(),
+                            c.counts(),
+                            null,
+                            RevenueAnalysis.DEFAULT_DAYS,
+                            (method, days) -> new OutlookSpec(Optional.empty(), days, method),
+                            RevenueAnalysis::run))),
+            new Entry(
+                    CashFlowView.ID,
+                    "Cash flow",
+                    Menu.FORECASTS,
+                    "Shortcut+8",
+                    Workspace.MAIN,
+                    c -> new CashFlowView(new StoreForecastViewModel<>(
+                            "Forecasting cash flow",
+                            c.jobs(),
+                            c.snapshots(),
+                            c.counts(),
+                            c.settings(),
+                            CashFlowSpec.DEFAULT_DAYS,
+                            (method, days) -> new CashFlowSpec(
+                                    new OutlookSpec(Optional.empty(), days, method),
+                                    c.settings().getValue().openingCash()),
+                            CashFlowAnalysis::run))));
 
     public static final List<Family> FAMILIES = List.of(new Family("table:", (c, name) -> DomainTable.byName(name)
             .map(t -> new Workspace.ViewSpec(

@@ -32,7 +32,12 @@ class SettingsCliTest {
         Run run = InProcessQuant.quant("--db", db, "settings", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode rows = JSON.readTree(run.out()).get("settings");
-        assertThat(rows).hasSize(5);
+        assertThat(rows).hasSize(6);
+        JsonNode cash = rows.get(5);
+        assertThat(cash.get("key").asText()).isEqualTo("cash.openingBalance");
+        assertThat(cash.get("value").isNull()).isTrue();
+        assertThat(cash.get("defaultValue").isNull()).isTrue();
+        assertThat(cash.get("unit").asText()).isEqualTo("money");
         JsonNode days = rows.get(0);
         assertThat(days.get("key").asText()).isEqualTo("customers.inactivityDays");
         assertThat(days.get("value").asInt()).isEqualTo(365);
@@ -43,7 +48,8 @@ class SettingsCliTest {
         assertThat(text.out())
                 .contains("customers.annualDiscountRate")
                 .contains("0.1")
-                .contains("(default)");
+                .contains("(default)")
+                .contains("(not set)");
     }
 
     @Test

@@ -19,14 +19,22 @@ public final class Snapshot {
     private final Jobs jobs;
     private final Invoices invoices;
     private final Codes serviceLines;
+    private final Operations operations;
     private final int lastActivityDay;
 
-    Snapshot(long dataVersion, Customers customers, Jobs jobs, Invoices invoices, Codes serviceLines) {
+    Snapshot(
+            long dataVersion,
+            Customers customers,
+            Jobs jobs,
+            Invoices invoices,
+            Codes serviceLines,
+            Operations operations) {
         this.dataVersion = dataVersion;
         this.customers = customers;
         this.jobs = jobs;
         this.invoices = invoices;
         this.serviceLines = serviceLines;
+        this.operations = operations;
         int last = NO_DAY;
         for (int i = 0; i < jobs.size(); i++) {
             last = Math.max(last, Math.max(jobs.requestedDay[i], jobs.completedDay[i]));
@@ -54,6 +62,11 @@ public final class Snapshot {
     /** Service lines by code (their {@code code} column); jobs refer to them by index. */
     public Codes serviceLines() {
         return serviceLines;
+    }
+
+    /** Technicians, deals, expenses and marketing spend. */
+    public Operations operations() {
+        return operations;
     }
 
     /** The latest day a job was requested or completed; {@link #NO_DAY} without jobs. */
@@ -167,6 +180,7 @@ public final class Snapshot {
         final double[] cost;
         final byte[] rating;
         final boolean[] callback;
+        final Work work;
 
         Jobs(
                 int[] customer,
@@ -177,7 +191,8 @@ public final class Snapshot {
                 double[] revenue,
                 double[] cost,
                 byte[] rating,
-                boolean[] callback) {
+                boolean[] callback,
+                Work work) {
             this.customer = customer;
             this.serviceLine = serviceLine;
             this.status = status;
@@ -187,6 +202,27 @@ public final class Snapshot {
             this.cost = cost;
             this.rating = rating;
             this.callback = callback;
+            this.work = work;
+        }
+
+        /** The day the job is or was scheduled for, or {@link Snapshot#NO_DAY}. */
+        public int scheduledDay(int i) {
+            return work.scheduledDay[i];
+        }
+
+        /** Estimated hours; NaN when missing. */
+        public double estimatedHours(int i) {
+            return work.estimatedHours[i];
+        }
+
+        /** Actual hours; NaN when missing. */
+        public double actualHours(int i) {
+            return work.actualHours[i];
+        }
+
+        /** Travel minutes to the job; -1 when missing. */
+        public int travelMinutes(int i) {
+            return work.travelMinutes[i];
         }
 
         public int size() {
@@ -252,6 +288,20 @@ public final class Snapshot {
         public boolean isTransaction(int i) {
             return isCompleted(i) && revenue[i] > 0;
         }
+
+        /** The jobs' scheduling and hours columns, which only the operational analyses read. */
+        record Work(int[] scheduledDay, double[] estimatedHours, double[] actualHours, int[] travelMinutes) {
+            /** Every column missing, for {@code n} jobs. */
+            static Work missing(int n) {
+                int[] noDay = new int[n];
+                java.util.Arrays.fill(noDay, NO_DAY);
+                double[] nan = new double[n];
+                java.util.Arrays.fill(nan, Double.NaN);
+                int[] none = new int[n];
+                java.util.Arrays.fill(none, -1);
+                return new Work(noDay, nan, nan.clone(), none);
+            }
+        }
     }
 
     /** Invoices, in id order, with their payments summed. */
@@ -270,6 +320,7 @@ public final class Snapshot {
         final byte[] status;
         final double[] paid;
         final int[] lastPaymentDay;
+        final Payments payments;
 
         Invoices(
                 int[] customer,
@@ -278,7 +329,8 @@ public final class Snapshot {
                 double[] amount,
                 byte[] status,
                 double[] paid,
-                int[] lastPaymentDay) {
+                int[] lastPaymentDay,
+                Payments payments) {
             this.customer = customer;
             this.issuedDay = issuedDay;
             this.dueDay = dueDay;
@@ -286,6 +338,12 @@ public final class Snapshot {
             this.status = status;
             this.paid = paid;
             this.lastPaymentDay = lastPaymentDay;
+            this.payments = payments;
+        }
+
+        /** The payments one by one, for figures at an as-of date before the last payment. */
+        public Payments payments() {
+            return payments;
         }
 
         public int size() {
@@ -332,6 +390,36 @@ public final class Snapshot {
             }
             boolean settled = paid[i] >= amount[i] - 0.005 && lastPaymentDay[i] <= asOfDay;
             return settled ? lastPaymentDay[i] > dueDay[i] : dueDay[i] < asOfDay;
+        }
+    }
+
+    /** Payments one by one: the invoice's row, the day paid, the amount. */
+    public static final class Payments {
+        final int[] invoice;
+        final int[] day;
+        final double[] amount;
+
+        Payments(int[] invoice, int[] day, double[] amount) {
+            this.invoice = invoice;
+            this.day = day;
+            this.amount = amount;
+        }
+
+        public int size() {
+            return invoice.length;
+        }
+
+        /** The invoice's row in {@link Snapshot#invoices()}. */
+        public int invoice(int i) {
+            return invoice[i];
+        }
+
+        public int day(int i) {
+            return day[i];
+        }
+
+        public double amount(int i) {
+            return amount[i];
         }
     }
 }

@@ -24,7 +24,7 @@ import quant.core.store.StoreException;
  * connection instead of waiting for it.
  */
 public final class SnapshotLoader {
-    private static final int CHUNK = 1 << 15;
+    static final int CHUNK = 1 << 15;
 
     private final Store store;
 
@@ -84,19 +84,22 @@ public final class SnapshotLoader {
                             return t;
                         });
                 try {
-                    java.util.concurrent.Future<JobRows> jobs =
-                            pool.submit(() -> jobs(second, progress, counts.jobs(), serviceLineIds));
+                    java.util.concurrent.Future<JobsReader.JobRows> jobs =
+                            pool.submit(() -> JobsReader.read(second, progress, counts.jobs(), serviceLineIds));
                     Snapshot.Customers customers;
                     Snapshot.Invoices invoices;
+                    Operations operations;
                     try {
                         customers = customers(c, progress, counts.customers());
                         invoices = invoices(c, progress, counts.invoices(), customers.id);
+                        operations = OperationsReader.read(c, customers.id, serviceLines);
                     } catch (RuntimeException | SQLException e) {
                         jobs.cancel(true);
                         progress.stop();
                         throw e;
                     }
-                    return new Snapshot(version, customers, joined(jobs).resolve(customers.id), invoices, serviceLines);
+                    return new Snapshot(
+                            version, customers, joined(jobs).resolve(customers.id), invoices, serviceLines, operations);
                 } finally {
                     pool.shutdownNow();
                 }
@@ -123,7 +126,7 @@ public final class SnapshotLoader {
     }
 
     /** The jobs read on the second connection, or its failure as it was. */
-    private static JobRows joined(java.util.concurrent.Future<JobRows> jobs) throws SQLException {
+    private static JobsReader.JobRows joined(java.util.concurrent.Future<JobsReader.JobRows> jobs) throws SQLException {
         try {
             return jobs.get();
         } catch (InterruptedException e) {
@@ -152,10 +155,11 @@ public final class SnapshotLoader {
                 Codes serviceLines = new Codes();
                 long[] serviceLineIds = serviceLines(c, serviceLines);
                 Snapshot.Customers customers = customers(c, progress, counts.customers());
-                Snapshot.Jobs jobs =
-                        jobs(c, progress, counts.jobs(), serviceLineIds).resolve(customers.id);
+                Snapshot.Jobs jobs = JobsReader.read(c, progress, counts.jobs(), serviceLineIds)
+                        .resolve(customers.id);
                 Snapshot.Invoices invoices = invoices(c, progress, counts.invoices(), customers.id);
-                return new Snapshot(version, customers, jobs, invoices, serviceLines);
+                Operations operations = OperationsReader.read(c, customers.id, serviceLines);
+                return new Snapshot(version, customers, jobs, invoices, serviceLines, operations);
             } finally {
                 end(c);
             }
@@ -187,7 +191,7 @@ public final class SnapshotLoader {
     }
 
     /** Progress of the tables read, from one or two threads; each reports every {@value #CHUNK} rows. */
-    private static final class Progress {
+    static final class Progress {
         private final JobMonitor monitor;
         private final long total;
         private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
@@ -274,83 +278,6 @@ public final class SnapshotLoader {
                 cities);
     }
 
-    /** The jobs as read, their customers still as ids (the customers may be read at the same time). */
-    private record JobRows(
-            long[] customerId,
-            int[] line,
-            byte[] status,
-            int[] requested,
-            int[] completed,
-            double[] revenue,
-            double[] cost,
-            byte[] rating,
-            boolean[] callback) {
-        /** The jobs with their customers as row indexes of {@code customerIds} (negative when not there). */
-        Snapshot.Jobs resolve(long[] customerIds) {
-            int[] customer = new int[customerId.length];
-            for (int i = 0; i < customer.length; i++) {
-                customer[i] = Arrays.binarySearch(customerIds, customerId[i]);
-            }
-            return new Snapshot.Jobs(customer, line, status, requested, completed, revenue, cost, rating, callback);
-        }
-    }
-
-    private static JobRows jobs(Connection c, Progress progress, int n, long[] serviceLineIds) throws SQLException {
-        long[] customer = new long[n];
-        int[] line = new int[n];
-        byte[] status = new byte[n];
-        int[] requested = new int[n];
-        int[] completed = new int[n];
-        double[] revenue = new double[n];
-        double[] cost = new double[n];
-        byte[] rating = new byte[n];
-        boolean[] callback = new boolean[n];
-        int i = 0;
-        try (Statement st = c.createStatement()) {
-            st.setFetchSize(CHUNK);
-            try (ResultSet rs = st.executeQuery("SELECT customer_id, service_line_id, status, requested_at,"
-                    + " completed_at, revenue, labour_cost, material_cost, equipment_cost, rating,"
-                    + " callback_of_job_id FROM job ORDER BY id")) {
-                while (rs.next()) {
-                    if (i == customer.length) {
-                        int more = grown(i);
-                        customer = Arrays.copyOf(customer, more);
-                        line = Arrays.copyOf(line, more);
-                        status = Arrays.copyOf(status, more);
-                        requested = Arrays.copyOf(requested, more);
-                        completed = Arrays.copyOf(completed, more);
-                        revenue = Arrays.copyOf(revenue, more);
-                        cost = Arrays.copyOf(cost, more);
-                        rating = Arrays.copyOf(rating, more);
-                        callback = Arrays.copyOf(callback, more);
-                    }
-                    customer[i] = rs.getLong(1);
-                    line[i] = Arrays.binarySearch(serviceLineIds, rs.getLong(2));
-                    status[i] = jobStatus(rs.getString(3));
-                    requested[i] = day(rs.getObject(4, LocalDateTime.class));
-                    completed[i] = day(rs.getObject(5, LocalDateTime.class));
-                    revenue[i] = rs.getDouble(6);
-                    cost[i] = rs.getDouble(7) + rs.getDouble(8) + rs.getDouble(9);
-                    rating[i] = (byte) rs.getInt(10);
-                    rs.getLong(11);
-                    callback[i] = !rs.wasNull();
-                    i++;
-                    progress.row(i, "Reading jobs");
-                }
-            }
-        }
-        return new JobRows(
-                Arrays.copyOf(customer, i),
-                Arrays.copyOf(line, i),
-                Arrays.copyOf(status, i),
-                Arrays.copyOf(requested, i),
-                Arrays.copyOf(completed, i),
-                Arrays.copyOf(revenue, i),
-                Arrays.copyOf(cost, i),
-                Arrays.copyOf(rating, i),
-                Arrays.copyOf(callback, i));
-    }
-
     private static Snapshot.Invoices invoices(Connection c, Progress progress, int n, long[] customerIds)
             throws SQLException {
         long[] id = new long[n];
@@ -389,6 +316,10 @@ public final class SnapshotLoader {
         double[] paid = new double[i];
         int[] lastPayment = new int[i];
         Arrays.fill(lastPayment, Snapshot.NO_DAY);
+        int[] payInvoice = new int[i];
+        int[] payDay = new int[i];
+        double[] payAmount = new double[i];
+        int paymentRows = 0;
         try (Statement st = c.createStatement()) {
             st.setFetchSize(CHUNK);
             try (ResultSet rs = st.executeQuery("SELECT invoice_id, paid_on, amount FROM payment")) {
@@ -396,8 +327,20 @@ public final class SnapshotLoader {
                 while (rs.next()) {
                     int k = Arrays.binarySearch(id, rs.getLong(1));
                     if (k >= 0) {
-                        paid[k] += rs.getDouble(3);
-                        lastPayment[k] = Math.max(lastPayment[k], day(rs.getObject(2, LocalDate.class)));
+                        int day = day(rs.getObject(2, LocalDate.class));
+                        double paidAmount = rs.getDouble(3);
+                        paid[k] += paidAmount;
+                        lastPayment[k] = Math.max(lastPayment[k], day);
+                        if (paymentRows == payInvoice.length) {
+                            int more = grown(paymentRows);
+                            payInvoice = Arrays.copyOf(payInvoice, more);
+                            payDay = Arrays.copyOf(payDay, more);
+                            payAmount = Arrays.copyOf(payAmount, more);
+                        }
+                        payInvoice[paymentRows] = k;
+                        payDay[paymentRows] = day;
+                        payAmount[paymentRows] = paidAmount;
+                        paymentRows++;
                     }
                     progress.row(++payments, "Reading payments");
                 }
@@ -410,28 +353,24 @@ public final class SnapshotLoader {
                 Arrays.copyOf(amount, i),
                 Arrays.copyOf(status, i),
                 paid,
-                lastPayment);
+                lastPayment,
+                new Snapshot.Payments(
+                        Arrays.copyOf(payInvoice, paymentRows),
+                        Arrays.copyOf(payDay, paymentRows),
+                        Arrays.copyOf(payAmount, paymentRows)));
     }
 
     /** The next capacity of arrays that are full at {@code size} rows. */
-    private static int grown(int size) {
+    static int grown(int size) {
         return size + (size >> 1) + 1024;
     }
 
-    private static int day(LocalDate d) {
+    static int day(LocalDate d) {
         return d == null ? Snapshot.NO_DAY : (int) d.toEpochDay();
     }
 
-    private static int day(LocalDateTime t) {
+    static int day(LocalDateTime t) {
         return t == null ? Snapshot.NO_DAY : (int) t.toLocalDate().toEpochDay();
-    }
-
-    private static byte jobStatus(String s) {
-        return switch (s) {
-            case "completed" -> Snapshot.Jobs.COMPLETED;
-            case "cancelled" -> Snapshot.Jobs.CANCELLED;
-            default -> Snapshot.Jobs.SCHEDULED;
-        };
     }
 
     private static byte invoiceStatus(String s) {

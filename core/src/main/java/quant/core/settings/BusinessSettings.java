@@ -136,7 +136,13 @@ public final class BusinessSettings {
         });
     }
 
-    /** The value of {@code setting}: the stored one or its default. */
+    /** The opening cash balance the user entered, if any. */
+    public java.util.OptionalDouble openingCash() {
+        BigDecimal v = value(Setting.OPENING_CASH);
+        return v == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(v.doubleValue());
+    }
+
+    /** The value of {@code setting}: the stored one or its default (null for an optional setting not set). */
     public BigDecimal value(Setting setting) {
         return stored.getOrDefault(setting, setting.defaultValue());
     }

@@ -50,14 +50,23 @@ public enum Setting {
             "0.25",
             "0.01",
             "0.98",
-            "Customers with at least this churn probability (and below high) are medium risk: proactive engagement.");
+            "Customers with at least this churn probability (and below high) are medium risk: proactive engagement."),
+    OPENING_CASH(
+            "cash.openingBalance",
+            "Opening cash balance",
+            Unit.MONEY,
+            null,
+            "-1000000000",
+            "10000000000",
+            "Cash in the bank at the as-of date; the cash-flow forecast runs its balance from it (empty: flows only).");
 
     /** What a setting's number means. */
     public enum Unit {
         DAYS("days", "a whole number of days", true),
         MONTHS("months", "a whole number of months", true),
         FRACTION_PER_YEAR("fraction per year", "a yearly rate (0.1 or 10 %)", false),
-        PROBABILITY("probability", "a probability (0.5 or 50 %)", false);
+        PROBABILITY("probability", "a probability (0.5 or 50 %)", false),
+        MONEY("money", "an amount of money with at most two decimals", false);
 
         private final String words;
         private final String noun;
@@ -78,6 +87,11 @@ public enum Setting {
         public boolean isWhole() {
             return whole;
         }
+
+        /** Whether values may be typed as a percentage ("10 %"). */
+        boolean takesPercent() {
+            return this == FRACTION_PER_YEAR || this == PROBABILITY;
+        }
     }
 
     private final String key;
@@ -92,7 +106,7 @@ public enum Setting {
         this.key = key;
         this.label = label;
         this.unit = unit;
-        this.defaultValue = new BigDecimal(defaultValue);
+        this.defaultValue = defaultValue == null ? null : new BigDecimal(defaultValue);
         this.min = new BigDecimal(min);
         this.max = new BigDecimal(max);
         this.description = description;
@@ -112,8 +126,14 @@ public enum Setting {
         return unit;
     }
 
+    /** The default, or null for an optional setting (one that is simply not set until a user sets it). */
     public BigDecimal defaultValue() {
         return defaultValue;
+    }
+
+    /** Whether the setting has no default: without a stored value it is not set. */
+    public boolean isOptional() {
+        return defaultValue == null;
     }
 
     public BigDecimal min() {
@@ -147,7 +167,7 @@ public enum Setting {
      */
     public BigDecimal parse(String text) {
         String t = text == null ? "" : text.strip().replace("_", "").replace(",", "");
-        boolean percent = !unit.isWhole() && t.endsWith("%");
+        boolean percent = unit.takesPercent() && t.endsWith("%");
         if (percent) {
             t = t.substring(0, t.length() - 1).strip();
         }
@@ -162,14 +182,20 @@ public enum Setting {
             v = v.movePointLeft(2);
         }
         v = v.stripTrailingZeros();
-        if ((unit.isWhole() && v.scale() > 0) || v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+        if ((unit.isWhole() && v.scale() > 0)
+                || (unit == Unit.MONEY && v.scale() > 2)
+                || v.compareTo(min) < 0
+                || v.compareTo(max) > 0) {
             throw new IllegalArgumentException(expected + show(v) + ".");
         }
         return v;
     }
 
-    /** A value as it is stored and shown: plain digits, no exponent, no trailing zeros. */
+    /** A value as it is stored and shown: plain digits, no exponent, no trailing zeros; "" for none. */
     public static String show(BigDecimal v) {
+        if (v == null) {
+            return "";
+        }
         BigDecimal s = v.stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString().toLowerCase(Locale.ROOT);
     }

@@ -1,0 +1,110 @@
+package quant.app.forecast;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+import quant.app.analysis.AnalysisFrame;
+import quant.app.analysis.Formats;
+import quant.app.analysis.Tables;
+import quant.core.forecast.business.CashFlowResult;
+import quant.core.forecast.business.CashFlowSpec;
+import quant.core.forecast.business.ForecastCharts;
+
+/**
+ * Cash flow: weekly collections and outflows with the running balance (or, without an opening
+ * balance, the cumulative net flow and a line saying how to set one), above the table of weeks.
+ */
+public final class CashFlowView extends BorderPane {
+    public static final String ID = "forecast-cashflow";
+
+    private final ChartViewer chart = new ChartViewer();
+    private final TableView<CashFlowResult.Week> weeks = new TableView<>();
+    private final Label banner = new Label();
+    private final AnalysisFrame frame;
+
+    public CashFlowView(StoreForecastViewModel<CashFlowSpec, CashFlowResult> model) {
+        setId("cashflow-view");
+        setTop(new ToolBar(
+                ForecastControls.method(model, "cashflow"),
+                ForecastControls.horizon(model, "cashflow", List.of(30, 60, 90, 180))));
+        chart.setId("cashflow-chart");
+        weeks.setId("cashflow-weeks");
+        weeks.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        banner.setId("cashflow-banner");
+        banner.setWrapText(true);
+        banner.setStyle("-fx-background-color: #fff4d6; -fx-padding: 6 10 6 10; -fx-text-fill: #5c4400;");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setManaged(false);
+        banner.setVisible(false);
+        VBox top = new VBox(4, banner, chart);
+        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane body = new SplitPane(top, weeks);
+        body.setOrientation(Orientation.VERTICAL);
+        body.setDividerPositions(0.62);
+        frame = new AnalysisFrame(
+                this, body, "cashflow", model.runningProperty(), model.messageProperty(), model.resultProperty());
+        model.resultProperty().addListener((obs, o, r) -> show(r));
+        model.refresh();
+    }
+
+    private void show(CashFlowResult r) {
+        if (r == null) {
+            return;
+        }
+        frame.showBody();
+        frame.setDefinitions(r.notes());
+        banner.setText(
+                r.hasBalance()
+                        ? ""
+                        : "No opening cash balance is set, so only the flows are shown. Enter the cash in the bank at "
+                                + r.asOf()
+                                + " under Settings → Business settings to see the balance and when it runs low.");
+        banner.setVisible(!r.hasBalance());
+        banner.setManaged(!r.hasBalance());
+        CashFlowResult.Flows t = r.totals();
+        String low = !r.hasBalance()
+                ? "no balance without an opening cash balance"
+                : r.lowCashDate() == null
+                        ? "balance stays above 30 days of outflows (" + Formats.money(r.lowCashThreshold()) + ")"
+                        : "below 30 days of outflows (" + Formats.money(r.lowCashThreshold()) + ") from "
+                                + r.lowCashDate() + ", " + r.lowCashDays() + " of " + r.horizonDays() + " days";
+        frame.setSummary(String.format(
+                Locale.ROOT,
+                "Next %d days: in %s, out %s, net %s · %s · open invoices %s, %s expected · as of %s",
+                r.horizonDays(),
+                Formats.money(t.collectionsOpen() + t.collectionsForecast()),
+                Formats.money(t.jobCosts() + t.fixedExpenses() + t.variableExpenses() + t.marketing()),
+                Formats.money(t.net()),
+                low,
+                Formats.money(r.openInvoices().outstanding()),
+                Formats.money(r.openInvoices().expected()),
+                r.asOf()));
+        chart.setChart(ForecastCharts.cashFlow(r));
+        List<javafx.scene.control.TableColumn<CashFlowResult.Week, ?>> columns = new java.util.ArrayList<>(List.of(
+                Tables.text("Week", w -> w.start() + " – " + w.end().substring(5), 150),
+                Tables.number("Open invoices", w -> w.flows().collectionsOpen(), Formats::money, 105),
+                Tables.number("New revenue", w -> w.flows().collectionsForecast(), Formats::money, 100),
+                Tables.number("Job costs", w -> w.flows().jobCosts(), Formats::money, 95),
+                Tables.number(
+                        "Overheads", w -> w.flows().fixedExpenses() + w.flows().variableExpenses(), Formats::money, 95),
+                Tables.number("Marketing", w -> w.flows().marketing(), Formats::money, 90),
+                Tables.number("Net", w -> w.flows().net(), Formats::money, 90)));
+        if (r.hasBalance()) {
+            columns.add(Tables.number("Balance", CashFlowResult.Week::balance, Formats::money, 100));
+            columns.add(Tables.text(
+                    "80 % range",
+                    w -> Formats.money(w.balanceLower80()) + " – " + Formats.money(w.balanceUpper80()), 170));
+        } else {
+            columns.add(Tables.number("Cumulative net", CashFlowResult.Week::cumulativeNet, Formats::money, 115));
+        }
+        weeks.getColumns().setAll(columns);
+        weeks.getItems().setAll(r.weeks());
+    }
+}

@@ -1,0 +1,132 @@
+package quant.app.forecast;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import org.jfree.chart.fx.ChartViewer;
+import quant.app.analysis.AnalysisFrame;
+import quant.app.analysis.Formats;
+import quant.app.analysis.Tables;
+import quant.core.forecast.Backtest;
+import quant.core.forecast.business.ForecastCharts;
+import quant.core.forecast.business.Outlook;
+import quant.core.forecast.business.OutlookSpec;
+import quant.core.forecast.business.RevenueResult;
+
+/**
+ * Revenue ahead: the fan chart of job revenue and the open pipeline by stage above the table of the
+ * 30/90/365-day windows with their parts (jobs, booked work, weighted pipeline), the stages' win
+ * rates, the booked work by line and the backtest.
+ */
+public final class RevenueView extends BorderPane {
+    public static final String ID = "forecast-revenue";
+
+    private final ChartViewer fan = new ChartViewer();
+    private final ChartViewer pipeline = new ChartViewer();
+    private final TableView<RevenueResult.Window> windows = new TableView<>();
+    private final TableView<RevenueResult.StageValue> stages = new TableView<>();
+    private final TableView<RevenueResult.LineRate> lines = new TableView<>();
+    private final TableView<Backtest.Score> backtest = ForecastControls.backtestTable("revenue-backtest");
+    private final AnalysisFrame frame;
+
+    public RevenueView(StoreForecastViewModel<OutlookSpec, RevenueResult> model) {
+        setId("revenue-view");
+        setTop(new ToolBar(
+                ForecastControls.method(model, "revenue"),
+                ForecastControls.horizon(model, "revenue", List.of(90, 180, 365, 730))));
+        fan.setId("revenue-fan");
+        pipeline.setId("revenue-pipeline");
+        SplitPane charts = new SplitPane(fan, pipeline);
+        charts.setDividerPositions(0.64);
+
+        windows.setId("revenue-windows");
+        windows.getColumns()
+                .setAll(List.of(
+                        Tables.text("Next", w -> w.days() + " days", 80),
+                        Tables.number("Job revenue", w -> w.jobs().mean(), Formats::money, 110),
+                        Tables.text("80 % range", w -> range(w.jobs()), 170),
+                        Tables.number("of which booked", w -> w.booked(), Formats::money, 115),
+                        Tables.number("Pipeline", w -> w.pipeline().mean(), Formats::money, 100),
+                        Tables.text("80 % range", w -> range(w.pipeline()), 150),
+                        Tables.number("Total", w -> w.total().mean(), Formats::money, 110),
+                        Tables.text("80 % range", w -> range(w.total()), 170),
+                        Tables.text("95 % range", w -> range95(w.total()), 170)));
+        windows.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        stages.setId("revenue-stages");
+        stages.getColumns()
+                .setAll(List.of(
+                        Tables.text("Stage", RevenueResult.StageValue::stage, 110),
+                        Tables.number("Closed deals", s -> s.closedDeals(), v -> Formats.count(v.longValue()), 95),
+                        Tables.number("Won", s -> s.won(), v -> Formats.count(v.longValue()), 60),
+                        Tables.text(
+                                "Win rate", s -> Formats.percent(s.winRate()) + (s.ownRate() ? "" : " (overall)"), 110),
+                        Tables.number("Open deals", s -> s.openDeals(), v -> Formats.count(v.longValue()), 85),
+                        Tables.number("Open value", s -> s.openValue(), Formats::money, 105),
+                        Tables.number("Weighted", s -> s.weightedValue(), Formats::money, 100)));
+        stages.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        stages.setPlaceholder(new Label("No deals in the data."));
+        lines.setId("revenue-lines");
+        lines.getColumns()
+                .setAll(List.of(
+                        Tables.text("Line", RevenueResult.LineRate::line, 90),
+                        Tables.number("Revenue per estimated hour", l -> l.revenuePerHour(), Formats::cents, 180),
+                        Tables.number("Scheduled jobs", l -> l.scheduledJobs(), v -> Formats.count(v.longValue()), 110),
+                        Tables.number("Booked value", l -> l.bookedValue(), Formats::money, 110)));
+        lines.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TabPane tabs = new TabPane(
+                new Tab("Windows", windows),
+                new Tab("Pipeline stages", stages),
+                new Tab("Booked work", lines),
+                new Tab("Backtest", backtest));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("revenue-tabs");
+        SplitPane body = new SplitPane(charts, tabs);
+        body.setOrientation(Orientation.VERTICAL);
+        body.setDividerPositions(0.6);
+        frame = new AnalysisFrame(
+                this, body, "revenue", model.runningProperty(), model.messageProperty(), model.resultProperty());
+        model.resultProperty().addListener((obs, o, r) -> show(r));
+        model.refresh();
+    }
+
+    private void show(RevenueResult r) {
+        if (r == null) {
+            return;
+        }
+        frame.showBody();
+        frame.setDefinitions(r.notes());
+        RevenueResult.Window first = r.windows().getFirst();
+        RevenueResult.Window last = r.windows().getLast();
+        frame.setSummary(String.format(
+                Locale.ROOT,
+                "Next %d days: %s (%s) · next %d days: %s · %s · as of %s",
+                first.days(),
+                Formats.money(first.total().mean()),
+                range(first.total()),
+                last.days(),
+                Formats.money(last.total().mean()),
+                ForecastControls.modelLine(r.jobRevenue().forecast()),
+                r.asOf()));
+        fan.setChart(ForecastCharts.fan(r.jobRevenue(), "Revenue of completed jobs per month", "Revenue", true));
+        pipeline.setChart(r.stages().isEmpty() ? null : ForecastCharts.pipeline(r));
+        windows.getItems().setAll(r.windows());
+        stages.getItems().setAll(r.stages());
+        lines.getItems().setAll(r.lines());
+        ForecastControls.showBacktest(backtest, r.jobRevenue().forecast());
+    }
+
+    private static String range(Outlook.Total t) {
+        return Formats.money(t.lower80()) + " – " + Formats.money(t.upper80());
+    }
+
+    private static String range95(Outlook.Total t) {
+        return Formats.money(t.lower95()) + " – " + Formats.money(t.upper95());
+    }
+}

@@ -1,0 +1,197 @@
+package quant.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quant.app.InProcessQuant;
+import quant.core.store.Store;
+
+/**
+ * {@code quant forecast demand|revenue|cashflow} on the sample company: the history each forecast
+ * starts from agrees with SQL written independently, and the seasonality the generator builds in
+ * (samples/README.md) comes out of the demand forecast.
+ */
+class StoreForecastCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    static String db;
+
+    @BeforeAll
+    static void loadSample() {
+        db = dir.resolve("sample").toString();
+        InProcessQuant.Run load = InProcessQuant.quant("--db", db, "sample", "--load");
+        assertThat(load.code()).as(load.err()).isZero();
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        String[] all = new String[args.length + 3];
+        all[0] = "--db";
+        all[1] = db;
+        System.arraycopy(args, 0, all, 2, args.length);
+        all[all.length - 1] = "--json";
+        InProcessQuant.Run run = InProcessQuant.quant(all);
+        assertThat(run.code()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    private static double sql(String query) throws SQLException {
+        try (Store store = Store.openExisting(Path.of(db));
+                Connection c = store.readConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getDouble(1);
+        }
+    }
+
+    private static JsonNode line(JsonNode lines, String code) {
+        for (JsonNode l : lines) {
+            if (l.get("line").asText().equals(code)) {
+                return l;
+            }
+        }
+        throw new AssertionError("no line " + code);
+    }
+
+    @Test
+    void demandRecoversTheSeasonsBuiltIntoTheSample() throws Exception {
+        JsonNode r = json("forecast", "demand");
+        assertThat(r.get("asOf").asText()).isEqualTo("2025-12-31");
+        assertThat(r.get("lines")).hasSize(5);
+        JsonNode hvac = line(r.get("lines"), "HVAC").get("seasonalIndex");
+        // Generator: HVAC 1.55 in January and 1.7 in July against 0.65 in April and October.
+        assertThat(hvac.get(0).asDouble() + hvac.get(6).asDouble())
+                .isGreaterThan(1.8 * (hvac.get(3).asDouble() + hvac.get(9).asDouble()));
+        JsonNode land = line(r.get("lines"), "LAND").get("seasonalIndex");
+        // Landscaping 2.0–2.1 in April–May against 0.25–0.35 in November–February.
+        assertThat(land.get(3).asDouble() + land.get(4).asDouble())
+                .isGreaterThan(3 * (land.get(10).asDouble() + land.get(11).asDouble()));
+
+        // History: jobs requested in July 2025 that were not cancelled.
+        JsonNode history = line(r.get("lines"), "HVAC").get("jobs").get("history");
+        double july = 0;
+        for (JsonNode m : history) {
+            if (m.get("period").asText().equals("2025-07")) {
+                july = m.get("value").asDouble();
+            }
+        }
+        assertThat(july)
+                .isEqualTo(sql("select count(*) from job j join service_line l on l.id = j.service_line_id"
+                        + " where l.code = 'HVAC' and j.status <> 'cancelled'"
+                        + " and j.requested_at >= '2025-07-01' and j.requested_at < '2025-08-01'"));
+
+        // Capacity: hours recorded on HVAC jobs completed in July 2025, with their travel.
+        JsonNode capacity = r.get("capacity").get(0);
+        assertThat(capacity.get("skill").asText()).isEqualTo("HVAC");
+        JsonNode julyCapacity = capacity.get("months").get(6);
+        assertThat(julyCapacity.get("period").asText()).isEqualTo("2025-07");
+        assertThat(julyCapacity.get("neededHours").asDouble())
+                .isCloseTo(
+                        sql(
+                                "select sum(coalesce(j.actual_hours, j.estimated_hours) + coalesce(j.travel_minutes, 0) / 60.0)"
+                                        + " from job j join service_line l on l.id = j.service_line_id"
+                                        + " where l.code = 'HVAC' and j.status = 'completed'"
+                                        + " and j.completed_at >= '2025-07-01' and j.completed_at < '2025-08-01'"),
+                        within(0.01));
+        assertThat(r.get("capacity").get(0).get("months")).hasSize(24);
+    }
+
+    @Test
+    void revenueStartsFromTheRecordedMonthsAndTheClosedDeals() throws Exception {
+        JsonNode r = json("forecast", "revenue");
+        JsonNode history = r.get("jobRevenue").get("history");
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("period").asText()).isEqualTo("2025-12");
+        assertThat(last.get("value").asDouble())
+                .isCloseTo(
+                        sql("select sum(revenue) from job where status = 'completed'"
+                                + " and completed_at >= '2025-12-01' and completed_at < '2026-01-01'"),
+                        within(0.01));
+        JsonNode windows = r.get("windows");
+        assertThat(windows).hasSize(3);
+        assertThat(windows.get(0).get("days").asInt()).isEqualTo(30);
+        assertThat(windows.get(2).get("days").asInt()).isEqualTo(365);
+        int booked = 0;
+        for (JsonNode l : r.get("lines")) {
+            booked += l.get("scheduledJobs").asInt();
+        }
+        assertThat((double) booked)
+                .isEqualTo(sql("select count(*) from job where status = 'scheduled' and estimated_hours is not null"));
+        // The first stage's rate is the overall win rate of the closed deals.
+        JsonNode first = r.get("stages").get(0);
+        assertThat(first.get("stage").asText()).isEqualTo("new");
+        assertThat(first.get("winRate").asDouble())
+                .isCloseTo(
+                        sql("select 1.0 * count(case when outcome = 'won' then 1 end) / count(*) from deal"
+                                + " where outcome <> 'open'"),
+                        within(1e-9));
+        double open = 0;
+        for (JsonNode s : r.get("stages")) {
+            open += s.get("openDeals").asInt();
+        }
+        assertThat(open).isEqualTo(sql("select count(*) from deal where outcome = 'open' and amount > 0"));
+    }
+
+    @Test
+    void cashFlowShowsABalanceOnlyOnceOpeningCashIsSet() throws Exception {
+        JsonNode flows = json("forecast", "cashflow");
+        assertThat(flows.get("openingCash").isNull()).isTrue();
+        assertThat(flows.get("weeks").get(0).get("balance").isNull()).isTrue();
+        assertThat(flows.get("notes").get(0).asText()).startsWith("No opening cash balance is set");
+        assertThat(flows.get("openInvoices").get("outstanding").asDouble())
+                .isCloseTo(
+                        sql("select sum(i.amount - coalesce((select sum(p.amount) from payment p"
+                                + " where p.invoice_id = i.id), 0)) from invoice i where i.status <> 'void'"
+                                + " and i.amount - coalesce((select sum(p.amount) from payment p"
+                                + " where p.invoice_id = i.id), 0) > 0.005"),
+                        within(0.01));
+
+        InProcessQuant.Run set = InProcessQuant.quant("--db", db, "settings", "set", "cash.openingBalance=250000");
+        assertThat(set.code()).as(set.err()).isZero();
+        JsonNode withCash = json("forecast", "cashflow");
+        assertThat(withCash.get("openingCash").asDouble()).isEqualTo(250_000.0);
+        JsonNode weeks = withCash.get("weeks");
+        assertThat(weeks).hasSize(13);
+        JsonNode last = weeks.get(12);
+        assertThat(last.get("balance").asDouble())
+                .isCloseTo(250_000 + last.get("cumulativeNet").asDouble(), within(0.02));
+        Map<String, Double> totals = new HashMap<>();
+        withCash.get("totals")
+                .fields()
+                .forEachRemaining(e -> totals.put(e.getKey(), e.getValue().asDouble()));
+        assertThat(totals.get("net"))
+                .isCloseTo(
+                        totals.get("collectionsOpen")
+                                + totals.get("collectionsForecast")
+                                - totals.get("jobCosts")
+                                - totals.get("fixedExpenses")
+                                - totals.get("variableExpenses")
+                                - totals.get("marketing"),
+                        within(0.05));
+        // --opening-cash overrides the setting for one run; a bad amount is a usage error.
+        assertThat(json("forecast", "cashflow", "--opening-cash", "1000")
+                        .get("openingCash")
+                        .asDouble())
+                .isEqualTo(1000.0);
+        InProcessQuant.Run bad = InProcessQuant.quant("--db", db, "forecast", "cashflow", "--opening-cash", "lots");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("Opening cash balance must be an amount of money");
+        InProcessQuant.Run reset = InProcessQuant.quant("--db", db, "settings", "reset", "cash.openingBalance");
+        assertThat(reset.code()).as(reset.err()).isZero();
+    }
+}

@@ -1,0 +1,146 @@
+package quant.app.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import quant.app.SampleViews;
+import quant.app.job.FxJobRunner;
+import quant.core.analysis.SnapshotCache;
+import quant.core.forecast.Method;
+import quant.core.forecast.business.CashFlowAnalysis;
+import quant.core.forecast.business.CashFlowResult;
+import quant.core.forecast.business.CashFlowSpec;
+import quant.core.forecast.business.DemandAnalysis;
+import quant.core.forecast.business.DemandResult;
+import quant.core.forecast.business.OutlookSpec;
+import quant.core.forecast.business.RevenueAnalysis;
+import quant.core.forecast.business.RevenueResult;
+import quant.core.settings.BusinessSettings;
+import quant.core.settings.Setting;
+
+/** The demand, revenue and cash-flow views on the sample company: they compute, draw, follow their controls, and are photographed. */
+@ExtendWith(ApplicationExtension.class)
+class StoreForecastViewsUiTest {
+    private Stage stage;
+    private SnapshotCache snapshots;
+    private final SimpleObjectProperty<Object> data = new SimpleObjectProperty<>(0);
+    private final SimpleObjectProperty<BusinessSettings> settings =
+            new SimpleObjectProperty<>(BusinessSettings.DEFAULTS);
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        snapshots = new SnapshotCache(SampleViews.store());
+        stage.setScene(new Scene(new Label("…"), 1280, 800));
+        stage.show();
+    }
+
+    @Test
+    void demandShowsEachLinesForecastSeasonsAndCapacity(FxRobot robot) throws Exception {
+        var model = new StoreForecastViewModel<OutlookSpec, DemandResult>(
+                "Forecasting demand",
+                new FxJobRunner(),
+                snapshots,
+                data,
+                null,
+                DemandAnalysis.DEFAULT_DAYS,
+                (method, days) -> new OutlookSpec(Optional.empty(), days, method),
+                DemandAnalysis::run);
+        DemandView[] view = new DemandView[1];
+        robot.interact(() -> {
+            view[0] = new DemandView(model);
+            stage.getScene().setRoot(view[0]);
+        });
+        DemandResult r = await(model, null);
+        assertThat(r.lines()).hasSize(5);
+        assertThat(view[0].lineBox().getValue()).isEqualTo("HVAC");
+        assertThat(robot.lookup("#demand-summary").queryLabeled().getText()).startsWith("HVAC: ");
+        TableView<?> backtest = robot.lookup("#demand-backtest").queryAs(TableView.class);
+        assertThat(backtest.getItems()).isNotEmpty();
+        SampleViews.save(stage, "forecast-demand-hvac.png");
+
+        robot.interact(() -> view[0].lineBox().setValue("LAND"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#demand-summary").queryLabeled().getText()).startsWith("LAND: ");
+        SampleViews.save(stage, "forecast-demand-landscaping.png");
+
+        robot.interact(() -> model.methodProperty().set(Method.SNAIVE));
+        DemandResult naive = await(model, r);
+        assertThat(naive.lines().getFirst().jobs().forecast().chosen()).isEqualTo("snaive");
+        assertThat(backtest.getItems()).isEmpty();
+    }
+
+    @Test
+    void revenueShowsTheWindowsAndThePipeline(FxRobot robot) throws Exception {
+        var model = new StoreForecastViewModel<OutlookSpec, RevenueResult>(
+                "Forecasting revenue",
+                new FxJobRunner(),
+                snapshots,
+                data,
+                null,
+                RevenueAnalysis.DEFAULT_DAYS,
+                (method, days) -> new OutlookSpec(Optional.empty(), days, method),
+                RevenueAnalysis::run);
+        robot.interact(() -> stage.getScene().setRoot(new RevenueView(model)));
+        RevenueResult r = await(model, null);
+        assertThat(r.windows()).hasSize(3);
+        TableView<?> windows = robot.lookup("#revenue-windows").queryAs(TableView.class);
+        assertThat(windows.getItems()).hasSize(3);
+        assertThat(robot.lookup("#revenue-summary").queryLabeled().getText()).startsWith("Next 30 days: ");
+        SampleViews.save(stage, "forecast-revenue.png");
+    }
+
+    @Test
+    void cashFlowShowsFlowsAloneUntilAnOpeningBalanceIsSet(FxRobot robot) throws Exception {
+        var model = new StoreForecastViewModel<CashFlowSpec, CashFlowResult>(
+                "Forecasting cash flow",
+                new FxJobRunner(),
+                snapshots,
+                data,
+                settings,
+                CashFlowSpec.DEFAULT_DAYS,
+                (method, days) -> new CashFlowSpec(
+                        new OutlookSpec(Optional.empty(), days, method),
+                        settings.get().openingCash()),
+                CashFlowAnalysis::run);
+        robot.interact(() -> stage.getScene().setRoot(new CashFlowView(model)));
+        CashFlowResult flows = await(model, null);
+        assertThat(flows.hasBalance()).isFalse();
+        Label banner = robot.lookup("#cashflow-banner").queryAs(Label.class);
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getText()).startsWith("No opening cash balance is set");
+        SampleViews.save(stage, "forecast-cashflow-flows-only.png");
+
+        robot.interact(() -> settings.set(BusinessSettings.DEFAULTS.with(Setting.OPENING_CASH, "250000")));
+        CashFlowResult withCash = await(model, flows);
+        assertThat(withCash.openingCash()).isEqualTo(250_000.0);
+        assertThat(banner.isVisible()).isFalse();
+        TableView<?> weeks = robot.lookup("#cashflow-weeks").queryAs(TableView.class);
+        assertThat(weeks.getColumns().get(weeks.getColumns().size() - 2).getText())
+                .isEqualTo("Balance");
+        SampleViews.save(stage, "forecast-cashflow-balance.png");
+    }
+
+    private static <R> R await(StoreForecastViewModel<?, R> model, R previous) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                120,
+                TimeUnit.SECONDS,
+                () -> model.resultProperty().get() != null
+                        && model.resultProperty().get() != previous
+                        && !model.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        return model.resultProperty().get();
+    }
+}

@@ -1,0 +1,87 @@
+package quant.core.forecast.business;
+
+import java.util.List;
+import quant.core.analysis.Money;
+
+/**
+ * Revenue ahead: the time-series forecast of completed-job revenue, the part of it already booked
+ * (scheduled jobs), and the open sales pipeline weighted by stage win rates, which is a separate
+ * stream. Keys of the JSON form are listed in {@code docs/cli.md}.
+ *
+ * @param asOf the date forecast from (ISO)
+ * @param horizonDays the longest window
+ * @param jobRevenue the monthly revenue of completed jobs and its forecast
+ * @param windows the figures over 30, 90 and 365 days (those within the horizon) and the horizon
+ * @param lines each service line's revenue per estimated hour and its booked jobs
+ * @param stages the win rate of each stage and the open deals in it
+ * @param notes what the figures assume, in sentences
+ */
+public record RevenueResult(
+        String asOf,
+        int horizonDays,
+        Outlook jobRevenue,
+        List<Window> windows,
+        List<LineRate> lines,
+        List<StageValue> stages,
+        List<String> notes) {
+
+    /**
+     * One window of days after the as-of date.
+     *
+     * @param jobs forecast revenue of completed jobs, with bounds
+     * @param booked scheduled jobs in the window valued at their line's revenue per hour (part of
+     *     {@code jobs}: these are the jobs already on the calendar)
+     * @param pipeline open deals expected to close in the window × their stage's win rate; the bounds
+     *     treat each deal as won or lost independently (normal approximation)
+     * @param total jobs + pipeline, their bounds combined as independent normal errors
+     */
+    public record Window(
+            int days,
+            Outlook.Total jobs,
+            double booked,
+            int bookedJobs,
+            Outlook.Total pipeline,
+            int pipelineDeals,
+            Outlook.Total total) {
+        public Window {
+            booked = Money.cents(booked);
+        }
+    }
+
+    /**
+     * A service line's rate and its scheduled jobs.
+     *
+     * @param revenuePerHour revenue ÷ estimated hours of the jobs completed in the last twelve months
+     * @param scheduledJobs jobs not done at the as-of date and not cancelled
+     * @param bookedValue their estimated hours × the rate
+     */
+    public record LineRate(String line, double revenuePerHour, int scheduledJobs, double bookedValue) {
+        public LineRate {
+            revenuePerHour = Money.cents(revenuePerHour);
+            bookedValue = Money.cents(bookedValue);
+        }
+    }
+
+    /**
+     * One stage of the pipeline.
+     *
+     * @param closedDeals closed deals that reached the stage (the sample of the rate)
+     * @param winRate won ÷ closed among them, or the overall rate when {@code ownRate} is false
+     * @param openDeals deals in the stage at the as-of date
+     * @param weightedValue open value × win rate
+     */
+    public record StageValue(
+            String stage,
+            int closedDeals,
+            int won,
+            double winRate,
+            boolean ownRate,
+            int openDeals,
+            double openValue,
+            double weightedValue) {
+        public StageValue {
+            openValue = Money.cents(openValue);
+            weightedValue = Money.cents(weightedValue);
+        }
+    }
+}
