@@ -38,6 +38,7 @@ import quant.core.forecast.SeriesForecast;
             StoreForecastCommands.Demand.class,
             StoreForecastCommands.Revenue.class,
             StoreForecastCommands.CashFlow.class,
+            StoreForecastCommands.Saved.class,
             ForecastCommand.Series.class,
             ForecastCommand.Evaluate.class
         })
@@ -51,7 +52,8 @@ final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(
-                spec.commandLine(), "Name what to forecast: forecast demand, revenue, cashflow, series or evaluate");
+                spec.commandLine(),
+                "Name what to forecast: forecast demand, revenue, cashflow, saved, series or evaluate");
     }
 
     /** Turns the engine's refusals into the CLI's: a bad option is a usage error, a series that cannot be fitted a data error. */

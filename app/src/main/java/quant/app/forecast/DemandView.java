@@ -3,6 +3,7 @@ package quant.app.forecast;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -11,6 +12,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.fx.ChartViewer;
 import quant.app.analysis.AnalysisFrame;
@@ -18,6 +20,7 @@ import quant.core.forecast.Backtest;
 import quant.core.forecast.business.DemandResult;
 import quant.core.forecast.business.ForecastCharts;
 import quant.core.forecast.business.OutlookSpec;
+import quant.core.forecast.business.SavedForecast;
 
 /**
  * Demand per service line: the fan chart of jobs requested per month and the seasonality of the
@@ -36,18 +39,37 @@ public final class DemandView extends BorderPane {
     private final ListView<String> checks = ForecastControls.checksList("demand-checks");
     private final AnalysisFrame frame;
 
-    public DemandView(StoreForecastViewModel<OutlookSpec, DemandResult> model) {
+    private final Label status = new Label();
+
+    public DemandView(StoreForecastViewModel<OutlookSpec, DemandResult> model, SavedForecasts saved) {
         this.model = model;
         setId("demand-view");
         line.setId("demand-line");
         line.setPromptText("Service line");
         line.valueProperty()
                 .addListener((obs, o, n) -> show(model.resultProperty().get()));
+        Button save = new Button("Save forecast");
+        save.setId("demand-save");
+        save.setTooltip(
+                new Tooltip("Keep this line's forecast to compare with what happens (Forecasts → Saved forecasts)"));
+        save.disableProperty().bind(line.valueProperty().isNull().or(model.runningProperty()));
+        save.setOnAction(e -> {
+            DemandResult r = model.resultProperty().get();
+            r.lines().stream()
+                    .filter(l -> l.line().equals(line.getValue()))
+                    .findFirst()
+                    .ifPresent(l -> saved.save(
+                            List.of(SavedForecast.of(SavedForecast.jobs(l.line()), l.jobs(), r.asOf(), null)),
+                            status::setText));
+        });
+        status.setId("demand-status");
         setTop(new ToolBar(
                 new Label("Line"),
                 line,
                 ForecastControls.method(model, "demand"),
-                ForecastControls.horizon(model, "demand", List.of(90, 180, 365, 730))));
+                ForecastControls.horizon(model, "demand", List.of(90, 180, 365, 730)),
+                save,
+                status));
         fan.setId("demand-fan");
         seasons.setId("demand-seasons");
         capacity.setId("demand-capacity");

@@ -3,12 +3,14 @@ package quant.app.forecast;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.fx.ChartViewer;
 import quant.app.analysis.AnalysisFrame;
@@ -19,6 +21,7 @@ import quant.core.forecast.business.ForecastCharts;
 import quant.core.forecast.business.Outlook;
 import quant.core.forecast.business.OutlookSpec;
 import quant.core.forecast.business.RevenueResult;
+import quant.core.forecast.business.SavedForecast;
 
 /**
  * Revenue ahead: the fan chart of job revenue and the open pipeline by stage above the table of the
@@ -36,11 +39,25 @@ public final class RevenueView extends BorderPane {
     private final TableView<Backtest.Score> backtest = ForecastControls.backtestTable("revenue-backtest");
     private final AnalysisFrame frame;
 
-    public RevenueView(StoreForecastViewModel<OutlookSpec, RevenueResult> model) {
+    public RevenueView(StoreForecastViewModel<OutlookSpec, RevenueResult> model, SavedForecasts saved) {
         setId("revenue-view");
+        Label status = new Label();
+        status.setId("revenue-status");
+        Button save = new Button("Save forecast");
+        save.setId("revenue-save");
+        save.setTooltip(new Tooltip(
+                "Keep the job revenue forecast to compare with what happens (Forecasts → Saved forecasts)"));
+        save.disableProperty().bind(model.resultProperty().isNull().or(model.runningProperty()));
+        save.setOnAction(e -> {
+            RevenueResult r = model.resultProperty().get();
+            saved.save(
+                    List.of(SavedForecast.of(SavedForecast.REVENUE, r.jobRevenue(), r.asOf(), null)), status::setText);
+        });
         setTop(new ToolBar(
                 ForecastControls.method(model, "revenue"),
-                ForecastControls.horizon(model, "revenue", List.of(90, 180, 365, 730))));
+                ForecastControls.horizon(model, "revenue", List.of(90, 180, 365, 730)),
+                save,
+                status));
         fan.setId("revenue-fan");
         pipeline.setId("revenue-pipeline");
         SplitPane charts = new SplitPane(fan, pipeline);

@@ -224,7 +224,8 @@ public final class MainWindow {
                     workspace::open,
                     model::refreshCounts,
                     pages,
-                    model.settingsProperty());
+                    model.settingsProperty(),
+                    new quant.app.forecast.SavedForecasts(store, jobs));
         }
         return ViewCatalogue.make(id, context);
     }

@@ -17,6 +17,7 @@ import quant.app.data.TableBrowserViewModel;
 import quant.app.forecast.CashFlowView;
 import quant.app.forecast.DemandView;
 import quant.app.forecast.RevenueView;
+import quant.app.forecast.SavedForecastsView;
 import quant.app.forecast.StoreForecastViewModel;
 import quant.app.imports.ImportHistoryView;
 import quant.app.imports.ImportHistoryViewModel;
@@ -120,30 +121,34 @@ public final class ViewCatalogue {
                     Menu.FORECASTS,
                     "Shortcut+6",
                     Workspace.MAIN,
-                    c -> new DemandView(new StoreForecastViewModel<>(
-                            "Forecasting demand",
-                            c.jobs(),
-                            c.snapshots(),
-                            c.counts(),
-                            null,
-                            DemandAnalysis.DEFAULT_DAYS,
-                            (method, days) -> new OutlookSpec(Optional.empty(), days, method),
-                            DemandAnalysis::run))),
+                    c -> new DemandView(
+                            new StoreForecastViewModel<>(
+                                    "Forecasting demand",
+                                    c.jobs(),
+                                    c.snapshots(),
+                                    c.counts(),
+                                    null,
+                                    DemandAnalysis.DEFAULT_DAYS,
+                                    (method, days) -> new OutlookSpec(Optional.empty(), days, method),
+                                    DemandAnalysis::run),
+                            c.savedForecasts())),
             new Entry(
                     RevenueView.ID,
                     "Revenue forecast",
                     Menu.FORECASTS,
                     "Shortcut+7",
                     Workspace.MAIN,
-                    c -> new RevenueView(new StoreForecastViewModel<>(
-                            "Forecasting revenue",
-                            c.jobs(),
-                            c.snapshots(),
-                            c.counts(),
-                            null,
-                            RevenueAnalysis.DEFAULT_DAYS,
-                            (method, days) -> new OutlookSpec(Optional.empty(), days, method),
-                            RevenueAnalysis::run))),
+                    c -> new RevenueView(
+                            new StoreForecastViewModel<>(
+                                    "Forecasting revenue",
+                                    c.jobs(),
+                                    c.snapshots(),
+                                    c.counts(),
+                                    null,
+                                    RevenueAnalysis.DEFAULT_DAYS,
+                                    (method, days) -> new OutlookSpec(Optional.empty(), days, method),
+                                    RevenueAnalysis::run),
+                            c.savedForecasts())),
             new Entry(
                     CashFlowView.ID,
                     "Cash flow",
@@ -160,7 +165,14 @@ public final class ViewCatalogue {
                             (method, days) -> new CashFlowSpec(
                                     new OutlookSpec(Optional.empty(), days, method),
                                     c.settings().getValue().openingCash()),
-                            CashFlowAnalysis::run))));
+                            CashFlowAnalysis::run))),
+            new Entry(
+                    SavedForecastsView.ID,
+                    "Saved forecasts",
+                    Menu.FORECASTS,
+                    "Shortcut+9",
+                    Workspace.MAIN,
+                    c -> new SavedForecastsView(c.savedForecasts(), c.jobs(), c.snapshots(), c.counts())));
 
     public static final List<Family> FAMILIES = List.of(new Family("table:", (c, name) -> DomainTable.byName(name)
             .map(t -> new Workspace.ViewSpec(

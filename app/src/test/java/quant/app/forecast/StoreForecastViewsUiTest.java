@@ -2,6 +2,8 @@ package quant.app.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
@@ -24,9 +26,13 @@ import quant.core.forecast.business.CashFlowResult;
 import quant.core.forecast.business.CashFlowSpec;
 import quant.core.forecast.business.DemandAnalysis;
 import quant.core.forecast.business.DemandResult;
+import quant.core.forecast.business.ForecastAccuracy;
+import quant.core.forecast.business.ForecastLog;
 import quant.core.forecast.business.OutlookSpec;
 import quant.core.forecast.business.RevenueAnalysis;
 import quant.core.forecast.business.RevenueResult;
+import quant.core.forecast.business.SavedForecast;
+import quant.core.job.JobMonitor;
 import quant.core.settings.BusinessSettings;
 import quant.core.settings.Setting;
 
@@ -39,10 +45,13 @@ class StoreForecastViewsUiTest {
     private final SimpleObjectProperty<BusinessSettings> settings =
             new SimpleObjectProperty<>(BusinessSettings.DEFAULTS);
 
+    private SavedForecasts saved;
+
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
         snapshots = new SnapshotCache(SampleViews.store());
+        saved = new SavedForecasts(SampleViews.store(), new FxJobRunner());
         stage.setScene(new Scene(new Label("…"), 1280, 800));
         stage.show();
     }
@@ -60,7 +69,7 @@ class StoreForecastViewsUiTest {
                 DemandAnalysis::run);
         DemandView[] view = new DemandView[1];
         robot.interact(() -> {
-            view[0] = new DemandView(model);
+            view[0] = new DemandView(model, saved);
             stage.getScene().setRoot(view[0]);
         });
         DemandResult r = await(model, null);
@@ -93,13 +102,45 @@ class StoreForecastViewsUiTest {
                 RevenueAnalysis.DEFAULT_DAYS,
                 (method, days) -> new OutlookSpec(Optional.empty(), days, method),
                 RevenueAnalysis::run);
-        robot.interact(() -> stage.getScene().setRoot(new RevenueView(model)));
+        robot.interact(() -> stage.getScene().setRoot(new RevenueView(model, saved)));
         RevenueResult r = await(model, null);
         assertThat(r.windows()).hasSize(3);
         TableView<?> windows = robot.lookup("#revenue-windows").queryAs(TableView.class);
         assertThat(windows.getItems()).hasSize(3);
         assertThat(robot.lookup("#revenue-summary").queryLabeled().getText()).startsWith("Next 30 days: ");
         SampleViews.save(stage, "forecast-revenue.png");
+
+        // Saved, then compared in the saved-forecasts view (nothing is over yet at the data's end).
+        long before = saved.changesProperty().get();
+        robot.interact(() -> robot.lookup("#revenue-save").queryButton().fire());
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> saved.changesProperty().get() > before);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#revenue-status").queryLabeled().getText()).startsWith("Saved as forecast ");
+        // One made at mid-year too, so the view has months to compare.
+        RevenueResult midYear = RevenueAnalysis.run(
+                snapshots.get(JobMonitor.NONE),
+                new OutlookSpec(Optional.of(LocalDate.of(2025, 6, 30)), 365, Method.AUTO),
+                JobMonitor.NONE);
+        ForecastLog.save(
+                SampleViews.store(),
+                List.of(SavedForecast.of(SavedForecast.REVENUE, midYear.jobRevenue(), midYear.asOf(), "mid-year")));
+        robot.interact(
+                () -> stage.getScene().setRoot(new SavedForecastsView(saved, new FxJobRunner(), snapshots, data)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#saved-table")
+                .queryAs(TableView.class)
+                .getItems()
+                .isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#saved-summary").queryLabeled().getText())
+                .contains("compared with the data to 2025-12-31");
+        List<?> runs = robot.lookup("#saved-table").queryAs(TableView.class).getItems();
+        assertThat(runs).hasSize(2);
+        ForecastAccuracy.Run first = (ForecastAccuracy.Run) runs.getFirst();
+        assertThat(first.asOf()).isEqualTo("2025-06-30");
+        assertThat(first.compared()).isEqualTo(6);
+        assertThat(first.note()).isEqualTo("mid-year");
+        SampleViews.save(stage, "forecast-saved.png");
     }
 
     @Test

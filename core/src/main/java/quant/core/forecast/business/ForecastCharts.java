@@ -104,7 +104,7 @@ public final class ForecastCharts {
         XYPlot plot = new XYPlot(lines, months(), values, lineRenderer);
         plot.setDataset(1, bands);
         plot.setRenderer(1, bandRenderer);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         if (!o.history().isEmpty()) {
             ValueMarker now = new ValueMarker(millis(o.history().getLast().period()));
             now.setPaint(ChartStyle.MUTED);
@@ -113,6 +113,55 @@ public final class ForecastCharts {
             plot.addDomainMarker(now);
         }
         return ChartStyle.apply(new JFreeChart(title, new Font(ChartStyle.FONT, Font.BOLD, 14), plot, true));
+    }
+
+    /** A saved forecast's months with their bands, and the actual values of the months that are over. */
+    public static JFreeChart savedVsActual(ForecastAccuracy.Run run, boolean money) {
+        XYSeries mean = new XYSeries("Forecast saved on " + run.savedAt().substring(0, 10));
+        XYSeries actual = new XYSeries("Actual");
+        YIntervalSeries band95 = new YIntervalSeries("95 % interval");
+        YIntervalSeries band80 = new YIntervalSeries("80 % interval");
+        for (ForecastAccuracy.Month m : run.months()) {
+            long x = millis(m.month());
+            mean.add(x, m.mean());
+            band95.add(x, m.mean(), Math.max(0, m.lower95()), m.upper95());
+            band80.add(x, m.mean(), Math.max(0, m.lower80()), m.upper80());
+            if (m.actual() != null) {
+                actual.add(x, m.actual());
+            }
+        }
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+        bands.addSeries(band95);
+        bands.addSeries(band80);
+        DeviationRenderer br = new DeviationRenderer(true, false);
+        br.setSeriesFillPaint(0, FORECAST);
+        br.setSeriesFillPaint(1, FORECAST);
+        br.setSeriesPaint(0, new Color(0xF6D9A0));
+        br.setSeriesPaint(1, new Color(0xEDB95A));
+        br.setSeriesStroke(0, new BasicStroke(0f));
+        br.setSeriesStroke(1, new BasicStroke(0f));
+        br.setAlpha(0.28f);
+        XYSeriesCollection lines = new XYSeriesCollection();
+        lines.addSeries(mean);
+        lines.addSeries(actual);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        r.setSeriesPaint(0, FORECAST);
+        r.setSeriesStroke(
+                0, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+        r.setSeriesShapesVisible(0, false);
+        r.setSeriesPaint(1, OBSERVED);
+        r.setSeriesStroke(1, new BasicStroke(2.4f));
+        r.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+        NumberAxis values = money ? ChartStyle.moneyAxis(run.label()) : new NumberAxis(run.label());
+        XYPlot plot = new XYPlot(lines, months(), values, r);
+        plot.setDataset(1, bands);
+        plot.setRenderer(1, br);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        return ChartStyle.apply(new JFreeChart(
+                run.label() + ": forecast from " + run.asOf() + " against what happened",
+                new Font(ChartStyle.FONT, Font.BOLD, 14),
+                plot,
+                true));
     }
 
     /**
@@ -167,7 +216,7 @@ public final class ForecastCharts {
         XYPlot plot = new XYPlot(lines, months(), ChartStyle.moneyAxis("Technician hours per month"), r);
         plot.setDataset(1, bands);
         plot.setRenderer(1, br);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         return ChartStyle.apply(new JFreeChart(
                 c.skill() + ": hours needed vs available", new Font(ChartStyle.FONT, Font.BOLD, 14), plot, true));
     }
