@@ -194,4 +194,59 @@ class StoreForecastCliTest {
         InProcessQuant.Run reset = InProcessQuant.quant("--db", db, "settings", "reset", "cash.openingBalance");
         assertThat(reset.code()).as(reset.err()).isZero();
     }
+
+    @Test
+    void aSavedForecastIsComparedWithTheMonthsSinceAndCanBeDeleted() throws Exception {
+        InProcessQuant.Run save = InProcessQuant.quant(
+                "--db",
+                db,
+                "forecast",
+                "revenue",
+                "--as-of",
+                "2025-06-30",
+                "--model",
+                "snaive",
+                "--save",
+                "--note",
+                "mid-year",
+                "--json");
+        assertThat(save.code()).as(save.err()).isZero();
+        assertThat(save.err()).startsWith("Saved forecast ");
+        JSON.readTree(save.out()); // stdout stays one JSON document
+        long id = Long.parseLong(save.err().replaceAll("(?s)Saved forecast (\\d+):.*", "$1"));
+
+        JsonNode saved = json("forecast", "saved");
+        assertThat(saved.get("dataAsOf").asText()).isEqualTo("2025-12-31");
+        JsonNode run = null;
+        for (JsonNode r : saved.get("runs")) {
+            if (r.get("id").asLong() == id) {
+                run = r;
+            }
+        }
+        assertThat(run).isNotNull();
+        assertThat(run.get("note").asText()).isEqualTo("mid-year");
+        assertThat(run.get("compared").asInt()).isEqualTo(6);
+        // Seasonal naive: July 2025 was forecast as July 2024's revenue; the actual is July 2025's.
+        JsonNode july = run.get("months").get(0);
+        assertThat(july.get("month").asText()).isEqualTo("2025-07");
+        assertThat(july.get("mean").asDouble())
+                .isCloseTo(
+                        sql("select sum(revenue) from job where status = 'completed'"
+                                + " and completed_at >= '2024-07-01' and completed_at < '2024-08-01'"),
+                        within(0.01));
+        assertThat(july.get("actual").asDouble())
+                .isCloseTo(
+                        sql("select sum(revenue) from job where status = 'completed'"
+                                + " and completed_at >= '2025-07-01' and completed_at < '2025-08-01'"),
+                        within(0.01));
+        assertThat(run.get("months").get(6).get("actual").isNull()).isTrue();
+
+        InProcessQuant.Run delete =
+                InProcessQuant.quant("--db", db, "forecast", "saved", "--delete", String.valueOf(id));
+        assertThat(delete.code()).as(delete.err()).isZero();
+        InProcessQuant.Run again =
+                InProcessQuant.quant("--db", db, "forecast", "saved", "--delete", String.valueOf(id));
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("There is no saved forecast " + id + ".");
+    }
 }
