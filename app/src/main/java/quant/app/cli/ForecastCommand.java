@@ -38,7 +38,7 @@ import quant.core.forecast.SeriesForecast;
             StoreForecastCommands.Demand.class,
             StoreForecastCommands.Revenue.class,
             StoreForecastCommands.CashFlow.class,
-            StoreForecastCommands.Saved.class,
+            SavedForecastCommand.Saved.class,
             ForecastCommand.Series.class,
             ForecastCommand.Evaluate.class
         })

@@ -1,0 +1,131 @@
+package quant.app.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import quant.core.analysis.InvalidSpecException;
+import quant.core.analysis.Json;
+import quant.core.forecast.business.ForecastAccuracy;
+import quant.core.forecast.business.ForecastLog;
+import quant.core.forecast.business.SavedForecast;
+import quant.core.job.JobMonitor;
+import quant.core.store.Store;
+
+/** {@code quant forecast saved}, and the {@code --save} option of the forecasts that can be saved. */
+final class SavedForecastCommand {
+    private SavedForecastCommand() {}
+
+    /** {@code --save} and {@code --note}: keep the forecast to compare with what happens. */
+    static final class SaveOptions {
+        @Option(
+                names = "--save",
+                description =
+                        "Keep the monthly forecast in the database, to compare with what happens (forecast saved).")
+        boolean save;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "A note kept with a saved forecast.")
+        String note;
+
+        /** Saves the forecasts when asked and says so on {@code err} (so --json output stays one document). */
+        void saveIfAsked(java.nio.file.Path database, List<SavedForecast> forecasts, PrintWriter err) {
+            if (!save) {
+                if (note != null) {
+                    throw new InvalidSpecException("--note goes with --save.");
+                }
+                return;
+            }
+            List<Long> ids;
+            try (Store store = Store.openExisting(database)) {
+                ids = ForecastLog.save(store, forecasts);
+            }
+            for (int k = 0; k < ids.size(); k++) {
+                err.printf(
+                        "Saved forecast %d: %s (%s).%n",
+                        ids.get(k), forecasts.get(k).label(), forecasts.get(k).model());
+            }
+            err.flush();
+        }
+    }
+
+    @Command(
+            name = "saved",
+            mixinStandardHelpOptions = true,
+            description = "The saved forecasts and how they compare with what happened since.")
+    static final class Saved implements Callable<Integer> {
+        @ParentCommand
+        ForecastCommand forecast;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--delete", paramLabel = "ID", description = "Delete the saved forecast with this id.")
+        Long delete;
+
+        @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (delete != null) {
+                boolean gone;
+                try (Store store = Store.openExisting(forecast.parent.database())) {
+                    gone = ForecastLog.delete(store, delete);
+                }
+                if (!gone) {
+                    throw new InvalidSpecException("There is no saved forecast " + delete + ".");
+                }
+                out.println("Deleted saved forecast " + delete + ".");
+                out.flush();
+                return QuantCommand.OK;
+            }
+            List<SavedForecast> saved;
+            try (Store store = Store.openExisting(forecast.parent.database())) {
+                saved = ForecastLog.list(store);
+            }
+            var loaded = CustomerFilterOptions.load(forecast.parent.database());
+            ForecastAccuracy.Result r = ForecastAccuracy.run(loaded.snapshot(), saved, JobMonitor.NONE);
+            if (json) {
+                out.println(Json.write(r));
+            } else if (r.runs().isEmpty()) {
+                out.println("No saved forecasts: run forecast demand or forecast revenue with --save.");
+            } else {
+                out.printf(
+                        Locale.ROOT,
+                        "Saved forecasts against the data to %s%n%5s  %-10s %-26s %-32s %8s %12s %8s %8s%n",
+                        r.dataAsOf(),
+                        "id",
+                        "as of",
+                        "series",
+                        "model",
+                        "months",
+                        "MAE",
+                        "MAPE",
+                        "in 80 %");
+                for (ForecastAccuracy.Run run : r.runs()) {
+                    out.printf(
+                            Locale.ROOT,
+                            "%5d  %-10s %-26s %-32s %8s %12s %8s %8s%n",
+                            run.id(),
+                            run.asOf(),
+                            run.label(),
+                            run.model().length() > 32 ? run.model().substring(0, 31) + "…" : run.model(),
+                            run.compared() + "/" + run.months().size(),
+                            run.mae() == null ? "–" : String.format(Locale.ROOT, "%,.2f", run.mae()),
+                            run.mape() == null ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * run.mape()),
+                            run.coverage80() == null
+                                    ? "–"
+                                    : String.format(Locale.ROOT, "%.0f%%", 100 * run.coverage80()));
+                }
+            }
+            out.flush();
+            return QuantCommand.OK;
+        }
+    }
+}
