@@ -171,20 +171,29 @@ final class ArimaModel {
             return out;
         }
 
-        /** T P T' for the companion-like T, in O(r²). */
+        /** Work arrays, reused: the filter runs thousands of times in one fit. */
+        private double[][] spare = new double[r][r];
+
+        private double[][] tp = new double[r][r];
+
+        private final double[] gain = new double[r];
+
+        private final double[] row0 = new double[r];
+
+        /** T P T' for the companion-like T, in O(r²); the result replaces {@code p}'s spare array. */
         double[][] propagate(double[][] p) {
-            double[][] tp = new double[r][r];
             for (int i = 0; i < r; i++) {
                 for (int j = 0; j < r; j++) {
                     tp[i][j] = big[i] * p[0][j] + (i + 1 < r ? p[i + 1][j] : 0);
                 }
             }
-            double[][] out = new double[r][r];
+            double[][] out = spare;
             for (int i = 0; i < r; i++) {
                 for (int j = 0; j < r; j++) {
                     out[i][j] = tp[i][0] * big[j] + (j + 1 < r ? tp[i][j + 1] : 0);
                 }
             }
+            spare = p;
             return out;
         }
 
@@ -207,13 +216,28 @@ final class ArimaModel {
                     power[i][i + 1] = 1;
                 }
             }
+            double[][] ap = new double[r][r];
+            double[][] squared = new double[r][r];
             for (int step = 0; step < 60; step++) {
-                double[][] added = multiply(multiply(power, p), transpose(power));
+                multiply(power, p, ap);
                 double size = 0;
                 for (int i = 0; i < r; i++) {
                     for (int j = 0; j < r; j++) {
-                        p[i][j] += added[i][j];
-                        size = Math.max(size, Math.abs(added[i][j]));
+                        // (A P A')[i][j], summed over k in order as a product with A' would be
+                        double added = 0;
+                        for (int k = 0; k < r; k++) {
+                            double v = ap[i][k];
+                            if (v != 0) {
+                                added += v * power[j][k];
+                            }
+                        }
+                        tp[i][j] = added;
+                    }
+                }
+                for (int i = 0; i < r; i++) {
+                    for (int j = 0; j < r; j++) {
+                        p[i][j] += tp[i][j];
+                        size = Math.max(size, Math.abs(tp[i][j]));
                     }
                 }
                 if (!Double.isFinite(size)) {
@@ -222,14 +246,18 @@ final class ArimaModel {
                 if (size < 1e-13 * Math.max(1, Math.abs(p[0][0]))) {
                     return p;
                 }
-                power = multiply(power, power);
+                multiply(power, power, squared);
+                double[][] t = power;
+                power = squared;
+                squared = t;
             }
             return null;
         }
 
-        private double[][] multiply(double[][] a, double[][] b) {
-            double[][] c = new double[r][r];
+        /** c = a b, summed over k in order, skipping zeros of a. */
+        private void multiply(double[][] a, double[][] b, double[][] c) {
             for (int i = 0; i < r; i++) {
+                java.util.Arrays.fill(c[i], 0);
                 for (int k = 0; k < r; k++) {
                     double v = a[i][k];
                     if (v != 0) {
@@ -239,17 +267,6 @@ final class ArimaModel {
                     }
                 }
             }
-            return c;
-        }
-
-        private double[][] transpose(double[][] a) {
-            double[][] t = new double[r][r];
-            for (int i = 0; i < r; i++) {
-                for (int j = 0; j < r; j++) {
-                    t[j][i] = a[i][j];
-                }
-            }
-            return t;
         }
 
         boolean run() {
@@ -285,13 +302,14 @@ final class ArimaModel {
                 }
                 ssq += innovation * innovation / f;
                 sumLog += Math.log(f);
-                double[] gain = new double[r];
+                double[] gain = this.gain;
                 for (int i = 0; i < r; i++) {
                     gain[i] = p[i][0] / f;
                     a[i] += gain[i] * innovation;
                 }
                 double largest = 0;
-                double[] row0 = p[0].clone();
+                double[] row0 = this.row0;
+                System.arraycopy(p[0], 0, row0, 0, r);
                 for (int i = 0; i < r; i++) {
                     for (int j = 0; j < r; j++) {
                         p[i][j] -= gain[i] * row0[j];
