@@ -80,8 +80,16 @@ final class StoreForecastCommands {
             }
         }
 
-        PrintWriter out() {
-            return spec.commandLine().getOut();
+        /** Prints the result as JSON with --json, else as text; the command's exit code. */
+        <R> int emit(R result, java.util.function.BiConsumer<PrintWriter, R> text) {
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(result));
+            } else {
+                text.accept(out, result);
+            }
+            out.flush();
+            return QuantCommand.OK;
         }
     }
 
@@ -108,14 +116,7 @@ final class StoreForecastCommands {
                             .map(l -> SavedForecast.of(SavedForecast.jobs(l.line()), l.jobs(), r.asOf(), saving.note))
                             .toList(),
                     spec.commandLine().getErr());
-            PrintWriter out = out();
-            if (json) {
-                out.println(Json.write(r));
-            } else {
-                print(out, r);
-            }
-            out.flush();
-            return QuantCommand.OK;
+            return emit(r, Demand::print);
         }
 
         private static void print(PrintWriter out, DemandResult r) {
@@ -201,14 +202,7 @@ final class StoreForecastCommands {
                     forecast.parent.database(),
                     List.of(SavedForecast.of(SavedForecast.REVENUE, r.jobRevenue(), r.asOf(), saving.note)),
                     spec.commandLine().getErr());
-            PrintWriter out = out();
-            if (json) {
-                out.println(Json.write(r));
-            } else {
-                print(out, r);
-            }
-            out.flush();
-            return QuantCommand.OK;
+            return emit(r, Revenue::print);
         }
 
         private static void print(PrintWriter out, RevenueResult r) {
@@ -314,14 +308,7 @@ final class StoreForecastCommands {
             }
             CashFlowSpec cashSpec = new CashFlowSpec(outlook(), opening);
             CashFlowResult r = refusing(() -> CashFlowAnalysis.run(loaded.snapshot(), cashSpec, JobMonitor.NONE));
-            PrintWriter out = out();
-            if (json) {
-                out.println(Json.write(r));
-            } else {
-                print(out, r);
-            }
-            out.flush();
-            return QuantCommand.OK;
+            return emit(r, CashFlow::print);
         }
 
         private static void print(PrintWriter out, CashFlowResult r) {

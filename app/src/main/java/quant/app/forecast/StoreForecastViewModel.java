@@ -1,5 +1,6 @@
 package quant.app.forecast;
 
+import java.util.Optional;
 import java.util.function.BiFunction;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -11,6 +12,15 @@ import quant.app.analysis.Recomputer;
 import quant.app.job.JobRunner;
 import quant.core.analysis.SnapshotCache;
 import quant.core.forecast.Method;
+import quant.core.forecast.business.CashFlowAnalysis;
+import quant.core.forecast.business.CashFlowResult;
+import quant.core.forecast.business.CashFlowSpec;
+import quant.core.forecast.business.DemandAnalysis;
+import quant.core.forecast.business.DemandResult;
+import quant.core.forecast.business.OutlookSpec;
+import quant.core.forecast.business.RevenueAnalysis;
+import quant.core.forecast.business.RevenueResult;
+import quant.core.settings.BusinessSettings;
 
 /**
  * The state of a store forecast view (demand, revenue, cash flow): the method and the horizon as
@@ -50,6 +60,53 @@ public final class StoreForecastViewModel<S, R> {
         if (settingsChanged != null) {
             settingsChanged.addListener(x -> refresh());
         }
+    }
+
+    /** Demand and capacity from the data's last activity date. */
+    public static StoreForecastViewModel<OutlookSpec, DemandResult> demand(
+            JobRunner jobs, SnapshotCache snapshots, ObservableValue<?> dataChanged) {
+        return new StoreForecastViewModel<>(
+                "Forecasting demand",
+                jobs,
+                snapshots,
+                dataChanged,
+                null,
+                DemandAnalysis.DEFAULT_DAYS,
+                (method, days) -> new OutlookSpec(Optional.empty(), days, method),
+                DemandAnalysis::run);
+    }
+
+    /** Revenue from the data's last activity date. */
+    public static StoreForecastViewModel<OutlookSpec, RevenueResult> revenue(
+            JobRunner jobs, SnapshotCache snapshots, ObservableValue<?> dataChanged) {
+        return new StoreForecastViewModel<>(
+                "Forecasting revenue",
+                jobs,
+                snapshots,
+                dataChanged,
+                null,
+                RevenueAnalysis.DEFAULT_DAYS,
+                (method, days) -> new OutlookSpec(Optional.empty(), days, method),
+                RevenueAnalysis::run);
+    }
+
+    /** Cash flow from the data's last activity date, from the opening cash of the settings of the moment. */
+    public static StoreForecastViewModel<CashFlowSpec, CashFlowResult> cashFlow(
+            JobRunner jobs,
+            SnapshotCache snapshots,
+            ObservableValue<?> dataChanged,
+            ObservableValue<BusinessSettings> settings) {
+        return new StoreForecastViewModel<>(
+                "Forecasting cash flow",
+                jobs,
+                snapshots,
+                dataChanged,
+                settings,
+                CashFlowSpec.DEFAULT_DAYS,
+                (method, days) -> new CashFlowSpec(
+                        new OutlookSpec(Optional.empty(), days, method),
+                        settings.getValue().openingCash()),
+                CashFlowAnalysis::run);
     }
 
     public ObjectProperty<Method> methodProperty() {

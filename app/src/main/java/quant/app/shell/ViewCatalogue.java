@@ -23,11 +23,6 @@ import quant.app.imports.ImportHistoryView;
 import quant.app.imports.ImportHistoryViewModel;
 import quant.app.segment.SegmentView;
 import quant.app.segment.SegmentViewModel;
-import quant.core.forecast.business.CashFlowAnalysis;
-import quant.core.forecast.business.CashFlowSpec;
-import quant.core.forecast.business.DemandAnalysis;
-import quant.core.forecast.business.OutlookSpec;
-import quant.core.forecast.business.RevenueAnalysis;
 import quant.core.store.DomainTable;
 import quant.core.store.TableBrowser;
 
@@ -122,16 +117,7 @@ public final class ViewCatalogue {
                     "Shortcut+6",
                     Workspace.MAIN,
                     c -> new DemandView(
-                            new StoreForecastViewModel<>(
-                                    "Forecasting demand",
-                                    c.jobs(),
-                                    c.snapshots(),
-                                    c.counts(),
-                                    null,
-                                    DemandAnalysis.DEFAULT_DAYS,
-                                    (method, days) -> new OutlookSpec(Optional.empty(), days, method),
-                                    DemandAnalysis::run),
-                            c.savedForecasts())),
+                            StoreForecastViewModel.demand(c.jobs(), c.snapshots(), c.counts()), c.savedForecasts())),
             new Entry(
                     RevenueView.ID,
                     "Revenue forecast",
@@ -139,33 +125,15 @@ public final class ViewCatalogue {
                     "Shortcut+7",
                     Workspace.MAIN,
                     c -> new RevenueView(
-                            new StoreForecastViewModel<>(
-                                    "Forecasting revenue",
-                                    c.jobs(),
-                                    c.snapshots(),
-                                    c.counts(),
-                                    null,
-                                    RevenueAnalysis.DEFAULT_DAYS,
-                                    (method, days) -> new OutlookSpec(Optional.empty(), days, method),
-                                    RevenueAnalysis::run),
-                            c.savedForecasts())),
+                            StoreForecastViewModel.revenue(c.jobs(), c.snapshots(), c.counts()), c.savedForecasts())),
             new Entry(
                     CashFlowView.ID,
                     "Cash flow",
                     Menu.FORECASTS,
                     "Shortcut+8",
                     Workspace.MAIN,
-                    c -> new CashFlowView(new StoreForecastViewModel<>(
-                            "Forecasting cash flow",
-                            c.jobs(),
-                            c.snapshots(),
-                            c.counts(),
-                            c.settings(),
-                            CashFlowSpec.DEFAULT_DAYS,
-                            (method, days) -> new CashFlowSpec(
-                                    new OutlookSpec(Optional.empty(), days, method),
-                                    c.settings().getValue().openingCash()),
-                            CashFlowAnalysis::run))),
+                    c -> new CashFlowView(
+                            StoreForecastViewModel.cashFlow(c.jobs(), c.snapshots(), c.counts(), c.settings()))),
             new Entry(
                     SavedForecastsView.ID,
                     "Saved forecasts",

@@ -21,10 +21,7 @@ import quant.app.SampleViews;
 import quant.app.job.FxJobRunner;
 import quant.core.analysis.SnapshotCache;
 import quant.core.forecast.Method;
-import quant.core.forecast.business.CashFlowAnalysis;
 import quant.core.forecast.business.CashFlowResult;
-import quant.core.forecast.business.CashFlowSpec;
-import quant.core.forecast.business.DemandAnalysis;
 import quant.core.forecast.business.DemandResult;
 import quant.core.forecast.business.ForecastAccuracy;
 import quant.core.forecast.business.ForecastLog;
@@ -58,15 +55,7 @@ class StoreForecastViewsUiTest {
 
     @Test
     void demandShowsEachLinesForecastSeasonsAndCapacity(FxRobot robot) throws Exception {
-        var model = new StoreForecastViewModel<OutlookSpec, DemandResult>(
-                "Forecasting demand",
-                new FxJobRunner(),
-                snapshots,
-                data,
-                null,
-                DemandAnalysis.DEFAULT_DAYS,
-                (method, days) -> new OutlookSpec(Optional.empty(), days, method),
-                DemandAnalysis::run);
+        var model = StoreForecastViewModel.demand(new FxJobRunner(), snapshots, data);
         DemandView[] view = new DemandView[1];
         robot.interact(() -> {
             view[0] = new DemandView(model, saved);
@@ -93,15 +82,7 @@ class StoreForecastViewsUiTest {
 
     @Test
     void revenueShowsTheWindowsAndThePipeline(FxRobot robot) throws Exception {
-        var model = new StoreForecastViewModel<OutlookSpec, RevenueResult>(
-                "Forecasting revenue",
-                new FxJobRunner(),
-                snapshots,
-                data,
-                null,
-                RevenueAnalysis.DEFAULT_DAYS,
-                (method, days) -> new OutlookSpec(Optional.empty(), days, method),
-                RevenueAnalysis::run);
+        var model = StoreForecastViewModel.revenue(new FxJobRunner(), snapshots, data);
         robot.interact(() -> stage.getScene().setRoot(new RevenueView(model, saved)));
         RevenueResult r = await(model, null);
         assertThat(r.windows()).hasSize(3);
@@ -145,17 +126,7 @@ class StoreForecastViewsUiTest {
 
     @Test
     void cashFlowShowsFlowsAloneUntilAnOpeningBalanceIsSet(FxRobot robot) throws Exception {
-        var model = new StoreForecastViewModel<CashFlowSpec, CashFlowResult>(
-                "Forecasting cash flow",
-                new FxJobRunner(),
-                snapshots,
-                data,
-                settings,
-                CashFlowSpec.DEFAULT_DAYS,
-                (method, days) -> new CashFlowSpec(
-                        new OutlookSpec(Optional.empty(), days, method),
-                        settings.get().openingCash()),
-                CashFlowAnalysis::run);
+        var model = StoreForecastViewModel.cashFlow(new FxJobRunner(), snapshots, data, settings);
         robot.interact(() -> stage.getScene().setRoot(new CashFlowView(model)));
         CashFlowResult flows = await(model, null);
         assertThat(flows.hasBalance()).isFalse();
