@@ -121,6 +121,23 @@ public final class SampleCompanyGenerator {
         }
     }
 
+    /** The months of a seed's hail storms (roofing demand × 3.2): what an outlier check should find. */
+    static List<YearMonth> stormMonths(long seed) {
+        SampleCompanyGenerator g = new SampleCompanyGenerator(seed);
+        g.serviceLines();
+        g.chooseStorms();
+        List<YearMonth> out = new ArrayList<>();
+        for (YearMonth ym = YearMonth.from(SampleCompany.START);
+                !ym.isAfter(YearMonth.from(SampleCompany.END));
+                ym = ym.plusMonths(1)) {
+            int m = ym.getMonthValue();
+            if (g.storms[ym.getYear() - SampleCompany.START.getYear()][m]) {
+                out.add(ym);
+            }
+        }
+        return out;
+    }
+
     double roofingStormFactor(YearMonth ym) {
         boolean[] year = storms[ym.getYear() - SampleCompany.START.getYear()];
         int m = ym.getMonthValue();

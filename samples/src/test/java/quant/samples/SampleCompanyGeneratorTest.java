@@ -29,6 +29,10 @@ class SampleCompanyGeneratorTest {
     }
 
     static List<Map<String, String>> rows(DomainTable t) {
+        return rows(company, t);
+    }
+
+    static List<Map<String, String>> rows(SampleCompany company, DomainTable t) {
         SampleTable table = company.table(t);
         List<Map<String, String>> out = new ArrayList<>();
         for (String[] r : table.rows()) {

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The ARMA part of an {@link Arima} model on the differenced series w: the coefficients from the
- * search vector, the conditional sum of squares, the exact likelihood by the Kalman filter and the
- * forecasts of w.
+ * search vector, the conditional sum of squares, the exact likelihood (by the Kalman filter or, on
+ * short series, by the Durbin–Levinson recursion of {@link ArmaLikelihood}) and the forecasts of w.
  *
  * <p>State space (Harvey 1989; R's {@code makeARIMA}): r = max(p', q' + 1) with p', q' the orders of
  * the expanded polynomials φ(B)Φ(B^m) and θ(B)Θ(B^m); a_t = T a_{t−1} + R e_t, w_t − μ = a_t[0], T with
@@ -123,16 +123,43 @@ final class ArimaModel {
         return used > 0 ? ssq / used : Double.NaN;
     }
 
-    /** The exact Gaussian likelihood by the Kalman filter; NaN values when the filter breaks down. */
+    /**
+     * The exact Gaussian likelihood, by whichever of the two equivalent computations costs less: the
+     * Durbin–Levinson recursion on the autocovariances ({@link ArmaLikelihood}, O(n²)) or the Kalman
+     * filter (O(r³) for its stationary start, then O(r²) a step until it settles); infinite when the
+     * computation breaks down.
+     */
     Likelihood exact(double[] v) {
         expand(v);
-        Filter f = new Filter();
-        if (!f.run()) {
-            return new Likelihood(Double.POSITIVE_INFINITY, Double.NaN);
-        }
         int n = w.length;
-        double sigma2 = f.ssq / n;
-        return new Likelihood(n * Math.log(sigma2) + f.sumLog + n + n * Math.log(2 * Math.PI), sigma2);
+        int r = Math.max(phi.length, theta.length + 1);
+        double toeplitz = (double) n * n + Math.pow(phi.length + 1, 3) / 3;
+        double kalman = 30.0 * r * r * r + (double) n * r * r;
+        return toeplitz <= kalman ? exactToeplitz(v) : exactKalman(v);
+    }
+
+    /** The exact likelihood by the Durbin–Levinson recursion. */
+    Likelihood exactToeplitz(double[] v) {
+        expand(v);
+        ArmaLikelihood.Sums sums = ArmaLikelihood.of(w, mean, phi, theta);
+        return sums == null ? failed() : likelihood(sums.ssq(), sums.sumLog());
+    }
+
+    /** The exact likelihood by the Kalman filter. */
+    Likelihood exactKalman(double[] v) {
+        expand(v);
+        Filter f = new Filter();
+        return f.run() ? likelihood(f.ssq, f.sumLog) : failed();
+    }
+
+    private Likelihood likelihood(double ssq, double sumLog) {
+        int n = w.length;
+        double sigma2 = ssq / n;
+        return new Likelihood(n * Math.log(sigma2) + sumLog + n + n * Math.log(2 * Math.PI), sigma2);
+    }
+
+    private static Likelihood failed() {
+        return new Likelihood(Double.POSITIVE_INFINITY, Double.NaN);
     }
 
     /** The forecasts of w for h steps: the filtered state carried forward, plus the mean. */

@@ -16,10 +16,11 @@ import java.util.Locale;
  *       training part plus the horizon;
  *   <li>zeros: counted; when a third or more of the periods are zero the series is intermittent and
  *       {@code auto} chooses among Croston, TSB, naive and SES;
- *   <li>outliers: the remainder after a centred moving average (of order m, or 5 without a season)
- *       and the mean seasonal effects, on logarithms when every value is positive; points more than
- *       3 robust standard deviations (1.4826 × the median absolute deviation) from the remainders'
- *       median are flagged and kept — a storm month is real demand;
+ *   <li>outliers: the remainder of a robust seasonal-trend decomposition ({@link
+ *       RobustDecomposition}) measured on a scale where the noise has one spread ({@link #residuals}); points more than
+ *       3.5 robust standard deviations (1.4826 × the median absolute deviation) from the remainders'
+ *       median (for counts, the deviation at least ½, Poisson's spread on that scale) are flagged and kept — a
+ *       storm month is real demand;
  *   <li>negative values: noted, since multiplicative models are then not tried.
  * </ul>
  */
@@ -37,6 +38,8 @@ public final class DataChecks {
     public record Checked(double[] values, List<Finding> findings, boolean intermittent) {}
 
     static final int MIN_POINTS = 3;
+    /** The seasonal strength below which the outlier check leaves the season out. */
+    static final double SEASONAL_STRENGTH = 0.65;
 
     private DataChecks() {}
 
@@ -148,44 +151,68 @@ public final class DataChecks {
         if (m > 1 && n < 2 * m) {
             m = 1;
         }
-        int window = m > 1 ? m : 5;
-        if (n < 2 * window) {
+        if (n < (m > 1 ? 2 * m : 10)) {
             return List.of();
         }
-        boolean positive = Arrays.stream(y).allMatch(v -> v > 0);
-        double[] z = positive ? Arrays.stream(y).map(Math::log).toArray() : y.clone();
-        double[] trend = Seasonality.movingAverage(z, window);
-        int first = window / 2;
-        int last = n - 1 - window / 2;
-        for (int t = 0; t < n; t++) {
-            if (Double.isNaN(trend[t])) {
-                trend[t] = trend[t < first ? first : last];
-            }
+        double[] residual = residuals(y, m);
+        double median = RobustDecomposition.median(residual);
+        double sigma = 1.4826 * RobustDecomposition.mad(residual);
+        if (isCounts(y)) {
+            // counts are at least as noisy as Poisson counts: ½ on the square-root scale
+            sigma = Math.max(sigma, 0.5);
         }
-        double[] detrended = new double[n];
-        for (int t = 0; t < n; t++) {
-            detrended[t] = z[t] - trend[t];
-        }
-        double[] effect = m > 1 ? Seasonality.additiveIndexes(detrended, m) : new double[1];
-        double[] residual = new double[n];
-        for (int t = 0; t < n; t++) {
-            residual[t] = detrended[t] - effect[m > 1 ? t % m : 0];
-        }
-        double[] sorted = residual.clone();
-        Arrays.sort(sorted);
-        double median = sorted[n / 2];
-        double[] abs =
-                Arrays.stream(residual).map(r -> Math.abs(r - median)).sorted().toArray();
-        double mad = abs[n / 2];
         List<Integer> out = new ArrayList<>();
-        if (mad == 0) {
+        if (sigma == 0) {
             return out;
         }
-        double limit = 3 * 1.4826 * mad;
+        double limit = 3.5 * sigma;
         for (int t = 0; t < n; t++) {
             if (Math.abs(residual[t] - median) > limit) {
                 out.add(t);
             }
+        }
+        return out;
+    }
+
+    private static boolean isCounts(double[] y) {
+        return Arrays.stream(y).allMatch(v -> v >= 0 && v == Math.rint(v));
+    }
+
+    /**
+     * The residuals the outlier check measures. Counts (every value a non-negative whole number) are
+     * decomposed on log(y + ½), where a season multiplies a growing level as it does in the business,
+     * and each count is compared with its fitted value μ on Anscombe's square-root scale, √(y + ⅜) −
+     * √(μ + ⅜), where Poisson noise has the same spread at every level (Anscombe, Biometrika 35,
+     * 1948); other positive series are decomposed and measured on logarithms; the rest as they are.
+     *
+     * <p>The season takes part only when it predicts the seasons it was not fitted on (held-out
+     * strength at least {@value #SEASONAL_STRENGTH}, {@link RobustDecomposition.Parts#heldOutStrength}),
+     * an adaptation of the rule of {@code tsoutliers} in R's forecast package (Hyndman &amp; Khandakar
+     * 2008), which drops a season of strength below 0.6: a season fitted anyway learns the spikes that
+     * recur in it, as summer storms do for a roofer, and then flags the quiet summers instead.
+     */
+    static double[] residuals(double[] y, int m) {
+        int n = y.length;
+        boolean counts = isCounts(y);
+        double[] z;
+        if (counts) {
+            z = Arrays.stream(y).map(v -> Math.log(v + 0.5)).toArray();
+        } else if (Arrays.stream(y).allMatch(v -> v > 0)) {
+            z = Arrays.stream(y).map(Math::log).toArray();
+        } else {
+            z = y.clone();
+        }
+        RobustDecomposition.Parts parts = RobustDecomposition.of(z, m);
+        if (m > 1 && parts.heldOutStrength(z) < SEASONAL_STRENGTH) {
+            parts = RobustDecomposition.of(z, 1);
+        }
+        if (!counts) {
+            return parts.remainder();
+        }
+        double[] out = new double[n];
+        for (int t = 0; t < n; t++) {
+            double mu = Math.max(0, Math.exp(parts.fitted(t)) - 0.5);
+            out[t] = Math.sqrt(y[t] + 0.375) - Math.sqrt(mu + 0.375);
         }
         return out;
     }
