@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,14 @@ class StoreForecastViewsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#demand-summary").queryLabeled().getText()).startsWith("LAND: ");
         SampleViews.save(stage, "forecast-demand-landscaping.png");
+
+        // roofing's storm months are flagged in the data checks and ringed on the chart
+        robot.interact(() -> view[0].lineBox().setValue("ROOF"));
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> checks = robot.lookup("#demand-checks").queryAs(ListView.class);
+        assertThat(checks.getItems())
+                .anySatisfy(item -> assertThat(item.toString()).contains("2024-07"));
+        SampleViews.save(stage, "forecast-demand-roofing.png");
 
         robot.interact(() -> model.methodProperty().set(Method.SNAIVE));
         DemandResult naive = await(model, r);

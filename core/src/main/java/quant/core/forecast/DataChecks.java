@@ -114,7 +114,7 @@ public final class DataChecks {
             findings.add(new Finding(
                     "outliers",
                     outliers.size() + " period" + (outliers.size() == 1 ? " lies" : "s lie")
-                            + " far from its neighbours; kept in the fit and marked on the chart.",
+                            + " far from the series' trend and season; kept in the fit and marked on the chart.",
                     "flagged",
                     first(outliers)));
         }

@@ -99,6 +99,16 @@ public final class ForecastCharts {
         lineRenderer.setSeriesPaint(1, FORECAST);
         lineRenderer.setSeriesStroke(
                 1, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+        XYSeries outliers = outliers(o);
+        if (!outliers.isEmpty()) {
+            lines.addSeries(outliers);
+            lineRenderer.setSeriesLinesVisible(2, false);
+            lineRenderer.setSeriesShapesVisible(2, true);
+            lineRenderer.setSeriesShape(2, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+            lineRenderer.setSeriesShapesFilled(2, false);
+            lineRenderer.setSeriesPaint(2, BAD);
+            lineRenderer.setSeriesStroke(2, new BasicStroke(2f));
+        }
 
         NumberAxis values = money ? ChartStyle.moneyAxis(valueLabel) : new NumberAxis(valueLabel);
         XYPlot plot = new XYPlot(lines, months(), values, lineRenderer);
@@ -113,6 +123,21 @@ public final class ForecastCharts {
             plot.addDomainMarker(now);
         }
         return ChartStyle.apply(new JFreeChart(title, new Font(ChartStyle.FONT, Font.BOLD, 14), plot, true));
+    }
+
+    /** The observed months the data checks flagged as outliers (kept in the fit). */
+    private static XYSeries outliers(Outlook o) {
+        XYSeries out = new XYSeries("Outlier (kept)");
+        java.util.Set<String> flagged = new java.util.HashSet<>();
+        o.forecast().checks().stream()
+                .filter(f -> f.check().equals("outliers"))
+                .forEach(f -> flagged.addAll(f.periods()));
+        for (Outlook.Observed p : o.history()) {
+            if (flagged.contains(p.period())) {
+                out.add(millis(p.period()), p.value());
+            }
+        }
+        return out;
     }
 
     /** A saved forecast's months with their bands, and the actual values of the months that are over. */
