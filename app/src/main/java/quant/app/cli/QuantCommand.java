@@ -29,6 +29,7 @@ import quant.core.store.StoreException;
             SegmentsCommand.class,
             ChurnCommand.class,
             ForecastCommand.class,
+            PipelineCommand.class,
             SettingsCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

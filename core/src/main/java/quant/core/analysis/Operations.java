@@ -30,6 +30,10 @@ public final class Operations {
                     new int[0],
                     new int[0],
                     new int[0],
+                    new int[0],
+                    new int[0],
+                    new Codes(),
+                    new Codes(),
                     new Codes(),
                     new Codes()),
             new StageHistory(new int[0], new int[0], new int[0]),
@@ -191,8 +195,12 @@ public final class Operations {
         final int[] expectedCloseDay;
         final int[] closedDay;
         final int[] leadSource;
+        final int[] rep;
+        final int[] product;
         final Codes stages;
         final Codes leadSources;
+        final Codes reps;
+        final Codes products;
 
         Deals(
                 int[] customer,
@@ -204,8 +212,12 @@ public final class Operations {
                 int[] expectedCloseDay,
                 int[] closedDay,
                 int[] leadSource,
+                int[] rep,
+                int[] product,
                 Codes stages,
-                Codes leadSources) {
+                Codes leadSources,
+                Codes reps,
+                Codes products) {
             this.customer = customer;
             this.amount = amount;
             this.stage = stage;
@@ -215,8 +227,12 @@ public final class Operations {
             this.expectedCloseDay = expectedCloseDay;
             this.closedDay = closedDay;
             this.leadSource = leadSource;
+            this.rep = rep;
+            this.product = product;
             this.stages = stages;
             this.leadSources = leadSources;
+            this.reps = reps;
+            this.products = products;
         }
 
         public int size() {
@@ -277,12 +293,35 @@ public final class Operations {
             return leadSource[i];
         }
 
+        /** The sales rep's code in {@link #reps()} (their name), or {@link Codes#NONE}. */
+        public int rep(int i) {
+            return rep[i];
+        }
+
+        /** The product's code in {@link #products()} (its name), or {@link Codes#NONE}. */
+        public int product(int i) {
+            return product[i];
+        }
+
+        /** The engagement day, or NO_DAY. */
+        public int engagedDay(int i) {
+            return engagedDay[i];
+        }
+
         public Codes stages() {
             return stages;
         }
 
         public Codes leadSources() {
             return leadSources;
+        }
+
+        public Codes reps() {
+            return reps;
+        }
+
+        public Codes products() {
+            return products;
         }
     }
 

@@ -23,8 +23,10 @@ final class OperationsReader {
         {
             List<Object[]> rows = rows(
                     c,
-                    "SELECT id, customer_id, amount, stage, outcome, created_on, engaged_on, expected_close_on,"
-                            + " closed_on, lead_source FROM deal ORDER BY id");
+                    "SELECT d.id, d.customer_id, d.amount, d.stage, d.outcome, d.created_on, d.engaged_on,"
+                            + " d.expected_close_on, d.closed_on, d.lead_source, r.name, p.name FROM deal d"
+                            + " LEFT JOIN sales_rep r ON r.id = d.sales_rep_id"
+                            + " LEFT JOIN product p ON p.id = d.product_id ORDER BY d.id");
             int n = rows.size();
             dealIds = new long[n];
             int[] customer = new int[n];
@@ -36,8 +38,12 @@ final class OperationsReader {
             int[] expected = new int[n];
             int[] closed = new int[n];
             int[] leadSource = new int[n];
+            int[] rep = new int[n];
+            int[] product = new int[n];
             Codes stages = new Codes();
             Codes sources = new Codes();
+            Codes reps = new Codes();
+            Codes products = new Codes();
             for (int i = 0; i < n; i++) {
                 Object[] r = rows.get(i);
                 dealIds[i] = (Long) r[0];
@@ -54,9 +60,25 @@ final class OperationsReader {
                 expected[i] = day(r[7]);
                 closed[i] = day(r[8]);
                 leadSource[i] = sources.intern((String) r[9]);
+                rep[i] = reps.intern((String) r[10]);
+                product[i] = products.intern((String) r[11]);
             }
             deals = new Operations.Deals(
-                    customer, amount, stage, outcome, created, engaged, expected, closed, leadSource, stages, sources);
+                    customer,
+                    amount,
+                    stage,
+                    outcome,
+                    created,
+                    engaged,
+                    expected,
+                    closed,
+                    leadSource,
+                    rep,
+                    product,
+                    stages,
+                    sources,
+                    reps,
+                    products);
         }
         Operations.StageHistory history;
         {

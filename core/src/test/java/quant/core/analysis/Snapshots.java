@@ -97,7 +97,21 @@ public final class Snapshots {
     /** Adds a deal (outcome open, won or lost) and returns its index. */
     public int deal(
             double amount, String stage, String outcome, LocalDate created, LocalDate expectedClose, LocalDate closed) {
-        deals.add(new Object[] {amount, stage, outcome, created, expectedClose, closed});
+        return deal(amount, stage, outcome, created, expectedClose, closed, null, null, null);
+    }
+
+    /** Adds a deal with its sales rep, lead source and product (each may be null). */
+    public int deal(
+            double amount,
+            String stage,
+            String outcome,
+            LocalDate created,
+            LocalDate expectedClose,
+            LocalDate closed,
+            String rep,
+            String source,
+            String product) {
+        deals.add(new Object[] {amount, stage, outcome, created, expectedClose, closed, rep, source, product});
         return deals.size() - 1;
     }
 
@@ -273,8 +287,17 @@ public final class Snapshots {
         int[] noCustomer = new int[d];
         java.util.Arrays.fill(noCustomer, -1);
         Codes stages = new Codes();
+        int[] rep = new int[d];
+        int[] source = new int[d];
+        int[] product = new int[d];
+        Codes reps = new Codes();
+        Codes sources = new Codes();
+        Codes products = new Codes();
         for (int k = 0; k < d; k++) {
             Object[] r = deals.get(k);
+            rep[k] = reps.intern((String) r[6]);
+            source[k] = sources.intern((String) r[7]);
+            product[k] = products.intern((String) r[8]);
             amount[k] = (Double) r[0];
             stage[k] = stages.intern((String) r[1]);
             outcome[k] = switch ((String) r[2]) {
@@ -331,9 +354,13 @@ public final class Snapshots {
                         none,
                         expected,
                         closed,
-                        noCustomer.clone(),
+                        source,
+                        rep,
+                        product,
                         stages,
-                        new Codes()),
+                        sources,
+                        reps,
+                        products),
                 Operations.StageHistory.sorted(moveDeal, moveStage, moveDay),
                 new Operations.Expenses(month, expenseAmount, fixed, category, categories),
                 new Operations.Spend(spendMonth, channel, spendAmount, channels));

@@ -1,0 +1,139 @@
+package quant.app.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import quant.core.analysis.Json;
+import quant.core.job.JobMonitor;
+import quant.core.pipeline.PipelineAnalysis;
+import quant.core.pipeline.PipelineResult;
+import quant.core.pipeline.PipelineSpec;
+
+/** {@code quant pipeline}: the sales pipeline's counts, win rate, cycle, funnel and weighted value. */
+@Command(
+        name = "pipeline",
+        mixinStandardHelpOptions = true,
+        description = "The sales pipeline: deals by stage, win rate, days to close, funnel and weighted open value.")
+final class PipelineCommand implements Callable<Integer> {
+    @ParentCommand
+    QuantCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--by", paramLabel = "rep|source|product", description = "Break the figures down.")
+    String by;
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            description = "Compute at this date (default: the last activity in the data, deals included).")
+    LocalDate asOf;
+
+    @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PipelineSpec pipelineSpec = new PipelineSpec(Optional.ofNullable(asOf), PipelineSpec.By.parse(by));
+        PipelineResult r =
+                PipelineAnalysis.run(CustomerFilterOptions.snapshot(parent.database()), pipelineSpec, JobMonitor.NONE);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(r));
+        } else {
+            print(out, r);
+        }
+        out.flush();
+        return QuantCommand.OK;
+    }
+
+    private static void print(PrintWriter out, PipelineResult r) {
+        out.printf("Pipeline as of %s%s%n%n", r.asOf(), r.asOfFromData() ? " (last activity in the data)" : "");
+        PipelineResult.Summary t = r.totals();
+        out.printf(Locale.ROOT, "%,d deals: %,d won, %,d lost, %,d open%n", t.dealCount(), t.won(), t.lost(), t.open());
+        out.printf(
+                Locale.ROOT,
+                "Win rate %s, won value %,.2f (average %,.2f)%n",
+                percent(t.winRate()),
+                t.wonValue(),
+                t.averageWonValue());
+        out.printf(
+                Locale.ROOT,
+                "Days to close: won %s, lost %s, all %s%n",
+                days(t.avgDaysToCloseWon()),
+                days(t.avgDaysToCloseLost()),
+                days(t.avgDaysToCloseAll()));
+        out.printf(
+                Locale.ROOT,
+                "Open value %,.2f, weighted %,.2f; sales velocity %,.2f a day%n%n",
+                t.openValue(),
+                t.weightedOpenValue(),
+                t.salesVelocityPerDay());
+        out.println("Deals by stage:");
+        for (Map.Entry<String, Integer> e : t.stageCounts().entrySet()) {
+            out.printf(Locale.ROOT, "  %-16s %,8d%n", e.getKey(), e.getValue());
+        }
+        out.printf("%nFunnel (reached, on to the next stage, win rate and closed deals behind it):%n");
+        for (PipelineResult.Step s : r.funnel()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-16s %,8d %8s %8s %,7d%s%n",
+                    s.stage(),
+                    s.reached(),
+                    percent(s.toNext()),
+                    percent(s.winRate()),
+                    s.closedSample(),
+                    s.ownRate() ? "" : " (overall rate)");
+        }
+        if (!r.weightedByMonth().isEmpty()) {
+            out.printf("%nOpen deals by expected close month:%n");
+            for (PipelineResult.Month m : r.weightedByMonth()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %-8s %,6d %,16.2f %,16.2f%n",
+                        m.month(),
+                        m.deals(),
+                        m.value(),
+                        m.weightedValue());
+            }
+        }
+        if (!r.groups().isEmpty()) {
+            out.printf(
+                    "%nBy %s:%n  %-36s %6s %6s %6s %6s %8s %14s %14s%n",
+                    r.by(), "", "deals", "won", "lost", "open", "win rate", "won value", "weighted open");
+            for (PipelineResult.Group g : r.groups()) {
+                PipelineResult.Summary s = g.summary();
+                out.printf(
+                        Locale.ROOT,
+                        "  %-36s %6d %6d %6d %6d %8s %,14.2f %,14.2f%n",
+                        g.key(),
+                        s.dealCount(),
+                        s.won(),
+                        s.lost(),
+                        s.open(),
+                        percent(s.winRate()),
+                        s.wonValue(),
+                        s.weightedOpenValue());
+            }
+        }
+        out.println();
+        r.definitions().forEach(out::println);
+    }
+
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+
+    private static String days(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,115 @@
+package quant.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import quant.core.analysis.InvalidSpecException;
+import quant.core.analysis.Snapshot;
+import quant.core.analysis.Snapshots;
+import quant.core.job.JobMonitor;
+
+/** The pipeline figures on six deals worked out by hand. */
+class PipelineAnalysisTest {
+    static final LocalDate AS_OF = LocalDate.of(2025, 3, 31);
+
+    private static LocalDate day(int month, int dayOfMonth) {
+        return LocalDate.of(2025, month, dayOfMonth);
+    }
+
+    static Snapshot sixDeals() {
+        Snapshots s = new Snapshots();
+        int won30 = s.deal(1000, "won", "won", day(1, 1), null, day(1, 31), "Ann", "web", "Install");
+        s.move(won30, "new", day(1, 1)).move(won30, "quote_sent", day(1, 10)).move(won30, "won", day(1, 31));
+        int won50 = s.deal(3000, "won", "won", day(1, 10), null, day(3, 1), "Bo", "referral", "Install");
+        s.move(won50, "new", day(1, 10)).move(won50, "quote_sent", day(1, 20)).move(won50, "won", day(3, 1));
+        int lost10 = s.deal(500, "lost", "lost", day(2, 1), null, day(2, 11), "Ann", "web", "Repair");
+        s.move(lost10, "new", day(2, 1)).move(lost10, "lost", day(2, 11));
+        int quoted = s.deal(2000, "quote_sent", "open", day(3, 1), day(4, 15), null, "Bo", "web", "Repair");
+        s.move(quoted, "new", day(3, 1)).move(quoted, "quote_sent", day(3, 5));
+        int fresh = s.deal(4000, "new", "open", day(3, 20), day(5, 10), null, null, "referral", null);
+        s.move(fresh, "new", day(3, 20));
+        // created after the as-of date: not in the pipeline yet
+        int later = s.deal(9000, "new", "open", day(4, 10), day(6, 1), null, "Ann", "web", "Install");
+        s.move(later, "new", day(4, 10));
+        return s.build();
+    }
+
+    private static PipelineResult run(PipelineSpec.By by) {
+        return PipelineAnalysis.run(sixDeals(), new PipelineSpec(Optional.of(AS_OF), by), JobMonitor.NONE);
+    }
+
+    @Test
+    void totalsFollowTheDefinitions() {
+        PipelineResult.Summary t = run(PipelineSpec.By.NONE).totals();
+        assertThat(t.dealCount()).isEqualTo(5);
+        assertThat(t.won()).isEqualTo(2);
+        assertThat(t.lost()).isEqualTo(1);
+        assertThat(t.open()).isEqualTo(2);
+        assertThat(t.winRate()).isCloseTo(2 / 3.0, within(1e-12));
+        assertThat(t.wonValue()).isEqualTo(4000);
+        assertThat(t.averageWonValue()).isEqualTo(2000);
+        assertThat(t.avgDaysToCloseWon()).isEqualTo(40); // (30 + 50) / 2
+        assertThat(t.avgDaysToCloseLost()).isEqualTo(10);
+        assertThat(t.avgDaysToCloseAll()).isEqualTo(30); // (30 + 50 + 10) / 3
+        assertThat(t.openValue()).isEqualTo(6000);
+        // three closed deals: too few for stage rates, so every stage takes the overall 2/3
+        assertThat(t.weightedOpenValue()).isEqualTo(4000);
+        // 2 open × 2/3 × 2,000 ÷ 40 days
+        assertThat(t.salesVelocityPerDay()).isEqualTo(66.67);
+        assertThat(t.stageCounts())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("new", 1),
+                        org.assertj.core.api.Assertions.entry("quote_sent", 1),
+                        org.assertj.core.api.Assertions.entry("won", 2),
+                        org.assertj.core.api.Assertions.entry("lost", 1));
+    }
+
+    @Test
+    void theFunnelCountsTheDealsThatReachedEachStage() {
+        var funnel = run(PipelineSpec.By.NONE).funnel();
+        assertThat(funnel).extracting(PipelineResult.Step::stage).containsExactly("new", "quote_sent", "won");
+        assertThat(funnel).extracting(PipelineResult.Step::reached).containsExactly(5, 3, 2);
+        assertThat(funnel.get(0).toNext()).isCloseTo(0.6, within(1e-12));
+        assertThat(funnel.get(1).toNext()).isCloseTo(2 / 3.0, within(1e-12));
+        assertThat(funnel.get(2).toNext()).isNaN();
+    }
+
+    @Test
+    void openDealsAreWeightedByExpectedCloseMonth() {
+        var months = run(PipelineSpec.By.NONE).weightedByMonth();
+        assertThat(months).extracting(PipelineResult.Month::month).containsExactly("2025-04", "2025-05");
+        assertThat(months.get(0).value()).isEqualTo(2000);
+        assertThat(months.get(0).weightedValue()).isEqualTo(1333.33);
+        assertThat(months.get(1).weightedValue()).isEqualTo(2666.67);
+    }
+
+    @Test
+    void theBreakdownByRepKeepsDealsWithoutOne() {
+        var groups = run(PipelineSpec.By.REP).groups();
+        assertThat(groups).extracting(PipelineResult.Group::key).containsExactly("Ann", "Bo", "(none)");
+        PipelineResult.Summary ann = groups.get(0).summary();
+        assertThat(ann.won()).isEqualTo(1);
+        assertThat(ann.lost()).isEqualTo(1);
+        assertThat(ann.winRate()).isEqualTo(0.5);
+        assertThat(groups.get(2).summary().open()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAnAsOfDateTheLastDealDateIsUsed() {
+        PipelineResult r = PipelineAnalysis.run(sixDeals(), PipelineSpec.defaults(), JobMonitor.NONE);
+        assertThat(r.asOf()).isEqualTo(day(4, 10));
+        assertThat(r.asOfFromData()).isTrue();
+        assertThat(r.totals().dealCount()).isEqualTo(6);
+    }
+
+    @Test
+    void anUnknownBreakdownIsRefusedByName() {
+        assertThatThrownBy(() -> PipelineSpec.By.parse("region"))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("rep, source or product");
+    }
+}
