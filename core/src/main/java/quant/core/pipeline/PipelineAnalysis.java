@@ -118,10 +118,6 @@ public final class PipelineAnalysis {
         return v == null ? "(none)" : v;
     }
 
-    static boolean isClosing(String stage) {
-        return "won".equalsIgnoreCase(stage) || "lost".equalsIgnoreCase(stage);
-    }
-
     /** Stage codes in pipeline order (see the class description), closing stages last. */
     static List<Integer> stageOrder(Operations ops) {
         Codes stages = ops.deals().stages();
@@ -140,7 +136,7 @@ public final class PipelineAnalysis {
         List<Integer> observed = new ArrayList<>();
         List<Integer> rest = new ArrayList<>();
         for (int s = 0; s < stages.size(); s++) {
-            if (isClosing(stages.value(s))) {
+            if (StageWinRates.isClosing(stages.value(s))) {
                 continue;
             }
             (seen[s] > 0 ? observed : rest).add(s);
@@ -261,7 +257,7 @@ public final class PipelineAnalysis {
         List<Integer> steps = new ArrayList<>();
         int wonStage = -1;
         for (int s : order) {
-            if (!isClosing(stages.value(s))) {
+            if (!StageWinRates.isClosing(stages.value(s))) {
                 steps.add(s);
             } else if (stages.value(s).equalsIgnoreCase("won")) {
                 wonStage = s;

@@ -102,7 +102,7 @@ public final class StageWinRates {
     }
 
     /** Whether a stage name is a closing one (a deal there is no longer open). */
-    static boolean isClosing(String stage) {
+    public static boolean isClosing(String stage) {
         return "won".equalsIgnoreCase(stage) || "lost".equalsIgnoreCase(stage);
     }
 }
