@@ -98,14 +98,26 @@ final class Finance {
         company.put(t);
     }
 
+    /**
+     * Yearly growth of each line's market (HVAC, plumbing, electrical, landscaping, roofing) in the
+     * second, third and fourth year: electrification incentives make electrical grow fastest, faster
+     * than the company's own electrical revenue by the last year.
+     */
+    static final double[][] MARKET_GROWTH = {
+        {0.04, 0.04, 0.05}, {0.03, 0.025, 0.025}, {0.08, 0.16, 0.30}, {0.02, 0.015, 0.01}, {0.07, 0.09, 0.10}
+    };
+
     private static void market(Rng rng, SampleCompany company) {
         SampleTable t = new SampleTable(
                 DomainTable.MARKET_SIZE, "external_ref", "period_start", "segment", "region", "metric", "market_value");
-        double[] base = {410e6, 260e6, 240e6, 180e6, 300e6};
+        double[] level = {410e6, 260e6, 240e6, 180e6, 300e6};
         int n = 0;
         for (int year = SampleCompany.START.getYear(); year <= SampleCompany.END.getYear(); year++) {
             for (int i = 0; i < ServiceLineSpec.ALL.length; i++) {
-                double value = base[i] * Math.pow(1.04, year - SampleCompany.START.getYear()) * rng.uniform(0.98, 1.02);
+                if (year > SampleCompany.START.getYear()) {
+                    level[i] *= 1 + MARKET_GROWTH[i][Math.min(year - SampleCompany.START.getYear(), 3) - 1];
+                }
+                double value = level[i] * rng.uniform(0.98, 1.02);
                 t.add(
                         "MK%03d".formatted(++n),
                         LocalDate.of(year, 1, 1),
@@ -178,7 +190,8 @@ final class Finance {
                 "critical_level",
                 "direction");
         int n = 0;
-        for (int year = SampleCompany.START.getYear() + 1; year <= SampleCompany.END.getYear(); year++) {
+        // Each year's targets are set from the year before, the coming year's included.
+        for (int year = SampleCompany.START.getYear() + 1; year <= SampleCompany.END.getYear() + 1; year++) {
             double lastRevenue = 0;
             double lastCost = 0;
             for (var e : monthly.entrySet()) {

@@ -18,8 +18,13 @@ final class MarketingPlan {
 
     record Acquisition(Channel channel, LocalDate date, String campaignRef, ServiceLineSpec campaignLine) {}
 
+    /** A lead that never became a customer: some of them asked for a quote first. */
+    record LostLead(String ref, String channel, LocalDate created) {}
+
     private final List<Campaign> campaigns = new ArrayList<>();
     private final Map<YearMonth, List<Acquisition>> acquisitions = new TreeMap<>();
+    private final Map<String, String> leadOfCustomer = new java.util.HashMap<>();
+    private final List<LostLead> lostLeads = new ArrayList<>();
 
     static MarketingPlan generate(Rng rng, SampleCompany company) {
         MarketingPlan plan = new MarketingPlan();
@@ -125,13 +130,9 @@ final class MarketingPlan {
                 "customer_ref");
         int n = 0;
         for (SampleCompanyGenerator.Customer c : customers) {
-            t.add(
-                    "L%06d".formatted(++n),
-                    c.channel,
-                    c.campaignRef,
-                    c.acquiredOn.minusDays(rng.between(0, 21)),
-                    c.acquiredOn,
-                    c.ref);
+            String converted = "L%06d".formatted(++n);
+            leadOfCustomer.put(c.ref, converted);
+            t.add(converted, c.channel, c.campaignRef, c.acquiredOn.minusDays(rng.between(0, 21)), c.acquiredOn, c.ref);
             double conversion =
                     switch (c.channel) {
                         case "referral" -> 0.6;
@@ -146,9 +147,21 @@ final class MarketingPlan {
                 if (created.isBefore(SampleCompany.START)) {
                     created = SampleCompany.START;
                 }
-                t.add("L%06d".formatted(++n), c.channel, c.campaignRef, created, null, null);
+                String ref = "L%06d".formatted(++n);
+                lostLeads.add(new LostLead(ref, c.channel, created));
+                t.add(ref, c.channel, c.campaignRef, created, null, null);
             }
         }
         return t;
+    }
+
+    /** The lead a customer converted from (known once {@link #leads} has run). */
+    String leadOf(String customerRef) {
+        return leadOfCustomer.get(customerRef);
+    }
+
+    /** The leads that did not convert, in the order they were written. */
+    List<LostLead> lostLeads() {
+        return lostLeads;
     }
 }

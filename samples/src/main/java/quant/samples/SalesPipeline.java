@@ -18,9 +18,33 @@ final class SalesPipeline {
 
     private record Rep(String ref, String name, String manager, String office, double skill) {}
 
-    private SalesPipeline() {}
+    /** Share of deals that stall at one step: the wait before the next move is 60–300 days. */
+    static final double STALL_SHARE = 0.25;
+    /** How long a deal must have been waiting in a stall at the end to count as stalled then. */
+    static final int STALLED_AT_END_DAYS = 30;
+    /** Share of the leads that never converted which asked for a quote first. */
+    static final double LOST_LEAD_QUOTE_SHARE = 0.06;
 
-    static void generate(Rng rng, SampleCompany company, List<SampleCompanyGenerator.Customer> customers) {
+    private final Rng rng;
+    private final SampleTable deals;
+    private final SampleTable history;
+    private final SampleCompany company;
+    private int dealSeq;
+    private int historySeq;
+
+    private SalesPipeline(Rng rng, SampleTable deals, SampleTable history, SampleCompany company) {
+        this.rng = rng;
+        this.deals = deals;
+        this.history = history;
+        this.company = company;
+    }
+
+    /**
+     * Generates the catalogue, the sales team and the deals, drawing from {@code rng} (a stream of
+     * its own, so the pipeline's draws do not shift the rest of the company).
+     */
+    static void generate(
+            Rng rng, SampleCompany company, List<SampleCompanyGenerator.Customer> customers, MarketingPlan marketing) {
         List<Product> products = List.of(
                 new Product("PR01", "Furnace replacement", ServiceLineSpec.HVAC, 5200),
                 new Product("PR02", "Central AC installation", ServiceLineSpec.HVAC, 7400),
@@ -86,12 +110,14 @@ final class SalesPipeline {
                 "lost_reason");
         SampleTable history =
                 new SampleTable(DomainTable.DEAL_STAGE_HISTORY, "external_ref", "deal_ref", "stage", "entered_on");
-        int n = 0;
-        int h = 0;
+        SalesPipeline pipeline = new SalesPipeline(rng, deals, history, company);
         for (SampleCompanyGenerator.Customer c : customers) {
             int count = rng.poisson(c.commercial ? 0.9 : 0.35);
             for (int k = 0; k < count; k++) {
-                LocalDate created = c.acquiredOn.plusDays(rng.between(0, 540));
+                // Half the customers with a deal ask for the quote on the first visit; the deal
+                // then comes from the lead that brought them. Later deals are repeat business.
+                boolean fromLead = k == 0 && rng.chance(0.5);
+                LocalDate created = c.acquiredOn.plusDays(fromLead ? rng.between(0, 7) : rng.between(0, 540));
                 if (created.isAfter(SampleCompany.END)) {
                     continue;
                 }
@@ -101,57 +127,110 @@ final class SalesPipeline {
                 Product product = rng.pick(fit.isEmpty() ? products : fit);
                 Rep rep = rng.pick(reps);
                 double amount = product.price() * rng.uniform(0.85, 1.25) * (c.commercial ? 1.6 : 1.0);
-                String ref = "D%05d".formatted(++n);
-                LocalDate day = created;
-                LocalDate engaged = null;
-                String stage = STAGES[0];
-                String outcome = "open";
-                LocalDate closed = null;
-                String lostReason = null;
-                history.add("DH%06d".formatted(++h), ref, stage, day);
-                for (int s = 1; s <= STAGES.length; s++) {
-                    LocalDate next = day.plusDays(rng.between(2, 12) + (s == STAGES.length ? rng.between(0, 15) : 0));
-                    if (next.isAfter(SampleCompany.END)) {
-                        break;
-                    }
-                    double pass = Math.min(0.95, 0.7 * rep.skill() * (product.price() > 9000 ? 0.85 : 1.0));
-                    if (!rng.chance(pass)) {
-                        outcome = "lost";
-                        stage = "lost";
-                        closed = next;
-                        lostReason = rng.pick(LOST_REASONS);
-                        history.add("DH%06d".formatted(++h), ref, stage, next);
-                        break;
-                    }
-                    day = next;
-                    stage = s == STAGES.length ? "won" : STAGES[s];
-                    if (s == 1) {
-                        engaged = day;
-                    }
-                    history.add("DH%06d".formatted(++h), ref, stage, day);
-                    if (s == STAGES.length) {
-                        outcome = "won";
-                        closed = day;
-                    }
-                }
-                deals.add(
-                        ref,
+                pipeline.deal(
                         c.ref,
-                        product.ref(),
-                        rep.ref(),
-                        null,
+                        fromLead ? marketing.leadOf(c.ref) : null,
                         c.channel,
-                        Values.money(amount),
-                        stage,
+                        product,
+                        rep,
                         created,
-                        engaged,
-                        created.plusDays(30),
-                        closed,
-                        outcome,
-                        lostReason);
+                        amount,
+                        true);
             }
+        }
+        // Leads that asked for a quote and never became customers: their deals are all lost.
+        for (MarketingPlan.LostLead lead : marketing.lostLeads()) {
+            if (!rng.chance(LOST_LEAD_QUOTE_SHARE)) {
+                continue;
+            }
+            LocalDate created = lead.created().plusDays(rng.between(1, 10));
+            if (created.isAfter(SampleCompany.END)) {
+                continue;
+            }
+            Product product = rng.pick(products);
+            Rep rep = rng.pick(reps);
+            pipeline.deal(
+                    null,
+                    lead.ref(),
+                    lead.channel(),
+                    product,
+                    rep,
+                    created,
+                    product.price() * rng.uniform(0.85, 1.25),
+                    false);
         }
         company.put(deals);
         company.put(history);
+    }
+
+    /**
+     * One deal through the stages: each step is passed with a probability set by the rep's skill
+     * (lower for products over $9,000); a failed step loses the deal with a reason. A stalled step
+     * waits 60–300 days and then rarely passes. Deals of leads that never converted cannot be won.
+     */
+    private void deal(
+            String customerRef,
+            String leadRef,
+            String source,
+            Product product,
+            Rep rep,
+            LocalDate created,
+            double amount,
+            boolean canWin) {
+        String ref = "D%05d".formatted(++dealSeq);
+        LocalDate day = created;
+        LocalDate engaged = null;
+        String stage = STAGES[0];
+        String outcome = "open";
+        LocalDate closed = null;
+        String lostReason = null;
+        history.add("DH%06d".formatted(++historySeq), ref, stage, day);
+        int stallAt = rng.chance(STALL_SHARE) ? rng.between(1, STAGES.length) : 0;
+        for (int s = 1; s <= STAGES.length; s++) {
+            boolean stall = s == stallAt;
+            int wait =
+                    stall ? rng.between(60, 300) : rng.between(2, 12) + (s == STAGES.length ? rng.between(0, 15) : 0);
+            LocalDate next = day.plusDays(wait);
+            if (next.isAfter(SampleCompany.END)) {
+                if (stall && SampleCompany.END.toEpochDay() - day.toEpochDay() >= STALLED_AT_END_DAYS) {
+                    company.stalledAtEnd.add(ref);
+                }
+                break;
+            }
+            double pass = Math.min(0.95, 0.7 * rep.skill() * (product.price() > 9000 ? 0.85 : 1.0)) * (stall ? 0.3 : 1);
+            if (!rng.chance(pass) || (s == STAGES.length && !canWin)) {
+                outcome = "lost";
+                stage = "lost";
+                closed = next;
+                lostReason = stall ? "No decision" : rng.pick(LOST_REASONS);
+                history.add("DH%06d".formatted(++historySeq), ref, stage, next);
+                break;
+            }
+            day = next;
+            stage = s == STAGES.length ? "won" : STAGES[s];
+            if (s == 1) {
+                engaged = day;
+            }
+            history.add("DH%06d".formatted(++historySeq), ref, stage, day);
+            if (s == STAGES.length) {
+                outcome = "won";
+                closed = day;
+            }
+        }
+        deals.add(
+                ref,
+                customerRef,
+                product.ref(),
+                rep.ref(),
+                leadRef,
+                source,
+                Values.money(amount),
+                stage,
+                created,
+                engaged,
+                created.plusDays(30),
+                closed,
+                outcome,
+                lostReason);
     }
 }

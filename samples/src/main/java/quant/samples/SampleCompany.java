@@ -21,6 +21,8 @@ public final class SampleCompany {
     public static final String SOURCE = "sample";
 
     private final Map<DomainTable, SampleTable> tables = new EnumMap<>(DomainTable.class);
+    /** Deals waiting in a stall for at least a month at {@link #END}: what stalled-deal detection should find. */
+    final java.util.Set<String> stalledAtEnd = new java.util.TreeSet<>();
 
     void put(SampleTable table) {
         tables.put(table.table(), table);

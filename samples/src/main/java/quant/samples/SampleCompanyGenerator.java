@@ -24,7 +24,10 @@ public final class SampleCompanyGenerator {
     static final double CHURN_AFTER_CALLBACK = 7.0;
     static final double CHURN_AFTER_POOR_RATING = 2.5;
     static final double CHURN_AFTER_LATE_PAYMENT = 6.0;
+    /** Mixed into the seed for the sales pipeline's own random stream. */
+    private static final long PIPELINE_STREAM = 0x5A1E5_D3A15L;
 
+    private final long seed;
     private final Rng rng;
     private final SampleCompany company = new SampleCompany();
     private final List<Tech> techs = new ArrayList<>();
@@ -75,6 +78,7 @@ public final class SampleCompanyGenerator {
             new SampleTable(DomainTable.PAYMENT, "external_ref", "invoice_ref", "paid_on", "amount", "method");
 
     private SampleCompanyGenerator(long seed) {
+        this.seed = seed;
         this.rng = new Rng(seed);
         int years = SampleCompany.END.getYear() - SampleCompany.START.getYear() + 1;
         this.storms = new boolean[years][13];
@@ -96,7 +100,7 @@ public final class SampleCompanyGenerator {
         company.put(invoices);
         company.put(payments);
         EquipmentHistory.generate(rng, company, equipment);
-        SalesPipeline.generate(rng, company, customers);
+        SalesPipeline.generate(new Rng(seed ^ PIPELINE_STREAM), company, customers, marketing);
         Finance.generate(rng, company, customers, jobs);
         return company;
     }

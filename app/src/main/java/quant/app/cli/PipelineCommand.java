@@ -2,6 +2,7 @@ package quant.app.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import quant.core.job.JobMonitor;
 import quant.core.pipeline.PipelineAnalysis;
 import quant.core.pipeline.PipelineResult;
 import quant.core.pipeline.PipelineSpec;
+import quant.core.settings.Setting;
 
 /** {@code quant pipeline}: the sales pipeline's counts, win rate, cycle, funnel and weighted value. */
 @Command(
@@ -29,8 +31,15 @@ final class PipelineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--by", paramLabel = "rep|source|product", description = "Break the figures down.")
+    @Option(names = "--by", paramLabel = "rep|source|product|quarter", description = "Break the figures down.")
     String by;
+
+    @Option(
+            names = "--stage-order",
+            paramLabel = "STAGES",
+            description = "The open stages in order, separated by commas (default: the pipeline.stageOrder setting,"
+                    + " else the order the stage history shows).")
+    String stageOrder;
 
     @Option(
             names = "--as-of",
@@ -43,9 +52,11 @@ final class PipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PipelineSpec pipelineSpec = new PipelineSpec(Optional.ofNullable(asOf), PipelineSpec.By.parse(by));
-        PipelineResult r =
-                PipelineAnalysis.run(CustomerFilterOptions.snapshot(parent.database()), pipelineSpec, JobMonitor.NONE);
+        PipelineSpec.By breakdown = PipelineSpec.By.parse(by);
+        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
+        List<String> order = stageOrder == null ? loaded.settings().stageOrder() : Setting.names(stageOrder);
+        PipelineSpec pipelineSpec = new PipelineSpec(Optional.ofNullable(asOf), breakdown, order);
+        PipelineResult r = PipelineAnalysis.run(loaded.snapshot(), pipelineSpec, JobMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(r));
@@ -105,6 +116,61 @@ final class PipelineCommand implements Callable<Integer> {
                         m.value(),
                         m.weightedValue());
             }
+        }
+        if (r.coverage() != null) {
+            PipelineResult.Coverage c = r.coverage();
+            out.printf(
+                    Locale.ROOT,
+                    "%nCoverage of %s %s–%s: weighted %,.2f of %,.2f target = %s%n",
+                    c.kpi(),
+                    c.months().getFirst(),
+                    c.months().getLast(),
+                    c.weightedValue(),
+                    c.target(),
+                    percent(c.ratio()));
+        }
+        out.printf(
+                "%nDays in each stage (typical cycle %s days to win):%n  %-16s %6s %6s %6s %6s %9s %6s %8s%n",
+                days(r.typicalCycleDays()), "", "stays", "mean", "median", "p75", "stalled >", "open", "stalled");
+        for (PipelineResult.StageTime t2 : r.stageTimes()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-16s %6d %6s %6s %6s %9s %6d %8d%n",
+                    t2.stage(),
+                    t2.stays(),
+                    days(t2.meanDays()),
+                    days(t2.medianDays()),
+                    days(t2.p75Days()),
+                    days(t2.stalledAfterDays()),
+                    t2.openNow(),
+                    t2.stalledNow());
+        }
+        List<PipelineResult.OpenDeal> stalled =
+                r.openDeals().stream().filter(PipelineResult.OpenDeal::stalled).toList();
+        if (!stalled.isEmpty()) {
+            out.printf("%nStalled deals (%d):%n", stalled.size());
+            for (PipelineResult.OpenDeal o : stalled.subList(0, Math.min(20, stalled.size()))) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %-12s %-16s %6s days in stage, %6s old, %,12.2f, win %s%n",
+                        o.ref(),
+                        o.stage(),
+                        days(o.daysInStage()),
+                        days(o.ageDays()),
+                        o.amount(),
+                        percent(o.winProbability()));
+            }
+        }
+        if (r.scoring() != null) {
+            PipelineResult.Scoring sc = r.scoring();
+            out.printf(
+                    Locale.ROOT,
+                    "%nDeal scoring: trained on %,d deals closed before %s, ROC AUC %s on the %,d closed since%s%n",
+                    sc.trainDeals(),
+                    sc.splitDate(),
+                    Double.isNaN(sc.rocAuc()) ? "–" : String.format(Locale.ROOT, "%.3f", sc.rocAuc()),
+                    sc.testDeals(),
+                    sc.note() == null ? "" : " (" + sc.note() + ")");
         }
         if (!r.groups().isEmpty()) {
             out.printf(

@@ -30,6 +30,8 @@ import quant.core.store.StoreException;
             ChurnCommand.class,
             ForecastCommand.class,
             PipelineCommand.class,
+            MarketingCommand.class,
+            MarketCommand.class,
             SettingsCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -57,13 +57,17 @@ final class SettingsCommand implements Callable<Integer> {
     record Row(
             String key,
             String label,
-            BigDecimal value,
+            Object value,
             BigDecimal defaultValue,
             String unit,
             BigDecimal min,
             BigDecimal max,
             boolean set,
             String description) {}
+
+    private static String nullIfEmpty(String text) {
+        return text.isEmpty() ? null : text;
+    }
 
     static void print(PrintWriter out, BusinessSettings settings, boolean json) {
         if (json) {
@@ -72,7 +76,7 @@ final class SettingsCommand implements Callable<Integer> {
                 rows.add(new Row(
                         s.key(),
                         s.label(),
-                        settings.value(s),
+                        s.unit().isNumber() ? settings.value(s) : nullIfEmpty(settings.text(s)),
                         s.defaultValue(),
                         s.unit().words(),
                         s.min(),
@@ -87,7 +91,7 @@ final class SettingsCommand implements Callable<Integer> {
                         Locale.ROOT,
                         "%-30s %8s %-18s %s%n",
                         s.key(),
-                        s.isOptional() && !settings.isSet(s) ? "-" : Setting.show(settings.value(s)),
+                        s.isOptional() && !settings.isSet(s) ? "-" : settings.text(s),
                         s.unit().words(),
                         settings.isSet(s)
                                 ? s.isOptional() ? "(set)" : "(set; default " + Setting.show(s.defaultValue()) + ")"

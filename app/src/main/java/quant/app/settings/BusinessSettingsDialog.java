@@ -49,8 +49,7 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
             field.textProperty().bindBidirectional(form.text(s));
             field.setId("setting-" + s.key().replace('.', '-'));
             field.setEditable(!readOnly);
-            field.setTooltip(new Tooltip(s.description() + "\nFrom " + Setting.show(s.min()) + " to "
-                    + Setting.show(s.max()) + " " + s.unit().words() + "."));
+            field.setTooltip(new Tooltip(s.description() + "\n" + s.range()));
             name.setLabelFor(field);
             Label meaning = new Label(s.description());
             meaning.setWrapText(true);
@@ -60,7 +59,7 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
                     name,
                     field,
                     new Label(s.unit().words()),
-                    new Label(s.isOptional() ? "none" : Setting.show(s.defaultValue())),
+                    new Label(s.isOptional() ? "none" : s.defaultText()),
                     meaning);
         }
         Label error = new Label();

@@ -25,7 +25,7 @@ public final class BusinessSettingsForm {
     public BusinessSettingsForm(BusinessSettings original) {
         this.original = original;
         for (Setting s : Setting.values()) {
-            StringProperty p = new SimpleStringProperty(Setting.show(original.value(s)));
+            StringProperty p = new SimpleStringProperty(original.text(s));
             p.addListener(x -> check());
             texts.put(s, p);
         }
@@ -40,7 +40,7 @@ public final class BusinessSettingsForm {
     /** Puts every field back to its setting's default. */
     public void restoreDefaults() {
         for (Setting s : Setting.values()) {
-            texts.get(s).set(Setting.show(s.defaultValue()));
+            texts.get(s).set(s.defaultText());
         }
     }
 
@@ -64,7 +64,7 @@ public final class BusinessSettingsForm {
         java.util.List<Setting> atDefault = new java.util.ArrayList<>();
         for (Setting s : Setting.values()) {
             String t = texts.get(s).get();
-            boolean unchanged = !original.isSet(s) && t.strip().equals(Setting.show(s.defaultValue()));
+            boolean unchanged = !original.isSet(s) && t.strip().equals(s.defaultText());
             boolean cleared = s.isOptional() && t.isBlank();
             if (unchanged || cleared) {
                 atDefault.add(s);

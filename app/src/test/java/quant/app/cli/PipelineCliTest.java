@@ -113,6 +113,6 @@ class PipelineCliTest {
         InProcessQuant.Run run =
                 InProcessQuant.quant("--db", dir.resolve("none").toString(), "pipeline", "--by", "region");
         assertThat(run.code()).isNotZero();
-        assertThat(run.err()).contains("rep, source or product");
+        assertThat(run.err()).contains("rep, source, product or quarter");
     }
 }

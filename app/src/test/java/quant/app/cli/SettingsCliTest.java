@@ -32,7 +32,11 @@ class SettingsCliTest {
         Run run = InProcessQuant.quant("--db", db, "settings", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode rows = JSON.readTree(run.out()).get("settings");
-        assertThat(rows).hasSize(6);
+        assertThat(rows).hasSize(7);
+        JsonNode order = rows.get(6);
+        assertThat(order.get("key").asText()).isEqualTo("pipeline.stageOrder");
+        assertThat(order.get("value").isNull()).isTrue();
+        assertThat(order.get("unit").asText()).isEqualTo("names");
         JsonNode cash = rows.get(5);
         assertThat(cash.get("key").asText()).isEqualTo("cash.openingBalance");
         assertThat(cash.get("value").isNull()).isTrue();
@@ -58,6 +62,10 @@ class SettingsCliTest {
                 "--db", db, "settings", "set", "customers.clvHorizonMonths=24", "customers.inactivityDays=180");
         assertThat(set.code()).as(set.err()).isZero();
         assertThat(set.out()).contains("(set; default 36)");
+        Run order =
+                InProcessQuant.quant("--db", db, "settings", "set", "pipeline.stageOrder=new, quote_sent,site_visit");
+        assertThat(order.code()).as(order.err()).isZero();
+        assertThat(order.out()).contains("new, quote_sent, site_visit");
         Run clvRun = InProcessQuant.quant("--db", db, "clv", "--as-of", "2025-12-31", "--json");
         assertThat(clvRun.code()).as(clvRun.err()).isZero();
         JsonNode clv = JSON.readTree(clvRun.out());

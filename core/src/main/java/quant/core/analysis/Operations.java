@@ -21,6 +21,7 @@ public final class Operations {
                     new int[0],
                     new double[0]),
             new Deals(
+                    new String[0],
                     new int[0],
                     new double[0],
                     new int[0],
@@ -186,6 +187,7 @@ public final class Operations {
         public static final byte WON = 1;
         public static final byte LOST = 2;
 
+        final String[] ref;
         final int[] customer;
         final double[] amount;
         final int[] stage;
@@ -203,6 +205,7 @@ public final class Operations {
         final Codes products;
 
         Deals(
+                String[] ref,
                 int[] customer,
                 double[] amount,
                 int[] stage,
@@ -218,6 +221,7 @@ public final class Operations {
                 Codes leadSources,
                 Codes reps,
                 Codes products) {
+            this.ref = ref;
             this.customer = customer;
             this.amount = amount;
             this.stage = stage;
@@ -240,6 +244,11 @@ public final class Operations {
         }
 
         /** The customer's row in {@link Snapshot#customers()}, or -1. */
+        /** The deal's {@code external_ref}: how the CRM names it. */
+        public String ref(int i) {
+            return ref[i];
+        }
+
         public int customer(int i) {
             return customer[i];
         }

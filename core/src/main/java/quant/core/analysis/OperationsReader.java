@@ -24,11 +24,13 @@ final class OperationsReader {
             List<Object[]> rows = rows(
                     c,
                     "SELECT d.id, d.customer_id, d.amount, d.stage, d.outcome, d.created_on, d.engaged_on,"
-                            + " d.expected_close_on, d.closed_on, d.lead_source, r.name, p.name FROM deal d"
+                            + " d.expected_close_on, d.closed_on, d.lead_source, r.name, p.name, d.external_ref"
+                            + " FROM deal d"
                             + " LEFT JOIN sales_rep r ON r.id = d.sales_rep_id"
                             + " LEFT JOIN product p ON p.id = d.product_id ORDER BY d.id");
             int n = rows.size();
             dealIds = new long[n];
+            String[] ref = new String[n];
             int[] customer = new int[n];
             double[] amount = new double[n];
             int[] stage = new int[n];
@@ -62,8 +64,10 @@ final class OperationsReader {
                 leadSource[i] = sources.intern((String) r[9]);
                 rep[i] = reps.intern((String) r[10]);
                 product[i] = products.intern((String) r[11]);
+                ref[i] = (String) r[12];
             }
             deals = new Operations.Deals(
+                    ref,
                     customer,
                     amount,
                     stage,
@@ -178,7 +182,7 @@ final class OperationsReader {
     }
 
     /** Every row of a query as objects (dates as LocalDate, times as LocalTime, ids as Long). */
-    private static List<Object[]> rows(Connection c, String sql) throws SQLException {
+    static List<Object[]> rows(Connection c, String sql) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
@@ -199,7 +203,7 @@ final class OperationsReader {
         return rows;
     }
 
-    private static int day(Object d) {
+    static int day(Object d) {
         return d == null ? Snapshot.NO_DAY : (int) ((LocalDate) d).toEpochDay();
     }
 

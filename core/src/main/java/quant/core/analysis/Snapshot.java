@@ -20,6 +20,7 @@ public final class Snapshot {
     private final Invoices invoices;
     private final Codes serviceLines;
     private final Operations operations;
+    private final Commercial commercial;
     private final int lastActivityDay;
 
     Snapshot(
@@ -29,6 +30,18 @@ public final class Snapshot {
             Invoices invoices,
             Codes serviceLines,
             Operations operations) {
+        this(dataVersion, customers, jobs, invoices, serviceLines, operations, Commercial.EMPTY);
+    }
+
+    Snapshot(
+            long dataVersion,
+            Customers customers,
+            Jobs jobs,
+            Invoices invoices,
+            Codes serviceLines,
+            Operations operations,
+            Commercial commercial) {
+        this.commercial = commercial;
         this.dataVersion = dataVersion;
         this.customers = customers;
         this.jobs = jobs;
@@ -67,6 +80,11 @@ public final class Snapshot {
     /** Technicians, deals, expenses and marketing spend. */
     public Operations operations() {
         return operations;
+    }
+
+    /** Leads, campaigns, market sizes, competitor observations and KPI targets. */
+    public Commercial commercial() {
+        return commercial;
     }
 
     /** The latest day a job was requested or completed; {@link #NO_DAY} without jobs. */

@@ -89,17 +89,25 @@ public final class SnapshotLoader {
                     Snapshot.Customers customers;
                     Snapshot.Invoices invoices;
                     Operations operations;
+                    Commercial commercial;
                     try {
                         customers = customers(c, progress, counts.customers());
                         invoices = invoices(c, progress, counts.invoices(), customers.id);
                         operations = OperationsReader.read(c, customers.id, serviceLines);
+                        commercial = CommercialReader.read(c, customers.id);
                     } catch (RuntimeException | SQLException e) {
                         jobs.cancel(true);
                         progress.stop();
                         throw e;
                     }
                     return new Snapshot(
-                            version, customers, joined(jobs).resolve(customers.id), invoices, serviceLines, operations);
+                            version,
+                            customers,
+                            joined(jobs).resolve(customers.id),
+                            invoices,
+                            serviceLines,
+                            operations,
+                            commercial);
                 } finally {
                     pool.shutdownNow();
                 }
@@ -159,7 +167,8 @@ public final class SnapshotLoader {
                         .resolve(customers.id);
                 Snapshot.Invoices invoices = invoices(c, progress, counts.invoices(), customers.id);
                 Operations operations = OperationsReader.read(c, customers.id, serviceLines);
-                return new Snapshot(version, customers, jobs, invoices, serviceLines, operations);
+                Commercial commercial = CommercialReader.read(c, customers.id);
+                return new Snapshot(version, customers, jobs, invoices, serviceLines, operations, commercial);
             } finally {
                 end(c);
             }

@@ -39,7 +39,7 @@ public record LogisticRegression(
     public static LogisticRegression fit(double[][] x, int[] y, double lambda) {
         int n = x.length;
         if (n == 0) {
-            throw new ModelFitException("There are no rows to train the churn model on.");
+            throw new ModelFitException("There are no rows to train the model on.");
         }
         int positives = 0;
         for (int v : y) {
@@ -110,7 +110,7 @@ public record LogisticRegression(
                         .getSolver()
                         .solve(new ArrayRealVector(gradient, false));
             } catch (NonPositiveDefiniteMatrixException e) {
-                throw new ModelFitException("The churn model's features are collinear: the fit has no unique answer.");
+                throw new ModelFitException("The model's features are collinear: the fit has no unique answer.");
             }
             for (int a = 0; a <= p; a++) {
                 beta[a] += step.getEntry(a);
@@ -122,7 +122,7 @@ public record LogisticRegression(
             }
             previous = ll;
         }
-        throw new ModelFitException("The churn model did not converge in " + MAX_ITERATIONS + " Newton steps.");
+        throw new ModelFitException("The model did not converge in " + MAX_ITERATIONS + " Newton steps.");
     }
 
     /** P(y = 1) for one row of raw (not standardised) features. */

@@ -53,9 +53,9 @@ public final class PipelineAnalysis {
         }
         boolean fromData = spec.asOf().isEmpty();
         int day = spec.asOf().map(x -> (int) x.toEpochDay()).orElseGet(() -> lastDay(snapshot));
-        monitor.progress(1, 4, "Learning stage win rates");
+        monitor.progress(1, 6, "Learning stage win rates");
         StageWinRates rates = StageWinRates.learn(ops, day);
-        List<Integer> order = stageOrder(ops);
+        List<Integer> order = stageOrder(ops, spec.stageOrder());
         int[] stageAt = new int[d.size()];
         List<Integer> included = new ArrayList<>();
         for (int i = 0; i < d.size(); i++) {
@@ -66,7 +66,7 @@ public final class PipelineAnalysis {
             included.add(i);
             stageAt[i] = d.isClosedBy(i, day) ? d.stage(i) : StageWinRates.stageAt(ops, i, day);
         }
-        monitor.progress(2, 4, "Summarising deals");
+        monitor.progress(2, 6, "Summarising deals");
         PipelineResult.Summary totals = summarise(ops, included, stageAt, order, rates, day);
         List<PipelineResult.Group> groups = new ArrayList<>();
         if (spec.by() != PipelineSpec.By.NONE) {
@@ -81,16 +81,106 @@ public final class PipelineAnalysis {
                             (PipelineResult.Group g) -> -g.summary().dealCount())
                     .thenComparing(PipelineResult.Group::key));
         }
-        monitor.progress(3, 4, "Building the funnel");
+        monitor.progress(3, 6, "Building the funnel");
+        List<PipelineResult.Step> funnel = funnel(ops, included, stageAt, order, rates, day);
+        List<PipelineResult.Month> months = byMonth(ops, included, stageAt, rates, day);
+        monitor.progress(4, 6, "Measuring days in each stage");
+        DealAging aging = DealAging.measure(ops, included, stageAt, order, day);
+        monitor.progress(5, 6, "Scoring open deals");
+        DealScoring.Scored scored = DealScoring.score(ops, included, stageAt, order, aging, day);
         return new PipelineResult(
                 LocalDate.ofEpochDay(day),
                 fromData,
                 spec.by().label(),
                 totals,
                 List.copyOf(groups),
-                funnel(ops, included, stageAt, order, rates, day),
-                byMonth(ops, included, stageAt, rates, day),
+                funnel,
+                months,
+                coverage(snapshot, months, day),
+                aging.typicalCycle(),
+                aging.stageTimes(),
+                openDeals(snapshot, included, stageAt, rates, aging, scored, day),
+                scored == null ? null : scored.scoring(),
                 definitions());
+    }
+
+    private static List<PipelineResult.OpenDeal> openDeals(
+            Snapshot snapshot,
+            List<Integer> deals,
+            int[] stageAt,
+            StageWinRates rates,
+            DealAging aging,
+            DealScoring.Scored scored,
+            int day) {
+        Operations.Deals d = snapshot.operations().deals();
+        List<PipelineResult.OpenDeal> out = new ArrayList<>();
+        for (int i : deals) {
+            if (d.isClosedBy(i, day)) {
+                continue;
+            }
+            int start = d.startDay(i);
+            double age = start == Snapshot.NO_DAY ? Double.NaN : day - start;
+            int stage = stageAt[i];
+            int expected = d.expectedCloseDay(i);
+            out.add(new PipelineResult.OpenDeal(
+                    d.ref(i),
+                    d.customer(i) < 0 ? null : snapshot.customers().name(d.customer(i)),
+                    d.reps().value(d.rep(i)),
+                    d.leadSources().value(d.leadSource(i)),
+                    d.products().value(d.product(i)),
+                    stage < 0 ? null : d.stages().value(stage),
+                    round(d.amount(i)),
+                    round(d.amount(i) * rates.of(stage).winRate()),
+                    age,
+                    aging.daysInStage(i, day),
+                    round(age / aging.typicalCycle()),
+                    stage >= 0 && aging.stalled(d, i, stage, day),
+                    Snapshot.date(expected),
+                    expected != Snapshot.NO_DAY && expected < day,
+                    scored == null || !scored.probability().containsKey(i)
+                            ? Double.NaN
+                            : scored.probability().get(i),
+                    scored == null ? List.of() : scored.drivers().getOrDefault(i, List.of())));
+        }
+        out.sort(Comparator.comparing((PipelineResult.OpenDeal o) -> !o.stalled())
+                .thenComparingDouble(o -> Double.isNaN(o.daysInStage()) ? 0 : -o.daysInStage())
+                .thenComparing(PipelineResult.OpenDeal::ref));
+        return List.copyOf(out);
+    }
+
+    /** KPIs whose monthly target the weighted pipeline is set against, in order of preference. */
+    static final List<String> COVERAGE_KPIS = List.of("monthly_pipeline", "monthly_revenue");
+
+    /**
+     * The weighted pipeline expected to close in the three months after the as-of date against the
+     * sum of those months' targets; null when no KPI in {@link #COVERAGE_KPIS} has a target for
+     * every one of them.
+     */
+    static PipelineResult.Coverage coverage(Snapshot snapshot, List<PipelineResult.Month> months, int day) {
+        var targets = snapshot.commercial().targets();
+        YearMonth first = YearMonth.from(LocalDate.ofEpochDay(day)).plusMonths(1);
+        for (String kpi : COVERAGE_KPIS) {
+            double target = 0;
+            boolean all = true;
+            List<String> covered = new ArrayList<>();
+            for (int k = 0; k < 3 && all; k++) {
+                YearMonth m = first.plusMonths(k);
+                int row = targets.find(kpi, (int) m.atDay(1).toEpochDay());
+                all = row >= 0;
+                target += all ? targets.target(row) : 0;
+                covered.add(m.toString());
+            }
+            if (!all || target <= 0) {
+                continue;
+            }
+            double weighted = months.stream()
+                    .filter(m -> covered.contains(m.month()))
+                    .mapToDouble(PipelineResult.Month::weightedValue)
+                    .sum();
+            return new PipelineResult.Coverage(
+                    kpi, List.copyOf(covered), round(target), round(weighted), weighted / target);
+        }
+        return null;
     }
 
     /** The latest day of any job activity or deal date: the pipeline's default as-of date. */
@@ -113,9 +203,42 @@ public final class PipelineAnalysis {
                     case REP -> d.reps().value(d.rep(i));
                     case SOURCE -> d.leadSources().value(d.leadSource(i));
                     case PRODUCT -> d.products().value(d.product(i));
+                    case QUARTER -> quarter(d.startDay(i));
                     case NONE -> "all";
                 };
         return v == null ? "(none)" : v;
+    }
+
+    private static String quarter(int day) {
+        if (day == Snapshot.NO_DAY) {
+            return null;
+        }
+        LocalDate date = LocalDate.ofEpochDay(day);
+        return date.getYear() + "-Q" + ((date.getMonthValue() + 2) / 3);
+    }
+
+    /**
+     * Stage codes in pipeline order, closing stages last: the stages a user named, in their order,
+     * then the others as the class description says.
+     */
+    static List<Integer> stageOrder(Operations ops, List<String> named) {
+        List<Integer> order = new ArrayList<>();
+        Codes codes = ops.deals().stages();
+        for (String name : named) {
+            for (int s = 0; s < codes.size(); s++) {
+                if (codes.value(s).equalsIgnoreCase(name.strip())
+                        && !StageWinRates.isClosing(codes.value(s))
+                        && !order.contains(s)) {
+                    order.add(s);
+                }
+            }
+        }
+        for (int s : stageOrder(ops)) {
+            if (!order.contains(s)) {
+                order.add(s);
+            }
+        }
+        return order;
     }
 
     /** Stage codes in pipeline order (see the class description), closing stages last. */
@@ -168,7 +291,7 @@ public final class PipelineAnalysis {
         return order;
     }
 
-    private static double daysToClose(Operations.Deals d, int i) {
+    static double daysToClose(Operations.Deals d, int i) {
         int start = d.createdDay(i) != Snapshot.NO_DAY ? d.createdDay(i) : d.engagedDay(i);
         return start == Snapshot.NO_DAY || d.closedDay(i) == Snapshot.NO_DAY ? Double.NaN : d.closedDay(i) - start;
     }
@@ -240,7 +363,7 @@ public final class PipelineAnalysis {
                 round(velocity));
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Double.isFinite(v) ? Math.round(v * 100) / 100.0 : v;
     }
 
@@ -344,8 +467,16 @@ public final class PipelineAnalysis {
                 "Weighted value = open value × the win rate of the deal's stage among closed deals that reached it"
                         + " (the overall rate below " + StageWinRates.MIN_CLOSED + " closed deals).",
                 "Sales velocity = open deals × win rate × average won value ÷ average days to close a won deal.",
-                "Stage order: as the stage history shows it, else new → site_visit → quote_sent → negotiation,"
-                        + " else stages whose deals are not yet engaged first; deals without history reached every"
-                        + " stage before their current one.");
+                "Stage order: the pipeline.stageOrder setting where set, else as the stage history shows it, else"
+                        + " new → site_visit → quote_sent → negotiation, else stages whose deals are not yet engaged"
+                        + " first; deals without history reached every stage before their current one.",
+                "Days in a stage: from a deal's move into the stage to its next move, from the stage history.",
+                "Stalled: in its stage longer than twice the 75th percentile of that stage's finished stays (at least "
+                        + DealAging.MIN_STALL_DAYS + " days); without enough history, older than twice the typical"
+                        + " cycle (the median days to win).",
+                "Coverage: weighted value expected to close in the next three months ÷ those months' targets"
+                        + " (monthly_pipeline, else monthly_revenue, from the KPI targets).",
+                "Win probability: logistic regression on closed deals (stage, age, size, source, rep, product),"
+                        + " validated on the deals that closed last (ROC AUC); drivers move the log-odds most.");
     }
 }

@@ -16,6 +16,11 @@ import java.util.Map;
  * @param groups the breakdown, largest first
  * @param funnel the stages in order with the deals that reached each
  * @param weightedByMonth open deals by expected close month
+ * @param coverage the weighted pipeline against a target from {@code kpi_target}; null without one
+ * @param typicalCycleDays median days to close of the won deals
+ * @param stageTimes days deals spend in each open stage, with the stall threshold
+ * @param openDeals the open deals, stalled first, then by days in their stage
+ * @param scoring the win-probability model and its validation; null when too few deals have closed
  * @param definitions how each figure is computed, in words
  */
 public record PipelineResult(
@@ -26,6 +31,11 @@ public record PipelineResult(
         List<Group> groups,
         List<Step> funnel,
         List<Month> weightedByMonth,
+        Coverage coverage,
+        double typicalCycleDays,
+        List<StageTime> stageTimes,
+        List<OpenDeal> openDeals,
+        Scoring scoring,
         List<String> definitions) {
 
     /**
@@ -68,4 +78,92 @@ public record PipelineResult(
 
     /** Open deals expected to close in a month ({@code none} when they have no expected date). */
     public record Month(String month, int deals, double value, double weightedValue) {}
+
+    /**
+     * Pipeline coverage: the weighted value of open deals expected to close in the three months after
+     * the as-of date, against the sum of a KPI's targets for those months.
+     *
+     * @param kpi the target used ({@code monthly_pipeline}, else {@code monthly_revenue})
+     * @param months the months covered
+     * @param target Σ of the monthly targets
+     * @param weightedValue Σ weighted value of open deals expected to close in those months
+     * @param ratio weightedValue ÷ target
+     */
+    public record Coverage(String kpi, List<String> months, double target, double weightedValue, double ratio) {}
+
+    /**
+     * Days deals spend in an open stage.
+     *
+     * @param stays finished stays (entered and left by the as-of date)
+     * @param stalledAfterDays an open deal in the stage longer than this is stalled (NaN: too few stays,
+     *     the deal's age against the typical cycle decides)
+     * @param openNow open deals in the stage now
+     * @param stalledNow of which stalled
+     */
+    public record StageTime(
+            String stage,
+            int stays,
+            double meanDays,
+            double medianDays,
+            double p75Days,
+            double stalledAfterDays,
+            int openNow,
+            int stalledNow) {
+        StageTime withStalled(int stalled) {
+            return new StageTime(stage, stays, meanDays, medianDays, p75Days, stalledAfterDays, openNow, stalled);
+        }
+    }
+
+    /**
+     * An open deal.
+     *
+     * @param ref the deal's reference in the CRM
+     * @param ageDays days since it was created (else engaged); NaN when unknown
+     * @param daysInStage days since it entered its stage; NaN when unknown
+     * @param ageVsTypicalCycle ageDays ÷ the typical cycle
+     * @param overdue whether its expected close date is before the as-of date
+     * @param winProbability from the scoring model; NaN without one
+     * @param drivers what moves its probability most (log-odds against the average deal)
+     */
+    public record OpenDeal(
+            String ref,
+            String customer,
+            String rep,
+            String source,
+            String product,
+            String stage,
+            double amount,
+            double weightedValue,
+            double ageDays,
+            double daysInStage,
+            double ageVsTypicalCycle,
+            boolean stalled,
+            LocalDate expectedClose,
+            boolean overdue,
+            double winProbability,
+            List<Driver> drivers) {}
+
+    /** A feature of a deal and how much it moves the log-odds of winning against the average deal. */
+    public record Driver(String feature, double logOdds) {}
+
+    /**
+     * The deal-scoring model.
+     *
+     * @param splitDate deals closed before it trained the validation model; those closed from it on tested it
+     * @param rocAuc the area under the ROC curve on the test rows (0.5 is chance); NaN when not validated
+     * @param note why it was not validated, or null
+     * @param coefficients per feature, on the standardised scale, largest first
+     */
+    public record Scoring(
+            LocalDate splitDate,
+            int trainDeals,
+            int testDeals,
+            int trainRows,
+            int testRows,
+            double rocAuc,
+            String note,
+            List<Coefficient> coefficients) {}
+
+    /** A feature's coefficient per standard deviation. */
+    public record Coefficient(String feature, double perSd) {}
 }

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
@@ -25,9 +26,9 @@ public final class BusinessSettings {
     /** Every setting at its default. */
     public static final BusinessSettings DEFAULTS = new BusinessSettings(new EnumMap<>(Setting.class));
 
-    private final EnumMap<Setting, BigDecimal> stored;
+    private final EnumMap<Setting, String> stored;
 
-    private BusinessSettings(EnumMap<Setting, BigDecimal> stored) {
+    private BusinessSettings(EnumMap<Setting, String> stored) {
         this.stored = stored;
     }
 
@@ -37,7 +38,7 @@ public final class BusinessSettings {
      * @throws StoreException when a stored value is not valid for its setting (the table was edited by hand)
      */
     public static BusinessSettings read(Store store) {
-        EnumMap<Setting, BigDecimal> values = new EnumMap<>(Setting.class);
+        EnumMap<Setting, String> values = new EnumMap<>(Setting.class);
         try (Connection c = store.readConnection();
                 PreparedStatement st = c.prepareStatement("SELECT setting_key, setting_value FROM business_setting");
                 ResultSet rs = st.executeQuery()) {
@@ -49,7 +50,7 @@ public final class BusinessSettings {
                     continue;
                 }
                 try {
-                    values.put(s, s.parse(text));
+                    values.put(s, s.canonical(text));
                 } catch (IllegalArgumentException e) {
                     throw new StoreException(
                             Kind.DAMAGED,
@@ -90,8 +91,8 @@ public final class BusinessSettings {
      * @throws IllegalArgumentException with one sentence when a value is not valid, alone or with the others
      */
     public BusinessSettings with(Map<Setting, String> texts) {
-        EnumMap<Setting, BigDecimal> next = new EnumMap<>(stored);
-        texts.forEach((setting, text) -> next.put(setting, setting.parse(text)));
+        EnumMap<Setting, String> next = new EnumMap<>(stored);
+        texts.forEach((setting, text) -> next.put(setting, setting.canonical(text)));
         return checked(next);
     }
 
@@ -101,12 +102,12 @@ public final class BusinessSettings {
      * @throws IllegalArgumentException when the defaults do not agree with the other values
      */
     public BusinessSettings reset(Collection<Setting> settings) {
-        EnumMap<Setting, BigDecimal> next = new EnumMap<>(stored);
+        EnumMap<Setting, String> next = new EnumMap<>(stored);
         settings.forEach(next::remove);
         return checked(next);
     }
 
-    private static BusinessSettings checked(EnumMap<Setting, BigDecimal> values) {
+    private static BusinessSettings checked(EnumMap<Setting, String> values) {
         BusinessSettings changed = new BusinessSettings(values);
         changed.customers();
         return changed;
@@ -120,13 +121,13 @@ public final class BusinessSettings {
                     PreparedStatement merge = c.prepareStatement("MERGE INTO business_setting"
                             + " (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)")) {
                 for (Setting s : Setting.values()) {
-                    BigDecimal v = stored.get(s);
+                    String v = stored.get(s);
                     if (v == null) {
                         delete.setString(1, s.key());
                         delete.executeUpdate();
                     } else {
                         merge.setString(1, s.key());
-                        merge.setString(2, Setting.show(v));
+                        merge.setString(2, v);
                         merge.setTimestamp(3, now);
                         merge.executeUpdate();
                     }
@@ -142,9 +143,28 @@ public final class BusinessSettings {
         return v == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(v.doubleValue());
     }
 
-    /** The value of {@code setting}: the stored one or its default (null for an optional setting not set). */
+    /**
+     * The value of a number setting: the stored one or its default (null for an optional setting
+     * not set).
+     *
+     * @throws IllegalStateException for a setting that holds names
+     */
     public BigDecimal value(Setting setting) {
-        return stored.getOrDefault(setting, setting.defaultValue());
+        if (!setting.unit().isNumber()) {
+            throw new IllegalStateException(setting.key() + " holds names, not a number");
+        }
+        String v = stored.get(setting);
+        return v == null ? setting.defaultValue() : new BigDecimal(v);
+    }
+
+    /** The value of any setting as it is shown and stored: the stored text or the default's ("" for none). */
+    public String text(Setting setting) {
+        return stored.getOrDefault(setting, setting.defaultText());
+    }
+
+    /** The pipeline's stage order as the user set it; empty when not set (the history decides). */
+    public List<String> stageOrder() {
+        return Setting.names(text(Setting.STAGE_ORDER));
     }
 
     /** Whether {@code setting} has a stored value (even one equal to its default). */
@@ -152,8 +172,8 @@ public final class BusinessSettings {
         return stored.containsKey(setting);
     }
 
-    /** The stored values, by setting. */
-    public Map<Setting, BigDecimal> stored() {
+    /** The stored values as texts, by setting. */
+    public Map<Setting, String> stored() {
         return Collections.unmodifiableMap(stored);
     }
 

@@ -1,6 +1,7 @@
 package quant.core.settings;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -58,7 +59,15 @@ public enum Setting {
             null,
             "-1000000000",
             "10000000000",
-            "Cash in the bank at the as-of date; the cash-flow forecast runs its balance from it (empty: flows only).");
+            "Cash in the bank at the as-of date; the cash-flow forecast runs its balance from it (empty: flows only)."),
+    STAGE_ORDER(
+            "pipeline.stageOrder",
+            "Pipeline stage order",
+            Unit.NAMES,
+            null,
+            null,
+            null,
+            "The open deal stages in order, separated by commas (empty: the order the stage history shows).");
 
     /** What a setting's number means. */
     public enum Unit {
@@ -66,7 +75,8 @@ public enum Setting {
         MONTHS("months", "a whole number of months", true),
         FRACTION_PER_YEAR("fraction per year", "a yearly rate (0.1 or 10 %)", false),
         PROBABILITY("probability", "a probability (0.5 or 50 %)", false),
-        MONEY("money", "an amount of money with at most two decimals", false);
+        MONEY("money", "an amount of money with at most two decimals", false),
+        NAMES("names", "a list of names separated by commas", false);
 
         private final String words;
         private final String noun;
@@ -92,6 +102,11 @@ public enum Setting {
         boolean takesPercent() {
             return this == FRACTION_PER_YEAR || this == PROBABILITY;
         }
+
+        /** Whether values are numbers (all units but {@link #NAMES}). */
+        public boolean isNumber() {
+            return this != NAMES;
+        }
     }
 
     private final String key;
@@ -107,8 +122,8 @@ public enum Setting {
         this.label = label;
         this.unit = unit;
         this.defaultValue = defaultValue == null ? null : new BigDecimal(defaultValue);
-        this.min = new BigDecimal(min);
-        this.max = new BigDecimal(max);
+        this.min = min == null ? null : new BigDecimal(min);
+        this.max = max == null ? null : new BigDecimal(max);
         this.description = description;
     }
 
@@ -136,12 +151,65 @@ public enum Setting {
         return defaultValue == null;
     }
 
+    /** The least value of a number setting; null for {@link Unit#NAMES}. */
     public BigDecimal min() {
         return min;
     }
 
+    /** The greatest value of a number setting; null for {@link Unit#NAMES}. */
     public BigDecimal max() {
         return max;
+    }
+
+    /** What values are allowed, in words: "from 30 to 3650 days" or "a list of names separated by commas". */
+    public String range() {
+        return unit.isNumber()
+                ? "From " + show(min) + " to " + show(max) + " " + unit.words() + "."
+                : "A list of names separated by commas.";
+    }
+
+    /** The default as shown and stored: "" for none. */
+    public String defaultText() {
+        return show(defaultValue);
+    }
+
+    /**
+     * Reads a value typed by a user and returns it as it is stored: a number as {@link #show} writes
+     * it, names stripped and joined by ", ".
+     *
+     * @throws IllegalArgumentException with one sentence naming the setting and what it must be
+     */
+    public String canonical(String text) {
+        if (unit.isNumber()) {
+            return show(parse(text));
+        }
+        List<String> names = names(text);
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException(label + " must name at least one stage.");
+        }
+        if (new java.util.HashSet<>(names.stream()
+                                .map(n -> n.toLowerCase(Locale.ROOT))
+                                .toList())
+                        .size()
+                < names.size()) {
+            throw new IllegalArgumentException(label + " names a stage twice: \"" + text.strip() + "\".");
+        }
+        String joined = String.join(", ", names);
+        if (joined.length() > 200) {
+            throw new IllegalArgumentException(label + " is longer than 200 characters.");
+        }
+        return joined;
+    }
+
+    /** The names of a {@link Unit#NAMES} value, in order; empty for a blank text. */
+    public static List<String> names(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(n -> !n.isEmpty())
+                .toList();
     }
 
     /** One sentence on what the setting does. */
@@ -166,6 +234,9 @@ public enum Setting {
      * @throws IllegalArgumentException with one sentence naming the setting, its unit and range
      */
     public BigDecimal parse(String text) {
+        if (!unit.isNumber()) {
+            throw new IllegalStateException(key + " holds names, not a number");
+        }
         String t = text == null ? "" : text.strip().replace("_", "").replace(",", "");
         boolean percent = unit.takesPercent() && t.endsWith("%");
         if (percent) {

@@ -17,10 +17,16 @@ public final class Snapshots {
     private final List<Object[]> moves = new ArrayList<>();
     private final List<Object[]> expenses = new ArrayList<>();
     private final List<Object[]> spend = new ArrayList<>();
+    private final CommercialRows commercial = new CommercialRows();
 
     public Snapshots() {
         lines.intern("HVAC");
         lines.intern("PLUMB");
+    }
+
+    /** Leads, campaigns, market figures and targets, and the links of deals and spend to them. */
+    public CommercialRows commercial() {
+        return commercial;
     }
 
     /** Adds a customer and returns its index. */
@@ -224,7 +230,8 @@ public final class Snapshots {
                 new Snapshot.Jobs(customer, line, status, requested, completed, revenue, cost, rating, callback, work),
                 new Snapshot.Invoices(invCustomer, issued, due, amount, invStatus, paid, lastPaid, partial),
                 lines,
-                operations());
+                operations(),
+                commercial.build(deals.size(), spend.size()));
     }
 
     /**
@@ -346,6 +353,9 @@ public final class Snapshots {
         return new Operations(
                 new Operations.Technicians(name, skills, start, end, days, hired, left, new double[t]),
                 new Operations.Deals(
+                        java.util.stream.IntStream.range(0, noCustomer.length)
+                                .mapToObj(i -> "D" + (i + 1))
+                                .toArray(String[]::new),
                         noCustomer,
                         amount,
                         stage,

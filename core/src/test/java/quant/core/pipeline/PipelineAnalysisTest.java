@@ -110,6 +110,97 @@ class PipelineAnalysisTest {
     void anUnknownBreakdownIsRefusedByName() {
         assertThatThrownBy(() -> PipelineSpec.By.parse("region"))
                 .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("rep, source or product");
+                .hasMessageContaining("rep, source, product or quarter");
+    }
+
+    @Test
+    void daysInEachStageComeFromTheHistoryAndOpenDealsAreAgedAgainstTheTypicalCycle() {
+        PipelineResult r = run(PipelineSpec.By.NONE);
+        // new: stays 9, 10, 10 and 4 days; quote_sent: 21 and 40 (the open deals' current stays are not finished)
+        PipelineResult.StageTime neu = r.stageTimes().get(0);
+        assertThat(neu.stage()).isEqualTo("new");
+        assertThat(neu.stays()).isEqualTo(4);
+        assertThat(neu.meanDays()).isEqualTo(8.25);
+        assertThat(neu.medianDays()).isEqualTo(9.5);
+        assertThat(neu.p75Days()).isEqualTo(10);
+        assertThat(neu.stalledAfterDays()).as("fewer than 10 stays").isNaN();
+        PipelineResult.StageTime quote = r.stageTimes().get(1);
+        assertThat(quote.stays()).isEqualTo(2);
+        assertThat(quote.p75Days()).isEqualTo(35.25); // 21 + 0.75 × 19
+        assertThat(r.typicalCycleDays()).isEqualTo(40); // median of 30 and 50
+        assertThat(r.openDeals()).extracting(PipelineResult.OpenDeal::ref).containsExactly("D4", "D5");
+        PipelineResult.OpenDeal quoted = r.openDeals().get(0);
+        assertThat(quoted.daysInStage()).isEqualTo(26); // since 5 March
+        assertThat(quoted.ageDays()).isEqualTo(30);
+        assertThat(quoted.ageVsTypicalCycle()).isEqualTo(0.75);
+        assertThat(quoted.stalled()).isFalse();
+        assertThat(quoted.expectedClose()).isEqualTo(day(4, 15));
+        assertThat(quoted.overdue()).isFalse();
+        assertThat(quoted.weightedValue()).isEqualTo(1333.33);
+        assertThat(quoted.winProbability())
+                .as("too few closed deals for a model")
+                .isNaN();
+        assertThat(r.scoring()).isNull();
+    }
+
+    @Test
+    void aDealLongerInItsStageThanTwiceTheUsualStayIsStalled() {
+        Snapshots s = new Snapshots();
+        for (int k = 0; k < 10; k++) {
+            int d = s.deal(100, "lost", "lost", day(1, 1 + k), null, day(1, 6 + k));
+            s.move(d, "new", day(1, 1 + k)).move(d, "lost", day(1, 6 + k));
+        }
+        int slow = s.deal(100, "new", "open", day(3, 1), null, null);
+        s.move(slow, "new", day(3, 1));
+        int recent = s.deal(100, "new", "open", day(3, 10), null, null);
+        s.move(recent, "new", day(3, 10));
+        PipelineResult r = PipelineAnalysis.run(
+                s.build(), new PipelineSpec(Optional.of(day(3, 20)), PipelineSpec.By.NONE), JobMonitor.NONE);
+        PipelineResult.StageTime neu = r.stageTimes().getFirst();
+        assertThat(neu.p75Days()).isEqualTo(5);
+        assertThat(neu.stalledAfterDays()).as("twice 5 days, but at least 14").isEqualTo(14);
+        assertThat(neu.stalledNow()).isEqualTo(1);
+        assertThat(r.openDeals()).extracting(PipelineResult.OpenDeal::ref).containsExactly("D11", "D12");
+        assertThat(r.openDeals()).extracting(PipelineResult.OpenDeal::stalled).containsExactly(true, false);
+    }
+
+    @Test
+    void theStageOrderSettingComesFirst() {
+        PipelineResult r = PipelineAnalysis.run(
+                sixDeals(),
+                new PipelineSpec(Optional.of(AS_OF), PipelineSpec.By.NONE, java.util.List.of("Quote_Sent", "gone")),
+                JobMonitor.NONE);
+        assertThat(r.funnel()).extracting(PipelineResult.Step::stage).containsExactly("quote_sent", "new", "won");
+    }
+
+    @Test
+    void coverageSetsTheNextThreeMonthsWeightedValueAgainstTheirTargets() {
+        Snapshots s = new Snapshots();
+        int open = s.deal(3000, "new", "open", day(3, 1), day(4, 20), null);
+        s.move(open, "new", day(3, 1));
+        int later = s.deal(6000, "new", "open", day(3, 2), day(7, 1), null);
+        s.move(later, "new", day(3, 2));
+        s.deal(100, "won", "won", day(1, 1), null, day(2, 1));
+        s.deal(100, "lost", "lost", day(1, 1), null, day(2, 1));
+        s.commercial().target("monthly_revenue", day(1, 1), day(12, 31), 1000, true);
+        PipelineResult r = PipelineAnalysis.run(
+                s.build(), new PipelineSpec(Optional.of(AS_OF), PipelineSpec.By.NONE), JobMonitor.NONE);
+        assertThat(r.coverage()).isNotNull();
+        assertThat(r.coverage().kpi()).isEqualTo("monthly_revenue");
+        assertThat(r.coverage().months()).containsExactly("2025-04", "2025-05", "2025-06");
+        assertThat(r.coverage().target()).isEqualTo(3000);
+        // two closed deals, one won: every stage takes the overall 1/2; only April's deal is in the window
+        assertThat(r.coverage().weightedValue()).isEqualTo(1500);
+        assertThat(r.coverage().ratio()).isEqualTo(0.5);
+
+        PipelineResult six = run(PipelineSpec.By.NONE);
+        assertThat(six.coverage()).as("no targets").isNull();
+    }
+
+    @Test
+    void theBreakdownByQuarterUsesTheCreationDate() {
+        PipelineResult r = run(PipelineSpec.By.QUARTER);
+        assertThat(r.groups()).extracting(PipelineResult.Group::key).containsExactly("2025-Q1");
+        assertThat(r.groups().getFirst().summary().dealCount()).isEqualTo(5);
     }
 }

@@ -48,6 +48,24 @@ class BusinessSettingsTest {
     }
 
     @Test
+    void theStageOrderIsAListOfNamesStoredAsText() {
+        try (Store store = Store.open(dir.resolve("o"))) {
+            assertThat(BusinessSettings.DEFAULTS.stageOrder()).isEmpty();
+            BusinessSettings set =
+                    BusinessSettings.DEFAULTS.with(Setting.STAGE_ORDER, " prospecting ,engaging,, proposal ");
+            assertThat(set.text(Setting.STAGE_ORDER)).isEqualTo("prospecting, engaging, proposal");
+            set.save(store);
+            assertThat(BusinessSettings.read(store).stageOrder())
+                    .containsExactly("prospecting", "engaging", "proposal");
+            assertThatThrownBy(() -> BusinessSettings.DEFAULTS.with(Setting.STAGE_ORDER, "new, quote, New"))
+                    .hasMessage("Pipeline stage order names a stage twice: \"new, quote, New\".");
+            assertThatThrownBy(() -> BusinessSettings.DEFAULTS.with(Setting.STAGE_ORDER, " , "))
+                    .hasMessage("Pipeline stage order must name at least one stage.");
+            assertThatThrownBy(() -> set.value(Setting.STAGE_ORDER)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void checksSettingsThatMustAgreeTogether() {
         assertThatThrownBy(() -> BusinessSettings.DEFAULTS.with(Setting.HIGH_RISK_FROM, "0.2"))
                 .hasMessageStartingWith("Medium churn risk must start below high churn risk");

@@ -1,0 +1,121 @@
+package quant.app.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import quant.core.analysis.Json;
+import quant.core.job.JobMonitor;
+import quant.core.marketing.MarketingAnalysis;
+import quant.core.marketing.MarketingResult;
+import quant.core.marketing.MarketingSpec;
+
+/** {@code quant marketing}: CAC, LTV:CAC and payback by channel, campaigns, recommendations. */
+@Command(
+        name = "marketing",
+        mixinStandardHelpOptions = true,
+        description = "Marketing efficiency: CAC, LTV:CAC and payback by channel, CAC by month, campaigns.")
+final class MarketingCommand implements Callable<Integer> {
+    @ParentCommand
+    QuantCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            description = "Compute at this date (default: the last activity in the data).")
+    LocalDate asOf;
+
+    @Option(
+            names = "--ltv",
+            paramLabel = "clv|historic",
+            description = "Lifetime value: margin to date plus the CLV model's future margin (clv, the default),"
+                    + " or margin to date only (historic).")
+    String ltv;
+
+    @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        MarketingSpec.Ltv method = MarketingSpec.Ltv.parse(ltv);
+        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
+        MarketingResult r = MarketingAnalysis.run(
+                loaded.snapshot(),
+                new MarketingSpec(
+                        Optional.ofNullable(asOf), method, loaded.settings().customers()),
+                JobMonitor.NONE);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(r));
+        } else {
+            print(out, r);
+        }
+        out.flush();
+        return QuantCommand.OK;
+    }
+
+    private static void print(PrintWriter out, MarketingResult r) {
+        out.printf(
+                "Marketing as of %s%s%n%s%n%n",
+                r.asOf(), r.asOfFromData() ? " (last activity in the data)" : "", r.ltvNote());
+        out.printf(
+                "  %-20s %12s %9s %9s %10s %8s %8s %9s%n",
+                "channel", "spend", "customers", "CAC", "LTV", "LTV:CAC", "payback", "lead conv");
+        for (MarketingResult.Channel c : r.channels()) {
+            row(out, c);
+        }
+        row(out, r.total());
+        if (!r.campaigns().isEmpty()) {
+            out.printf(
+                    "%nCampaigns:%n  %-36s %10s %6s %6s %9s %12s %8s%n",
+                    "", "spend", "leads", "deals", "customers", "revenue", "ROI");
+            for (MarketingResult.Campaign c : r.campaigns()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %-36s %,10.0f %6d %6d %9d %,12.0f %8s%n",
+                        c.name(),
+                        c.spend(),
+                        c.leads(),
+                        c.deals(),
+                        c.customers(),
+                        c.revenue(),
+                        Double.isNaN(c.roi()) ? "–" : String.format(Locale.ROOT, "%.0f %%", 100 * c.roi()));
+            }
+        }
+        if (!r.recommendations().isEmpty()) {
+            out.println();
+            r.recommendations().forEach(out::println);
+        }
+        out.println();
+        r.definitions().forEach(out::println);
+    }
+
+    private static void row(PrintWriter out, MarketingResult.Channel c) {
+        out.printf(
+                Locale.ROOT,
+                "  %-20s %,12.0f %9d %9s %10s %8s %8s %9s%n",
+                c.channel(),
+                c.spend(),
+                c.newCustomers(),
+                number(c.cac(), "%,.0f"),
+                number(c.ltv(), "%,.0f"),
+                number(c.ltvToCac(), "%.1f"),
+                c.paybackMonths() == null ? "–" : c.paybackMonths() + " mo",
+                Double.isNaN(c.leadConversion())
+                        ? "–"
+                        : String.format(Locale.ROOT, "%.0f %%", 100 * c.leadConversion()));
+    }
+
+    private static String number(double v, String format) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, format, v);
+    }
+}

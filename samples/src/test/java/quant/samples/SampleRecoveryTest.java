@@ -1,0 +1,120 @@
+package quant.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quant.core.analysis.Snapshot;
+import quant.core.analysis.SnapshotLoader;
+import quant.core.job.JobMonitor;
+import quant.core.market.MarketAnalysis;
+import quant.core.market.MarketResult;
+import quant.core.marketing.MarketingAnalysis;
+import quant.core.marketing.MarketingResult;
+import quant.core.marketing.MarketingSpec;
+import quant.core.pipeline.PipelineAnalysis;
+import quant.core.pipeline.PipelineResult;
+import quant.core.pipeline.PipelineSpec;
+import quant.core.store.Store;
+
+/**
+ * The commercial analyses recover what the generator built into the committed sample: the deals it
+ * made stall, the cost per customer of each channel, the market that grows faster than the company.
+ */
+class SampleRecoveryTest {
+    @TempDir
+    static Path dir;
+
+    static Snapshot snapshot;
+    static SampleCompany company;
+
+    @BeforeAll
+    static void load() {
+        try (Store store = Store.open(dir.resolve("sample"))) {
+            SampleLoader.load(store, new SampleSource(1), JobMonitor.NONE);
+            snapshot = new SnapshotLoader(store).load(JobMonitor.NONE);
+        }
+        company = SampleCompanyGenerator.generate(SampleCompany.DEFAULT_SEED);
+    }
+
+    @Test
+    void theStalledDealsAreTheOnesTheGeneratorLeftWaiting() {
+        PipelineResult r = PipelineAnalysis.run(snapshot, PipelineSpec.defaults(), JobMonitor.NONE);
+        assertThat(r.asOf()).isEqualTo(SampleCompany.END);
+        Set<String> flagged = new TreeSet<>();
+        r.openDeals().stream().filter(PipelineResult.OpenDeal::stalled).forEach(d -> flagged.add(d.ref()));
+        Set<String> truth = company.stalledAtEnd;
+        assertThat(truth).hasSizeGreaterThanOrEqualTo(15);
+        long found = truth.stream().filter(flagged::contains).count();
+        assertThat(found)
+                .as("recall: flagged %s, truth %s", flagged, truth)
+                .isGreaterThanOrEqualTo(Math.round(0.9 * truth.size()));
+        assertThat(found).as("precision: flagged %s", flagged).isGreaterThanOrEqualTo(Math.round(0.8 * flagged.size()));
+    }
+
+    @Test
+    void openDealsAreScoredWithAValidatedModel() {
+        PipelineResult r = PipelineAnalysis.run(snapshot, PipelineSpec.defaults(), JobMonitor.NONE);
+        assertThat(r.scoring()).isNotNull();
+        assertThat(r.scoring().rocAuc())
+                .as("better than chance on the deals closed last")
+                .isGreaterThan(0.6);
+        assertThat(r.openDeals()).allSatisfy(d -> {
+            assertThat(d.winProbability()).isBetween(0.0, 1.0);
+            assertThat(d.drivers()).hasSize(3);
+        });
+        // the generator's stalled deals rarely go on: the model should see that
+        double stalled = r.openDeals().stream()
+                .filter(PipelineResult.OpenDeal::stalled)
+                .mapToDouble(PipelineResult.OpenDeal::winProbability)
+                .average()
+                .orElseThrow();
+        double moving = r.openDeals().stream()
+                .filter(d -> !d.stalled())
+                .mapToDouble(PipelineResult.OpenDeal::winProbability)
+                .average()
+                .orElseThrow();
+        assertThat(stalled).isLessThan(moving);
+    }
+
+    @Test
+    void electricalIsTheOneLineWhoseMarketOutgrewOurRevenue() {
+        MarketResult r = MarketAnalysis.run(snapshot, java.util.Optional.empty(), JobMonitor.NONE);
+        assertThat(r.lines()).hasSize(5);
+        assertThat(r.opportunities())
+                .extracting(MarketResult.Opportunity::segment)
+                .containsExactly("ELEC");
+        MarketResult.Line elec = r.lines().stream()
+                .filter(l -> l.segment().equals("ELEC"))
+                .findFirst()
+                .orElseThrow();
+        // the generator's electrical market grows 30 % in the last year
+        assertThat(elec.marketGrowth()).isBetween(0.25, 0.35);
+        assertThat(r.suggestions()).anySatisfy(x -> assertThat(x.quadrant()).isEqualTo("opportunities"));
+    }
+
+    @Test
+    void measuredCacIsCloseToTheGeneratorsCostPerCustomer() {
+        MarketingResult r = MarketingAnalysis.run(
+                snapshot,
+                new MarketingSpec(java.util.Optional.empty(), MarketingSpec.Ltv.HISTORIC, null),
+                JobMonitor.NONE);
+        List<MarketingResult.Channel> channels = r.channels();
+        assertThat(channels).hasSize(Channel.ALL.length);
+        for (Channel built : Channel.ALL) {
+            MarketingResult.Channel measured = channels.stream()
+                    .filter(c -> c.channel().equals(built.code()))
+                    .findFirst()
+                    .orElseThrow();
+            // campaigns make a channel up to 15 % cheaper in their months; noise adds a few percent
+            assertThat(measured.cac() / built.costPerCustomer())
+                    .as(built.code())
+                    .isBetween(0.85, 1.15);
+        }
+    }
+}
