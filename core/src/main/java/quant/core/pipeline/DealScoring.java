@@ -49,6 +49,7 @@ final class DealScoring {
     private final Levels reps;
     private final Levels products;
     private final List<String> groups = new ArrayList<>();
+    private final boolean useSize;
     private final List<Integer> groupOf = new ArrayList<>();
 
     private record Levels(Map<Integer, Integer> index, int count) {
@@ -74,10 +75,34 @@ final class DealScoring {
         }
         feature("age", 1);
         feature("days in stage", 6);
+        useSize = amountsKnown(d, deals, day);
         feature("size", 2);
         sources = levels(deals, d::leadSource, d.leadSources(), "source", 3);
         reps = levels(deals, d::rep, d.reps(), "rep", 4);
         products = levels(deals, d::product, d.products(), "product", 5);
+    }
+
+    /**
+     * Whether deal size can be a feature: at least half the open deals and half the lost deals carry a
+     * positive amount. CRM exports often record a value only at close (0 for a lost deal, none while
+     * open), which would make size tell the outcome rather than predict it.
+     */
+    private static boolean amountsKnown(Operations.Deals d, List<Integer> deals, int day) {
+        int open = 0;
+        int openKnown = 0;
+        int lost = 0;
+        int lostKnown = 0;
+        for (int i : deals) {
+            boolean known = d.amount(i) > 0;
+            if (!d.isClosedBy(i, day)) {
+                open++;
+                openKnown += known ? 1 : 0;
+            } else if (d.outcome(i) == Operations.Deals.LOST) {
+                lost++;
+                lostKnown += known ? 1 : 0;
+            }
+        }
+        return 2 * openKnown >= open && 2 * lostKnown >= lost;
     }
 
     private void feature(String name, int group) {
@@ -150,13 +175,16 @@ final class DealScoring {
             }
         }
         double auc = Double.NaN;
-        String note = null;
+        String note = useSize
+                ? null
+                : "Size left out: fewer than half the open or the lost deals carry an amount, so it would only tell"
+                        + " closed deals from open ones.";
         try {
             LogisticRegression m = fit(trainX, trainY);
             double[] scores = testX.stream().mapToDouble(m::probability).toArray();
             auc = Roc.auc(scores, testY.stream().mapToInt(v -> v).toArray());
         } catch (ModelFitException e) {
-            note = "Not validated: " + e.getMessage();
+            note = (note == null ? "" : note + " ") + "Not validated: " + e.getMessage();
         }
         LogisticRegression model;
         try {
@@ -182,6 +210,9 @@ final class DealScoring {
         }
         List<PipelineResult.Coefficient> coefficients = new ArrayList<>();
         for (int j = 0; j < groups.size(); j++) {
+            if (groupOf.get(j) == 2 && !useSize) {
+                continue;
+            }
             coefficients.add(new PipelineResult.Coefficient(groups.get(j), model.coefficients()[j]));
         }
         coefficients.sort(Comparator.comparingDouble((PipelineResult.Coefficient c) -> -Math.abs(c.perSd())));
@@ -241,7 +272,7 @@ final class DealScoring {
         at += openStages.size() - 1;
         x[at++] = Math.log1p(ageDays);
         x[at++] = Math.log1p(daysInStage);
-        x[at++] = Math.log1p(Math.max(0, d.amount(deal)));
+        x[at++] = useSize ? Math.log1p(Math.max(0, d.amount(deal))) : 0;
         at = indicator(x, at, sources, d.leadSource(deal));
         at = indicator(x, at, reps, d.rep(deal));
         indicator(x, at, products, d.product(deal));
@@ -274,6 +305,9 @@ final class DealScoring {
         };
         List<PipelineResult.Driver> out = new ArrayList<>();
         for (int g = 0; g < GROUPS; g++) {
+            if (g == 2 && !useSize) {
+                continue;
+            }
             out.add(new PipelineResult.Driver(label[g], Math.round(effect[g] * 1000) / 1000.0));
         }
         out.sort(Comparator.comparingDouble((PipelineResult.Driver x) -> -Math.abs(x.logOdds())));

@@ -151,7 +151,7 @@ public record PipelineResult(
      *
      * @param splitDate deals closed before it trained the validation model; those closed from it on tested it
      * @param rocAuc the area under the ROC curve on the test rows (0.5 is chance); NaN when not validated
-     * @param note why it was not validated, or null
+     * @param note features left out and why, or why it was not validated; null when neither
      * @param coefficients per feature, on the standardised scale, largest first
      */
     public record Scoring(

@@ -198,6 +198,34 @@ class PipelineAnalysisTest {
     }
 
     @Test
+    void aValueRecordedOnlyAtCloseIsNotUsedToScoreDeals() {
+        // as in CRM exports: won deals carry their value, lost ones 0, open ones none
+        Snapshots s = new Snapshots();
+        for (int k = 0; k < 40; k++) {
+            boolean won = k % 3 == 0;
+            LocalDate created = LocalDate.of(2024, 1, 1).plusDays(5 * k);
+            int d = s.deal(
+                    won ? 1000 : 0, won ? "won" : "lost", won ? "won" : "lost", created, null, created.plusDays(20));
+            s.move(d, "new", created).move(d, won ? "won" : "lost", created.plusDays(20));
+        }
+        for (int k = 0; k < 5; k++) {
+            int d = s.deal(0, "new", "open", day(3, 1 + k), null, null);
+            s.move(d, "new", day(3, 1 + k));
+        }
+        PipelineResult r = PipelineAnalysis.run(
+                s.build(), new PipelineSpec(Optional.of(AS_OF), PipelineSpec.By.NONE), JobMonitor.NONE);
+        assertThat(r.scoring()).isNotNull();
+        assertThat(r.scoring().note()).startsWith("Size left out");
+        assertThat(r.scoring().coefficients())
+                .extracting(PipelineResult.Coefficient::feature)
+                .doesNotContain("size");
+        assertThat(r.scoring().rocAuc()).as("nothing else tells won from lost").isLessThan(0.9);
+        assertThat(r.openDeals()).allSatisfy(d -> assertThat(d.drivers())
+                .extracting(PipelineResult.Driver::feature)
+                .noneMatch(f -> f.startsWith("size")));
+    }
+
+    @Test
     void theBreakdownByQuarterUsesTheCreationDate() {
         PipelineResult r = run(PipelineSpec.By.QUARTER);
         assertThat(r.groups()).extracting(PipelineResult.Group::key).containsExactly("2025-Q1");
