@@ -170,14 +170,14 @@ class ImportWizardUiTest {
                 .tryQuery()
                 .isPresent());
         assertThat(robot.lookup("#wizard-summary").queryAs(Label.class).getText())
-                .contains("24 new");
+                .contains("32 new");
         robot.clickOn("#wizard-next");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#wizard-result")
                 .tryQuery()
                 .isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(wizard.root(), "import-xlsx-4-done.png");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count(DomainTable.KPI_TARGET) == 24);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count(DomainTable.KPI_TARGET) == 32);
         robot.interact(() -> wizard.stage().close());
     }
 
