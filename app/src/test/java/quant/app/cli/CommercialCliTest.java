@@ -4,56 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quant.app.InProcessQuant;
-import quant.core.store.Store;
 
 /**
  * {@code quant marketing}, {@code quant market} and the pipeline's aging and scoring on the sample
  * company: the documented keys are there and the totals agree with SQL on the same database.
  */
 class CommercialCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path dir;
 
-    static String db;
+    static SampleDb sample;
 
     @BeforeAll
     static void loadSample() {
-        db = dir.resolve("sample").toString();
-        InProcessQuant.Run load = InProcessQuant.quant("--db", db, "sample", "--load");
-        assertThat(load.code()).as(load.err()).isZero();
+        sample = SampleDb.load(dir);
     }
 
     private static JsonNode json(String... args) throws Exception {
-        String[] all = new String[args.length + 3];
-        all[0] = "--db";
-        all[1] = db;
-        System.arraycopy(args, 0, all, 2, args.length);
-        all[all.length - 1] = "--json";
-        InProcessQuant.Run run = InProcessQuant.quant(all);
-        assertThat(run.code()).as(run.err()).isZero();
-        return JSON.readTree(run.out());
+        return sample.json(args);
     }
 
     private static double sql(String query) throws SQLException {
-        try (Store store = Store.openExisting(Path.of(db));
-                Connection c = store.readConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getDouble(1);
-        }
+        return sample.sql(query);
     }
 
     @Test
@@ -122,7 +100,7 @@ class CommercialCliTest {
         assertThat(stalled).isGreaterThanOrEqualTo(20);
         assertThat(r.get("scoring").get("rocAuc").asDouble()).isGreaterThan(0.6);
         assertThat(r.get("coverage").get("kpi").asText()).isEqualTo("monthly_revenue");
-        InProcessQuant.Run text = InProcessQuant.quant("--db", db, "pipeline");
+        InProcessQuant.Run text = InProcessQuant.quant("--db", sample.path(), "pipeline");
         assertThat(text.out()).contains("Stalled deals (").contains("Deal scoring: trained on");
     }
 }

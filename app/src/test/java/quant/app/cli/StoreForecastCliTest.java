@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quant.app.InProcessQuant;
-import quant.core.store.Store;
 
 /**
  * {@code quant forecast demand|revenue|cashflow} on the sample company: the history each forecast
@@ -24,39 +19,22 @@ import quant.core.store.Store;
  * (samples/README.md) comes out of the demand forecast.
  */
 class StoreForecastCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path dir;
 
-    static String db;
+    static SampleDb sample;
 
     @BeforeAll
     static void loadSample() {
-        db = dir.resolve("sample").toString();
-        InProcessQuant.Run load = InProcessQuant.quant("--db", db, "sample", "--load");
-        assertThat(load.code()).as(load.err()).isZero();
+        sample = SampleDb.load(dir);
     }
 
     private static JsonNode json(String... args) throws Exception {
-        String[] all = new String[args.length + 3];
-        all[0] = "--db";
-        all[1] = db;
-        System.arraycopy(args, 0, all, 2, args.length);
-        all[all.length - 1] = "--json";
-        InProcessQuant.Run run = InProcessQuant.quant(all);
-        assertThat(run.code()).as(run.err()).isZero();
-        return JSON.readTree(run.out());
+        return sample.json(args);
     }
 
     private static double sql(String query) throws SQLException {
-        try (Store store = Store.openExisting(Path.of(db));
-                Connection c = store.readConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getDouble(1);
-        }
+        return sample.sql(query);
     }
 
     private static JsonNode line(JsonNode lines, String code) {
@@ -161,7 +139,8 @@ class StoreForecastCliTest {
                                 + " where p.invoice_id = i.id), 0) > 0.005"),
                         within(0.01));
 
-        InProcessQuant.Run set = InProcessQuant.quant("--db", db, "settings", "set", "cash.openingBalance=250000");
+        InProcessQuant.Run set =
+                InProcessQuant.quant("--db", sample.path(), "settings", "set", "cash.openingBalance=250000");
         assertThat(set.code()).as(set.err()).isZero();
         JsonNode withCash = json("forecast", "cashflow");
         assertThat(withCash.get("openingCash").asDouble()).isEqualTo(250_000.0);
@@ -188,10 +167,12 @@ class StoreForecastCliTest {
                         .get("openingCash")
                         .asDouble())
                 .isEqualTo(1000.0);
-        InProcessQuant.Run bad = InProcessQuant.quant("--db", db, "forecast", "cashflow", "--opening-cash", "lots");
+        InProcessQuant.Run bad =
+                InProcessQuant.quant("--db", sample.path(), "forecast", "cashflow", "--opening-cash", "lots");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("Opening cash balance must be an amount of money");
-        InProcessQuant.Run reset = InProcessQuant.quant("--db", db, "settings", "reset", "cash.openingBalance");
+        InProcessQuant.Run reset =
+                InProcessQuant.quant("--db", sample.path(), "settings", "reset", "cash.openingBalance");
         assertThat(reset.code()).as(reset.err()).isZero();
     }
 
@@ -199,7 +180,7 @@ class StoreForecastCliTest {
     void aSavedForecastIsComparedWithTheMonthsSinceAndCanBeDeleted() throws Exception {
         InProcessQuant.Run save = InProcessQuant.quant(
                 "--db",
-                db,
+                sample.path(),
                 "forecast",
                 "revenue",
                 "--as-of",
@@ -212,7 +193,7 @@ class StoreForecastCliTest {
                 "--json");
         assertThat(save.code()).as(save.err()).isZero();
         assertThat(save.err()).startsWith("Saved forecast ");
-        JSON.readTree(save.out()); // stdout stays one JSON document
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(save.out()); // stdout stays one JSON document
         long id = Long.parseLong(save.err().replaceAll("(?s)Saved forecast (\\d+):.*", "$1"));
 
         JsonNode saved = json("forecast", "saved");
@@ -242,10 +223,10 @@ class StoreForecastCliTest {
         assertThat(run.get("months").get(6).get("actual").isNull()).isTrue();
 
         InProcessQuant.Run delete =
-                InProcessQuant.quant("--db", db, "forecast", "saved", "--delete", String.valueOf(id));
+                InProcessQuant.quant("--db", sample.path(), "forecast", "saved", "--delete", String.valueOf(id));
         assertThat(delete.code()).as(delete.err()).isZero();
         InProcessQuant.Run again =
-                InProcessQuant.quant("--db", db, "forecast", "saved", "--delete", String.valueOf(id));
+                InProcessQuant.quant("--db", sample.path(), "forecast", "saved", "--delete", String.valueOf(id));
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("There is no saved forecast " + id + ".");
     }
