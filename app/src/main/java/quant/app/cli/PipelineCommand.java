@@ -172,6 +172,27 @@ final class PipelineCommand implements Callable<Integer> {
                     sc.testDeals(),
                     sc.note() == null ? "" : " (" + sc.note() + ")");
         }
+        if (r.journey() != null) {
+            PipelineResult.Journey j = r.journey();
+            out.printf(
+                    Locale.ROOT,
+                    "%nCustomer journey of %,d leads (%,d reached a job without a deal):%n  %-10s %8s %9s %12s%n",
+                    j.leads(),
+                    j.jobsWithoutDeal(),
+                    "",
+                    "reached",
+                    "of leads",
+                    "stopped here");
+            for (PipelineResult.JourneyStep st : j.steps()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %-10s %,8d %9s %,12d%n",
+                        st.step(),
+                        st.reached(),
+                        percent(st.shareOfLeads()),
+                        st.stoppedHere());
+            }
+        }
         if (!r.groups().isEmpty()) {
             out.printf(
                     "%nBy %s:%n  %-36s %6s %6s %6s %6s %8s %14s %14s%n",

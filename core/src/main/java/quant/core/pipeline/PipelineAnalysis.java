@@ -101,6 +101,7 @@ public final class PipelineAnalysis {
                 aging.stageTimes(),
                 openDeals(snapshot, included, stageAt, rates, aging, scored, day),
                 scored == null ? null : scored.scoring(),
+                CustomerJourney.trace(snapshot, day),
                 definitions());
     }
 
@@ -477,6 +478,9 @@ public final class PipelineAnalysis {
                 "Coverage: weighted value expected to close in the next three months ÷ those months' targets"
                         + " (monthly_pipeline, else monthly_revenue, from the KPI targets).",
                 "Win probability: logistic regression on closed deals (stage, age, size, source, rep, product),"
-                        + " validated on the deals that closed last (ROC AUC); drivers move the log-odds most.");
+                        + " validated on the deals that closed last (ROC AUC); drivers move the log-odds most.",
+                "Journey: leads created by the as-of date; deal = a deal linked to the lead; job = the lead's customer"
+                        + " (converted, or won through its deal) had a job completed since the lead, with or without a"
+                        + " deal; invoice and payment follow the job; drop-off = leads whose journey ended at the step.");
     }
 }

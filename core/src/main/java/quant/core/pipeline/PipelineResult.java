@@ -21,6 +21,7 @@ import java.util.Map;
  * @param stageTimes days deals spend in each open stage, with the stall threshold
  * @param openDeals the open deals, stalled first, then by days in their stage
  * @param scoring the win-probability model and its validation; null when too few deals have closed
+ * @param journey leads followed through deal, job, invoice and payment; null when the data holds no lead
  * @param definitions how each figure is computed, in words
  */
 public record PipelineResult(
@@ -36,6 +37,7 @@ public record PipelineResult(
         List<StageTime> stageTimes,
         List<OpenDeal> openDeals,
         Scoring scoring,
+        Journey journey,
         List<String> definitions) {
 
     /**
@@ -166,4 +168,26 @@ public record PipelineResult(
 
     /** A feature's coefficient per standard deviation. */
     public record Coefficient(String feature, double perSd) {}
+
+    /**
+     * The customer journey, counted in leads.
+     *
+     * @param leads leads created by the as-of date
+     * @param jobsWithoutDeal leads that reached a job without a deal
+     * @param steps lead, deal, job, invoice, payment
+     * @param flows the journey as flows between stages, for a flow diagram
+     */
+    public record Journey(int leads, int jobsWithoutDeal, List<JourneyStep> steps, List<JourneyFlow> flows) {}
+
+    /**
+     * A step of the journey.
+     *
+     * @param reached leads that got this far (a job is reached with or without a deal)
+     * @param shareOfLeads reached ÷ leads
+     * @param stoppedHere leads whose journey ended at this step
+     */
+    public record JourneyStep(String step, int reached, double shareOfLeads, int stoppedHere) {}
+
+    /** Leads going from one node of the journey to one of the next stage. */
+    public record JourneyFlow(int stage, String from, String to, int leads) {}
 }
