@@ -24,14 +24,7 @@ public final class CustomerFilterBar {
      * {@code prefix-city}, {@code prefix-line} and {@code prefix-as-of}.
      */
     public static List<Node> controls(CustomerFilterModel model, String prefix) {
-        DatePicker asOf = new DatePicker();
-        asOf.setPromptText("last activity");
-        asOf.setPrefWidth(130);
-        asOf.setConverter(
-                new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
-        asOf.valueProperty().bindBidirectional(model.asOfProperty());
-        asOf.setTooltip(new Tooltip("Compute at this date; empty for the last activity date in the data"));
-        asOf.setId(prefix + "-as-of");
+        DatePicker asOf = asOfPicker(model.asOfProperty(), prefix + "-as-of");
         Button reset = new Button("Clear filters");
         reset.setOnAction(e -> model.reset());
         return List.of(
@@ -42,6 +35,19 @@ public final class CustomerFilterBar {
                 new Label("As of"),
                 asOf,
                 reset);
+    }
+
+    /** A date picker for an analysis's as-of date, ISO dates, empty meaning the last activity in the data. */
+    public static DatePicker asOfPicker(javafx.beans.property.ObjectProperty<java.time.LocalDate> date, String id) {
+        DatePicker asOf = new DatePicker();
+        asOf.setPromptText("last activity");
+        asOf.setPrefWidth(130);
+        asOf.setConverter(
+                new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
+        asOf.valueProperty().bindBidirectional(date);
+        asOf.setTooltip(new Tooltip("Compute at this date; empty for the last activity date in the data"));
+        asOf.setId(id);
+        return asOf;
     }
 
     /** A check-combo whose checked items mirror {@code chosen} both ways; its choices follow {@code choices}. */

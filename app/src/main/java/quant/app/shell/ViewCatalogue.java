@@ -21,6 +21,8 @@ import quant.app.forecast.SavedForecastsView;
 import quant.app.forecast.StoreForecastViewModel;
 import quant.app.imports.ImportHistoryView;
 import quant.app.imports.ImportHistoryViewModel;
+import quant.app.pipeline.PipelineView;
+import quant.app.pipeline.PipelineViewModel;
 import quant.app.segment.SegmentView;
 import quant.app.segment.SegmentViewModel;
 import quant.core.store.DomainTable;
@@ -36,7 +38,8 @@ public final class ViewCatalogue {
     public enum Menu {
         DATA("_Data"),
         CUSTOMERS("_Customers"),
-        FORECASTS("F_orecasts");
+        FORECASTS("F_orecasts"),
+        SALES("_Sales");
 
         private final String title;
 
@@ -140,7 +143,14 @@ public final class ViewCatalogue {
                     Menu.FORECASTS,
                     "Shortcut+9",
                     Workspace.MAIN,
-                    c -> new SavedForecastsView(c.savedForecasts(), c.jobs(), c.snapshots(), c.counts())));
+                    c -> new SavedForecastsView(c.savedForecasts(), c.jobs(), c.snapshots(), c.counts())),
+            new Entry(
+                    PipelineView.ID,
+                    "Pipeline",
+                    Menu.SALES,
+                    "Shortcut+Shift+P",
+                    Workspace.MAIN,
+                    c -> new PipelineView(new PipelineViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))));
 
     public static final List<Family> FAMILIES = List.of(new Family("table:", (c, name) -> DomainTable.byName(name)
             .map(t -> new Workspace.ViewSpec(

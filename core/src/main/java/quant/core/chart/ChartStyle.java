@@ -7,8 +7,10 @@ import java.awt.Paint;
 import java.text.NumberFormat;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
@@ -66,6 +68,9 @@ public final class ChartStyle {
         Plot plot = chart.getPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
+        if (plot instanceof CategoryPlot cp && cp.getDomainAxis() != null) {
+            category(cp, cp.getDomainAxis());
+        }
         if (plot instanceof XYPlot xy) {
             xy.setDomainGridlinePaint(GRID);
             xy.setRangeGridlinePaint(GRID);
@@ -92,6 +97,26 @@ public final class ChartStyle {
         axis.setTickLabelPaint(TEXT);
         axis.setAxisLineVisible(false);
         axis.setTickMarksVisible(false);
+    }
+
+    /**
+     * The look of a category plot and of one of its category axes (a combined plot shares one axis
+     * among its subplots, so it is passed on its own): light range grid, no axis lines or ticks.
+     */
+    public static void category(CategoryPlot plot, CategoryAxis axis) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        axis.setLabelFont(new Font(FONT, Font.PLAIN, 12));
+        axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 11));
+        axis.setTickLabelPaint(TEXT);
+        axis.setAxisLineVisible(false);
+        axis.setTickMarksVisible(false);
+        axis.setCategoryMargin(0.15);
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+            axis(plot.getRangeAxis(i));
+        }
     }
 
     /** A percentage axis for fractions (0.25 shows as 25%). */

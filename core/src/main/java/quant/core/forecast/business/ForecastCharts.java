@@ -265,7 +265,7 @@ public final class ForecastCharts {
         ValueMarker one = new ValueMarker(1.0);
         one.setPaint(ChartStyle.TEXT);
         plot.addRangeMarker(one);
-        styleCategory(plot);
+        ChartStyle.category(plot, plot.getDomainAxis());
         return ChartStyle.apply(new JFreeChart(
                 d.line() + ": demand by calendar month", new Font(ChartStyle.FONT, Font.BOLD, 14), plot, false));
     }
@@ -353,8 +353,8 @@ public final class ForecastCharts {
         plot.setGap(12);
         plot.add(balancePlot, 2);
         plot.add(flowPlot, 3);
-        styleCategory(balancePlot, weeks);
-        styleCategory(flowPlot, weeks);
+        ChartStyle.category(balancePlot, weeks);
+        ChartStyle.category(flowPlot, weeks);
         return ChartStyle.apply(new JFreeChart(
                 r.hasBalance() ? "Cash balance and weekly flows" : "Weekly cash flows (no opening balance: flows only)",
                 new Font(ChartStyle.FONT, Font.BOLD, 14),
@@ -385,30 +385,8 @@ public final class ForecastCharts {
         bars.setItemMargin(0.05);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), ChartStyle.moneyAxis("Deal value"), bars);
         plot.setOrientation(PlotOrientation.VERTICAL);
-        styleCategory(plot);
+        ChartStyle.category(plot, plot.getDomainAxis());
         return ChartStyle.apply(
                 new JFreeChart("Open pipeline by stage", new Font(ChartStyle.FONT, Font.BOLD, 14), plot, true));
-    }
-
-    private static void styleCategory(CategoryPlot plot) {
-        styleCategory(plot, plot.getDomainAxis());
-    }
-
-    private static void styleCategory(CategoryPlot plot, CategoryAxis axis) {
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlineStroke(new BasicStroke(1f));
-        axis.setLabelFont(new Font(ChartStyle.FONT, Font.PLAIN, 12));
-        axis.setTickLabelFont(new Font(ChartStyle.FONT, Font.PLAIN, 11));
-        axis.setTickLabelPaint(ChartStyle.TEXT);
-        axis.setAxisLineVisible(false);
-        axis.setTickMarksVisible(false);
-        axis.setCategoryMargin(0.15);
-        NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        range.setLabelFont(new Font(ChartStyle.FONT, Font.PLAIN, 12));
-        range.setTickLabelFont(new Font(ChartStyle.FONT, Font.PLAIN, 11));
-        range.setAxisLineVisible(false);
-        range.setTickMarksVisible(false);
     }
 }
