@@ -125,6 +125,7 @@ public final class PipelineView extends BorderPane {
         funnel.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         groups.setId("pipeline-groups");
         groups.getColumns().setAll(groupColumns());
+        groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         groups.setPlaceholder(new Label("Choose a breakdown in the toolbar."));
         VBox right = new VBox(6, section("Stages"), funnel, groupsTitle, groups);
         VBox.setVgrow(groups, Priority.ALWAYS);
@@ -235,7 +236,7 @@ public final class PipelineView extends BorderPane {
                 Tables.text("Stalled", d -> d.stalled() ? "stalled" : "", 60),
                 Tables.number("Amount", PipelineResult.OpenDeal::amount, Formats::money, 85),
                 Tables.number("Win chance", PipelineResult.OpenDeal::winProbability, PipelineView::percent, 80),
-                Tables.text("Drivers", PipelineView::drivers, 330),
+                Tables.text("Drivers", PipelineView::drivers, 360),
                 Tables.number("Days in stage", PipelineResult.OpenDeal::daysInStage, PipelineView::days, 90),
                 Tables.number("Age", PipelineResult.OpenDeal::ageDays, PipelineView::days, 55),
                 Tables.number(
@@ -244,9 +245,8 @@ public final class PipelineView extends BorderPane {
                         v -> Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", v),
                         60),
                 Tables.text(
-                        "Expected close",
-                        d -> d.expectedClose() == null ? "" : d.expectedClose() + (d.overdue() ? " (overdue)" : ""),
-                        130),
+                        "Expected close", d -> d.expectedClose() == null ? "" : d.expectedClose().toString(), 100),
+                Tables.text("Overdue", d -> d.overdue() ? "overdue" : "", 65),
                 Tables.number("Weighted", PipelineResult.OpenDeal::weightedValue, Formats::money, 85),
                 Tables.text("Rep", PipelineResult.OpenDeal::rep, 110),
                 Tables.text("Source", PipelineResult.OpenDeal::source, 90),
