@@ -245,7 +245,9 @@ public final class PipelineView extends BorderPane {
                         v -> Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", v),
                         60),
                 Tables.text(
-                        "Expected close", d -> d.expectedClose() == null ? "" : d.expectedClose().toString(), 100),
+                        "Expected close",
+                        d -> d.expectedClose() == null ? "" : d.expectedClose().toString(),
+                        100),
                 Tables.text("Overdue", d -> d.overdue() ? "overdue" : "", 65),
                 Tables.number("Weighted", PipelineResult.OpenDeal::weightedValue, Formats::money, 85),
                 Tables.text("Rep", PipelineResult.OpenDeal::rep, 110),

@@ -21,6 +21,8 @@ import quant.app.forecast.SavedForecastsView;
 import quant.app.forecast.StoreForecastViewModel;
 import quant.app.imports.ImportHistoryView;
 import quant.app.imports.ImportHistoryViewModel;
+import quant.app.marketing.MarketingView;
+import quant.app.marketing.MarketingViewModel;
 import quant.app.pipeline.PipelineView;
 import quant.app.pipeline.PipelineViewModel;
 import quant.app.segment.SegmentView;
@@ -150,7 +152,14 @@ public final class ViewCatalogue {
                     Menu.SALES,
                     "Shortcut+Shift+P",
                     Workspace.MAIN,
-                    c -> new PipelineView(new PipelineViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))));
+                    c -> new PipelineView(new PipelineViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))),
+            new Entry(
+                    MarketingView.ID,
+                    "Marketing",
+                    Menu.SALES,
+                    "Shortcut+Shift+M",
+                    Workspace.MAIN,
+                    c -> new MarketingView(new MarketingViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))));
 
     public static final List<Family> FAMILIES = List.of(new Family("table:", (c, name) -> DomainTable.byName(name)
             .map(t -> new Workspace.ViewSpec(

@@ -1,0 +1,261 @@
+package quant.app.marketing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.jfree.chart.fx.ChartViewer;
+import quant.app.analysis.AnalysisFrame;
+import quant.app.analysis.CustomerFilterBar;
+import quant.app.analysis.Formats;
+import quant.app.analysis.KeyFigures;
+import quant.app.analysis.Tables;
+import quant.core.marketing.MarketingCharts;
+import quant.core.marketing.MarketingResult;
+import quant.core.marketing.MarketingSpec;
+
+/**
+ * Marketing efficiency: per channel what a customer costs, what one is worth and how fast the
+ * cost comes back, the recommendations drawn from those numbers, acquisition cost month by month,
+ * and each campaign's spend, leads, deals, customers, revenue and return.
+ */
+public final class MarketingView extends BorderPane {
+    public static final String ID = "sales.marketing";
+
+    private final KeyFigures figures = new KeyFigures("marketing-figures");
+    private final TableView<MarketingResult.Channel> channels = new TableView<>();
+    private final ListView<String> recommendations = new ListView<>();
+    private final ChartViewer ltvChart = new ChartViewer();
+    private final ChartViewer paybackChart = new ChartViewer();
+    private final ChartViewer monthChart = new ChartViewer();
+    private final TableView<MarketingResult.Campaign> campaigns = new TableView<>();
+    private final Label ltvNote = new Label();
+    private final ComboBox<String> monthChannel = new ComboBox<>();
+    private MarketingResult shown;
+    private static final String ALL = "All channels";
+    private final AnalysisFrame frame;
+
+    public MarketingView(MarketingViewModel model) {
+        setId("marketing-view");
+        ComboBox<MarketingSpec.Ltv> ltv = new ComboBox<>(FXCollections.observableArrayList(MarketingSpec.Ltv.values()));
+        ltv.setId("marketing-ltv");
+        ltv.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MarketingSpec.Ltv l) {
+                return l == MarketingSpec.Ltv.HISTORIC ? "LTV: margin to date" : "LTV: predicted (CLV model)";
+            }
+
+            @Override
+            public MarketingSpec.Ltv fromString(String s) {
+                return null;
+            }
+        });
+        ltv.valueProperty().bindBidirectional(model.ltvProperty());
+        setTop(new ToolBar(
+                ltv, new Label("As of"), CustomerFilterBar.asOfPicker(model.asOfProperty(), "marketing-as-of")));
+
+        TabPane tabs = new TabPane(
+                tab("Channels", channelsTab()), tab("CAC by month", monthTab()), tab("Campaigns", campaignsTab()));
+        tabs.setId("marketing-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox body = new VBox(figures, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        frame = new AnalysisFrame(
+                this, body, "marketing", model.runningProperty(), model.messageProperty(), model.resultProperty());
+        model.resultProperty().addListener((obs, o, r) -> show(r));
+        model.refresh();
+    }
+
+    private static Tab tab(String title, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId("marketing-tab-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        return t;
+    }
+
+    private Node channelsTab() {
+        channels.setId("marketing-channels");
+        channels.getColumns().setAll(channelColumns());
+        channels.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        channels.setPlaceholder(new Label("No marketing spend or acquired customers by this date."));
+        recommendations.setId("marketing-recommendations");
+        recommendations.setPlaceholder(new Label("Too few channels with spend to compare."));
+        recommendations.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        ltvNote.setWrapText(true);
+        ltvNote.getStyleClass().add("text-muted");
+        Label recTitle = new Label("What the numbers suggest");
+        recTitle.setStyle("-fx-font-weight: bold;");
+        VBox side = new VBox(6, recTitle, recommendations, ltvNote);
+        VBox.setVgrow(recommendations, Priority.ALWAYS);
+        side.setPadding(new Insets(8));
+        SplitPane top = new SplitPane(channels, side);
+        top.setDividerPositions(0.7);
+        SplitPane charts = new SplitPane(ltvChart, paybackChart);
+        SplitPane all = new SplitPane(top, charts);
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.42);
+        return all;
+    }
+
+    private static List<TableColumn<MarketingResult.Channel, ?>> channelColumns() {
+        return List.of(
+                Tables.text("Channel", MarketingResult.Channel::channel, 130),
+                Tables.number("Spend", MarketingResult.Channel::spend, Formats::money, 85),
+                Tables.number(
+                        "Customers", MarketingResult.Channel::newCustomers, v -> Formats.count(v.longValue()), 100),
+                Tables.number("CAC", MarketingResult.Channel::cac, MarketingView::money, 65),
+                Tables.number("LTV", MarketingResult.Channel::ltv, MarketingView::money, 70),
+                Tables.number("LTV:CAC", MarketingResult.Channel::ltvToCac, MarketingView::ratio, 70),
+                Tables.text(
+                        "Payback",
+                        c -> c.paybackMonths() != null
+                                ? c.paybackMonths() + (c.paybackMonths() == 1 ? " month" : " months")
+                                : Double.isFinite(c.recoveredShare())
+                                        ? "not yet (" + Formats.percent(c.recoveredShare()) + ")"
+                                        : "–",
+                        110),
+                Tables.number("Leads", MarketingResult.Channel::leads, v -> Formats.count(v.longValue()), 65),
+                Tables.number("Conversion", MarketingResult.Channel::leadConversion, MarketingView::percent, 85));
+    }
+
+    private Node monthTab() {
+        monthChannel.setId("marketing-month-channel");
+        monthChannel.valueProperty().addListener((o, a, b) -> showMonths());
+        ToolBar bar = new ToolBar(new Label("Channel"), monthChannel);
+        VBox box = new VBox(bar, monthChart);
+        VBox.setVgrow(monthChart, Priority.ALWAYS);
+        return box;
+    }
+
+    private void showMonths() {
+        MarketingResult r = shown;
+        if (r == null || r.cacByMonth().isEmpty()) {
+            monthChart.setChart(null);
+            return;
+        }
+        String channel = monthChannel.getValue();
+        monthChart.setChart(MarketingCharts.cacByMonth(
+                channel == null || channel.equals(ALL)
+                        ? r.cacByMonth()
+                        : r.cacByMonth().stream()
+                                .filter(m -> m.channel().equals(channel))
+                                .toList()));
+    }
+
+    private Node campaignsTab() {
+        campaigns.setId("marketing-campaigns");
+        campaigns
+                .getColumns()
+                .setAll(List.of(
+                        Tables.text("Campaign", MarketingResult.Campaign::name, 230),
+                        Tables.text("Channel", MarketingResult.Campaign::channel, 110),
+                        Tables.text("Start", c -> String.valueOf(c.start()), 90),
+                        Tables.text("End", c -> String.valueOf(c.end()), 90),
+                        Tables.number("Budget", MarketingResult.Campaign::budget, MarketingView::money, 80),
+                        Tables.number("Spend", MarketingResult.Campaign::spend, Formats::money, 80),
+                        Tables.number("Leads", MarketingResult.Campaign::leads, v -> Formats.count(v.longValue()), 60),
+                        Tables.number("Deals", MarketingResult.Campaign::deals, v -> Formats.count(v.longValue()), 60),
+                        Tables.number(
+                                "Customers",
+                                MarketingResult.Campaign::customers,
+                                v -> Formats.count(v.longValue()),
+                                80),
+                        Tables.number("Revenue", MarketingResult.Campaign::revenue, Formats::money, 90),
+                        Tables.number("Margin", MarketingResult.Campaign::margin, Formats::money, 90),
+                        Tables.number("ROI", MarketingResult.Campaign::roi, MarketingView::percent, 75)));
+        campaigns.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        campaigns.setPlaceholder(new Label("No campaigns recorded: import a campaigns file to see their returns."));
+        return campaigns;
+    }
+
+    private void show(MarketingResult r) {
+        if (r == null) {
+            return;
+        }
+        frame.setDefinitions(r.definitions());
+        if (r.channels().isEmpty()) {
+            frame.showEmpty("No acquisition channel has spend or customers by " + r.asOf()
+                    + ": import marketing spend and customers with their acquisition channel to compare channels.");
+            return;
+        }
+        frame.showBody();
+        frame.setSummary("As of %s%s · %s"
+                .formatted(r.asOf(), r.asOfFromData() ? " (the last activity in the data)" : "", r.ltvNote()));
+        MarketingResult.Channel t = r.total();
+        List<KeyFigures.Figure> headline = new ArrayList<>();
+        headline.add(new KeyFigures.Figure("Marketing spend", Formats.money(t.spend()), "all channels to date"));
+        headline.add(new KeyFigures.Figure(
+                "New customers", Formats.count(t.newCustomers()), Formats.count(t.leads()) + " leads"));
+        headline.add(new KeyFigures.Figure("Blended CAC", money(t.cac()), "spend ÷ new customers"));
+        boolean belowTarget = r.ltvToCacTarget() != null && t.ltvToCac() < r.ltvToCacTarget();
+        headline.add(new KeyFigures.Figure(
+                "LTV:CAC",
+                ratio(t.ltvToCac()),
+                r.ltvToCacTarget() == null ? r.ltvMethod() + " LTV" : "target " + ratio(r.ltvToCacTarget()),
+                belowTarget));
+        r.channels().stream()
+                .filter(c -> c.paybackMonths() != null)
+                .min(Comparator.comparingInt(MarketingResult.Channel::paybackMonths))
+                .ifPresent(c ->
+                        headline.add(new KeyFigures.Figure("Fastest payback", c.paybackMonths() + " mo", c.channel())));
+        r.channels().stream()
+                .filter(c -> Double.isFinite(c.cac()))
+                .max(Comparator.comparingDouble(MarketingResult.Channel::cac))
+                .ifPresent(c -> headline.add(new KeyFigures.Figure("Dearest channel", money(c.cac()), c.channel())));
+        figures.show(headline);
+
+        List<MarketingResult.Channel> rows = new ArrayList<>(r.channels());
+        rows.add(t);
+        channels.getItems().setAll(rows);
+        recommendations.getItems().setAll(r.recommendations());
+        ltvNote.setText(r.ltvNote());
+        String ltvLabel = "clv".equals(r.ltvMethod()) ? "LTV (predicted)" : "LTV (margin to date)";
+        ltvChart.setChart(MarketingCharts.ltvAndCac(r.channels(), ltvLabel));
+        paybackChart.setChart(MarketingCharts.payback(r.channels()));
+        shown = r;
+        String chosen = monthChannel.getValue();
+        List<String> names = new ArrayList<>();
+        names.add(ALL);
+        r.channels().forEach(c -> names.add(c.channel()));
+        monthChannel.getItems().setAll(names);
+        monthChannel.setValue(chosen != null && names.contains(chosen) ? chosen : ALL);
+        showMonths();
+        campaigns.getItems().setAll(r.campaigns());
+    }
+
+    private static String money(double v) {
+        return Double.isFinite(v) ? Formats.money(v) : "–";
+    }
+
+    private static String percent(double v) {
+        return Double.isFinite(v) ? Formats.percent(v) : "–";
+    }
+
+    private static String ratio(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f×", v) : "–";
+    }
+}
