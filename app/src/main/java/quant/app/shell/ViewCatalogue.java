@@ -21,6 +21,8 @@ import quant.app.forecast.SavedForecastsView;
 import quant.app.forecast.StoreForecastViewModel;
 import quant.app.imports.ImportHistoryView;
 import quant.app.imports.ImportHistoryViewModel;
+import quant.app.market.MarketView;
+import quant.app.market.MarketViewModel;
 import quant.app.marketing.MarketingView;
 import quant.app.marketing.MarketingViewModel;
 import quant.app.pipeline.PipelineView;
@@ -159,7 +161,14 @@ public final class ViewCatalogue {
                     Menu.SALES,
                     "Shortcut+Shift+M",
                     Workspace.MAIN,
-                    c -> new MarketingView(new MarketingViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))));
+                    c -> new MarketingView(new MarketingViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))),
+            new Entry(
+                    MarketView.ID,
+                    "Market position",
+                    Menu.SALES,
+                    "Shortcut+Shift+K",
+                    Workspace.MAIN,
+                    c -> new MarketView(new MarketViewModel(c.jobs(), c.snapshots(), c.counts(), c::store))));
 
     public static final List<Family> FAMILIES = List.of(new Family("table:", (c, name) -> DomainTable.byName(name)
             .map(t -> new Workspace.ViewSpec(
