@@ -132,11 +132,11 @@ public final class CustomerAnalyticsBench {
                     clv.customers(),
                     clv.recommended(),
                     runs,
-                    median(ours),
-                    median(oursCohort),
-                    median(duckDb),
-                    median(ours) / median(duckDb),
-                    median(oursCohort) / median(duckDb));
+                    Timing.median(ours),
+                    Timing.median(oursCohort),
+                    Timing.median(duckDb),
+                    Timing.median(ours) / Timing.median(duckDb),
+                    Timing.median(oursCohort) / Timing.median(duckDb));
         }
         try (var files = Files.list(csv)) {
             for (Path p : files.toList()) {
@@ -252,6 +252,11 @@ public final class CustomerAnalyticsBench {
             }
         }
 
+        /** Seconds spent in a stage so far (0 when it never ran). */
+        double seconds(String name) {
+            return nanos.getOrDefault(name, 0L) / 1e9;
+        }
+
         void stop() {
             if (stage != null) {
                 nanos.merge(stage, System.nanoTime() - since, Long::sum);
@@ -265,12 +270,5 @@ public final class CustomerAnalyticsBench {
             nanos.forEach((k, v) -> b.append(String.format(java.util.Locale.ROOT, "%s %.3f s; ", k, v / 1e9)));
             return b.toString();
         }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.size() % 2 == 1
-                ? sorted.get(sorted.size() / 2)
-                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
     }
 }

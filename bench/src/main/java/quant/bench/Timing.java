@@ -38,4 +38,12 @@ public final class Timing {
         times.sort(Long::compare);
         return new Result(name, Duration.ofNanos(times.get(times.size() / 2)), peak);
     }
+
+    /** The median of some measurements (the mean of the middle two for an even count). */
+    public static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.size() % 2 == 1
+                ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+    }
 }

@@ -33,8 +33,12 @@ public final class SampleExporter {
      * all ({@link AtomicFile}): a failure never leaves a half-written file where a good one was.
      */
     public static long export(Path dir, int scale, JobMonitor monitor) throws IOException {
+        return export(dir, new SampleSource(scale), monitor);
+    }
+
+    /** As {@link #export(Path, int, JobMonitor)}, with the copies {@code source} makes (deals included). */
+    public static long export(Path dir, SampleSource source, JobMonitor monitor) throws IOException {
         Files.createDirectories(dir);
-        SampleSource source = new SampleSource(scale);
         long[] rows = {0};
         List<DomainTable> tables = source.tables();
         int done = 0;

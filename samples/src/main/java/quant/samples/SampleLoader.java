@@ -63,7 +63,7 @@ public final class SampleLoader {
         }
         try {
             monitor.progress(0, -1, "Preparing the sample files");
-            SampleExporter.export(dir, source.scale(), JobMonitor.NONE);
+            SampleExporter.export(dir, source, JobMonitor.NONE);
             long total = 0;
             for (DomainTable t : source.tables()) {
                 total += lines(dir.resolve(t.sqlName() + ".csv")) - 1;

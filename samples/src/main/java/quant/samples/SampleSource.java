@@ -18,6 +18,10 @@ import quant.core.store.DomainTable;
  * references it holds, so copies never collide. Tables of the company as a whole (service lines,
  * catalogue, sales team, campaigns, market and competitor figures, KPI targets) are not multiplied.
  * Rows are streamed, so memory does not grow with the scale.
+ *
+ * <p>The deals and their stage history may be copied more often than the rest ({@code dealCopies}
+ * ≥ scale), for a company whose sales team works far more deals: deal copy {@code k} keeps its own
+ * suffix {@code -x<k>}, and its references to customers and leads point at copy {@code k mod scale}.
  */
 public final class SampleSource {
     /** Classpath folder of the committed CSV files. */
@@ -32,13 +36,30 @@ public final class SampleSource {
             DomainTable.COMPETITOR_OBSERVATION,
             DomainTable.KPI_TARGET);
 
+    /** Tables copied {@code dealCopies} times. */
+    static final Set<DomainTable> DEALS = EnumSet.of(DomainTable.DEAL, DomainTable.DEAL_STAGE_HISTORY);
+
     private final int scale;
+    private final int dealCopies;
 
     public SampleSource(int scale) {
+        this(scale, scale);
+    }
+
+    public SampleSource(int scale, int dealCopies) {
         if (scale < 1) {
             throw new IllegalArgumentException("The scale must be at least 1, not " + scale + ".");
         }
+        if (dealCopies < scale) {
+            throw new IllegalArgumentException(
+                    "The deals are copied at least as often as the company (" + scale + "), not " + dealCopies + ".");
+        }
         this.scale = scale;
+        this.dealCopies = dealCopies;
+    }
+
+    public int dealCopies() {
+        return dealCopies;
     }
 
     public int scale() {
@@ -61,20 +82,25 @@ public final class SampleSource {
 
     /** Streams one table's rows, all copies, into {@code sink}. */
     public void read(DomainTable table, RowSink sink) {
-        int copies = SHARED.contains(table) ? 1 : scale;
+        int copies = SHARED.contains(table) ? 1 : DEALS.contains(table) ? dealCopies : scale;
         for (int k = 0; k < copies; k++) {
             String suffix = k == 0 ? "" : "-x" + k;
+            String otherSuffix = k % scale == 0 ? "" : "-x" + (k % scale);
             try (InputStream in = open(table);
                     CsvReader<CsvRecord> reader =
                             CsvReader.builder().ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 boolean first = true;
                 boolean[] suffixed = null;
+                boolean[] ownCopy = null;
                 for (CsvRecord record : reader) {
                     if (first) {
                         List<String> header = record.getFields();
                         suffixed = new boolean[header.size()];
+                        ownCopy = new boolean[header.size()];
                         for (int c = 0; c < header.size(); c++) {
                             suffixed[c] = isOwnRef(header.get(c)) || refersToCopied(header.get(c));
+                            ownCopy[c] =
+                                    isOwnRef(header.get(c)) || header.get(c).equals("deal_ref");
                         }
                         if (k == 0) {
                             sink.header(header);
@@ -83,10 +109,10 @@ public final class SampleSource {
                         continue;
                     }
                     String[] values = record.getFields().toArray(String[]::new);
-                    if (!suffix.isEmpty()) {
+                    if (k > 0) {
                         for (int c = 0; c < values.length; c++) {
                             if (suffixed[c] && !values[c].isEmpty()) {
-                                values[c] = values[c] + suffix;
+                                values[c] = values[c] + (ownCopy[c] ? suffix : otherSuffix);
                             }
                         }
                     }

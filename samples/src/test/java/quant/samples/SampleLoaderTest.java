@@ -91,6 +91,36 @@ class SampleLoaderTest {
     }
 
     @Test
+    void dealsCanBeCopiedMoreOftenThanTheCompany() {
+        try (Store store = Store.open(dir.resolve("deals"))) {
+            SampleLoader.load(store, new SampleSource(2, 5), JobMonitor.NONE);
+            SampleCompany company = SampleCompanyGenerator.generate(SampleCompany.DEFAULT_SEED);
+            Map<DomainTable, Long> counts = store.rowCounts();
+            assertThat(counts.get(DomainTable.DEAL))
+                    .isEqualTo(5L * company.table(DomainTable.DEAL).size());
+            assertThat(counts.get(DomainTable.DEAL_STAGE_HISTORY))
+                    .isEqualTo(
+                            5L * company.table(DomainTable.DEAL_STAGE_HISTORY).size());
+            assertThat(counts.get(DomainTable.CUSTOMER))
+                    .isEqualTo(2L * company.table(DomainTable.CUSTOMER).size());
+            assertThat(counts.get(DomainTable.LEAD))
+                    .isEqualTo(2L * company.table(DomainTable.LEAD).size());
+            // deal copy 3 belongs to the customers of copy 1, its history to itself
+            int misplaced = ((Number) store.dsl()
+                            .fetchValue("SELECT COUNT(*) FROM deal d JOIN customer c ON c.id = d.customer_id"
+                                    + " WHERE d.external_ref LIKE '%-x3' AND c.external_ref NOT LIKE '%-x1'"))
+                    .intValue();
+            assertThat(misplaced).isZero();
+            int foreignHistory = ((Number) store.dsl()
+                            .fetchValue("SELECT COUNT(*) FROM deal_stage_history h JOIN deal d ON d.id = h.deal_id"
+                                    + " WHERE (h.external_ref LIKE '%-x3') <> (d.external_ref LIKE '%-x3')"))
+                    .intValue();
+            assertThat(foreignHistory).isZero();
+        }
+        assertThatThrownBy(() -> new SampleSource(3, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aScaledLoadMultipliesTheCompanyButNotItsCatalogue() {
         try (Store store = Store.open(dir.resolve("scaled"))) {
             SampleLoader.load(store, new SampleSource(2), JobMonitor.NONE);

@@ -17,7 +17,7 @@ import quant.samples.SampleExporter;
 import quant.samples.SampleLoader;
 import quant.samples.SampleSource;
 
-/** {@code quant sample (--out DIR | --load) [--scale N]}: the bundled sample company. */
+/** {@code quant sample (--out DIR | --load) [--scale N] [--deal-copies M]}: the bundled sample company. */
 @Command(
         name = "sample",
         mixinStandardHelpOptions = true,
@@ -52,11 +52,28 @@ final class SampleCommand implements Callable<Integer> {
             description = "Multiply the company N times (N=61 gives over 1,000,000 jobs). Default: ${DEFAULT-VALUE}.")
     int scale;
 
+    @Option(
+            names = "--deal-copies",
+            paramLabel = "M",
+            description = "With --load: copy the deals and their stage history M times (at least --scale; copy k"
+                    + " belongs to the customers of copy k mod N), for a sales team with many more deals."
+                    + " Default: the scale.")
+    Integer dealCopies;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         if (scale < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scale must be at least 1");
+        }
+        int deals = dealCopies == null ? scale : dealCopies;
+        if (deals < scale) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--deal-copies must be at least the scale (" + scale + ")");
+        }
+        if (dealCopies != null && target.out != null) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--deal-copies works with --load only");
         }
         if (target.out != null) {
             if (Files.exists(target.out) && !Files.isDirectory(target.out)) {
@@ -74,10 +91,14 @@ final class SampleCommand implements Callable<Integer> {
                     rows, scale, target.out.toAbsolutePath());
         } else {
             try (Store store = Store.open(parent.database())) {
-                SampleLoader.Result result = SampleLoader.load(store, new SampleSource(scale), JobMonitor.NONE);
+                SampleLoader.Result result = SampleLoader.load(store, new SampleSource(scale, deals), JobMonitor.NONE);
                 out.printf(
-                        "Loaded %,d rows of the sample company (scale %d) into %s in %.1f s%n",
-                        result.total(), scale, store.file(), result.took().toMillis() / 1000.0);
+                        "Loaded %,d rows of the sample company (scale %d%s) into %s in %.1f s%n",
+                        result.total(),
+                        scale,
+                        deals == scale ? "" : ", deals ×" + deals,
+                        store.file(),
+                        result.took().toMillis() / 1000.0);
             }
         }
         out.flush();

@@ -53,7 +53,7 @@ public final class PipelineAnalysis {
         }
         boolean fromData = spec.asOf().isEmpty();
         int day = spec.asOf().map(x -> (int) x.toEpochDay()).orElseGet(() -> lastDay(snapshot));
-        monitor.progress(1, 6, "Learning stage win rates");
+        monitor.progress(1, 7, "Learning stage win rates");
         StageWinRates rates = StageWinRates.learn(ops, day);
         List<Integer> order = stageOrder(ops, spec.stageOrder());
         int[] stageAt = new int[d.size()];
@@ -66,7 +66,7 @@ public final class PipelineAnalysis {
             included.add(i);
             stageAt[i] = d.isClosedBy(i, day) ? d.stage(i) : StageWinRates.stageAt(ops, i, day);
         }
-        monitor.progress(2, 6, "Summarising deals");
+        monitor.progress(2, 7, "Summarising deals");
         PipelineResult.Summary totals = summarise(ops, included, stageAt, order, rates, day);
         List<PipelineResult.Group> groups = new ArrayList<>();
         if (spec.by() != PipelineSpec.By.NONE) {
@@ -81,13 +81,15 @@ public final class PipelineAnalysis {
                             (PipelineResult.Group g) -> -g.summary().dealCount())
                     .thenComparing(PipelineResult.Group::key));
         }
-        monitor.progress(3, 6, "Building the funnel");
+        monitor.progress(3, 7, "Building the funnel");
         List<PipelineResult.Step> funnel = funnel(ops, included, stageAt, order, rates, day);
         List<PipelineResult.Month> months = byMonth(ops, included, stageAt, rates, day);
-        monitor.progress(4, 6, "Measuring days in each stage");
+        monitor.progress(4, 7, "Measuring days in each stage");
         DealAging aging = DealAging.measure(ops, included, stageAt, order, day);
-        monitor.progress(5, 6, "Scoring open deals");
+        monitor.progress(5, 7, "Scoring open deals");
         DealScoring.Scored scored = DealScoring.score(ops, included, stageAt, order, aging, day);
+        monitor.progress(6, 7, "Following the customer journey");
+        PipelineResult.Journey journey = CustomerJourney.trace(snapshot, day);
         return new PipelineResult(
                 LocalDate.ofEpochDay(day),
                 fromData,
@@ -101,7 +103,7 @@ public final class PipelineAnalysis {
                 aging.stageTimes(),
                 openDeals(snapshot, included, stageAt, rates, aging, scored, day),
                 scored == null ? null : scored.scoring(),
-                CustomerJourney.trace(snapshot, day),
+                journey,
                 definitions());
     }
 
