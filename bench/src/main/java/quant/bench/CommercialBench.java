@@ -235,22 +235,23 @@ public final class CommercialBench {
                 lastmove AS (
                   SELECT deal_id, stage FROM history WHERE entered_on <= %1$s
                   QUALIFY row_number() OVER (PARTITION BY deal_id ORDER BY entered_on DESC, id DESC) = 1),
-                at AS (
+                placed AS (
                   SELECT d.*, CASE WHEN d.closed THEN d.stage
                                    ELSE COALESCE(m.stage, CASE WHEN d.outcome = 'open' THEN d.stage END) END AS stage_at
                   FROM d LEFT JOIN lastmove m ON m.deal_id = d.id)
-                SELECT at.stage_at, COUNT(*) AS deals,
+                SELECT placed.stage_at, COUNT(*) AS deals,
                        SUM(CASE WHEN closed AND outcome = 'won' THEN 1 ELSE 0 END) AS won,
                        SUM(CASE WHEN closed AND outcome = 'lost' THEN 1 ELSE 0 END) AS lost,
                        SUM(CASE WHEN closed AND outcome = 'won' THEN amount ELSE 0 END) AS won_value,
-                       SUM(CASE WHEN closed AND outcome = 'won' THEN closed_on - start_on END) AS won_days,
-                       COUNT(CASE WHEN closed AND outcome = 'won' THEN closed_on - start_on END) AS won_timed,
-                       SUM(CASE WHEN closed THEN closed_on - start_on END) AS closed_days,
-                       COUNT(CASE WHEN closed THEN closed_on - start_on END) AS closed_timed,
+                       CAST(SUM(CASE WHEN closed AND outcome = 'won' THEN datediff('day', start_on, closed_on) END)
+                         AS DOUBLE) AS won_days,
+                       COUNT(CASE WHEN closed AND outcome = 'won' THEN datediff('day', start_on, closed_on) END) AS won_timed,
+                       CAST(SUM(CASE WHEN closed THEN datediff('day', start_on, closed_on) END) AS DOUBLE) AS closed_days,
+                       COUNT(CASE WHEN closed THEN datediff('day', start_on, closed_on) END) AS closed_timed,
                        SUM(CASE WHEN NOT closed THEN amount * (CASE WHEN r.n >= 10 THEN r.rate ELSE o.rate END)
                            ELSE 0 END) AS weighted
-                FROM at LEFT JOIN rates r ON r.stage = at.stage_at CROSS JOIN overall o
-                GROUP BY at.stage_at
+                FROM placed LEFT JOIN rates r ON r.stage = placed.stage_at CROSS JOIN overall o
+                GROUP BY placed.stage_at
                 """.formatted(day(asOf));
     }
 
@@ -354,12 +355,12 @@ public final class CommercialBench {
                 stageCounts.put(stage == null ? "unknown stage" : stage, rs.getInt(2));
                 won += rs.getLong(3);
                 lost += rs.getLong(4);
-                wonValue += rs.getDouble(5);
-                wonDays += rs.getDouble(6);
+                wonValue += number(rs, 5);
+                wonDays += number(rs, 6);
                 wonTimed += rs.getLong(7);
-                closedDays += rs.getDouble(8);
+                closedDays += number(rs, 8);
                 closedTimed += rs.getLong(9);
-                weighted += rs.getDouble(10);
+                weighted += number(rs, 10);
             }
         }
         PipelineResult.Summary t = p.totals();
@@ -401,6 +402,12 @@ public final class CommercialBench {
                 wonValue,
                 weighted,
                 channels);
+    }
+
+    /** A numeric column, 0 when null (DuckDB's driver reads a null double as NaN). */
+    private static double number(ResultSet rs, int column) throws SQLException {
+        Object v = rs.getObject(column);
+        return v == null ? 0 : ((Number) v).doubleValue();
     }
 
     private static void check(String what, Object ours, Object theirs) {

@@ -12,7 +12,7 @@ import quant.core.store.DomainTable;
 final class EquipmentHistory {
     private EquipmentHistory() {}
 
-    static void generate(Rng rng, SampleCompany company, List<SampleCompanyGenerator.Equipment> fleet) {
+    static void generate(Rng rng, SampleCompany company, List<Workforce.Equipment> fleet) {
         SampleTable events = new SampleTable(
                 DomainTable.EQUIPMENT_EVENT,
                 "external_ref",
@@ -23,7 +23,7 @@ final class EquipmentHistory {
                 "cost",
                 "notes");
         int n = 0;
-        for (SampleCompanyGenerator.Equipment e : fleet) {
+        for (Workforce.Equipment e : fleet) {
             e.table.add(
                     e.ref,
                     e.name,

@@ -14,8 +14,7 @@ import quant.core.store.DomainTable;
 final class Finance {
     private Finance() {}
 
-    static void generate(
-            Rng rng, SampleCompany company, List<SampleCompanyGenerator.Customer> customers, SampleTable jobs) {
+    static void generate(Rng rng, SampleCompany company, List<Customer> customers, SampleTable jobs) {
         TreeMap<YearMonth, double[]> monthly = monthlyJobTotals(jobs);
         expenses(rng, company, monthly);
         market(rng, company);

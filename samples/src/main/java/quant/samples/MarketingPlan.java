@@ -119,7 +119,7 @@ final class MarketingPlan {
      * Leads: one converted lead per customer (created up to three weeks before the first job) and
      * the leads of each channel that never became customers, at the channel's conversion rate.
      */
-    SampleTable leads(Rng rng, List<SampleCompanyGenerator.Customer> customers) {
+    SampleTable leads(Rng rng, List<Customer> customers) {
         SampleTable t = new SampleTable(
                 DomainTable.LEAD,
                 "external_ref",
@@ -129,7 +129,7 @@ final class MarketingPlan {
                 "converted_on",
                 "customer_ref");
         int n = 0;
-        for (SampleCompanyGenerator.Customer c : customers) {
+        for (Customer c : customers) {
             String converted = "L%06d".formatted(++n);
             leadOfCustomer.put(c.ref, converted);
             t.add(converted, c.channel, c.campaignRef, c.acquiredOn.minusDays(rng.between(0, 21)), c.acquiredOn, c.ref);

@@ -43,8 +43,7 @@ final class SalesPipeline {
      * Generates the catalogue, the sales team and the deals, drawing from {@code rng} (a stream of
      * its own, so the pipeline's draws do not shift the rest of the company).
      */
-    static void generate(
-            Rng rng, SampleCompany company, List<SampleCompanyGenerator.Customer> customers, MarketingPlan marketing) {
+    static void generate(Rng rng, SampleCompany company, List<Customer> customers, MarketingPlan marketing) {
         List<Product> products = List.of(
                 new Product("PR01", "Furnace replacement", ServiceLineSpec.HVAC, 5200),
                 new Product("PR02", "Central AC installation", ServiceLineSpec.HVAC, 7400),
@@ -111,7 +110,7 @@ final class SalesPipeline {
         SampleTable history =
                 new SampleTable(DomainTable.DEAL_STAGE_HISTORY, "external_ref", "deal_ref", "stage", "entered_on");
         SalesPipeline pipeline = new SalesPipeline(rng, deals, history, company);
-        for (SampleCompanyGenerator.Customer c : customers) {
+        for (Customer c : customers) {
             int count = rng.poisson(c.commercial ? 0.9 : 0.35);
             for (int k = 0; k < count; k++) {
                 // Half the customers with a deal ask for the quote on the first visit; the deal

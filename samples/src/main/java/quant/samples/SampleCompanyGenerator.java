@@ -1,6 +1,5 @@
 package quant.samples;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -10,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import quant.core.store.DomainTable;
+import quant.samples.Workforce.Equipment;
+import quant.samples.Workforce.Tech;
 
 /**
  * Generates a believable field-service company, deterministically from a seed.
@@ -36,9 +37,8 @@ public final class SampleCompanyGenerator {
     private final Map<Long, Day> bookings = new HashMap<>();
     private final List<PendingCallback> pendingCallbacks = new ArrayList<>();
     private final boolean[][] storms;
+    private final Billing billing;
     private int jobSeq;
-    private int invoiceSeq;
-    private int paymentSeq;
 
     private final SampleTable jobs = new SampleTable(
             DomainTable.JOB,
@@ -64,22 +64,11 @@ public final class SampleCompanyGenerator {
             "material_cost",
             "equipment_cost",
             "rating");
-    private final SampleTable invoices = new SampleTable(
-            DomainTable.INVOICE,
-            "external_ref",
-            "customer_ref",
-            "job_ref",
-            "invoice_number",
-            "issued_on",
-            "due_on",
-            "amount",
-            "status");
-    private final SampleTable payments =
-            new SampleTable(DomainTable.PAYMENT, "external_ref", "invoice_ref", "paid_on", "amount", "method");
 
     private SampleCompanyGenerator(long seed) {
         this.seed = seed;
         this.rng = new Rng(seed);
+        this.billing = new Billing(rng);
         int years = SampleCompany.END.getYear() - SampleCompany.START.getYear() + 1;
         this.storms = new boolean[years][13];
     }
@@ -92,13 +81,13 @@ public final class SampleCompanyGenerator {
     private SampleCompany run() {
         serviceLines();
         chooseStorms();
-        technicians();
-        equipmentFleet();
+        Workforce workforce = Workforce.hire(rng, company);
+        techs.addAll(workforce.techs());
+        equipment.addAll(workforce.equipment());
         MarketingPlan marketing = MarketingPlan.generate(rng, company);
         simulate(marketing);
         company.put(jobs);
-        company.put(invoices);
-        company.put(payments);
+        billing.addTo(company);
         EquipmentHistory.generate(rng, company, equipment);
         SalesPipeline.generate(new Rng(seed ^ PIPELINE_STREAM), company, customers, marketing);
         Finance.generate(rng, company, customers, jobs);
@@ -151,125 +140,6 @@ public final class SampleCompanyGenerator {
         return m > 1 && year[m - 1] ? 1.7 : 1.0;
     }
 
-    private void technicians() {
-        SampleTable t = new SampleTable(
-                DomainTable.TECHNICIAN,
-                "external_ref",
-                "name",
-                "skills",
-                "hourly_cost",
-                "home_base",
-                "home_lat",
-                "home_lon",
-                "shift_start",
-                "shift_end",
-                "work_days",
-                "hired_on",
-                "left_on");
-        // Skill mix: how many technicians have each line as their main trade.
-        int[] mainTrade = {7, 5, 4, 5, 3};
-        LocalTime[][] shifts = {
-            {LocalTime.of(7, 0), LocalTime.of(15, 30)},
-            {LocalTime.of(8, 0), LocalTime.of(16, 30)},
-            {LocalTime.of(9, 30), LocalTime.of(18, 0)}
-        };
-        int n = 0;
-        for (int line = 0; line < mainTrade.length; line++) {
-            for (int k = 0; k < mainTrade[line]; k++) {
-                n++;
-                Tech tech = new Tech();
-                tech.ref = "T%03d".formatted(n);
-                tech.name = rng.pick(Names.FIRST) + " " + rng.pick(Names.LAST);
-                tech.skills.add(ServiceLineSpec.ALL[line]);
-                if (rng.chance(0.3)) {
-                    ServiceLineSpec second = rng.pick(ServiceLineSpec.ALL);
-                    if (!tech.skills.contains(second)) {
-                        tech.skills.add(second);
-                    }
-                }
-                // Speed: median actual / estimated hours; spread so the fastest and slowest differ clearly.
-                tech.speed = 0.78 + 0.5 * ((n * 7) % 24) / 23.0 + rng.uniform(-0.02, 0.02);
-                tech.quality = rng.uniform(0.6, 1.4);
-                LocalTime[] shift = shifts[n % shifts.length];
-                tech.shiftStart = shift[0];
-                tech.shiftEnd = shift[1];
-                tech.workDays = n % 5 == 0 ? ".TWTFS." : "MTWTF..";
-                tech.hourlyCost = Math.round(rng.uniform(27, 46) * 4) / 4.0 + (tech.skills.size() - 1) * 3;
-                Names.Town base = rng.pick(Names.TOWNS);
-                tech.lat = base.lat() + rng.uniform(-0.03, 0.03);
-                tech.lon = base.lon() + rng.uniform(-0.03, 0.03);
-                tech.hired = SampleCompany.START.minusDays(rng.between(60, 2500));
-                techs.add(tech);
-                t.add(
-                        tech.ref,
-                        tech.name,
-                        String.join(
-                                ";",
-                                tech.skills.stream().map(ServiceLineSpec::code).toList()),
-                        Values.money(tech.hourlyCost),
-                        base.name(),
-                        tech.lat,
-                        tech.lon,
-                        tech.shiftStart,
-                        tech.shiftEnd,
-                        tech.workDays,
-                        tech.hired,
-                        null);
-            }
-        }
-        company.put(t);
-    }
-
-    private void equipmentFleet() {
-        SampleTable t = new SampleTable(
-                DomainTable.EQUIPMENT,
-                "external_ref",
-                "name",
-                "equipment_type",
-                "service_line_ref",
-                "technician_ref",
-                "purchased_on",
-                "cost",
-                "usage_hours",
-                "retired_on");
-        int n = 0;
-        for (Tech tech : techs) {
-            Equipment e = new Equipment();
-            e.ref = "E%03d".formatted(++n);
-            e.name = "Van " + tech.ref.substring(1) + (rng.chance(0.5) ? " (Ford Transit)" : " (Ram ProMaster)");
-            e.type = "van";
-            e.tech = tech;
-            e.purchased = SampleCompany.START.minusDays(rng.between(30, 2200));
-            e.cost = rng.uniform(41_000, 56_000);
-            tech.van = e;
-            equipment.add(e);
-        }
-        Object[][] specialty = {
-            {"Refrigerant recovery unit", "recovery_unit", ServiceLineSpec.HVAC, 2, 2_800.0},
-            {"Drain jetter", "jetter", ServiceLineSpec.PLUMBING, 2, 9_500.0},
-            {"Thermal imaging camera", "thermal_camera", ServiceLineSpec.ELECTRICAL, 1, 4_200.0},
-            {"Zero-turn mower", "mower", ServiceLineSpec.LANDSCAPING, 3, 14_000.0},
-            {"Roofing material lift", "lift", ServiceLineSpec.ROOFING, 2, 7_800.0}
-        };
-        for (Object[] s : specialty) {
-            ServiceLineSpec line = (ServiceLineSpec) s[2];
-            for (int k = 1; k <= (int) s[3]; k++) {
-                Equipment e = new Equipment();
-                e.ref = "E%03d".formatted(++n);
-                e.name = s[0] + " #" + k;
-                e.type = (String) s[1];
-                e.line = line;
-                e.purchased = SampleCompany.START.minusDays(rng.between(30, 1800));
-                e.cost = (double) s[4] * rng.uniform(0.9, 1.15);
-                equipment.add(e);
-            }
-        }
-        for (Equipment e : equipment) {
-            e.table = t;
-        }
-        company.put(t);
-    }
-
     // ---- the month-by-month simulation
 
     private void simulate(MarketingPlan marketing) {
@@ -304,7 +174,7 @@ public final class SampleCompanyGenerator {
             }
             releaseCallbacks(ym);
         }
-        company.put(customerTable());
+        company.put(Customer.table(customers));
         company.put(marketing.leads(rng, customers));
     }
 
@@ -359,45 +229,8 @@ public final class SampleCompanyGenerator {
             }
         }
         double payer = rng.uniform();
-        c.payer = payer < 0.70 ? Payer.PROMPT : payer < 0.93 ? Payer.SLOW : Payer.BAD;
+        c.payer = payer < 0.70 ? Customer.Payer.PROMPT : payer < 0.93 ? Customer.Payer.SLOW : Customer.Payer.BAD;
         return c;
-    }
-
-    private SampleTable customerTable() {
-        SampleTable t = new SampleTable(
-                DomainTable.CUSTOMER,
-                "external_ref",
-                "name",
-                "segment",
-                "acquisition_channel",
-                "campaign_ref",
-                "acquired_on",
-                "email",
-                "phone",
-                "address",
-                "city",
-                "region",
-                "zip",
-                "lat",
-                "lon");
-        for (Customer c : customers) {
-            t.add(
-                    c.ref,
-                    c.name,
-                    c.commercial ? "commercial" : "residential",
-                    c.channel,
-                    c.campaignRef,
-                    c.acquiredOn,
-                    c.email,
-                    c.phone,
-                    c.address,
-                    c.town.name(),
-                    "Front Range",
-                    c.zip,
-                    c.lat,
-                    c.lon);
-        }
-        return t;
     }
 
     // ---- jobs, scheduling, invoices
@@ -527,7 +360,7 @@ public final class SampleCompanyGenerator {
             }
         }
         if (revenue > 0) {
-            invoice(c, ref, completed.toLocalDate(), revenue);
+            billing.invoice(c, ref, completed.toLocalDate(), revenue);
         }
     }
 
@@ -638,129 +471,7 @@ public final class SampleCompanyGenerator {
         return (int) Math.round(8 + km * 1.6);
     }
 
-    private void invoice(Customer c, String jobRef, LocalDate issued, double amount) {
-        String ref = "INV-%06d".formatted(++invoiceSeq);
-        LocalDate due = issued.plusDays(c.commercial ? 30 : 15);
-        LocalDate paid;
-        boolean disputed = rng.chance(0.015);
-        boolean voided = !disputed && rng.chance(0.005);
-        switch (c.payer) {
-            case PROMPT -> paid = issued.plusDays(rng.between(0, (int) (due.toEpochDay() - issued.toEpochDay()) - 1));
-            case SLOW ->
-                paid = rng.chance(0.6) ? due.plusDays(rng.between(3, 40)) : issued.plusDays(rng.between(1, 12));
-            default -> paid = rng.chance(0.45) ? null : due.plusDays(rng.between(20, 90));
-        }
-        if (disputed || voided) {
-            paid = null;
-        }
-        boolean late = !voided && (paid == null ? true : paid.isAfter(due));
-        if (late && !due.isAfter(SampleCompany.END) && c.latePaymentSince == null) {
-            c.latePaymentSince = due.plusDays(1);
-        }
-        String status;
-        if (voided) {
-            status = "void";
-        } else if (disputed) {
-            status = "disputed";
-        } else if (paid != null && !paid.isAfter(SampleCompany.END)) {
-            status = "paid";
-        } else {
-            status = "open";
-        }
-        BigDecimalPair split = split(amount, c.commercial && rng.chance(0.25));
-        invoices.add(ref, c.ref, jobRef, ref, issued, due, Values.money(amount), status);
-        if (status.equals("paid")) {
-            String method = method(c);
-            if (split.second() == null) {
-                payments.add("P%07d".formatted(++paymentSeq), ref, paid, split.first(), method);
-            } else {
-                LocalDate firstPaid = issued.plusDays((paid.toEpochDay() - issued.toEpochDay()) / 2);
-                payments.add("P%07d".formatted(++paymentSeq), ref, firstPaid, split.first(), method);
-                payments.add("P%07d".formatted(++paymentSeq), ref, paid, split.second(), method);
-            }
-        }
-    }
-
-    private record BigDecimalPair(java.math.BigDecimal first, java.math.BigDecimal second) {}
-
-    private BigDecimalPair split(double amount, boolean twoPayments) {
-        java.math.BigDecimal total = Values.money(amount);
-        if (!twoPayments) {
-            return new BigDecimalPair(total, null);
-        }
-        java.math.BigDecimal half = Values.money(amount / 2);
-        return new BigDecimalPair(half, total.subtract(half));
-    }
-
-    private String method(Customer c) {
-        double x = rng.uniform();
-        if (c.commercial) {
-            return x < 0.6 ? "ach" : "check";
-        }
-        return x < 0.6 ? "card" : x < 0.8 ? "check" : x < 0.9 ? "ach" : "cash";
-    }
-
     // ---- simulation state
-
-    enum Payer {
-        PROMPT,
-        SLOW,
-        BAD
-    }
-
-    static final class Customer {
-        String ref;
-        String name;
-        String channel;
-        String campaignRef;
-        LocalDate acquiredOn;
-        boolean commercial;
-        Names.Town town;
-        double lat;
-        double lon;
-        String zip;
-        String address;
-        String email;
-        String phone;
-        final List<ServiceLineSpec> lines = new ArrayList<>();
-        Payer payer;
-        LocalDate churnedOn;
-        LocalDate callbackSince;
-        LocalDate poorRatingSince;
-        LocalDate latePaymentSince;
-    }
-
-    static final class Tech {
-        String ref;
-        String name;
-        final List<ServiceLineSpec> skills = new ArrayList<>();
-        double speed;
-        double quality;
-        LocalTime shiftStart;
-        LocalTime shiftEnd;
-        String workDays;
-        double hourlyCost;
-        double lat;
-        double lon;
-        LocalDate hired;
-        Equipment van;
-
-        boolean worksOn(DayOfWeek day) {
-            return workDays.charAt(day.getValue() - 1) != '.';
-        }
-    }
-
-    static final class Equipment {
-        String ref;
-        String name;
-        String type;
-        ServiceLineSpec line;
-        Tech tech;
-        LocalDate purchased;
-        double cost;
-        double usageHours;
-        SampleTable table;
-    }
 
     private static final class Day {
         int cursor;
