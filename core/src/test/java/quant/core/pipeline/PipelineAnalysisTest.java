@@ -231,4 +231,31 @@ class PipelineAnalysisTest {
         assertThat(r.groups()).extracting(PipelineResult.Group::key).containsExactly("2025-Q1");
         assertThat(r.groups().getFirst().summary().dealCount()).isEqualTo(5);
     }
+
+    @Test
+    void aLargeSalesTeamsModelLearnsFromEveryKthClosedDeal() {
+        Snapshots s = new Snapshots();
+        int closed = DealScoring.MAX_TRAINING_DEALS + 2;
+        for (int k = 0; k < closed; k++) {
+            LocalDate created = LocalDate.of(2023, 1, 1).plusDays(k % 700);
+            boolean won = k % 5 == 0;
+            s.deal(
+                    1000 + (k % 37) * 50,
+                    won ? "won" : "lost",
+                    won ? "won" : "lost",
+                    created,
+                    null,
+                    created.plusDays(10 + k % 60),
+                    k % 2 == 0 ? "Ann" : "Bo",
+                    k % 3 == 0 ? "web" : "referral",
+                    null);
+        }
+        s.deal(2000, "quote_sent", "open", day(3, 1), day(4, 15), null, "Ann", "web", null);
+        PipelineResult.Scoring scoring = PipelineAnalysis.run(
+                        s.build(), new PipelineSpec(Optional.of(AS_OF), PipelineSpec.By.NONE), JobMonitor.NONE)
+                .scoring();
+        // every 2nd of 20,002: 10,001 deals, three quarters of them before the split
+        assertThat(scoring.trainDeals() + scoring.testDeals()).isEqualTo(10_001);
+        assertThat(scoring.note()).contains("every 2nd of the 20,002 closed deals");
+    }
 }
