@@ -20,6 +20,7 @@ import quant.core.marketing.MarketingSpec;
 import quant.core.pipeline.PipelineAnalysis;
 import quant.core.pipeline.PipelineResult;
 import quant.core.pipeline.PipelineSpec;
+import quant.core.store.DomainTable;
 import quant.core.store.Store;
 
 /**
@@ -55,6 +56,33 @@ class SampleRecoveryTest {
                 .as("recall: flagged %s, truth %s", flagged, truth)
                 .isGreaterThanOrEqualTo(Math.round(0.9 * truth.size()));
         assertThat(found).as("precision: flagged %s", flagged).isGreaterThanOrEqualTo(Math.round(0.8 * flagged.size()));
+    }
+
+    @Test
+    void theJourneyFollowsTheLeadsTheGeneratorLinkedToDealsAndCustomers() {
+        PipelineResult.Journey j = PipelineAnalysis.run(snapshot, PipelineSpec.defaults(), JobMonitor.NONE)
+                .journey();
+        SampleTable leads = company.table(DomainTable.LEAD);
+        SampleTable deals = company.table(DomainTable.DEAL);
+        int leadRef = deals.header().indexOf("lead_ref");
+        long linked = deals.rows().stream()
+                .map(r -> r[leadRef])
+                .filter(v -> v != null && !v.isEmpty())
+                .distinct()
+                .count();
+        int customerRef = leads.header().indexOf("customer_ref");
+        long converted = leads.rows().stream()
+                .filter(r -> r[customerRef] != null && !r[customerRef].isEmpty())
+                .count();
+        assertThat(j.leads()).isEqualTo(leads.size());
+        assertThat(j.steps().get(1).reached()).isEqualTo((int) linked);
+        // every converted lead's customer had jobs; only those converted in the last weeks may not have one done yet
+        assertThat(j.steps().get(2).reached()).isBetween((int) (0.98 * converted), (int) converted);
+        // invoices follow every completed job; only some are unpaid at the end
+        assertThat(j.steps().get(3).reached())
+                .isGreaterThanOrEqualTo(j.steps().get(2).reached() - 5);
+        assertThat(j.steps().get(4).reached())
+                .isGreaterThan((int) (0.95 * j.steps().get(3).reached()));
     }
 
     @Test

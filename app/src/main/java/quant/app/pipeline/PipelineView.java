@@ -143,11 +143,11 @@ public final class PipelineView extends BorderPane {
                 Tables.number("Won", g -> g.summary().won(), v -> Formats.count(v.longValue()), 55),
                 Tables.number("Lost", g -> g.summary().lost(), v -> Formats.count(v.longValue()), 55),
                 Tables.number("Open", g -> g.summary().open(), v -> Formats.count(v.longValue()), 55),
-                Tables.number("Win rate", g -> g.summary().winRate(), PipelineView::percent, 70),
+                Tables.number("Win %", g -> g.summary().winRate(), PipelineView::percent, 60),
                 Tables.number("Won value", g -> g.summary().wonValue(), Formats::money, 95),
                 Tables.number("Days to win", g -> g.summary().avgDaysToCloseWon(), PipelineView::days, 80),
-                Tables.number("Weighted open", g -> g.summary().weightedOpenValue(), Formats::money, 100),
-                Tables.number("Velocity / day", g -> g.summary().salesVelocityPerDay(), Formats::money, 95));
+                Tables.number("Weighted", g -> g.summary().weightedOpenValue(), Formats::money, 80),
+                Tables.number("Per day", g -> g.summary().salesVelocityPerDay(), Formats::money, 70));
     }
 
     private javafx.scene.Node velocityTab() {
