@@ -6,14 +6,14 @@ import java.util.Locale;
 public final class Formats {
     private Formats() {}
 
-    /** 0.5263 → "52.6%". */
+    /** 0.5263 → "52.6%"; "–" when there is no figure (NaN or infinite). */
     public static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "–";
     }
 
-    /** 1363.4 → "1,363". */
+    /** 1363.4 → "1,363"; "–" when there is no figure (NaN or infinite). */
     public static String money(double amount) {
-        return String.format(Locale.ROOT, "%,.0f", amount);
+        return Double.isFinite(amount) ? String.format(Locale.ROOT, "%,.0f", amount) : "–";
     }
 
     /** 1363.4 → "1,363.40". */

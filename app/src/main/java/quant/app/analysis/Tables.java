@@ -2,6 +2,7 @@ package quant.app.analysis;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 
@@ -35,5 +36,12 @@ public final class Tables {
         col.setStyle("-fx-alignment: CENTER-RIGHT;");
         col.setPrefWidth(width);
         return col;
+    }
+
+    /** A bold heading above a table or chart in an analysis view. */
+    public static Label heading(String text) {
+        Label l = new Label(text);
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
     }
 }

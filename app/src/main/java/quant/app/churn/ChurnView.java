@@ -78,14 +78,20 @@ public final class ChurnView extends BorderPane {
         levels.setPrefHeight(130);
         validation.setWrapText(true);
         VBox left = new VBox(
-                8, section("Factors and weights"), factors, section("Risk levels"), levels, validation, calibration);
+                8,
+                Tables.heading("Factors and weights"),
+                factors,
+                Tables.heading("Risk levels"),
+                levels,
+                validation,
+                calibration);
         VBox.setVgrow(calibration, Priority.ALWAYS);
         left.setPadding(new Insets(8));
 
         calls.setId("churn-calls");
         calls.getColumns().setAll(callColumns());
         calls.setPlaceholder(new Label("No active customer."));
-        VBox right = new VBox(4, section("Call list: highest value at risk first"), calls);
+        VBox right = new VBox(4, Tables.heading("Call list: highest value at risk first"), calls);
         right.setPadding(new Insets(8));
         VBox.setVgrow(calls, Priority.ALWAYS);
         body = new SplitPane(left, right);
@@ -95,12 +101,6 @@ public final class ChurnView extends BorderPane {
                 this, body, "churn", model.runningProperty(), model.messageProperty(), model.resultProperty());
         model.resultProperty().addListener((obs, o, r) -> show(r));
         model.refresh();
-    }
-
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.setStyle("-fx-font-weight: bold;");
-        return l;
     }
 
     private void show(ChurnRiskResult r) {

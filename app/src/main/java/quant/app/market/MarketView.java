@@ -81,12 +81,6 @@ public final class MarketView extends BorderPane {
         return t;
     }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.setStyle("-fx-font-weight: bold;");
-        return l;
-    }
-
     private Node shareTab() {
         lines.setId("market-lines");
         lines.getColumns()
@@ -109,7 +103,7 @@ public final class MarketView extends BorderPane {
         opportunities.setId("market-opportunities");
         opportunities.setPlaceholder(new Label("No line's market grew faster than our revenue in the latest period."));
         opportunities.setCellFactory(v -> wrapping());
-        VBox table = new VBox(6, section("Lines"), lines, section("Opportunities"), opportunities);
+        VBox table = new VBox(6, Tables.heading("Lines"), lines, Tables.heading("Opportunities"), opportunities);
         VBox.setVgrow(lines, Priority.ALWAYS);
         opportunities.setPrefHeight(90);
         table.setPadding(new Insets(8));
@@ -226,7 +220,7 @@ public final class MarketView extends BorderPane {
                 model.quadrant(name).remove(list.getSelectionModel().getSelectedIndex());
             }
         });
-        Label heading = section(title);
+        Label heading = Tables.heading(title);
         VBox box = new VBox(4, heading, list, new HBox(4, entry, remove));
         VBox.setVgrow(list, Priority.ALWAYS);
         box.setPadding(new Insets(6));

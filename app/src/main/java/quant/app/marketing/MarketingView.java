@@ -107,8 +107,7 @@ public final class MarketingView extends BorderPane {
         });
         ltvNote.setWrapText(true);
         ltvNote.getStyleClass().add("text-muted");
-        Label recTitle = new Label("What the numbers suggest");
-        recTitle.setStyle("-fx-font-weight: bold;");
+        Label recTitle = Tables.heading("What the numbers suggest");
         VBox side = new VBox(6, recTitle, recommendations, ltvNote);
         VBox.setVgrow(recommendations, Priority.ALWAYS);
         side.setPadding(new Insets(8));
@@ -127,8 +126,8 @@ public final class MarketingView extends BorderPane {
                 Tables.number("Spend", MarketingResult.Channel::spend, Formats::money, 85),
                 Tables.number(
                         "Customers", MarketingResult.Channel::newCustomers, v -> Formats.count(v.longValue()), 100),
-                Tables.number("CAC", MarketingResult.Channel::cac, MarketingView::money, 65),
-                Tables.number("LTV", MarketingResult.Channel::ltv, MarketingView::money, 70),
+                Tables.number("CAC", MarketingResult.Channel::cac, Formats::money, 65),
+                Tables.number("LTV", MarketingResult.Channel::ltv, Formats::money, 70),
                 Tables.number("LTV:CAC", MarketingResult.Channel::ltvToCac, MarketingView::ratio, 70),
                 Tables.text(
                         "Payback",
@@ -139,7 +138,7 @@ public final class MarketingView extends BorderPane {
                                         : "–",
                         110),
                 Tables.number("Leads", MarketingResult.Channel::leads, v -> Formats.count(v.longValue()), 65),
-                Tables.number("Conversion", MarketingResult.Channel::leadConversion, MarketingView::percent, 85));
+                Tables.number("Conversion", MarketingResult.Channel::leadConversion, Formats::percent, 85));
     }
 
     private Node monthTab() {
@@ -175,7 +174,7 @@ public final class MarketingView extends BorderPane {
                         Tables.text("Channel", MarketingResult.Campaign::channel, 110),
                         Tables.text("Start", c -> String.valueOf(c.start()), 90),
                         Tables.text("End", c -> String.valueOf(c.end()), 90),
-                        Tables.number("Budget", MarketingResult.Campaign::budget, MarketingView::money, 80),
+                        Tables.number("Budget", MarketingResult.Campaign::budget, Formats::money, 80),
                         Tables.number("Spend", MarketingResult.Campaign::spend, Formats::money, 80),
                         Tables.number("Leads", MarketingResult.Campaign::leads, v -> Formats.count(v.longValue()), 60),
                         Tables.number("Deals", MarketingResult.Campaign::deals, v -> Formats.count(v.longValue()), 60),
@@ -186,7 +185,7 @@ public final class MarketingView extends BorderPane {
                                 80),
                         Tables.number("Revenue", MarketingResult.Campaign::revenue, Formats::money, 90),
                         Tables.number("Margin", MarketingResult.Campaign::margin, Formats::money, 90),
-                        Tables.number("ROI", MarketingResult.Campaign::roi, MarketingView::percent, 75)));
+                        Tables.number("ROI", MarketingResult.Campaign::roi, Formats::percent, 75)));
         campaigns.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         campaigns.setPlaceholder(new Label("No campaigns recorded: import a campaigns file to see their returns."));
         return campaigns;
@@ -210,7 +209,7 @@ public final class MarketingView extends BorderPane {
         headline.add(new KeyFigures.Figure("Marketing spend", Formats.money(t.spend()), "all channels to date"));
         headline.add(new KeyFigures.Figure(
                 "New customers", Formats.count(t.newCustomers()), Formats.count(t.leads()) + " leads"));
-        headline.add(new KeyFigures.Figure("Blended CAC", money(t.cac()), "spend ÷ new customers"));
+        headline.add(new KeyFigures.Figure("Blended CAC", Formats.money(t.cac()), "spend ÷ new customers"));
         boolean belowTarget = r.ltvToCacTarget() != null && t.ltvToCac() < r.ltvToCacTarget();
         headline.add(new KeyFigures.Figure(
                 "LTV:CAC",
@@ -225,7 +224,8 @@ public final class MarketingView extends BorderPane {
         r.channels().stream()
                 .filter(c -> Double.isFinite(c.cac()))
                 .max(Comparator.comparingDouble(MarketingResult.Channel::cac))
-                .ifPresent(c -> headline.add(new KeyFigures.Figure("Dearest channel", money(c.cac()), c.channel())));
+                .ifPresent(c ->
+                        headline.add(new KeyFigures.Figure("Dearest channel", Formats.money(c.cac()), c.channel())));
         figures.show(headline);
 
         List<MarketingResult.Channel> rows = new ArrayList<>(r.channels());
@@ -245,14 +245,6 @@ public final class MarketingView extends BorderPane {
         monthChannel.setValue(chosen != null && names.contains(chosen) ? chosen : ALL);
         showMonths();
         campaigns.getItems().setAll(r.campaigns());
-    }
-
-    private static String money(double v) {
-        return Double.isFinite(v) ? Formats.money(v) : "–";
-    }
-
-    private static String percent(double v) {
-        return Double.isFinite(v) ? Formats.percent(v) : "–";
     }
 
     private static String ratio(double v) {

@@ -45,7 +45,7 @@ public final class PipelineView extends BorderPane {
     private final ChartViewer funnelChart = new ChartViewer();
     private final TableView<PipelineResult.Step> funnel = new TableView<>();
     private final TableView<PipelineResult.Group> groups = new TableView<>();
-    private final Label groupsTitle = section("");
+    private final Label groupsTitle = Tables.heading("");
     private final ChartViewer stageChart = new ChartViewer();
     private final TableView<PipelineResult.StageTime> stages = new TableView<>();
     private final Label velocity = new Label();
@@ -104,20 +104,14 @@ public final class PipelineView extends BorderPane {
         return t;
     }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.setStyle("-fx-font-weight: bold;");
-        return l;
-    }
-
     private javafx.scene.Node funnelTab() {
         funnel.setId("pipeline-funnel");
         funnel.getColumns()
                 .setAll(List.of(
                         Tables.text("Stage", PipelineResult.Step::stage, 130),
                         Tables.number("Reached", PipelineResult.Step::reached, v -> Formats.count(v.longValue()), 80),
-                        Tables.number("Go on", PipelineResult.Step::toNext, PipelineView::percent, 70),
-                        Tables.number("Win rate", PipelineResult.Step::winRate, PipelineView::percent, 75),
+                        Tables.number("Go on", PipelineResult.Step::toNext, Formats::percent, 70),
+                        Tables.number("Win rate", PipelineResult.Step::winRate, Formats::percent, 75),
                         Tables.text(
                                 "Closed deals behind it",
                                 s -> Formats.count(s.closedSample()) + (s.ownRate() ? "" : " (overall rate)"),
@@ -127,7 +121,7 @@ public final class PipelineView extends BorderPane {
         groups.getColumns().setAll(groupColumns());
         groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         groups.setPlaceholder(new Label("Choose a breakdown in the toolbar."));
-        VBox right = new VBox(6, section("Stages"), funnel, groupsTitle, groups);
+        VBox right = new VBox(6, Tables.heading("Stages"), funnel, groupsTitle, groups);
         VBox.setVgrow(groups, Priority.ALWAYS);
         funnel.setPrefHeight(190);
         right.setPadding(new Insets(8));
@@ -143,7 +137,7 @@ public final class PipelineView extends BorderPane {
                 Tables.number("Won", g -> g.summary().won(), v -> Formats.count(v.longValue()), 55),
                 Tables.number("Lost", g -> g.summary().lost(), v -> Formats.count(v.longValue()), 55),
                 Tables.number("Open", g -> g.summary().open(), v -> Formats.count(v.longValue()), 55),
-                Tables.number("Win %", g -> g.summary().winRate(), PipelineView::percent, 60),
+                Tables.number("Win %", g -> g.summary().winRate(), Formats::percent, 60),
                 Tables.number("Won value", g -> g.summary().wonValue(), Formats::money, 95),
                 Tables.number("Days to win", g -> g.summary().avgDaysToCloseWon(), PipelineView::days, 80),
                 Tables.number("Weighted", g -> g.summary().weightedOpenValue(), Formats::money, 80),
@@ -235,7 +229,7 @@ public final class PipelineView extends BorderPane {
                 Tables.text("Stage", PipelineResult.OpenDeal::stage, 95),
                 Tables.text("Stalled", d -> d.stalled() ? "stalled" : "", 60),
                 Tables.number("Amount", PipelineResult.OpenDeal::amount, Formats::money, 85),
-                Tables.number("Win chance", PipelineResult.OpenDeal::winProbability, PipelineView::percent, 80),
+                Tables.number("Win chance", PipelineResult.OpenDeal::winProbability, Formats::percent, 80),
                 Tables.text("Drivers", PipelineView::drivers, 360),
                 Tables.number("Days in stage", PipelineResult.OpenDeal::daysInStage, PipelineView::days, 90),
                 Tables.number("Age", PipelineResult.OpenDeal::ageDays, PipelineView::days, 55),
@@ -301,7 +295,7 @@ public final class PipelineView extends BorderPane {
         List<KeyFigures.Figure> headline = new ArrayList<>();
         headline.add(new KeyFigures.Figure(
                 "Win rate",
-                percent(t.winRate()),
+                Formats.percent(t.winRate()),
                 Formats.count(t.won()) + " won of " + Formats.count(t.won() + t.lost()) + " closed"));
         headline.add(new KeyFigures.Figure(
                 "Won value", Formats.money(t.wonValue()), "avg " + Formats.money(t.averageWonValue()) + " per deal"));
@@ -320,7 +314,7 @@ public final class PipelineView extends BorderPane {
         if (r.coverage() != null) {
             headline.add(new KeyFigures.Figure(
                     "Coverage",
-                    percent(r.coverage().ratio()),
+                    Formats.percent(r.coverage().ratio()),
                     "of " + r.coverage().kpi() + ", next 3 months",
                     r.coverage().ratio() < 1));
         }
@@ -342,7 +336,7 @@ public final class PipelineView extends BorderPane {
                 days(t.avgDaysToCloseAll()),
                 Formats.money(t.salesVelocityPerDay()),
                 Formats.count(t.open()),
-                percent(t.winRate()),
+                Formats.percent(t.winRate()),
                 Formats.money(t.averageWonValue()),
                 days(t.avgDaysToCloseWon())));
 
@@ -356,7 +350,7 @@ public final class PipelineView extends BorderPane {
                         : String.format(
                                 Locale.ROOT,
                                 "Coverage %s: %s weighted value expected to close %s–%s against %s of %s targets.",
-                                percent(c.ratio()),
+                                Formats.percent(c.ratio()),
                                 Formats.money(c.weightedValue()),
                                 c.months().getFirst(),
                                 c.months().getLast(),
@@ -395,10 +389,6 @@ public final class PipelineView extends BorderPane {
                     j.jobsWithoutDeal(),
                     j.leads()));
         }
-    }
-
-    private static String percent(double v) {
-        return Double.isNaN(v) ? "–" : Formats.percent(v);
     }
 
     private static String days(double v) {
