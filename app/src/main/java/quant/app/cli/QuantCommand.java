@@ -32,6 +32,7 @@ import quant.core.store.StoreException;
             PipelineCommand.class,
             MarketingCommand.class,
             MarketCommand.class,
+            RouteCommand.class,
             SettingsCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,138 @@
+package quant.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import quant.core.analysis.InvalidSpecException;
+import quant.core.analysis.Json;
+import quant.core.job.JobMonitor;
+import quant.core.routing.RoutePlan;
+import quant.core.routing.RouteSearch;
+import quant.core.routing.solomon.SolomonCheck;
+import quant.core.routing.solomon.SolomonInstance;
+
+/** {@code quant route}: route planning, and the Solomon benchmark instances. */
+@Command(
+        name = "route",
+        mixinStandardHelpOptions = true,
+        description = "Plan technicians' routes, or solve a Solomon VRPTW benchmark instance.",
+        subcommands = {RouteCommand.Solomon.class})
+final class RouteCommand implements Callable<Integer> {
+    @picocli.CommandLine.ParentCommand
+    QuantCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Name what to plan: route solomon");
+    }
+
+    static RouteSearch.Limits limits(double seconds, long seed) {
+        if (!(seconds > 0) || seconds > 3600) {
+            throw new InvalidSpecException("--seconds must be more than 0 and at most 3600; not " + seconds + ".");
+        }
+        return RouteSearch.Limits.seconds(seconds, seed);
+    }
+
+    @Command(
+            name = "solomon",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Solve a Solomon VRPTW instance: fewest vehicles, then shortest distance (unrounded Euclidean).")
+    static final class Solomon implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "An instance in the Solomon text format.")
+        Path file;
+
+        @Option(
+                names = "--seconds",
+                paramLabel = "S",
+                defaultValue = "30",
+                description = "Time limit (default: ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "1",
+                description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
+        boolean json;
+
+        /** The JSON answer. */
+        record Output(
+                String instance,
+                int vehicles,
+                double distance,
+                List<RoutePlan.Unassigned> unassigned,
+                List<List<Integer>> routes,
+                boolean feasible,
+                List<String> problems,
+                double seconds,
+                long seed) {}
+
+        @Override
+        public Integer call() throws IOException {
+            RouteSearch.Limits limits = limits(seconds, seed);
+            SolomonInstance instance = SolomonInstance.read(file);
+            RoutePlan plan = RouteSearch.solve(instance.problem(), java.util.Map.of(), limits, JobMonitor.NONE);
+            List<List<Integer>> routes = plan.routes().stream()
+                    .filter(RoutePlan.Route::used)
+                    .map(r -> r.stops().stream()
+                            .map(v -> Integer.parseInt(v.stopId()))
+                            .toList())
+                    .toList();
+            SolomonCheck check = SolomonCheck.of(instance, routes);
+            Output o = new Output(
+                    instance.name(),
+                    check.vehicles(),
+                    check.distance(),
+                    plan.unassigned(),
+                    routes,
+                    check.feasible(),
+                    check.problems(),
+                    plan.seconds(),
+                    seed);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(o));
+            } else {
+                out.printf(
+                        Locale.ROOT,
+                        "%s: %d vehicles, distance %.2f, %s (%.1f s, seed %d)%n",
+                        o.instance(),
+                        o.vehicles(),
+                        o.distance(),
+                        o.feasible() ? "feasible" : "NOT feasible",
+                        o.seconds(),
+                        seed);
+                for (String p : o.problems()) {
+                    out.println("  " + p);
+                }
+                for (RoutePlan.Unassigned u : o.unassigned()) {
+                    out.println("  unassigned " + u.stopId() + ": " + u.reason());
+                }
+                for (int i = 0; i < routes.size(); i++) {
+                    out.printf(Locale.ROOT, "  route %2d: %s%n", i + 1, routes.get(i));
+                }
+            }
+            out.flush();
+            return QuantCommand.OK;
+        }
+    }
+}
