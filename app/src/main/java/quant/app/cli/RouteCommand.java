@@ -15,17 +15,24 @@ import picocli.CommandLine.Spec;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.analysis.Json;
 import quant.core.job.JobMonitor;
+import quant.core.routing.DayPlan;
+import quant.core.routing.DayPlanner;
 import quant.core.routing.RoutePlan;
 import quant.core.routing.RouteSearch;
+import quant.core.routing.RouteSettings;
+import quant.core.routing.WorkDay;
+import quant.core.routing.WorkDayReader;
 import quant.core.routing.solomon.SolomonCheck;
 import quant.core.routing.solomon.SolomonInstance;
+import quant.core.settings.BusinessSettings;
+import quant.core.store.Store;
 
 /** {@code quant route}: route planning, and the Solomon benchmark instances. */
 @Command(
         name = "route",
         mixinStandardHelpOptions = true,
         description = "Plan technicians' routes, or solve a Solomon VRPTW benchmark instance.",
-        subcommands = {RouteCommand.Solomon.class})
+        subcommands = {RouteCommand.Day.class, RouteCommand.Solomon.class})
 final class RouteCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     QuantCommand parent;
@@ -35,7 +42,7 @@ final class RouteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Name what to plan: route solomon");
+        throw new ParameterException(spec.commandLine(), "Name what to plan: route day or route solomon");
     }
 
     static RouteSearch.Limits limits(double seconds, long seed) {
@@ -43,6 +50,57 @@ final class RouteCommand implements Callable<Integer> {
             throw new InvalidSpecException("--seconds must be more than 0 and at most 3600; not " + seconds + ".");
         }
         return RouteSearch.Limits.seconds(seconds, seed);
+    }
+
+    @Command(
+            name = "day",
+            mixinStandardHelpOptions = true,
+            description = "Plan one day's routes for the technicians at work, and compare a past day with what was"
+                    + " driven.")
+    static final class Day implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        RouteCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--date", required = true, paramLabel = "DATE", description = "The day to plan.")
+        java.time.LocalDate date;
+
+        @Option(
+                names = "--seconds",
+                paramLabel = "S",
+                defaultValue = "10",
+                description = "Time limit (default: ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "1",
+                description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            RouteSearch.Limits limits = limits(seconds, seed);
+            DayPlan plan;
+            try (Store store = Store.openExisting(parent.parent.database())) {
+                WorkDay day = WorkDayReader.read(store, date);
+                plan = DayPlanner.plan(day, RouteSettings.of(BusinessSettings.read(store)), limits, JobMonitor.NONE);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(plan));
+            } else {
+                RouteText.print(out, plan);
+            }
+            out.flush();
+            return QuantCommand.OK;
+        }
     }
 
     @Command(

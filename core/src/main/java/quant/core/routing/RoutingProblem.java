@@ -244,11 +244,16 @@ public record RoutingProblem(
             double fuelWeight,
             double balancePerMinute,
             double latenessPerMinute,
-            List<Integer> priorityWeights) {
+            List<Double> priorityWeights) {
         public Objective {
             priorityWeights = List.copyOf(priorityWeights);
             if (priorityWeights.size() != Priority.values().length) {
                 throw new IllegalArgumentException("There must be one weight per priority.");
+            }
+            for (double w : priorityWeights) {
+                if (!(w >= 0)) {
+                    throw new IllegalArgumentException("Priority weights must be zero or more.");
+                }
             }
             for (double w :
                     new double[] {travelPerMinute, costPerKm, fuelWeight, balancePerMinute, latenessPerMinute}) {
@@ -260,10 +265,10 @@ public record RoutingProblem(
 
         /** The literature's objective for benchmarks: every customer, fewest vehicles, then distance. */
         public static Objective literature() {
-            return new Objective(Mode.LITERATURE, true, 0, 0, 0, 0, 0, List.of(1, 1, 1, 1));
+            return new Objective(Mode.LITERATURE, true, 0, 0, 0, 0, 0, List.of(1.0, 1.0, 1.0, 1.0));
         }
 
-        public int unassignedWeight(Priority p) {
+        public double unassignedWeight(Priority p) {
             return priorityWeights.get(p.ordinal());
         }
     }

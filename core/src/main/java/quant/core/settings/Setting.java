@@ -67,7 +67,114 @@ public enum Setting {
             null,
             null,
             null,
-            "The open deal stages in order, separated by commas (empty: the order the stage history shows).");
+            "The open deal stages in order, separated by commas (empty: the order the stage history shows)."),
+    ROUTE_ROAD_FACTOR(
+            "routing.roadFactor",
+            "Road distance factor",
+            Unit.FACTOR,
+            "1.3",
+            "1",
+            "5",
+            "Road distance is the straight-line (great-circle) distance times this factor."),
+    ROUTE_MINUTES_PER_TRIP(
+            "routing.minutesPerTrip",
+            "Minutes per trip",
+            Unit.MINUTES,
+            "8",
+            "0",
+            "120",
+            "Every drive takes these minutes to get going and park, on top of the minutes per road km."),
+    ROUTE_MINUTES_PER_KM(
+            "routing.minutesPerKm",
+            "Minutes per road km",
+            Unit.MINUTES,
+            "1.6",
+            "0.1",
+            "30",
+            "Driving time per road kilometre."),
+    ROUTE_COST_PER_KM(
+            "routing.costPerKm",
+            "Vehicle cost per km",
+            Unit.MONEY,
+            "0.24",
+            "0",
+            "100",
+            "Fuel and wear per road kilometre driven."),
+    ROUTE_RETURN_HOME(
+            "routing.returnHome",
+            "Plan the drive home",
+            Unit.SWITCH,
+            "0",
+            "0",
+            "1",
+            "1: a day ends back at the technician's home base by the shift end and the drive home counts; 0: it ends"
+                    + " when the last job is done, as recorded travel minutes count it."),
+    ROUTE_TRAVEL_WEIGHT(
+            "routing.travelWeight",
+            "Weight of driving time",
+            Unit.WEIGHT,
+            "1",
+            "0",
+            "1000",
+            "Route planning: the cost of one minute of driving."),
+    ROUTE_FUEL_WEIGHT(
+            "routing.fuelWeight",
+            "Weight of vehicle cost",
+            Unit.WEIGHT,
+            "1",
+            "0",
+            "1000",
+            "Route planning: the cost of one unit of money spent per km (see vehicle cost per km)."),
+    ROUTE_BALANCE_WEIGHT(
+            "routing.balanceWeight",
+            "Weight of workload balance",
+            Unit.WEIGHT,
+            "0.1",
+            "0",
+            "1000",
+            "Route planning: the cost of one minute of imbalance between technicians' working days."),
+    ROUTE_LATENESS_WEIGHT(
+            "routing.latenessWeight",
+            "Weight of lateness",
+            Unit.WEIGHT,
+            null,
+            "0",
+            "1000",
+            "Route planning: the cost of arriving one minute after a job's window closes (empty: windows are hard;"
+                    + " no job is planned late)."),
+    ROUTE_WEIGHT_LOW(
+            "routing.priorityWeight.low",
+            "Priority weight: low",
+            Unit.WEIGHT,
+            "1",
+            "0",
+            "1000000",
+            "Route planning: leaving a low-priority job unplanned weighs this much; jobs with more weight are planned"
+                    + " first."),
+    ROUTE_WEIGHT_NORMAL(
+            "routing.priorityWeight.normal",
+            "Priority weight: normal",
+            Unit.WEIGHT,
+            "3",
+            "0",
+            "1000000",
+            "Route planning: leaving a normal job unplanned weighs this much."),
+    ROUTE_WEIGHT_HIGH(
+            "routing.priorityWeight.high",
+            "Priority weight: high",
+            Unit.WEIGHT,
+            "10",
+            "0",
+            "1000000",
+            "Route planning: leaving a high-priority job unplanned weighs this much."),
+    ROUTE_WEIGHT_EMERGENCY(
+            "routing.priorityWeight.emergency",
+            "Priority weight: emergency",
+            Unit.WEIGHT,
+            "100",
+            "0",
+            "1000000",
+            "Route planning: leaving an emergency unplanned weighs this much.");
 
     /** What a setting's number means. */
     public enum Unit {
@@ -76,7 +183,11 @@ public enum Setting {
         FRACTION_PER_YEAR("fraction per year", "a yearly rate (0.1 or 10 %)", false),
         PROBABILITY("probability", "a probability (0.5 or 50 %)", false),
         MONEY("money", "an amount of money with at most two decimals", false),
-        NAMES("names", "a list of names separated by commas", false);
+        NAMES("names", "a list of names separated by commas", false),
+        FACTOR("times", "a factor", false),
+        MINUTES("minutes", "a number of minutes", false),
+        SWITCH("(0 no, 1 yes)", "0 (no) or 1 (yes)", true),
+        WEIGHT("weight", "a weight", false);
 
         private final String words;
         private final String noun;

@@ -28,7 +28,7 @@ final class Problems {
     }
 
     static Objective business() {
-        return new Objective(Mode.BUSINESS, true, 1, 0, 0, 0, 0, List.of(1, 10, 100, 1000));
+        return new Objective(Mode.BUSINESS, true, 1, 0, 0, 0, 0, List.of(1.0, 10.0, 100.0, 1000.0));
     }
 
     static Vehicle tech(String id, double from, double to, String... skills) {

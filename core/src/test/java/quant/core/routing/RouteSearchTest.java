@@ -148,7 +148,7 @@ class RouteSearchTest {
         double[][] xy = {{0, 0}, {10, 0}, {10, 0}};
         RoutingProblem hard = new RoutingProblem("hard", List.of(tech("A", 0, 200)), stops, plane(xy), business());
         assertThat(solve(hard).unassigned()).hasSize(1);
-        Objective soft = new Objective(Mode.BUSINESS, false, 1, 0, 0, 0, 2, List.of(1, 10, 100, 1000));
+        Objective soft = new Objective(Mode.BUSINESS, false, 1, 0, 0, 0, 2, List.of(1.0, 10.0, 100.0, 1000.0));
         RoutePlan plan = solve(new RoutingProblem("soft", List.of(tech("A", 0, 200)), stops, plane(xy), soft));
         assertThat(plan.unassigned()).isEmpty();
         assertThat(plan.totals().late()).isCloseTo(10, within(1e-9));

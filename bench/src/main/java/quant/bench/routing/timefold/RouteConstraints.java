@@ -96,8 +96,10 @@ public final class RouteConstraints implements ConstraintProvider {
     Constraint unassigned(ConstraintFactory f) {
         return f.forEachIncludingUnassigned(PlanVisit.class)
                 .filter(v -> v.getRoute() == null)
-                .penalize(HardMediumSoftScore.ONE_MEDIUM, v -> v.objective()
-                        .unassignedWeight(v.stop().priority()))
+                .penalize(
+                        HardMediumSoftScore.ONE_MEDIUM,
+                        v -> Math.round(
+                                1000 * v.objective().unassignedWeight(v.stop().priority())))
                 .asConstraint("Unassigned");
     }
 

@@ -1,0 +1,183 @@
+package quant.core.routing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import quant.core.job.JobMonitor;
+import quant.core.routing.RoutingProblem.Priority;
+import quant.core.routing.RoutingProblem.Stop;
+import quant.core.routing.RoutingProblem.Travel;
+import quant.core.routing.RoutingProblem.Vehicle;
+
+/**
+ * Turns a {@link WorkDay} into a {@link RoutingProblem}, plans it with {@link RouteSearch} and, for a
+ * past day, compares the plan with the recorded travel.
+ *
+ * <p>Places: each technician's home base, then each located job, then (when days do not end at home)
+ * a "day end" place that every drive to costs nothing, so the shift end bounds the end of the last
+ * job. Travel between two places is {@code minutesPerTrip + minutesPerKm × roadFactor × great-circle
+ * km} (the sample company's own rule: 8 + 1.6 × 1.3 × km); a place to itself is 0.
+ */
+public final class DayPlanner {
+
+    private DayPlanner() {}
+
+    /** Plans the day. */
+    public static DayPlan plan(WorkDay day, RouteSettings s, RouteSearch.Limits limits, JobMonitor monitor) {
+        Built b = build(day, s);
+        RoutePlan plan = RouteSearch.solve(b.problem(), Map.of(), limits, monitor);
+        return new DayPlan(day.date(), plan, day, b.unplannable(), compare(day, plan, s), s);
+    }
+
+    /** The problem and the jobs left out of it. */
+    record Built(RoutingProblem problem, List<RoutePlan.Unassigned> unplannable) {}
+
+    static Built build(WorkDay day, RouteSettings s) {
+        List<double[]> points = new ArrayList<>();
+        for (WorkDay.Technician t : day.technicians()) {
+            points.add(new double[] {t.lat(), t.lon()});
+        }
+        List<WorkDay.Job> located = new ArrayList<>();
+        List<RoutePlan.Unassigned> unplannable = new ArrayList<>();
+        for (WorkDay.Job j : day.jobs()) {
+            if (j.located()) {
+                located.add(j);
+                points.add(new double[] {j.lat(), j.lon()});
+            } else {
+                unplannable.add(new RoutePlan.Unassigned(
+                        String.valueOf(j.id()),
+                        label(j),
+                        j.priority(),
+                        "The customer " + j.customer() + " has no map position."));
+            }
+        }
+        int n = points.size() + (s.returnHome() ? 0 : 1);
+        double[][] time = new double[n][n];
+        double[][] km = new double[n][n];
+        for (int a = 0; a < points.size(); a++) {
+            for (int b = 0; b < points.size(); b++) {
+                if (a != b) {
+                    double[] p = points.get(a);
+                    double[] q = points.get(b);
+                    km[a][b] = s.roadKm(p[0], p[1], q[0], q[1]);
+                    time[a][b] = s.minutes(km[a][b]);
+                }
+            }
+        }
+        int dayEnd = s.returnHome() ? -1 : n - 1;
+        List<Vehicle> vehicles = new ArrayList<>();
+        for (int i = 0; i < day.technicians().size(); i++) {
+            WorkDay.Technician t = day.technicians().get(i);
+            vehicles.add(new Vehicle(
+                    String.valueOf(t.id()),
+                    t.name(),
+                    i,
+                    s.returnHome() ? i : dayEnd,
+                    t.shiftStart(),
+                    t.shiftEnd(),
+                    Integer.MAX_VALUE,
+                    t.skills(),
+                    false,
+                    t.hourlyCost(),
+                    List.of()));
+        }
+        List<Stop> stops = new ArrayList<>();
+        int place = day.technicians().size();
+        for (WorkDay.Job j : located) {
+            int open = j.windowStart() < 0 ? 0 : j.windowStart();
+            int close = j.windowEnd() < 0 ? 24 * 60 : Math.max(open, j.windowEnd());
+            stops.add(new Stop(
+                    String.valueOf(j.id()),
+                    label(j),
+                    place++,
+                    0,
+                    j.hours() * 60,
+                    open,
+                    close,
+                    j.line(),
+                    Priority.of(j.priority()),
+                    j.value(),
+                    Double.NaN));
+        }
+        RoutingProblem problem =
+                new RoutingProblem(day.date().toString(), vehicles, stops, new Travel(time, km), s.objective());
+        return new Built(problem, unplannable);
+    }
+
+    static String label(WorkDay.Job j) {
+        return j.ref() + " " + j.customer();
+    }
+
+    /** The comparison with recorded travel, or null when nothing of the day has recorded travel. */
+    static DayPlan.Comparison compare(WorkDay day, RoutePlan plan, RouteSettings s) {
+        Map<String, RoutePlan.Visit> planned = new HashMap<>();
+        Map<String, String> plannedBy = new HashMap<>();
+        for (RoutePlan.Route r : plan.routes()) {
+            for (RoutePlan.Visit v : r.stops()) {
+                planned.put(v.stopId(), v);
+                plannedBy.put(v.stopId(), r.vehicleId());
+            }
+        }
+        Map<Long, List<WorkDay.Job>> byTech = new HashMap<>();
+        int recorded = 0;
+        for (WorkDay.Job j : day.jobs()) {
+            if (j.travelMinutes() >= 0) {
+                recorded++;
+                byTech.computeIfAbsent(j.technicianId(), k -> new ArrayList<>()).add(j);
+            }
+        }
+        if (recorded == 0) {
+            return null;
+        }
+        double rMinutes = 0;
+        double rKm = 0;
+        double rCost = 0;
+        for (Map.Entry<Long, List<WorkDay.Job>> e : byTech.entrySet()) {
+            WorkDay.Technician t = day.technician(e.getKey());
+            double hourly = t == null ? 0 : t.hourlyCost();
+            double lat = t == null ? Double.NaN : t.lat();
+            double lon = t == null ? Double.NaN : t.lon();
+            for (WorkDay.Job j : e.getValue()) {
+                double km = Double.isNaN(lat) || !j.located() ? 0 : s.roadKm(lat, lon, j.lat(), j.lon());
+                rMinutes += j.travelMinutes();
+                rKm += km;
+                rCost += j.travelMinutes() / 60.0 * hourly + km * s.costPerKm();
+                lat = j.lat();
+                lon = j.lon();
+            }
+        }
+        double pMinutes = 0;
+        double pKm = 0;
+        double pCost = 0;
+        int plannedJobs = 0;
+        int servedButUnplanned = 0;
+        for (WorkDay.Job j : day.jobs()) {
+            if (j.travelMinutes() < 0) {
+                continue;
+            }
+            RoutePlan.Visit v = planned.get(String.valueOf(j.id()));
+            if (v == null) {
+                servedButUnplanned++;
+                continue;
+            }
+            plannedJobs++;
+            WorkDay.Technician t = day.technician(Long.parseLong(plannedBy.get(v.stopId())));
+            pMinutes += v.travelTime();
+            pKm += v.distance();
+            pCost += v.travelTime() / 60.0 * (t == null ? 0 : t.hourlyCost()) + v.distance() * s.costPerKm();
+        }
+        return new DayPlan.Comparison(
+                recorded,
+                plannedJobs,
+                servedButUnplanned,
+                rMinutes,
+                pMinutes,
+                rKm,
+                pKm,
+                rCost,
+                pCost,
+                rMinutes - pMinutes,
+                rCost - pCost);
+    }
+}
