@@ -17,6 +17,8 @@ import quant.core.analysis.Json;
 import quant.core.job.JobMonitor;
 import quant.core.routing.DayPlan;
 import quant.core.routing.DayPlanner;
+import quant.core.routing.KeptPlans;
+import quant.core.routing.MonthComparison;
 import quant.core.routing.RoutePlan;
 import quant.core.routing.RouteSearch;
 import quant.core.routing.RouteSettings;
@@ -32,7 +34,7 @@ import quant.core.store.Store;
         name = "route",
         mixinStandardHelpOptions = true,
         description = "Plan technicians' routes, or solve a Solomon VRPTW benchmark instance.",
-        subcommands = {RouteCommand.Day.class, RouteCommand.Solomon.class})
+        subcommands = {RouteCommand.Day.class, RouteCommand.Month.class, RouteCommand.Solomon.class})
 final class RouteCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     QuantCommand parent;
@@ -42,7 +44,7 @@ final class RouteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Name what to plan: route day or route solomon");
+        throw new ParameterException(spec.commandLine(), "Name what to plan: route day, route month or route solomon");
     }
 
     static RouteSearch.Limits limits(double seconds, long seed) {
@@ -84,19 +86,93 @@ final class RouteCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
         boolean json;
 
+        @Option(
+                names = "--keep",
+                paramLabel = "NAME",
+                description = "Keep the plan in the database under this name (the jobs are not changed).")
+        String keep;
+
+        /** The JSON answer: the plan, and the id it was kept under (null when not kept). */
+        record Output(
+                @com.fasterxml.jackson.annotation.JsonUnwrapped
+                DayPlan plan,
+
+                Long keptId) {}
+
         @Override
         public Integer call() {
             RouteSearch.Limits limits = limits(seconds, seed);
             DayPlan plan;
+            Long kept = null;
             try (Store store = Store.openExisting(parent.parent.database())) {
                 WorkDay day = WorkDayReader.read(store, date);
                 plan = DayPlanner.plan(day, RouteSettings.of(BusinessSettings.read(store)), limits, JobMonitor.NONE);
+                if (keep != null) {
+                    try {
+                        kept = KeptPlans.save(store, plan, keep, seed);
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidSpecException(e.getMessage());
+                    }
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(Json.write(plan));
+                out.println(Json.write(new Output(plan, kept)));
             } else {
                 RouteText.print(out, plan);
+                if (kept != null) {
+                    out.printf("%nKept as plan %d, \"%s\".%n", kept, keep.strip());
+                }
+            }
+            out.flush();
+            return QuantCommand.OK;
+        }
+    }
+
+    @Command(
+            name = "month",
+            mixinStandardHelpOptions = true,
+            description = "Plan every past day of a month and total what better routes would have saved.")
+    static final class Month implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        RouteCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "The month.")
+        java.time.YearMonth month;
+
+        @Option(
+                names = "--seconds-per-day",
+                paramLabel = "S",
+                defaultValue = "5",
+                description = "Time limit per day (default: ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "1",
+                description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            limits(seconds, seed);
+            MonthComparison m;
+            try (Store store = Store.openExisting(parent.parent.database())) {
+                m = MonthComparison.run(
+                        store, month, RouteSettings.of(BusinessSettings.read(store)), seconds, seed, JobMonitor.NONE);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(m));
+            } else {
+                RouteText.print(out, m);
             }
             out.flush();
             return QuantCommand.OK;

@@ -3,6 +3,7 @@ package quant.app.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import quant.core.routing.DayPlan;
+import quant.core.routing.MonthComparison;
 import quant.core.routing.RoutePlan;
 
 /** The text form of {@code quant route day}. */
@@ -97,5 +98,65 @@ final class RouteText {
                 out.printf("    %s (%s): %s%n", u.label(), u.priority(), u.reason());
             }
         }
+    }
+
+    static void print(PrintWriter out, MonthComparison m) {
+        out.printf(
+                Locale.ROOT,
+                "What better routes would have saved in %s (%.0f s of planning per day; drives to jobs only)%n%n",
+                m.month(),
+                m.secondsPerDay());
+        out.printf(
+                Locale.ROOT,
+                "  %-10s %5s %8s %10s %10s %9s %7s %11s %11s %10s%n",
+                "day",
+                "jobs",
+                "left out",
+                "recorded",
+                "planned",
+                "saved",
+                "saved",
+                "recorded",
+                "planned",
+                "saved");
+        out.printf(
+                Locale.ROOT,
+                "  %-10s %5s %8s %10s %10s %9s %7s %11s %11s %10s%n",
+                "",
+                "",
+                "",
+                "min",
+                "min",
+                "min",
+                "%",
+                "cost",
+                "cost",
+                "cost");
+        for (MonthComparison.Day d : m.days()) {
+            row(out, d.date().toString(), d);
+        }
+        row(out, "total", m.total());
+        if (m.total().comparison().servedButUnplanned() > 0) {
+            out.printf(
+                    "%n%d jobs that were served are not in the plans.%n",
+                    m.total().comparison().servedButUnplanned());
+        }
+    }
+
+    private static void row(PrintWriter out, String label, MonthComparison.Day d) {
+        DayPlan.Comparison c = d.comparison();
+        out.printf(
+                Locale.ROOT,
+                "  %-10s %5d %8d %,10.0f %,10.0f %,9.0f %7.1f %,11.2f %,11.2f %,10.2f%n",
+                label,
+                c.jobs(),
+                d.leftOut(),
+                c.recordedMinutes(),
+                c.plannedMinutes(),
+                c.savedMinutes(),
+                c.recordedMinutes() == 0 ? 0 : 100 * c.savedMinutes() / c.recordedMinutes(),
+                c.recordedCost(),
+                c.plannedCost(),
+                c.savedCost());
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import quant.app.InProcessQuant;
 import quant.app.InProcessQuant.Run;
 import quant.core.settings.BusinessSettings;
+import quant.core.settings.Setting;
 import quant.core.store.Store;
 
 class SettingsCliTest {
@@ -32,7 +33,7 @@ class SettingsCliTest {
         Run run = InProcessQuant.quant("--db", db, "settings", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode rows = JSON.readTree(run.out()).get("settings");
-        assertThat(rows).hasSize(7);
+        assertThat(rows).hasSize(Setting.values().length);
         JsonNode order = rows.get(6);
         assertThat(order.get("key").asText()).isEqualTo("pipeline.stageOrder");
         assertThat(order.get("value").isNull()).isTrue();

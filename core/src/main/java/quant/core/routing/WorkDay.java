@@ -63,7 +63,7 @@ public record WorkDay(
      * @param lon the customer's longitude, NaN when unknown
      * @param line the service line code: the skill it needs
      * @param priority low, normal, high or emergency
-     * @param hours estimated hours on site
+     * @param hours hours on site: the actual hours of a completed job, else the estimate (1 when neither is known)
      * @param windowStart the arrival window's start in minutes, or -1 when none
      * @param windowEnd the arrival window's end in minutes, or -1 when none
      * @param value revenue when known, else 0

@@ -116,7 +116,10 @@ public final class WorkDayReader {
         rows.sort((a, b) -> a.scheduled().compareTo(b.scheduled()));
         for (Row r : rows) {
             double[] at = positions.getOrDefault(r.customer(), new double[] {Double.NaN, Double.NaN});
-            double hours = r.estimated() > 0 ? r.estimated() : r.actual() > 0 ? r.actual() : 1;
+            // A past day is planned with the hours its jobs actually took: the comparison with what was
+            // driven is then about routes alone. A day ahead has only the estimates.
+            boolean done = "completed".equals(r.status()) && r.actual() > 0;
+            double hours = done ? r.actual() : r.estimated() > 0 ? r.estimated() : 1;
             WorkDay.Job job = new WorkDay.Job(
                     r.id(),
                     r.ref(),

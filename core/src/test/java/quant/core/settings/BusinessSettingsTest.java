@@ -100,9 +100,10 @@ class BusinessSettingsTest {
     @Test
     void keysOfANewerVersionAreKeptAndAValueEditedByHandIsRefusedByName() {
         try (Store store = Store.open(dir.resolve("k"))) {
-            store.inTransaction(c -> c.createStatement()
-                    .executeUpdate(
-                            "INSERT INTO business_setting VALUES ('routing.costPerKm', '0.6', CURRENT_TIMESTAMP)"));
+            store.inTransaction(
+                    c -> c.createStatement()
+                            .executeUpdate(
+                                    "INSERT INTO business_setting VALUES ('alerts.someFutureThreshold', '0.6', CURRENT_TIMESTAMP)"));
             BusinessSettings.DEFAULTS.with(Setting.CLV_HORIZON_MONTHS, "24").save(store);
             assertThat(rows(store)).isEqualTo(2);
             store.inTransaction(c -> c.createStatement()
