@@ -28,6 +28,10 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
 
     private final BusinessSettingsForm form;
 
+    /** Section titles by the settings' key prefix, in the order the settings are declared. */
+    private static final java.util.Map<String, String> SECTIONS = java.util.Map.of(
+            "customers", "Customers", "cash", "Cash", "pipeline", "Pipeline", "routing", "Route planning");
+
     public BusinessSettingsDialog(Window owner, BusinessSettings current, boolean readOnly) {
         this.form = new BusinessSettingsForm(current);
         initOwner(owner);
@@ -43,7 +47,15 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
         grid.getColumnConstraints().addAll(fitted(), new ColumnConstraints(90), fitted(), fitted(), wide);
         grid.addRow(0, header("Setting"), header("Value"), header("Unit"), header("Default"), header("What it does"));
         int row = 1;
+        String group = "";
         for (Setting s : Setting.values()) {
+            String prefix = s.key().substring(0, s.key().indexOf('.'));
+            if (!prefix.equals(group)) {
+                group = prefix;
+                Label section = header(SECTIONS.getOrDefault(prefix, prefix));
+                section.setPadding(new Insets(row == 1 ? 0 : 10, 0, 0, 0));
+                grid.add(section, 0, row++, 5, 1);
+            }
             Label name = new Label(s.label());
             TextField field = new TextField();
             field.textProperty().bindBidirectional(form.text(s));
@@ -67,7 +79,11 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
         error.getStyleClass().add("danger");
         error.setWrapText(true);
         error.setId("settings-error");
-        VBox content = new VBox(8, grid, error);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(540);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        VBox content = new VBox(8, scroll, error);
         getDialogPane().setContent(content);
         getDialogPane().setMinWidth(980);
         getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
