@@ -45,14 +45,13 @@ import quant.core.job.JobMonitor;
 public final class RouteSearch {
 
     static final double BLINK = 0.01;
-    static final int MEAN_REMOVED = 10;
-    static final int MAX_STRING = 10;
     static final double FLEET_SHARE = 1.0 / 3;
 
     private final SearchModel m;
     private final Limits limits;
     private final JobMonitor monitor;
     private final SplittableRandom rng;
+    private final StringRemoval removal;
     private final long startNanos;
     private final long endNanos;
     private long iteration;
@@ -87,6 +86,7 @@ public final class RouteSearch {
         this.limits = limits;
         this.monitor = monitor;
         this.rng = new SplittableRandom(limits.seed());
+        this.removal = new StringRemoval(m, rng);
         this.startNanos = System.nanoTime();
         this.endNanos = startNanos + limits.time().toNanos();
     }
@@ -199,7 +199,7 @@ public final class RouteSearch {
                 iteration++;
                 cand.copyFrom(cur);
                 candBank.copyFrom(bank);
-                ruin(cand, candBank);
+                removal.ruin(cand, candBank);
                 recreate(cand, candBank, false);
                 if (candBank.size < bank.size || absenceSum(candBank, absence) < absenceSum(bank, absence)) {
                     cur.copyFrom(cand);
@@ -223,8 +223,8 @@ public final class RouteSearch {
                 bank.add(c);
             }
         }
-        double curCost = cost(cur, bank);
-        double bestCost = cost(best, unassigned(best));
+        double curCost = cur.cost(bank);
+        double bestCost = best.cost(unassigned(best));
         double t0 = m.literature ? 100 : 5 * meanLegCost(cur);
         double tf = t0 / 100;
         SearchState cand = new SearchState(m);
@@ -239,9 +239,9 @@ public final class RouteSearch {
             double temperature = t0 * Math.pow(tf / t0, Math.min(1, progress));
             cand.copyFrom(cur);
             candBank.copyFrom(bank);
-            ruin(cand, candBank);
+            removal.ruin(cand, candBank);
             recreate(cand, candBank, true);
-            double candCost = cost(cand, candBank);
+            double candCost = cand.cost(candBank);
             if (candCost < curCost - temperature * Math.log(rng.nextDouble())) {
                 cur.copyFrom(cand);
                 bank.copyFrom(candBank);
@@ -282,98 +282,6 @@ public final class RouteSearch {
         lastProgress = now;
         long total = limits.time().toMillis();
         monitor.progress(Math.min(total, (now - startNanos) / 1_000_000), total, "Best so far: " + describe(best));
-    }
-
-    // ---------------------------------------------------------------- ruin
-
-    private void ruin(SearchState s, Bank bank) {
-        int assigned = 0;
-        int used = 0;
-        for (int r = 0; r < m.vehicles; r++) {
-            int free = s.size[r] - m.pinned[r];
-            if (free > 0) {
-                assigned += free;
-                used++;
-            }
-        }
-        if (assigned == 0) {
-            return;
-        }
-        double meanSize = (double) assigned / used;
-        double maxString = Math.min(MAX_STRING, meanSize);
-        double maxStrings = 4.0 * MEAN_REMOVED / (1 + maxString) - 1;
-        int strings = (int) (rng.nextDouble() * maxStrings) + 1;
-        int seed = randomMovable(s, assigned);
-        boolean[] ruined = new boolean[m.vehicles];
-        int done = 0;
-        int[] bankSize = {bank.size};
-        for (int c : m.neighbours[seed]) {
-            if (done >= strings) {
-                break;
-            }
-            int r = s.routeOf[c];
-            if (r < 0 || ruined[r] || m.fixed[c]) {
-                continue;
-            }
-            int free = s.size[r] - m.pinned[r];
-            int maxHere = (int) Math.min(free, maxString);
-            if (maxHere < 1) {
-                continue;
-            }
-            int length = (int) (rng.nextDouble() * maxHere) + 1;
-            int at = position(s, r, c);
-            if (length >= 2 && length < free && rng.nextDouble() < 0.5) {
-                int keep = 1;
-                while (length + keep < free && rng.nextDouble() < 0.5) {
-                    keep++;
-                }
-                int window = length + keep;
-                int from = window(s, r, at, window);
-                int offset = 1 + rng.nextInt(length - 1);
-                s.cut(r, from + offset + keep, from + window, bank.items, bankSize);
-                s.cut(r, from, from + offset, bank.items, bankSize);
-            } else {
-                int from = window(s, r, at, length);
-                s.cut(r, from, from + length, bank.items, bankSize);
-            }
-            ruined[r] = true;
-            done++;
-        }
-        bank.size = bankSize[0];
-        for (int r = 0; r < m.vehicles; r++) {
-            if (ruined[r]) {
-                s.refresh(r);
-            }
-        }
-    }
-
-    /** A random start for a window of {@code length} positions in route {@code r} containing {@code at}. */
-    private int window(SearchState s, int r, int at, int length) {
-        int lo = Math.max(m.pinned[r], at - length + 1);
-        int hi = Math.min(at, s.size[r] - length);
-        return lo + rng.nextInt(hi - lo + 1);
-    }
-
-    private int randomMovable(SearchState s, int assigned) {
-        int k = rng.nextInt(assigned);
-        for (int r = 0; r < m.vehicles; r++) {
-            int free = s.size[r] - m.pinned[r];
-            if (k < free) {
-                return s.seq[r][m.pinned[r] + k];
-            }
-            k -= free;
-        }
-        throw new IllegalStateException("no movable stop");
-    }
-
-    private static int position(SearchState s, int r, int c) {
-        int[] q = s.seq[r];
-        for (int i = 0; i < s.size[r]; i++) {
-            if (q[i] == c) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("stop not on its route");
     }
 
     // ---------------------------------------------------------------- recreate
@@ -497,39 +405,6 @@ public final class RouteSearch {
 
     // ---------------------------------------------------------------- costs
 
-    double cost(SearchState s, Bank bank) {
-        double c = 0;
-        for (int r = 0; r < m.vehicles; r++) {
-            c += s.cost[r];
-        }
-        if (m.literature) {
-            c += SearchModel.VEHICLE * s.used();
-        }
-        for (int i = 0; i < bank.size; i++) {
-            c += m.unassignedCost[bank.items[i]];
-        }
-        if (m.balanceWeight > 0) {
-            c += m.balanceWeight * unfairness(s);
-        }
-        return c;
-    }
-
-    /** {@code sqrt(Σ (w_r − mean w)²)} over all vehicles, w_r the minutes from leaving to returning. */
-    double unfairness(SearchState s) {
-        double sum = 0;
-        double[] w = new double[m.vehicles];
-        for (int r = 0; r < m.vehicles; r++) {
-            w[r] = s.size[r] == 0 ? 0 : s.back(r) - m.shiftStart[r];
-            sum += w[r];
-        }
-        double mean = sum / m.vehicles;
-        double sq = 0;
-        for (double x : w) {
-            sq += (x - mean) * (x - mean);
-        }
-        return Math.sqrt(sq);
-    }
-
     private Bank unassigned(SearchState s) {
         Bank b = new Bank(m.stops);
         for (int c = 0; c < m.stops; c++) {
@@ -606,24 +481,5 @@ public final class RouteSearch {
                     Locale.ROOT, "%d vehicles, distance %.2f, %d unassigned", s.used(), distance, unassigned);
         }
         return String.format(Locale.ROOT, "%d unassigned, %.0f min driving", unassigned, minutes);
-    }
-
-    /** Stops waiting to be placed. */
-    static final class Bank {
-        final int[] items;
-        int size;
-
-        Bank(int capacity) {
-            items = new int[capacity];
-        }
-
-        void add(int c) {
-            items[size++] = c;
-        }
-
-        void copyFrom(Bank o) {
-            System.arraycopy(o.items, 0, items, 0, o.size);
-            size = o.size;
-        }
     }
 }

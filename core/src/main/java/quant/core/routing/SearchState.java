@@ -138,4 +138,38 @@ final class SearchState {
         int last = seq[r][n - 1];
         return start[r][n - 1] + m.duration[last] + m.time[m.place[last]][m.endPlace[r]];
     }
+
+    /** The search's cost of this state with {@code bank} left out (see {@link RouteSearch}). */
+    double cost(Bank bank) {
+        double c = 0;
+        for (int r = 0; r < m.vehicles; r++) {
+            c += cost[r];
+        }
+        if (m.literature) {
+            c += SearchModel.VEHICLE * used();
+        }
+        for (int i = 0; i < bank.size; i++) {
+            c += m.unassignedCost[bank.items[i]];
+        }
+        if (m.balanceWeight > 0) {
+            c += m.balanceWeight * unfairness();
+        }
+        return c;
+    }
+
+    /** {@code sqrt(Σ (w_r − mean w)²)} over all vehicles, w_r the minutes from leaving to returning. */
+    double unfairness() {
+        double sum = 0;
+        double[] w = new double[m.vehicles];
+        for (int r = 0; r < m.vehicles; r++) {
+            w[r] = size[r] == 0 ? 0 : back(r) - m.shiftStart[r];
+            sum += w[r];
+        }
+        double mean = sum / m.vehicles;
+        double sq = 0;
+        for (double x : w) {
+            sq += (x - mean) * (x - mean);
+        }
+        return Math.sqrt(sq);
+    }
 }
