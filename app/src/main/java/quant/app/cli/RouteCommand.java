@@ -76,15 +76,8 @@ final class RouteCommand implements Callable<Integer> {
                 description = "Time limit (default: ${DEFAULT-VALUE}).")
         double seconds;
 
-        @Option(
-                names = "--seed",
-                paramLabel = "N",
-                defaultValue = "1",
-                description = "Random seed (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
-        boolean json;
+        @picocli.CommandLine.Mixin
+        SearchOptions options;
 
         @Option(
                 names = "--keep",
@@ -101,7 +94,7 @@ final class RouteCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            RouteSearch.Limits limits = limits(seconds, seed);
+            RouteSearch.Limits limits = limits(seconds, options.seed);
             DayPlan plan;
             Long kept = null;
             try (Store store = Store.openExisting(parent.parent.database())) {
@@ -109,14 +102,14 @@ final class RouteCommand implements Callable<Integer> {
                 plan = DayPlanner.plan(day, RouteSettings.of(BusinessSettings.read(store)), limits, JobMonitor.NONE);
                 if (keep != null) {
                     try {
-                        kept = KeptPlans.save(store, plan, keep, seed);
+                        kept = KeptPlans.save(store, plan, keep, options.seed);
                     } catch (IllegalArgumentException e) {
                         throw new InvalidSpecException(e.getMessage());
                     }
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (options.json) {
                 out.println(Json.write(new Output(plan, kept)));
             } else {
                 RouteText.print(out, plan);
@@ -150,26 +143,24 @@ final class RouteCommand implements Callable<Integer> {
                 description = "Time limit per day (default: ${DEFAULT-VALUE}).")
         double seconds;
 
-        @Option(
-                names = "--seed",
-                paramLabel = "N",
-                defaultValue = "1",
-                description = "Random seed (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
-        boolean json;
+        @picocli.CommandLine.Mixin
+        SearchOptions options;
 
         @Override
         public Integer call() {
-            limits(seconds, seed);
+            limits(seconds, options.seed);
             MonthComparison m;
             try (Store store = Store.openExisting(parent.parent.database())) {
                 m = MonthComparison.run(
-                        store, month, RouteSettings.of(BusinessSettings.read(store)), seconds, seed, JobMonitor.NONE);
+                        store,
+                        month,
+                        RouteSettings.of(BusinessSettings.read(store)),
+                        seconds,
+                        options.seed,
+                        JobMonitor.NONE);
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (options.json) {
                 out.println(Json.write(m));
             } else {
                 RouteText.print(out, m);
@@ -198,15 +189,8 @@ final class RouteCommand implements Callable<Integer> {
                 description = "Time limit (default: ${DEFAULT-VALUE}).")
         double seconds;
 
-        @Option(
-                names = "--seed",
-                paramLabel = "N",
-                defaultValue = "1",
-                description = "Random seed (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
-        boolean json;
+        @picocli.CommandLine.Mixin
+        SearchOptions options;
 
         /** The JSON answer. */
         record Output(
@@ -222,7 +206,7 @@ final class RouteCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            RouteSearch.Limits limits = limits(seconds, seed);
+            RouteSearch.Limits limits = limits(seconds, options.seed);
             SolomonInstance instance = SolomonInstance.read(file);
             RoutePlan plan = RouteSearch.solve(instance.problem(), java.util.Map.of(), limits, JobMonitor.NONE);
             List<List<Integer>> routes = plan.routes().stream()
@@ -241,9 +225,9 @@ final class RouteCommand implements Callable<Integer> {
                     check.feasible(),
                     check.problems(),
                     plan.seconds(),
-                    seed);
+                    options.seed);
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (options.json) {
                 out.println(Json.write(o));
             } else {
                 out.printf(
@@ -254,7 +238,7 @@ final class RouteCommand implements Callable<Integer> {
                         o.distance(),
                         o.feasible() ? "feasible" : "NOT feasible",
                         o.seconds(),
-                        seed);
+                        options.seed);
                 for (String p : o.problems()) {
                     out.println("  " + p);
                 }
@@ -268,5 +252,18 @@ final class RouteCommand implements Callable<Integer> {
             out.flush();
             return QuantCommand.OK;
         }
+    }
+
+    /** The options every route command shares: the random seed and JSON output. */
+    static final class SearchOptions {
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "1",
+                description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
+        boolean json;
     }
 }
