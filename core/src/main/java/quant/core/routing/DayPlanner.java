@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import quant.core.analysis.InvalidSpecException;
 import quant.core.job.JobMonitor;
 import quant.core.routing.RoutingProblem.Priority;
 import quant.core.routing.RoutingProblem.Stop;
@@ -28,6 +30,99 @@ public final class DayPlanner {
         Built b = build(day, s);
         RoutePlan plan = RouteSearch.solve(b.problem(), Map.of(), limits, monitor);
         return new DayPlan(day.date(), plan, day, b.unplannable(), compare(day, plan, s), s);
+    }
+
+    /**
+     * A job added to a day being re-planned: an emergency call at a customer's position.
+     *
+     * @param ref how it is shown (a new reference, "NEW1")
+     * @param customer the customer's name
+     * @param lat the customer's latitude
+     * @param lon the customer's longitude
+     * @param line the service line: the skill it needs
+     * @param priority low, normal, high or emergency
+     * @param hours hours on site
+     * @param windowStart earliest arrival, minutes since midnight
+     * @param windowEnd latest arrival, minutes since midnight
+     */
+    public record Addition(
+            String ref,
+            String customer,
+            double lat,
+            double lon,
+            String line,
+            String priority,
+            double hours,
+            int windowStart,
+            int windowEnd) {
+        public Addition {
+            if (!(hours > 0) || hours > 24) {
+                throw new InvalidSpecException(
+                        "A job needs more than 0 and at most 24 hours on site; not " + hours + ".");
+            }
+            if (windowEnd < windowStart) {
+                throw new InvalidSpecException("The arrival window of " + ref + " ends before it starts.");
+            }
+            if (Double.isNaN(lat) || Double.isNaN(lon)) {
+                throw new InvalidSpecException("The customer " + customer + " has no map position to drive to.");
+            }
+        }
+    }
+
+    /**
+     * Re-plans a planned day at {@code now} (minutes since midnight) with {@link Replanning}: work started by
+     * then stays, {@code cancelled} job ids leave the day, {@code added} jobs join it, and the search starts
+     * from the previous plan. The comparison with recorded travel is redone for the jobs that remain.
+     *
+     * @throws InvalidSpecException when a cancelled job is not in the day or its work has started
+     */
+    public static DayPlan replan(
+            DayPlan previous,
+            int now,
+            Set<String> cancelled,
+            List<Addition> added,
+            RouteSearch.Limits limits,
+            JobMonitor monitor) {
+        WorkDay day = previous.day();
+        long nextId = -1;
+        for (WorkDay.Job j : day.jobs()) {
+            nextId = Math.min(nextId, j.id() - 1);
+        }
+        List<WorkDay.Job> jobs = new ArrayList<>(day.jobs());
+        for (Addition a : added) {
+            jobs.add(new WorkDay.Job(
+                    nextId--,
+                    a.ref(),
+                    a.customer(),
+                    a.lat(),
+                    a.lon(),
+                    a.line(),
+                    a.priority(),
+                    a.hours(),
+                    a.windowStart(),
+                    a.windowEnd(),
+                    0,
+                    0,
+                    now,
+                    false,
+                    -1));
+        }
+        WorkDay withAdded = new WorkDay(day.date(), day.technicians(), jobs, day.cancelled(), day.notes());
+        Built b = build(withAdded, previous.settings());
+        RoutePlan plan = Replanning.replan(b.problem(), previous.plan(), now, cancelled, List.of(), limits, monitor);
+        List<WorkDay.Job> remaining = new ArrayList<>();
+        List<WorkDay.Job> gone = new ArrayList<>(day.cancelled());
+        for (WorkDay.Job j : jobs) {
+            (cancelled.contains(String.valueOf(j.id())) ? gone : remaining).add(j);
+        }
+        WorkDay after = new WorkDay(day.date(), day.technicians(), remaining, gone, day.notes());
+        return new DayPlan(
+                day.date(),
+                plan,
+                after,
+                b.unplannable(),
+                compare(after, plan, previous.settings()),
+                previous.settings());
     }
 
     /** The problem and the jobs left out of it. */

@@ -37,6 +37,43 @@ public final class WorkDayReader {
         }
     }
 
+    /**
+     * The day route planning opens on: the last day in the data with jobs booked, or empty when no job
+     * has a booked time.
+     */
+    public static java.util.Optional<LocalDate> lastBookedDay(Store store) {
+        try (Connection c = store.readConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT MAX(scheduled_at) FROM job WHERE status IS NULL OR status <> 'cancelled'");
+                ResultSet rs = st.executeQuery()) {
+            Timestamp last = rs.next() ? rs.getTimestamp(1) : null;
+            return java.util.Optional.ofNullable(last)
+                    .map(t -> t.toLocalDateTime().toLocalDate());
+        } catch (SQLException e) {
+            throw new StoreException(StoreException.Kind.IO, "Could not read the jobs' dates: " + e.getMessage(), e);
+        }
+    }
+
+    /** A customer with a map position, for adding a job to a day. */
+    public record Customer(long id, String ref, String name, double lat, double lon) {}
+
+    /** The customers with a map position, by name. */
+    public static List<Customer> locatedCustomers(Store store) {
+        List<Customer> out = new ArrayList<>();
+        try (Connection c = store.readConnection();
+                PreparedStatement st = c.prepareStatement("SELECT id, external_ref, name, lat, lon FROM customer"
+                        + " WHERE lat IS NOT NULL AND lon IS NOT NULL ORDER BY name, id");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Customer(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException(StoreException.Kind.IO, "Could not read the customers: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     static WorkDay read(Connection c, LocalDate date) throws SQLException {
         Map<Long, String> lines = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement("SELECT id, code FROM service_line");

@@ -1,0 +1,191 @@
+package quant.core.routing;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import quant.core.report.PdfSheet;
+
+/**
+ * Run sheets: what each technician takes on the road for a planned day — where to go in which order,
+ * when to arrive, the arrival window promised to the customer, and the drive to each stop. One CSV
+ * with a row per stop (and the technician on every row), or one PDF page (or more) per technician.
+ */
+public final class RunSheets {
+
+    private RunSheets() {}
+
+    /** The CSV columns, in order. */
+    public static final List<String> CSV_COLUMNS = List.of(
+            "date",
+            "technician",
+            "stop",
+            "job",
+            "customer",
+            "service_line",
+            "priority",
+            "window",
+            "arrive",
+            "start",
+            "finish",
+            "drive_minutes",
+            "drive_km");
+
+    private record Line(
+            int number,
+            String job,
+            String customer,
+            String line,
+            String priority,
+            String window,
+            String arrive,
+            String start,
+            String finish,
+            String driveMinutes,
+            String driveKm) {
+        List<String> cells() {
+            return List.of(
+                    number == 0 ? "" : String.valueOf(number),
+                    job,
+                    customer,
+                    line,
+                    priority,
+                    window,
+                    arrive,
+                    start,
+                    finish,
+                    driveMinutes,
+                    driveKm);
+        }
+    }
+
+    /**
+     * The routes to print: those of {@code technicianIds} in the plan's order, or every route with stops
+     * when the list is empty.
+     */
+    static List<RoutePlan.Route> routes(DayPlan d, List<String> technicianIds) {
+        List<RoutePlan.Route> out = new ArrayList<>();
+        for (RoutePlan.Route r : d.plan().routes()) {
+            if (technicianIds.isEmpty() ? r.used() : technicianIds.contains(r.vehicleId())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static List<Line> lines(DayPlan d, RoutePlan.Route r) {
+        Map<String, WorkDay.Job> jobs = new HashMap<>();
+        for (WorkDay.Job j : d.day().jobs()) {
+            jobs.put(String.valueOf(j.id()), j);
+        }
+        List<Line> out = new ArrayList<>();
+        int n = 0;
+        for (RoutePlan.Visit v : r.stops()) {
+            WorkDay.Job j = jobs.get(v.stopId());
+            out.add(new Line(
+                    ++n,
+                    j == null ? v.stopId() : j.ref(),
+                    j == null ? v.label() : j.customer(),
+                    j == null || j.line() == null ? "" : j.line(),
+                    j == null ? "" : j.priority(),
+                    j == null ? "" : window(j),
+                    clock(v.arrival()),
+                    clock(v.start()),
+                    clock(v.end()),
+                    String.format(Locale.ROOT, "%.0f", v.travelTime()),
+                    String.format(Locale.ROOT, "%.1f", v.distance())));
+        }
+        return out;
+    }
+
+    private static String window(WorkDay.Job j) {
+        if (j.windowStart() < 0 && j.windowEnd() < 0) {
+            return "";
+        }
+        return (j.windowStart() < 0 ? "" : clock(j.windowStart())) + "–"
+                + (j.windowEnd() < 0 ? "" : clock(j.windowEnd()));
+    }
+
+    /** Minutes since midnight as {@code HH:mm}. */
+    public static String clock(double minutes) {
+        long m = Math.round(minutes);
+        return String.format(Locale.ROOT, "%02d:%02d", m / 60, m % 60);
+    }
+
+    /** Writes one CSV of the chosen technicians' stops. */
+    public static void csv(DayPlan d, List<String> technicianIds, Writer out) throws IOException {
+        CsvWriter csv = CsvWriter.builder().build(out);
+        csv.writeRecord(CSV_COLUMNS);
+        for (RoutePlan.Route r : routes(d, technicianIds)) {
+            for (Line l : lines(d, r)) {
+                List<String> row = new ArrayList<>();
+                row.add(d.date().toString());
+                row.add(r.label());
+                row.addAll(l.cells());
+                csv.writeRecord(row);
+            }
+        }
+        csv.flush();
+    }
+
+    /** Writes a PDF with each chosen technician's run sheet starting on a page of its own. */
+    public static void pdf(DayPlan d, List<String> technicianIds, OutputStream out) throws IOException {
+        List<PdfSheet.Column> columns = List.of(
+                new PdfSheet.Column("#", 18, true),
+                new PdfSheet.Column("Job", 52, false),
+                new PdfSheet.Column("Customer", 118, false),
+                new PdfSheet.Column("Line", 52, false),
+                new PdfSheet.Column("Priority", 46, false),
+                new PdfSheet.Column("Window", 58, false),
+                new PdfSheet.Column("Arrive", 34, true),
+                new PdfSheet.Column("Work", 62, true),
+                new PdfSheet.Column("Drive", 34, true),
+                new PdfSheet.Column("km", 36, true));
+        try (PdfSheet sheet = new PdfSheet("Run sheets " + d.date())) {
+            for (RoutePlan.Route r : routes(d, technicianIds)) {
+                sheet.newPage();
+                sheet.heading(r.label() + " — " + d.date());
+                sheet.text(String.format(
+                        Locale.ROOT,
+                        "%d stops. Leave at %s, last job done and back by %s. Driving %.0f min over %.1f km;"
+                                + " on site %.1f h; waiting %.0f min.",
+                        r.stops().size(),
+                        clock(r.depart()),
+                        clock(r.back()),
+                        r.travelTime(),
+                        r.distance(),
+                        r.workTime() / 60,
+                        r.idleTime()));
+                List<List<String>> rows = new ArrayList<>();
+                for (Line l : lines(d, r)) {
+                    rows.add(List.of(
+                            String.valueOf(l.number()),
+                            l.job(),
+                            l.customer(),
+                            l.line(),
+                            l.priority(),
+                            l.window(),
+                            l.arrive(),
+                            l.start() + "–" + l.finish(),
+                            l.driveMinutes() + " min",
+                            l.driveKm()));
+                }
+                if (rows.isEmpty()) {
+                    sheet.text("No stops planned.");
+                } else {
+                    sheet.table(columns, rows);
+                }
+            }
+            if (routes(d, technicianIds).isEmpty()) {
+                sheet.heading("Run sheets — " + d.date());
+                sheet.text("No technician has a stop in this plan.");
+            }
+            sheet.save(out);
+        }
+    }
+}
