@@ -27,6 +27,8 @@ import quant.app.marketing.MarketingView;
 import quant.app.marketing.MarketingViewModel;
 import quant.app.pipeline.PipelineView;
 import quant.app.pipeline.PipelineViewModel;
+import quant.app.routing.RouteView;
+import quant.app.routing.RouteViewModel;
 import quant.app.segment.SegmentView;
 import quant.app.segment.SegmentViewModel;
 import quant.core.store.DomainTable;
@@ -43,7 +45,8 @@ public final class ViewCatalogue {
         DATA("_Data"),
         CUSTOMERS("_Customers"),
         FORECASTS("F_orecasts"),
-        SALES("_Sales");
+        SALES("_Sales"),
+        OPERATIONS("O_perations");
 
         private final String title;
 
@@ -168,7 +171,15 @@ public final class ViewCatalogue {
                     Menu.SALES,
                     "Shortcut+Shift+K",
                     Workspace.MAIN,
-                    c -> new MarketView(new MarketViewModel(c.jobs(), c.snapshots(), c.counts(), c::store))));
+                    c -> new MarketView(new MarketViewModel(c.jobs(), c.snapshots(), c.counts(), c::store))),
+            new Entry(
+                    RouteView.ID,
+                    "Routes",
+                    Menu.OPERATIONS,
+                    "Shortcut+Shift+T",
+                    Workspace.MAIN,
+                    c -> new RouteView(
+                            new RouteViewModel(c.jobs(), c::store, c.counts(), c.settings(), Platform::runLater))));
 
     public static final List<Family> FAMILIES = List.of(new Family("table:", (c, name) -> DomainTable.byName(name)
             .map(t -> new Workspace.ViewSpec(
