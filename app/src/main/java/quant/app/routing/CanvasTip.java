@@ -49,6 +49,9 @@ final class CanvasTip {
     static List<String> visit(RoutePlan.Route r, int n, RoutePlan.Visit v, WorkDay.Job j) {
         List<String> out = new ArrayList<>();
         out.add(j.ref() + " " + j.customer());
+        if (!j.address().isEmpty()) {
+            out.add(j.address());
+        }
         out.add(String.format(
                 Locale.ROOT,
                 "%s, stop %d of %d: %s priority, %s",

@@ -336,6 +336,8 @@ public final class RouteView extends BorderPane {
                                         : r.job().customer(),
                                 170),
                         Tables.text(
+                                "Address", r -> r.job() == null ? "" : r.job().address(), 170),
+                        Tables.text(
                                 "Priority", r -> r.job() == null ? "" : r.job().priority(), 75),
                         Tables.text(
                                 "Line",

@@ -37,6 +37,7 @@ public final class DayPlanner {
      *
      * @param ref how it is shown (a new reference, "NEW1")
      * @param customer the customer's name
+     * @param address the customer's address (may be empty)
      * @param lat the customer's latitude
      * @param lon the customer's longitude
      * @param line the service line: the skill it needs
@@ -48,6 +49,7 @@ public final class DayPlanner {
     public record Addition(
             String ref,
             String customer,
+            String address,
             double lat,
             double lon,
             String line,
@@ -94,6 +96,7 @@ public final class DayPlanner {
                     nextId--,
                     a.ref(),
                     a.customer(),
+                    a.address(),
                     a.lat(),
                     a.lon(),
                     a.line(),

@@ -27,6 +27,7 @@ public final class RunSheets {
             "stop",
             "job",
             "customer",
+            "address",
             "service_line",
             "priority",
             "window",
@@ -40,6 +41,7 @@ public final class RunSheets {
             int number,
             String job,
             String customer,
+            String address,
             String line,
             String priority,
             String window,
@@ -53,6 +55,7 @@ public final class RunSheets {
                     number == 0 ? "" : String.valueOf(number),
                     job,
                     customer,
+                    address,
                     line,
                     priority,
                     window,
@@ -91,6 +94,7 @@ public final class RunSheets {
                     ++n,
                     j == null ? v.stopId() : j.ref(),
                     j == null ? v.label() : j.customer(),
+                    j == null ? "" : j.address(),
                     j == null || j.line() == null ? "" : j.line(),
                     j == null ? "" : j.priority(),
                     j == null ? "" : window(j),
@@ -136,26 +140,27 @@ public final class RunSheets {
     /** Writes a PDF with each chosen technician's run sheet starting on a page of its own. */
     public static void pdf(DayPlan d, List<String> technicianIds, OutputStream out) throws IOException {
         List<PdfSheet.Column> columns = List.of(
-                new PdfSheet.Column("#", 18, true),
-                new PdfSheet.Column("Job", 52, false),
-                new PdfSheet.Column("Customer", 118, false),
-                new PdfSheet.Column("Line", 52, false),
-                new PdfSheet.Column("Priority", 46, false),
-                new PdfSheet.Column("Window", 58, false),
-                new PdfSheet.Column("Arrive", 34, true),
-                new PdfSheet.Column("Work", 62, true),
-                new PdfSheet.Column("Drive", 34, true),
-                new PdfSheet.Column("km", 36, true));
+                new PdfSheet.Column("#", 16, true),
+                new PdfSheet.Column("Job", 48, false),
+                new PdfSheet.Column("Customer and address", 160, false),
+                new PdfSheet.Column("Line", 40, false),
+                new PdfSheet.Column("Priority", 44, false),
+                new PdfSheet.Column("Window", 56, false),
+                new PdfSheet.Column("Arrive", 30, true),
+                new PdfSheet.Column("Work", 56, true),
+                new PdfSheet.Column("Drive", 32, true),
+                new PdfSheet.Column("km", 28, true));
         try (PdfSheet sheet = new PdfSheet("Run sheets " + d.date())) {
             for (RoutePlan.Route r : routes(d, technicianIds)) {
                 sheet.newPage();
                 sheet.heading(r.label() + " — " + d.date());
                 sheet.text(String.format(
                         Locale.ROOT,
-                        "%d stops. Leave at %s, last job done and back by %s. Driving %.0f min over %.1f km;"
-                                + " on site %.1f h; waiting %.0f min.",
+                        "%d stops. Leave at %s; %s by %s. Driving %.0f min over %.1f km; on site %.1f h;"
+                                + " waiting %.0f min.",
                         r.stops().size(),
                         clock(r.depart()),
+                        d.settings().returnHome() ? "back home" : "last job done",
                         clock(r.back()),
                         r.travelTime(),
                         r.distance(),
@@ -166,7 +171,7 @@ public final class RunSheets {
                     rows.add(List.of(
                             String.valueOf(l.number()),
                             l.job(),
-                            l.customer(),
+                            l.address().isEmpty() ? l.customer() : l.customer() + ", " + l.address(),
                             l.line(),
                             l.priority(),
                             l.window(),

@@ -59,6 +59,7 @@ public record WorkDay(
      * @param id database id
      * @param ref the source's reference (J012605)
      * @param customer the customer's name
+     * @param address the customer's address and city, empty when unknown
      * @param lat the customer's latitude, NaN when unknown
      * @param lon the customer's longitude, NaN when unknown
      * @param line the service line code: the skill it needs
@@ -76,6 +77,7 @@ public record WorkDay(
             long id,
             String ref,
             String customer,
+            String address,
             double lat,
             double lon,
             String line,

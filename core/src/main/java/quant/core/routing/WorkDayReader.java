@@ -55,18 +55,24 @@ public final class WorkDayReader {
     }
 
     /** A customer with a map position, for adding a job to a day. */
-    public record Customer(long id, String ref, String name, double lat, double lon) {}
+    public record Customer(long id, String ref, String name, String address, double lat, double lon) {}
 
     /** The customers with a map position, by name. */
     public static List<Customer> locatedCustomers(Store store) {
         List<Customer> out = new ArrayList<>();
         try (Connection c = store.readConnection();
-                PreparedStatement st = c.prepareStatement("SELECT id, external_ref, name, lat, lon FROM customer"
-                        + " WHERE lat IS NOT NULL AND lon IS NOT NULL ORDER BY name, id");
+                PreparedStatement st =
+                        c.prepareStatement("SELECT id, external_ref, name, address, city, lat, lon FROM customer"
+                                + " WHERE lat IS NOT NULL AND lon IS NOT NULL ORDER BY name, id");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 out.add(new Customer(
-                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5)));
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        address(rs.getString(4), rs.getString(5)),
+                        rs.getDouble(6),
+                        rs.getDouble(7)));
             }
         } catch (SQLException e) {
             throw new StoreException(StoreException.Kind.IO, "Could not read the customers: " + e.getMessage(), e);
@@ -129,16 +135,18 @@ public final class WorkDayReader {
         }
         Map<Long, double[]> positions = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
+        Map<Long, String> addresses = new HashMap<>();
         if (!rows.isEmpty()) {
             String ids = rows.stream()
                     .map(r -> String.valueOf(r.customer()))
                     .distinct()
                     .collect(Collectors.joining(","));
-            try (PreparedStatement st =
-                            c.prepareStatement("SELECT id, name, lat, lon FROM customer WHERE id IN (" + ids + ")");
+            try (PreparedStatement st = c.prepareStatement(
+                            "SELECT id, name, lat, lon, address, city FROM customer WHERE id IN (" + ids + ")");
                     ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     names.put(rs.getLong(1), rs.getString(2));
+                    addresses.put(rs.getLong(1), address(rs.getString(5), rs.getString(6)));
                     double lat = rs.getDouble(3);
                     boolean noLat = rs.wasNull();
                     double lon = rs.getDouble(4);
@@ -161,6 +169,7 @@ public final class WorkDayReader {
                     r.id(),
                     r.ref(),
                     names.getOrDefault(r.customer(), "customer " + r.customer()),
+                    addresses.getOrDefault(r.customer(), ""),
                     at[0],
                     at[1],
                     r.line(),
@@ -232,6 +241,14 @@ public final class WorkDayReader {
             }
         }
         return out;
+    }
+
+    /** "12 Oak St, Springfield" from the parts that are there. */
+    private static String address(String street, String city) {
+        return java.util.stream.Stream.of(street, city)
+                .filter(x -> x != null && !x.isBlank())
+                .map(String::strip)
+                .collect(Collectors.joining(", "));
     }
 
     private static double number(ResultSet rs, int column) throws SQLException {

@@ -38,7 +38,8 @@ class DayPlannerTest {
 
     private static WorkDay.Job job(
             long id, String ref, String customer, double lat, double lon, String line, int open, int close, int at) {
-        return new WorkDay.Job(id, ref, customer, lat, lon, line, "normal", 1.5, open, close, 200, 0, at, false, -1);
+        return new WorkDay.Job(
+                id, ref, customer, "1 Main St", lat, lon, line, "normal", 1.5, open, close, 200, 0, at, false, -1);
     }
 
     @Test
@@ -66,7 +67,7 @@ class DayPlannerTest {
     void replanningCancelsAJobAndFitsAnEmergencyWithTheSkilledTechnician() {
         DayPlan d = DayPlanner.plan(day(), RouteSettings.DEFAULTS, LIMITS, JobMonitor.NONE);
         DayPlanner.Addition burst = new DayPlanner.Addition(
-                "NEW1", "Burst Pipe Cafe", 40.05, -75.00, "PLUMB", "emergency", 2, 9 * 60, 12 * 60);
+                "NEW1", "Burst Pipe Cafe", "9 Mill Rd", 40.05, -75.00, "PLUMB", "emergency", 2, 9 * 60, 12 * 60);
         DayPlan after = DayPlanner.replan(d, 9 * 60, Set.of("11"), List.of(burst), LIMITS, JobMonitor.NONE);
 
         assertEquals(List.of("12"), after.plan().orders().get("1"), "J12 under way since 08:13, J11 cancelled");
@@ -94,7 +95,7 @@ class DayPlannerTest {
         assertEquals("J12 Heat & Co cannot be cancelled: work there started at 08:13.", e.getMessage());
         assertThrows(
                 InvalidSpecException.class,
-                () -> new DayPlanner.Addition("NEW1", "X", 40, -75, "HVAC", "high", 0, 600, 700));
+                () -> new DayPlanner.Addition("NEW1", "X", "", 40, -75, "HVAC", "high", 0, 600, 700));
     }
 
     @Test
@@ -106,11 +107,12 @@ class DayPlannerTest {
         assertEquals(String.join(",", RunSheets.CSV_COLUMNS), rows[0]);
         assertEquals(4, rows.length, "header and three stops");
         assertTrue(
-                rows[1].startsWith("2025-07-01,Ana Ruiz,1,J12,Heat & Co,HVAC,normal,,08:13,08:13,09:43,13,3.1"),
+                rows[1].startsWith(
+                        "2025-07-01,Ana Ruiz,1,J12,Heat & Co,1 Main St,HVAC,normal,,08:13,08:13,09:43,13,3.1"),
                 rows[1]);
         assertTrue(
                 rows[2].startsWith(
-                        "2025-07-01,Ana Ruiz,2,J11,Cold Room Ltd,HVAC,normal,10:00–12:00,09:54,10:00,11:30,"),
+                        "2025-07-01,Ana Ruiz,2,J11,Cold Room Ltd,1 Main St,HVAC,normal,10:00–12:00,09:54,10:00,11:30,"),
                 rows[2]);
         assertTrue(rows[3].startsWith("2025-07-01,Ben Ode,1,J13,"), rows[3]);
 
