@@ -22,6 +22,7 @@ import quant.core.routing.MonthComparison;
 import quant.core.routing.RoutePlan;
 import quant.core.routing.RouteSearch;
 import quant.core.routing.RouteSettings;
+import quant.core.routing.TravelTimes;
 import quant.core.routing.WorkDay;
 import quant.core.routing.WorkDayReader;
 import quant.core.routing.solomon.SolomonCheck;
@@ -34,7 +35,12 @@ import quant.core.store.Store;
         name = "route",
         mixinStandardHelpOptions = true,
         description = "Plan technicians' routes, or solve a Solomon VRPTW benchmark instance.",
-        subcommands = {RouteCommand.Day.class, RouteCommand.Month.class, RouteCommand.Solomon.class})
+        subcommands = {
+            RouteCommand.Day.class,
+            RouteCommand.Month.class,
+            RouteCommand.TravelTimesCommand.class,
+            RouteCommand.Solomon.class
+        })
 final class RouteCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     QuantCommand parent;
@@ -247,6 +253,48 @@ final class RouteCommand implements Callable<Integer> {
                 }
                 for (int i = 0; i < routes.size(); i++) {
                     out.printf(Locale.ROOT, "  route %2d: %s%n", i + 1, routes.get(i));
+                }
+            }
+            out.flush();
+            return QuantCommand.OK;
+        }
+    }
+
+    @Command(
+            name = "travel-times",
+            mixinStandardHelpOptions = true,
+            description = "Import a travel-time matrix (CSV: from,to,minutes[,km], places by technician or customer"
+                    + " reference) that route planning uses instead of the coordinate rule, or remove it.")
+    static final class TravelTimesCommand implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        RouteCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The matrix to import.")
+        Path file;
+
+        @Option(names = "--clear", description = "Remove the imported matrix: travel comes from coordinates again.")
+        boolean clear;
+
+        @Override
+        public Integer call() throws IOException {
+            if ((file == null) == !clear) {
+                throw new ParameterException(spec.commandLine(), "Give either a FILE to import or --clear");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            try (Store store = Store.openExisting(parent.parent.database())) {
+                if (clear) {
+                    int n = TravelTimes.clear(store);
+                    out.printf(Locale.ROOT, "Removed %,d travel times; travel comes from coordinates.%n", n);
+                } else {
+                    int n = TravelTimes.replace(store, TravelTimes.read(file).values());
+                    out.printf(
+                            Locale.ROOT,
+                            "Imported %,d travel times from %s; they replace any imported before.%n",
+                            n,
+                            file.getFileName());
                 }
             }
             out.flush();

@@ -97,6 +97,7 @@ final class EmergencyDialog extends Dialog<DayPlanner.Addition> {
                 made[0] = new DayPlanner.Addition(
                         ref,
                         c.name(),
+                        c.ref(),
                         c.address(),
                         c.lat(),
                         c.lon(),

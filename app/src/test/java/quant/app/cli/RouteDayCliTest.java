@@ -80,4 +80,63 @@ class RouteDayCliTest {
                 .isEqualTo(r.get("plan").get("totals").get("vehicles").asInt());
         assertThat(sample.sql(jobs)).isEqualTo(before);
     }
+
+    /**
+     * An imported travel-time matrix replaces the coordinate rule for the pairs it gives: with every home
+     * base to job site at 10 minutes and 3 km, each route's first drive takes exactly that. A file naming
+     * an unknown place changes nothing; --clear goes back to coordinates.
+     */
+    @Test
+    void anImportedTravelTimeMatrixIsUsedForThePairsItGives(@TempDir Path dir) throws Exception {
+        JsonNode before = sample.json("route", "day", "--date", "2025-12-15", "--seconds", "1");
+        StringBuilder csv = new StringBuilder("from,to,minutes,km\n");
+        for (JsonNode t : before.get("day").get("technicians")) {
+            java.util.Set<String> sites = new java.util.TreeSet<>();
+            before.get("day")
+                    .get("jobs")
+                    .forEach(j -> sites.add(j.get("customerRef").asText()));
+            for (String site : sites) {
+                csv.append(t.get("ref").asText()).append(',').append(site).append(",10,3\n");
+            }
+        }
+        Path file = dir.resolve("matrix.csv");
+        java.nio.file.Files.writeString(file, csv.toString());
+        quant.app.InProcessQuant.Run run =
+                quant.app.InProcessQuant.quant("--db", sample.path(), "route", "travel-times", file.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Imported ");
+        double stored = sample.sql("SELECT COUNT(*) FROM travel_time");
+        assertThat(stored).isPositive();
+
+        JsonNode after = sample.json("route", "day", "--date", "2025-12-15", "--seconds", "1");
+        assertThat(after.get("day").get("legs")).hasSize((int) stored);
+        int checked = 0;
+        for (JsonNode route : after.get("plan").get("routes")) {
+            if (!route.get("stops").isEmpty()) {
+                JsonNode first = route.get("stops").get(0);
+                assertThat(first.get("travelTime").asDouble()).isEqualTo(10.0);
+                assertThat(first.get("distance").asDouble()).isEqualTo(3.0);
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+
+        Path bad = dir.resolve("bad.csv");
+        java.nio.file.Files.writeString(bad, "from,to,minutes\nT001,NOBODY,12\n");
+        run = quant.app.InProcessQuant.quant("--db", sample.path(), "route", "travel-times", bad.toString());
+        assertThat(run.code()).isEqualTo(CliErrors.DATA);
+        assertThat(run.err())
+                .contains("\"NOBODY\" in the trip T001 to NOBODY is neither a technician's nor a"
+                        + " customer's reference in this database.");
+        assertThat(sample.sql("SELECT COUNT(*) FROM travel_time")).isEqualTo(stored);
+
+        java.nio.file.Files.writeString(bad, "from,to,minutes\nT001,T002,12\nT001,T002,fast\n");
+        run = quant.app.InProcessQuant.quant("--db", sample.path(), "route", "travel-times", bad.toString());
+        assertThat(run.code()).isEqualTo(CliErrors.DATA);
+        assertThat(run.err()).contains("bad.csv, line 3: minutes must be a number of 0 or more; not \"fast\".");
+
+        run = quant.app.InProcessQuant.quant("--db", sample.path(), "route", "travel-times", "--clear");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(sample.sql("SELECT COUNT(*) FROM travel_time")).isZero();
+    }
 }

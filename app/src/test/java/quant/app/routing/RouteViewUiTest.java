@@ -168,6 +168,7 @@ class RouteViewUiTest {
         DayPlanner.Addition burst = new DayPlanner.Addition(
                 model.nextReference(),
                 "Emergency at " + near.customer(),
+                near.customerRef(),
                 near.address(),
                 near.lat(),
                 near.lon(),

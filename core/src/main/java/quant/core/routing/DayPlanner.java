@@ -19,7 +19,9 @@ import quant.core.routing.RoutingProblem.Vehicle;
  * <p>Places: each technician's home base, then each located job, then (when days do not end at home)
  * a "day end" place that every drive to costs nothing, so the shift end bounds the end of the last
  * job. Travel between two places is {@code minutesPerTrip + minutesPerKm × roadFactor × great-circle
- * km} (the sample company's own rule: 8 + 1.6 × 1.3 × km); a place to itself is 0.
+ * km} (the sample company's own rule: 8 + 1.6 × 1.3 × km); a place to itself is 0. When a travel-time matrix
+ * is imported ({@link TravelTimes}), a pair it gives (or the reverse pair, when only that is given) takes its
+ * minutes, and its km when the file has them.
  */
 public final class DayPlanner {
 
@@ -37,6 +39,7 @@ public final class DayPlanner {
      *
      * @param ref how it is shown (a new reference, "NEW1")
      * @param customer the customer's name
+     * @param customerRef the customer's reference (for the travel-time matrix; may be empty)
      * @param address the customer's address (may be empty)
      * @param lat the customer's latitude
      * @param lon the customer's longitude
@@ -49,6 +52,7 @@ public final class DayPlanner {
     public record Addition(
             String ref,
             String customer,
+            String customerRef,
             String address,
             double lat,
             double lon,
@@ -96,6 +100,7 @@ public final class DayPlanner {
                     nextId--,
                     a.ref(),
                     a.customer(),
+                    a.customerRef(),
                     a.address(),
                     a.lat(),
                     a.lon(),
@@ -110,7 +115,7 @@ public final class DayPlanner {
                     false,
                     -1));
         }
-        WorkDay withAdded = new WorkDay(day.date(), day.technicians(), jobs, day.cancelled(), day.notes());
+        WorkDay withAdded = new WorkDay(day.date(), day.technicians(), jobs, day.cancelled(), day.notes(), day.legs());
         Built b = build(withAdded, previous.settings());
         RoutePlan plan = Replanning.replan(b.problem(), previous.plan(), now, cancelled, List.of(), limits, monitor);
         List<WorkDay.Job> remaining = new ArrayList<>();
@@ -118,7 +123,7 @@ public final class DayPlanner {
         for (WorkDay.Job j : jobs) {
             (cancelled.contains(String.valueOf(j.id())) ? gone : remaining).add(j);
         }
-        WorkDay after = new WorkDay(day.date(), day.technicians(), remaining, gone, day.notes());
+        WorkDay after = new WorkDay(day.date(), day.technicians(), remaining, gone, day.notes(), day.legs());
         return new DayPlan(
                 day.date(),
                 plan,
@@ -133,8 +138,10 @@ public final class DayPlanner {
 
     static Built build(WorkDay day, RouteSettings s) {
         List<double[]> points = new ArrayList<>();
+        List<String> refs = new ArrayList<>();
         for (WorkDay.Technician t : day.technicians()) {
             points.add(new double[] {t.lat(), t.lon()});
+            refs.add(t.ref());
         }
         List<WorkDay.Job> located = new ArrayList<>();
         List<RoutePlan.Unassigned> unplannable = new ArrayList<>();
@@ -142,6 +149,7 @@ public final class DayPlanner {
             if (j.located()) {
                 located.add(j);
                 points.add(new double[] {j.lat(), j.lon()});
+                refs.add(j.customerRef());
             } else {
                 unplannable.add(new RoutePlan.Unassigned(
                         String.valueOf(j.id()),
@@ -149,6 +157,10 @@ public final class DayPlanner {
                         j.priority(),
                         "The customer " + j.customer() + " has no map position."));
             }
+        }
+        Map<String, TravelTimes.Leg> matrix = new HashMap<>();
+        for (TravelTimes.Leg l : day.legs()) {
+            matrix.put(l.from() + "→" + l.to(), l);
         }
         int n = points.size() + (s.returnHome() ? 0 : 1);
         double[][] time = new double[n][n];
@@ -160,6 +172,14 @@ public final class DayPlanner {
                     double[] q = points.get(b);
                     km[a][b] = s.roadKm(p[0], p[1], q[0], q[1]);
                     time[a][b] = s.minutes(km[a][b]);
+                    TravelTimes.Leg leg = matrix.get(refs.get(a) + "→" + refs.get(b));
+                    if (leg == null) {
+                        leg = matrix.get(refs.get(b) + "→" + refs.get(a));
+                    }
+                    if (leg != null) {
+                        time[a][b] = leg.minutes();
+                        km[a][b] = Double.isNaN(leg.km()) ? km[a][b] : leg.km();
+                    }
                 }
             }
         }

@@ -14,15 +14,23 @@ import java.util.Set;
  * @param jobs jobs booked for the day (not cancelled), by scheduled time
  * @param cancelled jobs booked for the day and cancelled, which are not planned
  * @param notes what could not be used, in words (a technician without a home position, …)
+ * @param legs travel times between the day's places from the imported matrix ({@link TravelTimes}); empty
+ *     when none is imported, and travel comes from coordinates
  */
 public record WorkDay(
-        LocalDate date, List<Technician> technicians, List<Job> jobs, List<Job> cancelled, List<String> notes) {
+        LocalDate date,
+        List<Technician> technicians,
+        List<Job> jobs,
+        List<Job> cancelled,
+        List<String> notes,
+        List<TravelTimes.Leg> legs) {
 
     public WorkDay {
         technicians = List.copyOf(technicians);
         jobs = List.copyOf(jobs);
         cancelled = List.copyOf(cancelled);
         notes = List.copyOf(notes);
+        legs = List.copyOf(legs);
     }
 
     /**
@@ -59,6 +67,7 @@ public record WorkDay(
      * @param id database id
      * @param ref the source's reference (J012605)
      * @param customer the customer's name
+     * @param customerRef the customer's reference, which names the site in an imported travel-time matrix
      * @param address the customer's address and city, empty when unknown
      * @param lat the customer's latitude, NaN when unknown
      * @param lon the customer's longitude, NaN when unknown
@@ -77,6 +86,7 @@ public record WorkDay(
             long id,
             String ref,
             String customer,
+            String customerRef,
             String address,
             double lat,
             double lon,

@@ -136,16 +136,19 @@ public final class WorkDayReader {
         Map<Long, double[]> positions = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
         Map<Long, String> addresses = new HashMap<>();
+        Map<Long, String> refs = new HashMap<>();
         if (!rows.isEmpty()) {
             String ids = rows.stream()
                     .map(r -> String.valueOf(r.customer()))
                     .distinct()
                     .collect(Collectors.joining(","));
             try (PreparedStatement st = c.prepareStatement(
-                            "SELECT id, name, lat, lon, address, city FROM customer WHERE id IN (" + ids + ")");
+                            "SELECT id, name, lat, lon, address, city, external_ref FROM customer WHERE id IN (" + ids
+                                    + ")");
                     ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     names.put(rs.getLong(1), rs.getString(2));
+                    refs.put(rs.getLong(1), rs.getString(7));
                     addresses.put(rs.getLong(1), address(rs.getString(5), rs.getString(6)));
                     double lat = rs.getDouble(3);
                     boolean noLat = rs.wasNull();
@@ -169,6 +172,7 @@ public final class WorkDayReader {
                     r.id(),
                     r.ref(),
                     names.getOrDefault(r.customer(), "customer " + r.customer()),
+                    refs.getOrDefault(r.customer(), ""),
                     addresses.getOrDefault(r.customer(), ""),
                     at[0],
                     at[1],
@@ -188,7 +192,12 @@ public final class WorkDayReader {
                 jobs.add(job);
             }
         }
-        return new WorkDay(date, techs, jobs, cancelled, notes);
+        Set<String> places = new java.util.HashSet<>();
+        techs.forEach(t -> places.add(t.ref()));
+        jobs.forEach(j -> places.add(j.customerRef()));
+        places.remove("");
+        places.remove(null);
+        return new WorkDay(date, techs, jobs, cancelled, notes, TravelTimes.between(c, places));
     }
 
     private static List<WorkDay.Technician> technicians(Connection c, LocalDate date, List<String> notes)

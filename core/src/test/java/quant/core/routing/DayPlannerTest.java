@@ -33,13 +33,29 @@ class DayPlannerTest {
                 job(12, "J12", "Heat & Co", 40.02, -75.01, "HVAC", -1, -1, 13 * 60),
                 job(13, "J13", "Pipe Dreams", 40.08, -75.00, "PLUMB", 480, 600, 8 * 60),
                 job(14, "J14", "Nowhere Inc", Double.NaN, Double.NaN, "HVAC", -1, -1, 10 * 60));
-        return new WorkDay(DAY, techs, jobs, List.of(), List.of());
+        return new WorkDay(DAY, techs, jobs, List.of(), List.of(), List.of());
     }
 
     private static WorkDay.Job job(
             long id, String ref, String customer, double lat, double lon, String line, int open, int close, int at) {
         return new WorkDay.Job(
-                id, ref, customer, "1 Main St", lat, lon, line, "normal", 1.5, open, close, 200, 0, at, false, -1);
+                id,
+                ref,
+                customer,
+                "C" + id,
+                "1 Main St",
+                lat,
+                lon,
+                line,
+                "normal",
+                1.5,
+                open,
+                close,
+                200,
+                0,
+                at,
+                false,
+                -1);
     }
 
     @Test
@@ -67,7 +83,7 @@ class DayPlannerTest {
     void replanningCancelsAJobAndFitsAnEmergencyWithTheSkilledTechnician() {
         DayPlan d = DayPlanner.plan(day(), RouteSettings.DEFAULTS, LIMITS, JobMonitor.NONE);
         DayPlanner.Addition burst = new DayPlanner.Addition(
-                "NEW1", "Burst Pipe Cafe", "9 Mill Rd", 40.05, -75.00, "PLUMB", "emergency", 2, 9 * 60, 12 * 60);
+                "NEW1", "Burst Pipe Cafe", "C99", "9 Mill Rd", 40.05, -75.00, "PLUMB", "emergency", 2, 9 * 60, 12 * 60);
         DayPlan after = DayPlanner.replan(d, 9 * 60, Set.of("11"), List.of(burst), LIMITS, JobMonitor.NONE);
 
         assertEquals(List.of("12"), after.plan().orders().get("1"), "J12 under way since 08:13, J11 cancelled");
@@ -95,7 +111,7 @@ class DayPlannerTest {
         assertEquals("J12 Heat & Co cannot be cancelled: work there started at 08:13.", e.getMessage());
         assertThrows(
                 InvalidSpecException.class,
-                () -> new DayPlanner.Addition("NEW1", "X", "", 40, -75, "HVAC", "high", 0, 600, 700));
+                () -> new DayPlanner.Addition("NEW1", "X", "", "", 40, -75, "HVAC", "high", 0, 600, 700));
     }
 
     @Test
@@ -134,5 +150,52 @@ class DayPlannerTest {
             assertTrue(ana.contains("page 1 of 2"), ana);
             assertNotNull(doc.getDocumentInformation().getTitle());
         }
+    }
+
+    @Test
+    void importedTravelTimesReplaceTheCoordinateRuleForTheirPairsInEitherDirection() {
+        WorkDay d = day();
+        // only the reverse direction of Ben's drive is given, with no km: 33 minutes, km from coordinates
+        WorkDay withMatrix = new WorkDay(
+                d.date(),
+                d.technicians(),
+                d.jobs(),
+                d.cancelled(),
+                d.notes(),
+                List.of(
+                        new TravelTimes.Leg("C13", "T2", 33, Double.NaN),
+                        new TravelTimes.Leg("T1", "C12", 20, 7.5),
+                        new TravelTimes.Leg("T1", "C11", 20, 7.5)));
+        DayPlan p = DayPlanner.plan(withMatrix, RouteSettings.DEFAULTS, LIMITS, JobMonitor.NONE);
+        RoutePlan.Visit ben = p.plan().route("2").stops().getFirst();
+        assertEquals(33, ben.travelTime(), 1e-9);
+        assertEquals(480 + 33, ben.arrival(), 1e-9);
+        // 0.01° of latitude = 1.11195 km great-circle × 1.3
+        assertEquals(1.3 * 1.11195, ben.distance(), 1e-3);
+        RoutePlan.Visit ana = p.plan().route("1").stops().getFirst();
+        assertEquals(20, ana.travelTime(), 1e-9);
+        assertEquals(7.5, ana.distance(), 1e-9);
+    }
+
+    @Test
+    void aTravelTimeFileIsCheckedRowByRow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("times.csv");
+        java.nio.file.Files.writeString(f, "from,to,minutes,km\nT1,C11,12,4.5\nC11,C12,7,\n");
+        var legs = TravelTimes.read(f);
+        assertEquals(2, legs.size());
+        assertEquals(new TravelTimes.Leg("T1", "C11", 12, 4.5), legs.get("T1→C11"));
+        assertTrue(Double.isNaN(legs.get("C11→C12").km()));
+
+        java.nio.file.Files.writeString(f, "from,to,minutes\nT1,C11,12\nT1,C11,14\n");
+        var twice = assertThrows(quant.core.importing.ImportException.class, () -> TravelTimes.read(f));
+        assertEquals("times.csv, line 3: the trip T1 to C11 is already given on line 2.", twice.getMessage());
+        java.nio.file.Files.writeString(f, "origin,destination,time\nT1,C11,12\n");
+        var header = assertThrows(quant.core.importing.ImportException.class, () -> TravelTimes.read(f));
+        assertEquals(
+                "times.csv needs the columns from, to and minutes (and km if known) in its first line.",
+                header.getMessage());
+        java.nio.file.Files.writeString(f, "from,to,minutes\nT1,C11,-3\n");
+        var negative = assertThrows(quant.core.importing.ImportException.class, () -> TravelTimes.read(f));
+        assertEquals("times.csv, line 2: minutes must be a number of 0 or more; not \"-3\".", negative.getMessage());
     }
 }
