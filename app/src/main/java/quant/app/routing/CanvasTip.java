@@ -76,7 +76,7 @@ final class CanvasTip {
                 "Drive %.0f min, %.1f km%s",
                 v.travelTime(),
                 v.distance(),
-                v.fixed() ? "; started before the re-plan" : ""));
+                v.fixed() ? "; under way at the re-plan" : ""));
         return out;
     }
 }

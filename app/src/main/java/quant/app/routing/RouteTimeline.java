@@ -22,8 +22,8 @@ import quant.core.routing.WorkDay;
 /**
  * Each technician's day on one time axis: the shift as a pale band, every drive as a grey bar ending
  * at the arrival, waiting for a window to open as an amber outline, and the work on site as a block in
- * the technician's colour labelled with the job. Work that had started when the day was re-planned is
- * hatched, and the re-plan time is a red line. Hovering shows a block's details; clicking selects the
+ * the technician's colour labelled with the job. Work that had started, or been set off for, when the day
+ * was re-planned is hatched, and the re-plan time is a red line. Hovering shows a block's details; clicking selects the
  * technician and the job.
  */
 final class RouteTimeline extends Region {
@@ -256,7 +256,7 @@ final class RouteTimeline extends Region {
         g.fillRect(lx, 4, 18, 12);
         hatch(g, lx, 4, lx + 18, 16);
         g.setFill(Color.rgb(60, 60, 60));
-        g.fillText("started before the re-plan", lx + 22, 10);
+        g.fillText("under way at the re-plan", lx + 22, 10);
         lx += 175;
         g.setFill(Color.rgb(236, 239, 243));
         g.fillRect(lx, 4, 18, 12);

@@ -207,7 +207,9 @@ public final class RouteView extends BorderPane {
         TextField at = new TextField(RunSheets.clock(model.nowProperty().get()));
         at.setId("route-now");
         at.setPrefColumnCount(4);
-        at.setTooltip(new Tooltip("The time of day of the change (HH:mm): work started by then stays as planned."));
+        at.setTooltip(
+                new Tooltip(
+                        "The time of day of the change (HH:mm): work under way by then (started, or set off for) stays as planned."));
         Runnable commit = () -> {
             try {
                 LocalTime t = LocalTime.parse(at.getText().strip());
@@ -259,7 +261,23 @@ public final class RouteView extends BorderPane {
         sheets.setId("route-run-sheets");
         sheets.setTooltip(new Tooltip("Each technician's stops in order, for the selected technician or all"));
         sheets.disableProperty().bind(model.planProperty().isNull());
-        return new ToolBar(new Label("Re-plan at"), at, cancel, add, new Separator(), keep, sheets);
+        MenuItem importTimes = new MenuItem("Import a travel-time matrix…");
+        importTimes.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Travel-time matrix (CSV: from,to,minutes[,km])");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            File f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                model.importTravelTimes(f.toPath());
+            }
+        });
+        MenuItem clearTimes = new MenuItem("Use coordinates only");
+        clearTimes.setOnAction(e -> model.clearTravelTimes());
+        MenuButton travel = new MenuButton("Travel times", null, importTimes, clearTimes);
+        travel.setId("route-travel-times");
+        travel.setTooltip(new Tooltip("Driving times come from coordinates, or from a matrix you import"));
+        return new ToolBar(
+                new Label("Re-plan at"), at, cancel, add, new Separator(), keep, sheets, new Separator(), travel);
     }
 
     private void addEmergency() {
@@ -351,7 +369,7 @@ public final class RouteView extends BorderPane {
                                 "Work",
                                 r -> RunSheets.clock(r.visit().start()) + "–"
                                         + RunSheets.clock(r.visit().end())
-                                        + (r.visit().fixed() ? " (started)" : ""),
+                                        + (r.visit().fixed() ? " (under way)" : ""),
                                 110),
                         Tables.number(
                                 "Drive min",
@@ -516,20 +534,27 @@ public final class RouteView extends BorderPane {
         }
         figures.show(headline);
         frame.setSummary(String.format(
-                Locale.ROOT,
-                "%s (%s): %d jobs, %d technicians at work; searched %.1f s%s.%s%s",
-                d.date(),
-                d.date().getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH),
-                jobs,
-                d.day().technicians().size(),
-                p.seconds(),
-                p.stoppedEarly() ? ", stopped early" : "",
-                d.day().cancelled().isEmpty()
-                        ? ""
-                        : d.day().cancelled().size() == 1
-                                ? " 1 cancelled job not planned."
-                                : " " + d.day().cancelled().size() + " cancelled jobs not planned.",
-                d.day().notes().isEmpty() ? "" : " " + String.join(" ", d.day().notes())));
+                        Locale.ROOT,
+                        "%s (%s): %d jobs, %d technicians at work; searched %.1f s%s.%s%s",
+                        d.date(),
+                        d.date().getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH),
+                        jobs,
+                        d.day().technicians().size(),
+                        p.seconds(),
+                        p.stoppedEarly() ? ", stopped early" : "",
+                        d.day().cancelled().isEmpty()
+                                ? ""
+                                : d.day().cancelled().size() == 1
+                                        ? " 1 cancelled job not planned."
+                                        : " " + d.day().cancelled().size() + " cancelled jobs not planned.",
+                        d.day().notes().isEmpty()
+                                ? ""
+                                : " " + String.join(" ", d.day().notes()))
+                + (d.day().legs().isEmpty()
+                        ? " Travel from coordinates."
+                        : " Travel from the imported matrix for "
+                                + d.day().legs().size()
+                                + " trips between the day's places, from coordinates for the rest."));
 
         map.show(d, colours);
         timeline.show(d, colours, model.replannedAtProperty().get());
@@ -583,8 +608,9 @@ public final class RouteView extends BorderPane {
                 "The plan first serves as many jobs as it can, weighted by priority, then keeps to the weighted sum of"
                         + " driving minutes, cost per km, workload balance and (with soft windows) lateness.",
                 "A past day is planned with the hours its jobs actually took, so the saving is about routes alone.",
-                "Re-planning keeps every job whose work started by the re-plan time where and when it was, and"
-                        + " searches again from the current plan for the rest.",
+                "Re-planning keeps every job under way at the re-plan time (work started, or the technician had to"
+                        + " leave for it to start on time) where and when it was, and searches again from the"
+                        + " current plan for the rest.",
                 "The map draws straight lines between stops, not roads; the scale bar is in straight-line km.");
     }
 

@@ -39,6 +39,7 @@ import quant.core.routing.MonthComparison;
 import quant.core.routing.RouteSearch;
 import quant.core.routing.RouteSettings;
 import quant.core.routing.RunSheets;
+import quant.core.routing.TravelTimes;
 import quant.core.routing.WorkDayReader;
 import quant.core.settings.BusinessSettings;
 import quant.core.store.Store;
@@ -251,7 +252,8 @@ public final class RouteViewModel {
                         status.set("Stopped after %.1f s: this is the best plan found by then."
                                 .formatted(result.plan().seconds()));
                     } else if (at != null) {
-                        status.set("Re-planned at " + RunSheets.clock(at) + ": work started by then stays as it was.");
+                        status.set(
+                                "Re-planned at " + RunSheets.clock(at) + ": work under way by then stays as it was.");
                     }
                 },
                 error -> {
@@ -312,6 +314,34 @@ public final class RouteViewModel {
                 "Keeping the plan",
                 m -> KeptPlans.save(store.get(), d, name, SEED),
                 id -> status.set("Kept as plan %d, \"%s\". The day's jobs are unchanged.".formatted(id, name.strip())),
+                e -> message.set(Failures.sentence(e)));
+    }
+
+    /**
+     * Imports a travel-time matrix CSV (replacing the one imported before) and plans the day again with it;
+     * a bad file changes nothing and says which line is wrong.
+     */
+    public void importTravelTimes(Path file) {
+        jobs.submit(
+                "Importing travel times",
+                m -> TravelTimes.replace(store.get(), TravelTimes.read(file).values()),
+                n -> {
+                    plan();
+                    status.set("Imported %,d travel times from %s; planning uses them where they apply."
+                            .formatted(n, file.getFileName()));
+                },
+                e -> message.set(Failures.sentence(e)));
+    }
+
+    /** Removes the imported travel-time matrix and plans the day again from coordinates. */
+    public void clearTravelTimes() {
+        jobs.submit(
+                "Removing travel times",
+                m -> TravelTimes.clear(store.get()),
+                n -> {
+                    plan();
+                    status.set("Removed %,d imported travel times; travel comes from coordinates.".formatted(n));
+                },
                 e -> message.set(Failures.sentence(e)));
     }
 

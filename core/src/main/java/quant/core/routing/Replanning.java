@@ -13,7 +13,8 @@ import quant.core.routing.RoutingProblem.Vehicle;
 
 /**
  * Re-plans a day in progress. At time {@code now}, every stop of the previous plan whose work has
- * started (done or under way) stays where it is, at the time it started; a technician whose last such
+ * started (done or under way), or that the technician has set off for (its start minus the drive to it is
+ * not after {@code now}), stays where it is, at its planned start; a technician whose last such
  * stop is finished waits there until {@code now}; a technician who has not left yet leaves no earlier
  * than {@code now}. Cancelled stops leave the problem, new ones (an emergency) join it, and the search
  * starts from the previous plan, so a short time limit is enough.
@@ -47,7 +48,8 @@ public final class Replanning {
                 if (s == null) {
                     continue; // cancelled
                 }
-                if (v.start() <= now && later.isEmpty()) {
+                // committed: work has started, or the technician has had to leave for it to start on time
+                if (v.start() - v.travelTime() <= now && later.isEmpty()) {
                     fixed.add(v.stopId());
                     lastFixed = v;
                     stops.put(v.stopId(), s.startedAt(v.start()));
