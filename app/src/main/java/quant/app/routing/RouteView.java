@@ -485,6 +485,18 @@ public final class RouteView extends BorderPane {
         if (d == null) {
             return;
         }
+        String weekday = d.date().getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        if (d.day().jobs().isEmpty()) {
+            frame.showEmpty("No jobs are booked for " + weekday + " " + d.date() + ": pick another day.");
+            return;
+        }
+        if (d.day().technicians().isEmpty()) {
+            frame.showEmpty("No technician works on " + weekday + " " + d.date() + " (their work days, hire and"
+                    + " leave dates, and a home position decide it), so the day's "
+                    + d.day().jobs().size()
+                    + " jobs cannot be planned.");
+            return;
+        }
         frame.showBody();
         colours = new RouteColours(d);
         technicianNames.clear();

@@ -204,7 +204,8 @@ class RouteViewUiTest {
         WaitForAsyncUtils.waitFor(
                 30, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("Kept"));
         assertThat(KeptPlans.list(store, BUSIEST))
-                .anyMatch(h -> h.label().equals("Busiest day, re-planned") && h.planned() == withEmergency.plan().totals().stops());
+                .anyMatch(h -> h.label().equals("Busiest day, re-planned")
+                        && h.planned() == withEmergency.plan().totals().stops());
         Path csv = SampleViews.SCREENSHOTS.resolve("run-sheets-2025-07-01.csv").toAbsolutePath();
         Path pdf = SampleViews.SCREENSHOTS.resolve("run-sheets-2025-07-01.pdf").toAbsolutePath();
         robot.interact(() -> model.export(RouteViewModel.Format.CSV, List.of(), csv));
@@ -220,6 +221,13 @@ class RouteViewUiTest {
             assertThat(doc.getNumberOfPages())
                     .isEqualTo(withEmergency.plan().totals().vehicles());
         }
+
+        // a Sunday without jobs says so instead of drawing an empty map
+        robot.interact(() -> model.dateProperty().set(LocalDate.of(2025, 7, 6)));
+        waitForPlan(LocalDate.of(2025, 7, 6), null);
+        javafx.scene.control.Label empty = robot.lookup("#route-empty").queryAs(javafx.scene.control.Label.class);
+        assertThat(empty.isVisible()).isTrue();
+        assertThat(empty.getText()).isEqualTo("No jobs are booked for Sunday 2025-07-06: pick another day.");
 
         // an imported travel-time matrix is used, and removed again
         Path times = SampleViews.SCREENSHOTS.resolve("travel-times.csv").toAbsolutePath();

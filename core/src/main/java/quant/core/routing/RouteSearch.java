@@ -382,7 +382,7 @@ public final class RouteSearch {
             items[j] = t;
         }
         int pick = rng.nextInt(11);
-        if (pick < 4) {
+        if (pick < 4 || m.vehicles == 0) {
             return;
         }
         double[] key = new double[m.stops];

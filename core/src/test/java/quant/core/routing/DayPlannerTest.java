@@ -198,4 +198,20 @@ class DayPlannerTest {
         var negative = assertThrows(quant.core.importing.ImportException.class, () -> TravelTimes.read(f));
         assertEquals("times.csv, line 2: minutes must be a number of 0 or more; not \"-3\".", negative.getMessage());
     }
+
+    @Test
+    void aDayWithJobsButNoTechnicianAtWorkLeavesEveryJobOutAndSaysWhy() {
+        WorkDay d = day();
+        WorkDay sunday = new WorkDay(d.date(), List.of(), d.jobs(), List.of(), List.of(), List.of());
+        DayPlan p = DayPlanner.plan(sunday, RouteSettings.DEFAULTS, LIMITS, JobMonitor.NONE);
+        assertEquals(0, p.plan().totals().stops());
+        assertEquals(3, p.plan().unassigned().size());
+        assertEquals(1, p.unplannable().size());
+        DayPlan empty = DayPlanner.plan(
+                new WorkDay(d.date(), List.of(), List.of(), List.of(), List.of(), List.of()),
+                RouteSettings.DEFAULTS,
+                LIMITS,
+                JobMonitor.NONE);
+        assertTrue(empty.plan().routes().isEmpty());
+    }
 }
