@@ -25,7 +25,7 @@ import quant.core.routing.WorkDay;
  * equirectangular projection scaled by the cosine of the middle latitude (true to scale across a
  * service area), each route drawn as straight legs in its technician's colour, jobs left out as red
  * rings, a scale bar, and details of the nearest point under the mouse. Scroll zooms about the mouse,
- * dragging pans, a double click fits the day again; clicking a job selects it and its technician.
+ * dragging pans, a double click fits the day (or the selected technician's route) again; clicking a job selects it and its technician.
  */
 final class RouteMap extends Region {
     private static final double KM_PER_DEGREE = 111.195;
@@ -46,6 +46,8 @@ final class RouteMap extends Region {
     private double dragX;
     private double dragY;
     private boolean dragged;
+    /** Whether the view is the fit of the day or of the selected technician, not a zoom of the user's. */
+    private boolean fitted = true;
 
     /** Something drawn at a position: a home base or a job, with its details. */
     private record Point(double x, double y, String technicianId, String stopId, boolean home, List<String> details) {}
@@ -66,6 +68,7 @@ final class RouteMap extends Region {
             panX -= cx * (f - 1);
             panY -= cy * (f - 1);
             scale *= f;
+            fitted = false;
             draw();
         });
         canvas.setOnMousePressed(e -> {
@@ -76,6 +79,7 @@ final class RouteMap extends Region {
         canvas.setOnMouseDragged(e -> {
             panX += e.getX() - dragX;
             panY += e.getY() - dragY;
+            fitted = false;
             dragged |= Math.abs(e.getX() - dragX) + Math.abs(e.getY() - dragY) > 2;
             dragX = e.getX();
             dragY = e.getY();
@@ -88,10 +92,7 @@ final class RouteMap extends Region {
         });
         canvas.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
-                scale = 1;
-                panX = 0;
-                panY = 0;
-                draw();
+                focus(selectedTechnician.get());
             } else if (!dragged) {
                 Point p = nearest(e.getX(), e.getY());
                 if (p == null) {
@@ -132,15 +133,13 @@ final class RouteMap extends Region {
         cosLat = Math.cos(Math.toRadians(lat0));
         spanKmX = Math.max(1, (maxLon - minLon) * KM_PER_DEGREE * cosLat);
         spanKmY = Math.max(1, (maxLat - minLat) * KM_PER_DEGREE);
-        scale = 1;
-        panX = 0;
-        panY = 0;
-        draw();
+        focus(selectedTechnician.get());
     }
 
     /** Fits the map to one technician's home and jobs, or to the whole day for null. */
     private void focus(String technicianId) {
         hover = null;
+        fitted = true;
         scale = 1;
         panX = 0;
         panY = 0;
@@ -202,7 +201,12 @@ final class RouteMap extends Region {
         if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
             canvas.setWidth(getWidth());
             canvas.setHeight(getHeight());
-            draw();
+            // a fitted view is fitted again to the new size; a zoom the user chose stays
+            if (fitted) {
+                focus(selectedTechnician.get());
+            } else {
+                draw();
+            }
         }
     }
 
