@@ -33,17 +33,25 @@ public final class PdfSheet implements AutoCloseable {
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final Map<Character, Boolean> printable = new HashMap<>();
     private final String title;
+    private final PDRectangle size;
     private PDPageContentStream page;
     private float y;
 
     public PdfSheet(String title) {
+        this(title, false);
+    }
+
+    /** A document of A4 pages, turned sideways when {@code landscape} (for wide tables). */
+    public PdfSheet(String title, boolean landscape) {
         this.title = title;
+        this.size = landscape ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()) : PDRectangle.A4;
         doc.getDocumentInformation().setTitle(title);
         doc.getDocumentInformation().setCreator("Quant Workbench");
     }
 
-    private static float width() {
-        return PDRectangle.A4.getWidth() - 2 * MARGIN;
+    /** The width text and tables may use, in points. */
+    public float width() {
+        return size.getWidth() - 2 * MARGIN;
     }
 
     /** Starts a new page; the first heading, text or table starts one when none is open. */
@@ -52,10 +60,10 @@ public final class PdfSheet implements AutoCloseable {
             if (page != null) {
                 page.close();
             }
-            PDPage p = new PDPage(PDRectangle.A4);
+            PDPage p = new PDPage(size);
             doc.addPage(p);
             page = new PDPageContentStream(doc, p);
-            y = PDRectangle.A4.getHeight() - MARGIN;
+            y = size.getHeight() - MARGIN;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -137,28 +137,30 @@ public final class RunSheets {
         csv.flush();
     }
 
-    /** Writes a PDF with each chosen technician's run sheet starting on a page of its own. */
+    /** Writes a PDF (A4 landscape) with each chosen technician's run sheet starting on a page of its own. */
     public static void pdf(DayPlan d, List<String> technicianIds, OutputStream out) throws IOException {
         List<PdfSheet.Column> columns = List.of(
-                new PdfSheet.Column("#", 16, true),
-                new PdfSheet.Column("Job", 48, false),
-                new PdfSheet.Column("Customer and address", 160, false),
-                new PdfSheet.Column("Line", 40, false),
-                new PdfSheet.Column("Priority", 44, false),
-                new PdfSheet.Column("Window", 56, false),
-                new PdfSheet.Column("Arrive", 30, true),
-                new PdfSheet.Column("Work", 56, true),
-                new PdfSheet.Column("Drive", 32, true),
-                new PdfSheet.Column("km", 28, true));
-        try (PdfSheet sheet = new PdfSheet("Run sheets " + d.date())) {
+                new PdfSheet.Column("#", 18, true),
+                new PdfSheet.Column("Job", 54, false),
+                new PdfSheet.Column("Customer", 145, false),
+                new PdfSheet.Column("Address", 175, false),
+                new PdfSheet.Column("Line", 44, false),
+                new PdfSheet.Column("Priority", 48, false),
+                new PdfSheet.Column("Window", 70, false),
+                new PdfSheet.Column("Arrive", 40, true),
+                new PdfSheet.Column("Work", 76, true),
+                new PdfSheet.Column("Drive", 46, true),
+                new PdfSheet.Column("km", 40, true));
+        try (PdfSheet sheet = new PdfSheet("Run sheets " + d.date(), true)) {
             for (RoutePlan.Route r : routes(d, technicianIds)) {
                 sheet.newPage();
                 sheet.heading(r.label() + " — " + d.date());
                 sheet.text(String.format(
                         Locale.ROOT,
-                        "%d stops. Leave at %s; %s by %s. Driving %.0f min over %.1f km; on site %.1f h;"
+                        "%d %s. Leave at %s; %s by %s. Driving %.0f min over %.1f km; on site %.1f h;"
                                 + " waiting %.0f min.",
                         r.stops().size(),
+                        r.stops().size() == 1 ? "stop" : "stops",
                         clock(r.depart()),
                         d.settings().returnHome() ? "back home" : "last job done",
                         clock(r.back()),
@@ -171,7 +173,8 @@ public final class RunSheets {
                     rows.add(List.of(
                             String.valueOf(l.number()),
                             l.job(),
-                            l.address().isEmpty() ? l.customer() : l.customer() + ", " + l.address(),
+                            l.customer(),
+                            l.address(),
                             l.line(),
                             l.priority(),
                             l.window(),
