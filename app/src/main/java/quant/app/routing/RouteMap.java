@@ -236,6 +236,9 @@ final class RouteMap extends Region {
                     continue;
                 }
                 WorkDay.Technician t = plan.day().technician(Long.parseLong(r.vehicleId()));
+                if (t == null) {
+                    continue; // a kept plan's technician who is no longer at work that day
+                }
                 Color c = colours.of(r.vehicleId());
                 g.setStroke(mine ? c : c.deriveColor(0, 0.3, 1.3, 0.35));
                 g.setLineWidth(mine && only != null ? 3 : 2);

@@ -45,6 +45,7 @@ import quant.app.analysis.Formats;
 import quant.app.analysis.KeyFigures;
 import quant.app.analysis.Tables;
 import quant.core.routing.DayPlan;
+import quant.core.routing.KeptPlans;
 import quant.core.routing.MonthComparison;
 import quant.core.routing.RouteCharts;
 import quant.core.routing.RoutePlan;
@@ -102,7 +103,8 @@ public final class RouteView extends BorderPane {
                 tab("Timeline", timelinePane()),
                 tab("Stops", stopsTable()),
                 tab("Left out", leftOutTable()),
-                tab("Planned vs actual", comparePane()));
+                tab("Planned vs actual", comparePane()),
+                tab("Kept plans", keptPane()));
         tabs.setId("route-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(map, tabs);
@@ -399,6 +401,62 @@ public final class RouteView extends BorderPane {
                 + (j.windowEnd() < 0 ? "" : RunSheets.clock(j.windowEnd()));
     }
 
+    private Node keptPane() {
+        TableView<KeptPlans.Header> table = new TableView<>(model.keptPlans());
+        table.setId("route-kept");
+        table.getColumns()
+                .setAll(List.of(
+                        Tables.text("Name", KeptPlans.Header::label, 200),
+                        Tables.text(
+                                "Saved",
+                                h -> h.savedAt()
+                                        .atZoneSameInstant(java.time.ZoneId.systemDefault())
+                                        .toLocalDateTime()
+                                        .withNano(0)
+                                        .toString()
+                                        .replace('T', ' '),
+                                140),
+                        Tables.number("Jobs planned", KeptPlans.Header::planned, v -> Formats.count(v.longValue()), 90),
+                        Tables.number("Left out", KeptPlans.Header::leftOut, v -> Formats.count(v.longValue()), 70),
+                        Tables.number("Driving min", KeptPlans.Header::travelMinutes, Formats::money, 90),
+                        Tables.number("km", KeptPlans.Header::distanceKm, Formats::money, 70),
+                        Tables.number("Cost", KeptPlans.Header::cost, Formats::money, 80)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No plan is kept for this day. Keep… stores the plan shown."));
+        Button open = new Button("Show");
+        open.setId("route-kept-open");
+        open.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> model.openKept(table.getSelectionModel().getSelectedItem()));
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<KeptPlans.Header> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    model.openKept(row.getItem());
+                }
+            });
+            return row;
+        });
+        Button delete = new Button("Delete");
+        delete.setId("route-kept-delete");
+        delete.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.setOnAction(e -> {
+            KeptPlans.Header h = table.getSelectionModel().getSelectedItem();
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "Delete the kept plan \"" + h.label() + "\"? The day's jobs are not affected.");
+            ask.initOwner(getScene().getWindow());
+            ask.showAndWait()
+                    .filter(b -> b == javafx.scene.control.ButtonType.OK)
+                    .ifPresent(b -> model.deleteKept(h));
+        });
+        VBox box = new VBox(6, new ToolBar(open, delete), table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
     private Node leftOutTable() {
         leftOut.setId("route-left-out");
         leftOut.getColumns()
@@ -512,8 +570,9 @@ public final class RouteView extends BorderPane {
 
         RoutePlan p = d.plan();
         RoutePlan.Totals t = p.totals();
-        int jobs = d.day().jobs().size();
         int left = p.unassigned().size() + d.unplannable().size();
+        // jobs added by a re-plan are stops without a row in the data, so count what the plan holds
+        int jobs = t.stops() + left;
         List<KeyFigures.Figure> headline = new ArrayList<>();
         headline.add(new KeyFigures.Figure(
                 "Jobs planned",
@@ -547,12 +606,15 @@ public final class RouteView extends BorderPane {
         figures.show(headline);
         frame.setSummary(String.format(
                         Locale.ROOT,
-                        "%s (%s): %d jobs, %d technicians at work; searched %.1f s%s.%s%s",
+                        "%s (%s): %d jobs, %d technicians at work; %s%s.%s%s",
                         d.date(),
                         d.date().getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH),
                         jobs,
                         d.day().technicians().size(),
-                        p.seconds(),
+                        model.shownKeptProperty().get() == null
+                                ? String.format(Locale.ROOT, "searched %.1f s", p.seconds())
+                                : "the kept plan \""
+                                        + model.shownKeptProperty().get().label() + "\"",
                         p.stoppedEarly() ? ", stopped early" : "",
                         d.day().cancelled().isEmpty()
                                 ? ""

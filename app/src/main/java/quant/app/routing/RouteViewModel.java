@@ -29,8 +29,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import quant.app.errors.Failures;
 import quant.app.job.JobRunner;
+import quant.core.analysis.InvalidSpecException;
 import quant.core.job.JobMonitor;
 import quant.core.routing.DayPlan;
 import quant.core.routing.DayPlanner;
@@ -71,6 +74,8 @@ public final class RouteViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MonthComparison> month = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper monthRunning = new ReadOnlyBooleanWrapper();
+    private final ObservableList<KeptPlans.Header> kept = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<KeptPlans.Header> shownKept = new ReadOnlyObjectWrapper<>();
     private AtomicBoolean stopCurrent = new AtomicBoolean();
     private long generation;
     private int added;
@@ -85,7 +90,10 @@ public final class RouteViewModel {
         this.store = store;
         this.settings = settings;
         this.ui = ui;
-        date.addListener((o, a, d) -> plan());
+        date.addListener((o, a, d) -> {
+            plan();
+            refreshKept();
+        });
         dataChanged.addListener(x -> plan());
         settings.addListener(x -> plan());
     }
@@ -246,6 +254,7 @@ public final class RouteViewModel {
                     running.set(false);
                     progress.set("");
                     replannedAt.set(at);
+                    shownKept.set(null);
                     plan.set(result);
                     selectedStop.set(null);
                     if (result.plan().stoppedEarly()) {
@@ -313,7 +322,10 @@ public final class RouteViewModel {
         jobs.submit(
                 "Keeping the plan",
                 m -> KeptPlans.save(store.get(), d, name, SEED),
-                id -> status.set("Kept as plan %d, \"%s\". The day's jobs are unchanged.".formatted(id, name.strip())),
+                id -> {
+                    status.set("Kept as plan %d, \"%s\". The day's jobs are unchanged.".formatted(id, name.strip()));
+                    refreshKept();
+                },
                 e -> message.set(Failures.sentence(e)));
     }
 
@@ -341,6 +353,79 @@ public final class RouteViewModel {
                 n -> {
                     plan();
                     status.set("Removed %,d imported travel times; travel comes from coordinates.".formatted(n));
+                },
+                e -> message.set(Failures.sentence(e)));
+    }
+
+    /** The plans kept for the chosen day, newest first. */
+    public ObservableList<KeptPlans.Header> keptPlans() {
+        return kept;
+    }
+
+    /** The kept plan being shown, or null when the plan shown is a fresh one. */
+    public ReadOnlyObjectProperty<KeptPlans.Header> shownKeptProperty() {
+        return shownKept.getReadOnlyProperty();
+    }
+
+    private void refreshKept() {
+        LocalDate d = date.get();
+        if (d == null) {
+            return;
+        }
+        jobs.submit(
+                "Reading kept plans",
+                m -> KeptPlans.list(store.get(), d),
+                list -> {
+                    if (d.equals(date.get())) {
+                        kept.setAll(list);
+                    }
+                },
+                e -> message.set(Failures.sentence(e)));
+    }
+
+    /** Shows a kept plan on its day as the data has it now; Plan searches afresh. */
+    public void openKept(KeptPlans.Header h) {
+        RouteSettings s = RouteSettings.of(settings.getValue());
+        stopCurrent.set(true);
+        long mine = ++generation;
+        jobs.submit(
+                "Opening kept plan " + h.id(),
+                m -> {
+                    KeptPlans.Kept k = KeptPlans.read(store.get(), h.id());
+                    if (k == null) {
+                        throw new InvalidSpecException(
+                                "The kept plan \"" + h.label() + "\" is no longer in the database.");
+                    }
+                    return DayPlanner.fromKept(k, WorkDayReader.read(store.get(), h.date()), s);
+                },
+                d -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    running.set(false);
+                    replannedAt.set(null);
+                    shownKept.set(h);
+                    plan.set(d);
+                    selectedStop.set(null);
+                    status.set("Showing the kept plan \"%s\", saved %s. Plan searches afresh."
+                            .formatted(h.label(), h.savedAt().toLocalDate()));
+                },
+                e -> {
+                    if (mine == generation) {
+                        running.set(false);
+                    }
+                    message.set(Failures.sentence(e));
+                });
+    }
+
+    /** Deletes a kept plan. */
+    public void deleteKept(KeptPlans.Header h) {
+        jobs.submit(
+                "Deleting kept plan " + h.id(),
+                m -> KeptPlans.delete(store.get(), h.id()),
+                gone -> {
+                    status.set("Deleted the kept plan \"%s\".".formatted(h.label()));
+                    refreshKept();
                 },
                 e -> message.set(Failures.sentence(e)));
     }

@@ -206,6 +206,32 @@ class RouteViewUiTest {
         assertThat(KeptPlans.list(store, BUSIEST))
                 .anyMatch(h -> h.label().equals("Busiest day, re-planned")
                         && h.planned() == withEmergency.plan().totals().stops());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.keptPlans().stream()
+                .anyMatch(h -> h.label().equals("Busiest day, re-planned")));
+        // shown again from the database: the same routes in the same order
+        KeptPlans.Header keptHeader = model.keptPlans().stream()
+                .filter(h -> h.label().equals("Busiest day, re-planned"))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(4);
+            model.openKept(keptHeader);
+        });
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> model.shownKeptProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        DayPlan reopened = model.planProperty().get();
+        withEmergency.plan().routes().stream().filter(RoutePlan.Route::used).forEach(r -> assertThat(
+                        reopened.plan().orders().get(r.vehicleId()))
+                .isEqualTo(withEmergency.plan().orders().get(r.vehicleId())));
+        assertThat(reopened.plan().totals().stops())
+                .isEqualTo(withEmergency.plan().totals().stops());
+        // the job cancelled by the re-plan is still in the data, and the kept plan says it is not in it
+        assertThat(reopened.unplannable())
+                .extracting(RoutePlan.Unassigned::stopId)
+                .containsExactly(later.stopId());
+        SampleViews.save(stage, "routes-kept.png");
+        robot.interact(() -> tabs.getSelectionModel().select(0));
         Path csv = SampleViews.SCREENSHOTS.resolve("run-sheets-2025-07-01.csv").toAbsolutePath();
         Path pdf = SampleViews.SCREENSHOTS.resolve("run-sheets-2025-07-01.pdf").toAbsolutePath();
         robot.interact(() -> model.export(RouteViewModel.Format.CSV, List.of(), csv));

@@ -133,6 +133,75 @@ public final class DayPlanner {
                 previous.settings());
     }
 
+    /**
+     * A kept plan shown on the day as the data has it now: its routes and times as they were kept, its
+     * left-out jobs with their reasons, and the comparison with recorded travel redone. Stops whose job is
+     * no longer in the data stay in the routes (they have no position to draw).
+     */
+    public static DayPlan fromKept(KeptPlans.Kept kept, WorkDay day, RouteSettings s) {
+        List<RoutePlan.Route> routes = new ArrayList<>();
+        int used = 0;
+        int stops = 0;
+        double travel = 0;
+        double distance = 0;
+        double work = 0;
+        double idle = 0;
+        double late = 0;
+        double cost = 0;
+        for (KeptPlans.Route r : kept.routes()) {
+            double rWork = 0;
+            double rIdle = 0;
+            for (RoutePlan.Visit v : r.stops()) {
+                rWork += v.end() - v.start();
+                rIdle += Math.max(0, v.start() - v.arrival());
+                late += v.late();
+            }
+            routes.add(new RoutePlan.Route(
+                    String.valueOf(r.technicianId()),
+                    r.technician(),
+                    r.depart(),
+                    r.back(),
+                    r.travelMinutes(),
+                    r.distanceKm(),
+                    rWork,
+                    rIdle,
+                    0,
+                    r.cost(),
+                    r.stops()));
+            if (!r.stops().isEmpty()) {
+                used++;
+                stops += r.stops().size();
+            }
+            travel += r.travelMinutes();
+            distance += r.distanceKm();
+            work += rWork;
+            idle += rIdle;
+            cost += r.cost();
+        }
+        RoutePlan plan = new RoutePlan(
+                kept.header().label(),
+                routes,
+                kept.leftOut(),
+                new RoutePlan.Totals(used, stops, travel, distance, work, idle, late, cost),
+                "kept",
+                false,
+                0);
+        java.util.Set<String> inPlan = new java.util.HashSet<>();
+        routes.forEach(r -> r.stops().forEach(v -> inPlan.add(v.stopId())));
+        kept.leftOut().forEach(u -> inPlan.add(u.stopId()));
+        List<RoutePlan.Unassigned> missing = new ArrayList<>();
+        for (WorkDay.Job j : day.jobs()) {
+            if (!inPlan.contains(String.valueOf(j.id()))) {
+                missing.add(new RoutePlan.Unassigned(
+                        String.valueOf(j.id()),
+                        label(j),
+                        j.priority(),
+                        "Not in this kept plan: cancelled when it was re-planned, or booked after it was kept."));
+            }
+        }
+        return new DayPlan(day.date(), plan, day, missing, compare(day, plan, s), s);
+    }
+
     /** The problem and the jobs left out of it. */
     record Built(RoutingProblem problem, List<RoutePlan.Unassigned> unplannable) {}
 
