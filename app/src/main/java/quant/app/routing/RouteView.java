@@ -8,9 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,8 +22,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
@@ -35,19 +30,14 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import org.jfree.chart.fx.ChartViewer;
 import quant.app.analysis.AnalysisFrame;
 import quant.app.analysis.Formats;
 import quant.app.analysis.KeyFigures;
 import quant.app.analysis.Tables;
 import quant.core.routing.DayPlan;
-import quant.core.routing.KeptPlans;
-import quant.core.routing.MonthComparison;
-import quant.core.routing.RouteCharts;
 import quant.core.routing.RoutePlan;
 import quant.core.routing.RunSheets;
 import quant.core.routing.WorkDay;
@@ -63,28 +53,17 @@ import quant.core.routing.WorkDay;
 public final class RouteView extends BorderPane {
     public static final String ID = "operations.routes";
 
-    /** One row of the stops table. */
-    record StopRow(String technicianId, String technician, int number, RoutePlan.Visit visit, WorkDay.Job job) {}
-
-    /** One row of the planned-versus-recorded table. */
-    record CompareRow(String measure, double recorded, double planned) {}
-
     private final RouteViewModel model;
     private final KeyFigures figures = new KeyFigures("route-figures");
     private final RouteMap map;
     private final RouteTimeline timeline;
-    private final ObservableList<StopRow> stopRows = FXCollections.observableArrayList();
-    private final FilteredList<StopRow> shownStops = new FilteredList<>(stopRows);
-    private final TableView<StopRow> stops = new TableView<>(shownStops);
+    private final StopsTable stops;
     private final TableView<RoutePlan.Unassigned> leftOut = new TableView<>();
-    private final TableView<CompareRow> compare = new TableView<>();
-    private final Label compareText = new Label();
-    private final Label monthText = new Label();
-    private final ChartViewer monthChart = new ChartViewer();
     private final ComboBox<String> technician = new ComboBox<>();
     private final Map<String, String> technicianNames = new HashMap<>();
     private final Label progress = new Label();
     private final Label status = new Label();
+    private final ComparePane compare;
     private final AnalysisFrame frame;
     // kept in a field: the spinner's binding holds it only weakly
     private final javafx.beans.property.ObjectProperty<Integer> secondsValue;
@@ -95,16 +74,18 @@ public final class RouteView extends BorderPane {
         setId("route-view");
         map = new RouteMap(model.selectedTechnicianProperty(), model.selectedStopProperty());
         timeline = new RouteTimeline(model.selectedTechnicianProperty(), model.selectedStopProperty());
+        compare = new ComparePane(model);
+        stops = new StopsTable(model);
 
         VBox top = new VBox(toolbar(), replanBar());
         setTop(top);
 
         TabPane tabs = new TabPane(
                 tab("Timeline", timelinePane()),
-                tab("Stops", stopsTable()),
+                tab("Stops", stops),
                 tab("Left out", leftOutTable()),
-                tab("Planned vs actual", comparePane()),
-                tab("Kept plans", keptPane()));
+                tab("Planned vs actual", compare),
+                tab("Kept plans", new KeptPlansPane(model)));
         tabs.setId("route-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(map, tabs);
@@ -121,19 +102,7 @@ public final class RouteView extends BorderPane {
         frame.showEmpty("Pick a day to plan.");
         model.statusProperty().addListener((o, a, s) -> status.setText(s));
         model.planProperty().addListener((o, a, p) -> show(p));
-        model.selectedTechnicianProperty().addListener((o, a, id) -> {
-            shownStops.setPredicate(id == null ? null : r -> r.technicianId().equals(id));
-            technician.setValue(id);
-        });
-        model.selectedStopProperty().addListener((o, a, id) -> {
-            for (StopRow r : stops.getItems()) {
-                if (r.visit().stopId().equals(id)) {
-                    stops.getSelectionModel().select(r);
-                    stops.scrollTo(r);
-                    return;
-                }
-            }
-        });
+        model.selectedTechnicianProperty().addListener((o, a, id) -> technician.setValue(id));
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.F5) {
                 model.plan();
@@ -319,144 +288,6 @@ public final class RouteView extends BorderPane {
         return scroll;
     }
 
-    private Node stopsTable() {
-        stops.setId("route-stops");
-        TableColumn<StopRow, String> tech = Tables.text("Technician", StopRow::technician, 130);
-        tech.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String name, boolean empty) {
-                super.updateItem(name, empty);
-                StopRow row = empty ? null : getTableRow().getItem();
-                setText(empty ? null : name);
-                if (row == null || colours == null) {
-                    setGraphic(null);
-                } else {
-                    Region swatch = new Region();
-                    swatch.setMinSize(10, 10);
-                    swatch.setMaxSize(10, 10);
-                    swatch.setStyle(colours.swatch(row.technicianId()));
-                    setGraphic(swatch);
-                }
-            }
-        });
-        stops.getColumns()
-                .setAll(List.of(
-                        tech,
-                        Tables.number("#", StopRow::number, v -> String.valueOf(v.intValue()), 36),
-                        Tables.text(
-                                "Job",
-                                r -> r.job() == null
-                                        ? r.visit().stopId()
-                                        : r.job().ref(),
-                                80),
-                        Tables.text(
-                                "Customer",
-                                r -> r.job() == null
-                                        ? r.visit().label()
-                                        : r.job().customer(),
-                                170),
-                        Tables.text(
-                                "Address", r -> r.job() == null ? "" : r.job().address(), 170),
-                        Tables.text(
-                                "Priority", r -> r.job() == null ? "" : r.job().priority(), 75),
-                        Tables.text(
-                                "Line",
-                                r -> r.job() == null || r.job().line() == null
-                                        ? ""
-                                        : r.job().line(),
-                                70),
-                        Tables.text("Window", r -> r.job() == null ? "" : window(r.job()), 95),
-                        Tables.text("Arrive", r -> RunSheets.clock(r.visit().arrival()), 60),
-                        Tables.text(
-                                "Work",
-                                r -> RunSheets.clock(r.visit().start()) + "–"
-                                        + RunSheets.clock(r.visit().end())
-                                        + (r.visit().fixed() ? " (under way)" : ""),
-                                110),
-                        Tables.number(
-                                "Drive min",
-                                r -> r.visit().travelTime(),
-                                v -> String.format(Locale.ROOT, "%.0f", v),
-                                75),
-                        Tables.number("km", r -> r.visit().distance(), v -> String.format(Locale.ROOT, "%.1f", v), 60),
-                        Tables.number(
-                                "Late min",
-                                r -> r.visit().late(),
-                                v -> v > 0 ? String.format(Locale.ROOT, "%.0f", v) : "",
-                                70)));
-        stops.setPlaceholder(new Label("No stops planned."));
-        stops.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
-            if (r != null) {
-                model.selectedStopProperty().set(r.visit().stopId());
-            }
-        });
-        return stops;
-    }
-
-    private static String window(WorkDay.Job j) {
-        if (j.windowStart() < 0 && j.windowEnd() < 0) {
-            return "";
-        }
-        return (j.windowStart() < 0 ? "" : RunSheets.clock(j.windowStart())) + "–"
-                + (j.windowEnd() < 0 ? "" : RunSheets.clock(j.windowEnd()));
-    }
-
-    private Node keptPane() {
-        TableView<KeptPlans.Header> table = new TableView<>(model.keptPlans());
-        table.setId("route-kept");
-        table.getColumns()
-                .setAll(List.of(
-                        Tables.text("Name", KeptPlans.Header::label, 200),
-                        Tables.text(
-                                "Saved",
-                                h -> h.savedAt()
-                                        .atZoneSameInstant(java.time.ZoneId.systemDefault())
-                                        .toLocalDateTime()
-                                        .withNano(0)
-                                        .toString()
-                                        .replace('T', ' '),
-                                140),
-                        Tables.number("Jobs planned", KeptPlans.Header::planned, v -> Formats.count(v.longValue()), 90),
-                        Tables.number("Left out", KeptPlans.Header::leftOut, v -> Formats.count(v.longValue()), 70),
-                        Tables.number("Driving min", KeptPlans.Header::travelMinutes, Formats::money, 90),
-                        Tables.number("km", KeptPlans.Header::distanceKm, Formats::money, 70),
-                        Tables.number("Cost", KeptPlans.Header::cost, Formats::money, 80)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No plan is kept for this day. Keep… stores the plan shown."));
-        Button open = new Button("Show");
-        open.setId("route-kept-open");
-        open.disableProperty()
-                .bind(table.getSelectionModel().selectedItemProperty().isNull());
-        open.setOnAction(e -> model.openKept(table.getSelectionModel().getSelectedItem()));
-        table.setRowFactory(t -> {
-            javafx.scene.control.TableRow<KeptPlans.Header> row = new javafx.scene.control.TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    model.openKept(row.getItem());
-                }
-            });
-            return row;
-        });
-        Button delete = new Button("Delete");
-        delete.setId("route-kept-delete");
-        delete.disableProperty()
-                .bind(table.getSelectionModel().selectedItemProperty().isNull());
-        delete.setOnAction(e -> {
-            KeptPlans.Header h = table.getSelectionModel().getSelectedItem();
-            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
-                    javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                    "Delete the kept plan \"" + h.label() + "\"? The day's jobs are not affected.");
-            ask.initOwner(getScene().getWindow());
-            ask.showAndWait()
-                    .filter(b -> b == javafx.scene.control.ButtonType.OK)
-                    .ifPresent(b -> model.deleteKept(h));
-        });
-        VBox box = new VBox(6, new ToolBar(open, delete), table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        return box;
-    }
-
     private Node leftOutTable() {
         leftOut.setId("route-left-out");
         leftOut.getColumns()
@@ -469,75 +300,7 @@ public final class RouteView extends BorderPane {
         return leftOut;
     }
 
-    private Node comparePane() {
-        compare.setId("route-compare");
-        compare.getColumns()
-                .setAll(List.of(
-                        Tables.text("Drives to the day's jobs", CompareRow::measure, 200),
-                        Tables.number("Recorded", CompareRow::recorded, Formats::money, 100),
-                        Tables.number("Planned", CompareRow::planned, Formats::money, 100),
-                        Tables.number("Saved", r -> r.recorded() - r.planned(), Formats::money, 100),
-                        Tables.number(
-                                "Saved %",
-                                r -> r.recorded() > 0 ? (r.recorded() - r.planned()) / r.recorded() : Double.NaN,
-                                Formats::percent,
-                                80)));
-        compare.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        compare.setPrefHeight(130);
-        compare.setPlaceholder(new Label("Nothing recorded to compare with."));
-        compareText.setId("route-compare-text");
-        compareText.setWrapText(true);
-        Button month = new Button("Compare the whole month");
-        month.setId("route-compare-month");
-        month.setTooltip(new Tooltip(
-                "Plan every past day of this month with the time limit and compare each with" + " what was driven"));
-        month.disableProperty().bind(model.dateProperty().isNull().or(model.monthRunningProperty()));
-        month.setOnAction(e -> {
-            monthText.setText(String.format(
-                    Locale.ROOT,
-                    "Planning every past day of %s for up to %d s each; the status bar shows how far it is and can"
-                            + " cancel.",
-                    java.time.YearMonth.from(model.dateProperty().get()),
-                    model.secondsProperty().get()));
-            model.compareMonth();
-        });
-        monthText.setId("route-month-text");
-        monthText.setWrapText(true);
-        monthChart.setId("route-month-chart");
-        monthChart.setMinHeight(260);
-        VBox box = new VBox(8, compareText, compare, month, monthText, monthChart);
-        VBox.setVgrow(monthChart, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        model.monthProperty().addListener((o, a, m) -> showMonth(m));
-        return box;
-    }
-
     private RouteColours colours;
-
-    private void showMonth(MonthComparison m) {
-        if (m == null) {
-            return;
-        }
-        DayPlan.Comparison t = m.total().comparison();
-        monthText.setText(String.format(
-                Locale.ROOT,
-                "%s: %d days with recorded travel, %,d jobs, %,d left out by the plans. Driving to jobs %,.0f min"
-                        + " recorded against %,.0f planned, saving %,.0f min (%s); cost %s against %s, saving %s."
-                        + " Each day searched %.0f s.",
-                m.month(),
-                m.days().size(),
-                t.jobs(),
-                m.total().leftOut(),
-                t.recordedMinutes(),
-                t.plannedMinutes(),
-                t.savedMinutes(),
-                Formats.percent(t.recordedMinutes() > 0 ? t.savedMinutes() / t.recordedMinutes() : Double.NaN),
-                Formats.money(t.recordedCost()),
-                Formats.money(t.plannedCost()),
-                Formats.money(t.savedCost()),
-                m.secondsPerDay()));
-        monthChart.setChart(m.days().isEmpty() ? null : RouteCharts.month(m));
-    }
 
     private void show(DayPlan d) {
         if (d == null) {
@@ -633,46 +396,12 @@ public final class RouteView extends BorderPane {
         map.show(d, colours);
         timeline.show(d, colours, model.replannedAtProperty().get());
 
-        Map<String, WorkDay.Job> byId = new HashMap<>();
-        for (WorkDay.Job j : d.day().jobs()) {
-            byId.put(String.valueOf(j.id()), j);
-        }
-        List<StopRow> rows = new ArrayList<>();
-        for (RoutePlan.Route r : p.routes()) {
-            int n = 0;
-            for (RoutePlan.Visit v : r.stops()) {
-                rows.add(new StopRow(r.vehicleId(), r.label(), ++n, v, byId.get(v.stopId())));
-            }
-        }
-        stopRows.setAll(rows);
+        stops.show(d, colours);
         List<RoutePlan.Unassigned> out = new ArrayList<>(d.unplannable());
         out.addAll(p.unassigned());
         leftOut.getItems().setAll(out);
 
-        if (c == null) {
-            compare.getItems().clear();
-            compareText.setText("No job of " + d.date() + " has recorded travel, so there is nothing to compare the"
-                    + " plan with: a day ahead, or travel not in the data.");
-        } else {
-            compare.getItems()
-                    .setAll(List.of(
-                            new CompareRow("Driving minutes", c.recordedMinutes(), c.plannedMinutes()),
-                            new CompareRow("Road km", c.recordedKm(), c.plannedKm()),
-                            new CompareRow("Driving cost", c.recordedCost(), c.plannedCost())));
-            compareText.setText(String.format(
-                    Locale.ROOT,
-                    "%d jobs have recorded travel; the plan serves %d of them%s. Recorded km follow each technician's"
-                            + " jobs in the order they were done, from the home base. Only drives to jobs count"
-                            + " on both sides, since the records have no drive home.",
-                    c.jobs(),
-                    c.plannedJobs(),
-                    c.servedButUnplanned() == 0
-                            ? ""
-                            : String.format(
-                                    Locale.ROOT,
-                                    " (%d served that day are left out by the plan)",
-                                    c.servedButUnplanned())));
-        }
+        compare.show(d);
     }
 
     private static List<String> definitions() {
