@@ -60,10 +60,7 @@ final class CanvasTip {
                 r.stops().size(),
                 j.priority(),
                 j.line()));
-        String window = j.windowStart() < 0 && j.windowEnd() < 0
-                ? "no window"
-                : "window " + (j.windowStart() < 0 ? "" : RunSheets.clock(j.windowStart())) + "–"
-                        + (j.windowEnd() < 0 ? "" : RunSheets.clock(j.windowEnd()));
+        String window = RunSheets.window(j).isEmpty() ? "no window" : "window " + RunSheets.window(j);
         out.add(String.format(
                 Locale.ROOT,
                 "Arrive %s (%s), work %s–%s",

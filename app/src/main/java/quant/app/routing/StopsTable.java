@@ -76,7 +76,7 @@ final class StopsTable extends TableView<StopsTable.Row> {
                                         ? ""
                                         : r.job().line(),
                                 70),
-                        Tables.text("Window", r -> r.job() == null ? "" : window(r.job()), 95),
+                        Tables.text("Window", r -> r.job() == null ? "" : RunSheets.window(r.job()), 95),
                         Tables.text("Arrive", r -> RunSheets.clock(r.visit().arrival()), 60),
                         Tables.text(
                                 "Work",
@@ -112,14 +112,6 @@ final class StopsTable extends TableView<StopsTable.Row> {
                 }
             }
         });
-    }
-
-    private static String window(WorkDay.Job j) {
-        if (j.windowStart() < 0 && j.windowEnd() < 0) {
-            return "";
-        }
-        return (j.windowStart() < 0 ? "" : RunSheets.clock(j.windowStart())) + "–"
-                + (j.windowEnd() < 0 ? "" : RunSheets.clock(j.windowEnd()));
     }
 
     @SuppressWarnings("unchecked")

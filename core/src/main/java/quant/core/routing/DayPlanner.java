@@ -140,21 +140,12 @@ public final class DayPlanner {
      */
     public static DayPlan fromKept(KeptPlans.Kept kept, WorkDay day, RouteSettings s) {
         List<RoutePlan.Route> routes = new ArrayList<>();
-        int used = 0;
-        int stops = 0;
-        double travel = 0;
-        double distance = 0;
-        double work = 0;
-        double idle = 0;
-        double late = 0;
-        double cost = 0;
         for (KeptPlans.Route r : kept.routes()) {
             double rWork = 0;
             double rIdle = 0;
             for (RoutePlan.Visit v : r.stops()) {
                 rWork += v.end() - v.start();
                 rIdle += Math.max(0, v.start() - v.arrival());
-                late += v.late();
             }
             routes.add(new RoutePlan.Route(
                     String.valueOf(r.technicianId()),
@@ -168,24 +159,9 @@ public final class DayPlanner {
                     0,
                     r.cost(),
                     r.stops()));
-            if (!r.stops().isEmpty()) {
-                used++;
-                stops += r.stops().size();
-            }
-            travel += r.travelMinutes();
-            distance += r.distanceKm();
-            work += rWork;
-            idle += rIdle;
-            cost += r.cost();
         }
         RoutePlan plan = new RoutePlan(
-                kept.header().label(),
-                routes,
-                kept.leftOut(),
-                new RoutePlan.Totals(used, stops, travel, distance, work, idle, late, cost),
-                "kept",
-                false,
-                0);
+                kept.header().label(), routes, kept.leftOut(), RoutePlan.Totals.of(routes), "kept", false, 0);
         java.util.Set<String> inPlan = new java.util.HashSet<>();
         routes.forEach(r -> r.stops().forEach(v -> inPlan.add(v.stopId())));
         kept.leftOut().forEach(u -> inPlan.add(u.stopId()));

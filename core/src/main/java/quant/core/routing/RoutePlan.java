@@ -118,7 +118,35 @@ public record RoutePlan(
             double workTime,
             double idleTime,
             double late,
-            double cost) {}
+            double cost) {
+
+        /** The sums over {@code routes}; lateness is summed over their visits. */
+        public static Totals of(List<Route> routes) {
+            int used = 0;
+            int stops = 0;
+            double travel = 0;
+            double distance = 0;
+            double work = 0;
+            double idle = 0;
+            double late = 0;
+            double cost = 0;
+            for (Route r : routes) {
+                if (r.used()) {
+                    used++;
+                    stops += r.stops().size();
+                }
+                for (Visit v : r.stops()) {
+                    late += v.late();
+                }
+                travel += r.travelTime();
+                distance += r.distance();
+                work += r.workTime();
+                idle += r.idleTime();
+                cost += r.cost();
+            }
+            return new Totals(used, stops, travel, distance, work, idle, late, cost);
+        }
+    }
 
     /** The stop ids in visiting order, per vehicle id, for re-planning and storage. */
     public Map<String, List<String>> orders() {
@@ -152,14 +180,6 @@ public record RoutePlan(
             boolean stoppedEarly,
             double seconds) {
         List<Route> routes = new ArrayList<>();
-        int used = 0;
-        int stops = 0;
-        double travel = 0;
-        double distance = 0;
-        double work = 0;
-        double idle = 0;
-        double late = 0;
-        double cost = 0;
         boolean business = p.objective().mode() == RoutingProblem.Mode.BUSINESS;
         for (Vehicle v : p.vehicles()) {
             List<String> ids = orders.getOrDefault(v.id(), List.of());
@@ -183,7 +203,6 @@ public record RoutePlan(
                 rDistance += d;
                 rWork += s.duration();
                 load += s.demand();
-                late += lateBy;
                 visits.add(new Visit(s.id(), s.label(), arrival, start, clock, t, d, lateBy, s.fixed()));
                 place = s.place();
             }
@@ -192,8 +211,6 @@ public record RoutePlan(
                 rTravel += p.travel().time(place, v.end());
                 rDistance += p.travel().distance(place, v.end());
                 back = clock + p.travel().time(place, v.end());
-                used++;
-                stops += visits.size();
             }
             double rCost = business && !visits.isEmpty()
                     ? v.costPerHour() * (back - v.shiftStart()) / 60.0
@@ -201,19 +218,7 @@ public record RoutePlan(
                     : 0;
             routes.add(new Route(
                     v.id(), v.label(), v.shiftStart(), back, rTravel, rDistance, rWork, rIdle, load, rCost, visits));
-            travel += rTravel;
-            distance += rDistance;
-            work += rWork;
-            idle += rIdle;
-            cost += rCost;
         }
-        return new RoutePlan(
-                p.name(),
-                routes,
-                unassigned,
-                new Totals(used, stops, travel, distance, work, idle, late, cost),
-                score,
-                stoppedEarly,
-                seconds);
+        return new RoutePlan(p.name(), routes, unassigned, Totals.of(routes), score, stoppedEarly, seconds);
     }
 }

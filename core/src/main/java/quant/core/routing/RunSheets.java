@@ -107,7 +107,8 @@ public final class RunSheets {
         return out;
     }
 
-    private static String window(WorkDay.Job j) {
+    /** A job's arrival window as {@code 10:00–12:00} (an open end left empty), or empty when it has none. */
+    public static String window(WorkDay.Job j) {
         if (j.windowStart() < 0 && j.windowEnd() < 0) {
             return "";
         }
