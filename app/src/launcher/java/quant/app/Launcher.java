@@ -17,8 +17,8 @@ public final class Launcher {
         if (feature < NEEDED) {
             System.err.println("quant: Quant Workbench needs Java " + NEEDED + " or newer, but this is Java "
                     + System.getProperty("java.specification.version") + " (" + System.getProperty("java.home")
-                    + "); run it with a JDK 25, e.g. \"$JAVA_HOME/bin/java -jar app/target/quant.jar\" or"
-                    + " app/target/quant.");
+                    + "); run it with a JDK 25, e.g. \"$JAVA_HOME/bin/java -jar app/target/quant.jar\" or \"sh"
+                    + " app/target/quant\" (which uses the JDK that built it).");
             System.exit(3);
         }
         try {

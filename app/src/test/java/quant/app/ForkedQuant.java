@@ -24,4 +24,20 @@ public final class ForkedQuant {
         cmd.addAll(args);
         return cmd;
     }
+
+    /**
+     * A process for {@code cmd} whose environment carries none of the variables the JVM itself reads
+     * and reports on standard error ("Picked up JAVA_TOOL_OPTIONS: …"): a test of what quant prints
+     * must not depend on what a user's or a CI machine's environment makes the JVM print.
+     */
+    public static ProcessBuilder process(List<String> cmd) {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        for (String variable : JVM_VARIABLES) {
+            pb.environment().remove(variable);
+        }
+        return pb;
+    }
+
+    /** The environment variables the JVM picks up and announces. */
+    static final List<String> JVM_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS");
 }

@@ -181,7 +181,7 @@ final class ForecastCommand implements Callable<Integer> {
             if (!r.backtest().isEmpty()) {
                 out.printf(
                         Locale.ROOT,
-                        "%n%-30s %9s %9s %7s %7s %6s %6s%n",
+                        "%n%-30s %14s %14s %7s %7s %6s %6s%n",
                         "backtest",
                         "MAE",
                         "RMSE",
@@ -193,40 +193,53 @@ final class ForecastCommand implements Callable<Integer> {
                     if (s.usable()) {
                         out.printf(
                                 Locale.ROOT,
-                                "%-30s %9.4g %9.4g %7.2f %7.3f %6.1f %6.1f%s%n",
+                                "%-30s %14s %14s %7.2f %7.3f %6.1f %6.1f%s%n",
                                 s.method().label(),
-                                s.mae(),
-                                s.rmse(),
-                                s.smape(),
+                                readable(s.mae()),
+                                readable(s.rmse()),
+                                100 * s.smape(),
                                 s.mase(),
-                                s.coverage80(),
-                                s.coverage95(),
+                                100 * s.coverage80(),
+                                100 * s.coverage95(),
                                 s.method().key().equals(r.chosen()) ? "  ← chosen" : "");
                     } else {
                         out.printf("%-30s %s%n", s.method().label(), s.problem());
                     }
                 }
             }
-            out.printf(Locale.ROOT, "%n%-10s %12s", "period", "forecast");
+            out.printf(Locale.ROOT, "%n%-10s %14s", "period", "forecast");
             int[] sorted = levels.clone();
             Arrays.sort(sorted);
             for (int level : sorted) {
-                out.printf(Locale.ROOT, " %25s", level + " % interval");
+                out.printf(Locale.ROOT, " %31s", level + " % interval");
             }
             out.println();
             for (SeriesForecast.Point p : r.forecast()) {
-                out.printf(Locale.ROOT, "%-10s %12.4g", p.period(), p.mean());
+                out.printf(Locale.ROOT, "%-10s %14s", p.period(), readable(p.mean()));
                 for (int level : sorted) {
                     String key = String.valueOf(level);
                     out.printf(
                             Locale.ROOT,
-                            " %12.4g – %10.4g",
-                            p.lower().get(key),
-                            p.upper().get(key));
+                            " %14s – %14s",
+                            readable(p.lower().get(key)),
+                            readable(p.upper().get(key)));
                 }
                 out.println();
             }
         }
+    }
+
+    /**
+     * A value as a person reads it: grouped digits with two decimals (287,812.34) from 1 up, three
+     * significant digits below (0.0123), never the exponent form 2.878e+05.
+     */
+    static String readable(double v) {
+        if (!Double.isFinite(v)) {
+            return "–";
+        }
+        return Math.abs(v) >= 1 || v == 0
+                ? String.format(Locale.ROOT, "%,.2f", v)
+                : String.format(Locale.ROOT, "%.3g", v);
     }
 
     @Command(
@@ -291,7 +304,7 @@ final class ForecastCommand implements Callable<Integer> {
                     m.put("smape", r.smape());
                     m.put("mase", r.mase());
                     m.put("owa", r.owa());
-                    m.put("coverage95", r.coverage95());
+                    m.put("coverage95", r.coverage95() / 100); // a fraction, as every rate in JSON
                     m.put("msis", r.msis());
                     m.put("fallbacks", r.fallbacks());
                     list.add(m);

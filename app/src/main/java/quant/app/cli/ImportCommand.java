@@ -1,7 +1,5 @@
 package quant.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import quant.core.analysis.Json;
 import quant.core.importing.ImportException;
 import quant.core.importing.Problem;
 import quant.core.io.OutputPath;
@@ -148,7 +147,7 @@ final class ImportCommand implements Callable<Integer> {
         if (sheet != null) {
             profile = profile.withReader(profile.reader().withSheet(sheet));
         }
-        Path db = Store.normalise(parent.database());
+        Path db = Store.normalise(parent.databaseToWrite());
         if (rejects != null && !dryRun) {
             List<OutputPath.Protected> keep = new ArrayList<>(OutputPath.Protected.database(db));
             keep.add(new OutputPath.Protected(file, "the file being imported"));
@@ -200,9 +199,7 @@ final class ImportCommand implements Callable<Integer> {
                 list.add(m);
             }
             doc.put("problems", list);
-            out.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(doc));
+            out.println(Json.write(doc));
         } else {
             out.printf(
                     "%s: read %,d, inserted %,d, updated %,d, rejected %,d (%s)%n",

@@ -1,8 +1,5 @@
 package quant.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,6 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import quant.core.analysis.Json;
 import quant.core.runs.RunHistory;
 import quant.core.store.Store;
 
@@ -40,11 +38,7 @@ final class ImportsCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper()
-                    .registerModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(runs));
+            out.println(Json.write(runs));
         } else if (runs.isEmpty()) {
             out.println("No imports yet.");
         } else {

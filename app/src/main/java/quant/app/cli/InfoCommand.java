@@ -1,7 +1,5 @@
 package quant.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,6 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import quant.core.analysis.Json;
 import quant.core.store.DomainTable;
 import quant.core.store.Store;
 import quant.core.store.StoreInfo;
@@ -48,9 +47,7 @@ final class InfoCommand implements Callable<Integer> {
                 tables.put(t.sqlName(), info.rowCounts().get(t));
             }
             doc.put("tables", tables);
-            out.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(doc));
+            out.println(Json.write(doc));
         } else {
             out.printf("Database:       %s%n", info.database());
             out.printf("Schema version: %s%n", info.schemaVersion());

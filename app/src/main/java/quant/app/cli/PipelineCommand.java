@@ -25,6 +25,9 @@ import quant.core.settings.Setting;
         mixinStandardHelpOptions = true,
         description = "The sales pipeline: deals by stage, win rate, days to close, funnel and weighted open value.")
 final class PipelineCommand implements Callable<Integer> {
+    /** Stalled deals listed in the text output; the JSON has all of them. */
+    static final int STALLED_SHOWN = 20;
+
     @ParentCommand
     QuantCommand parent;
 
@@ -117,11 +120,13 @@ final class PipelineCommand implements Callable<Integer> {
                         m.weightedValue());
             }
         }
-        if (r.coverage() != null) {
+        if (r.coverage() == null) {
+            out.printf("%nNo pipeline target (kpi monthly_pipeline) covers the next three months: no coverage.%n");
+        } else {
             PipelineResult.Coverage c = r.coverage();
             out.printf(
                     Locale.ROOT,
-                    "%nCoverage of %s %s–%s: weighted %,.2f of %,.2f target = %s%n",
+                    "%nCoverage of the pipeline target (%s) %s–%s: weighted %,.2f of %,.2f target = %s%n",
                     c.kpi(),
                     c.months().getFirst(),
                     c.months().getLast(),
@@ -148,8 +153,12 @@ final class PipelineCommand implements Callable<Integer> {
         List<PipelineResult.OpenDeal> stalled =
                 r.openDeals().stream().filter(PipelineResult.OpenDeal::stalled).toList();
         if (!stalled.isEmpty()) {
-            out.printf("%nStalled deals (%d):%n", stalled.size());
-            for (PipelineResult.OpenDeal o : stalled.subList(0, Math.min(20, stalled.size()))) {
+            int shown = Math.min(STALLED_SHOWN, stalled.size());
+            out.printf(
+                    "%nStalled deals (%d%s):%n",
+                    stalled.size(),
+                    shown < stalled.size() ? ", the " + shown + " listed first; --json has them all" : "");
+            for (PipelineResult.OpenDeal o : stalled.subList(0, shown)) {
                 out.printf(
                         Locale.ROOT,
                         "  %-12s %-16s %6s days in stage, %6s old, %,12.2f, win %s%n",

@@ -33,7 +33,8 @@ import quant.core.store.StoreException;
             MarketingCommand.class,
             MarketCommand.class,
             RouteCommand.class,
-            SettingsCommand.class
+            SettingsCommand.class,
+            CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:data problems", "2:usage error", "3:input/output or database error"})
@@ -57,15 +58,16 @@ public final class QuantCommand implements Callable<Integer> {
 
     @Option(
             names = "--sample",
-            description =
-                    "Open the window on the bundled sample company, loaded on first use into the database given with"
-                            + " --db, else into its own file (sample-company.mv.db in the data folder).")
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "Use the bundled sample company's own database (sample-company.mv.db in the data folder)"
+                    + " unless --db names one. With no command, opens the window on it, loading the sample on"
+                    + " first use; with a command, runs the command on it.")
     boolean sample;
 
     @Override
     public Integer call() {
         List<String> args = new ArrayList<>();
-        args.add("--db=" + (sample && db == null ? DataFolder.sampleDatabase() : database()).toAbsolutePath());
+        args.add("--db=" + database().toAbsolutePath());
         if (sample) {
             args.add("--sample");
         } else if (db != null) {
@@ -103,9 +105,36 @@ public final class QuantCommand implements Callable<Integer> {
         return null;
     }
 
-    /** The database given with {@code --db}, else the one in the settings, else the default. */
+    /**
+     * The database given with {@code --db}, else the sample company's file with {@code --sample}, else
+     * the one in the settings, else the default.
+     */
     public Path database() {
-        return db != null ? db : Settings.load().databaseOrDefault();
+        if (db != null) {
+            return db;
+        }
+        return sample ? DataFolder.sampleDatabase() : Settings.load().databaseOrDefault();
+    }
+
+    /**
+     * The database for a command that may create it (loading the sample, importing). A folder the user
+     * named with {@code --db} must exist: a mistyped path is refused in a sentence rather than created
+     * with its folders. The default data folder is created as always.
+     *
+     * @throws StoreException (missing, a usage error) naming the folder
+     */
+    public Path databaseToWrite() {
+        Path file = database();
+        if (db != null) {
+            Path parent = quant.core.store.Store.normalise(db).toAbsolutePath().getParent();
+            if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+                throw new StoreException(
+                        StoreException.Kind.MISSING,
+                        "The folder " + parent + " of --db " + db
+                                + " does not exist; check the path, or create the folder first.");
+            }
+        }
+        return file;
     }
 
     /** The configured command line, with the error handling shared by every command. */
@@ -120,6 +149,18 @@ public final class QuantCommand implements Callable<Integer> {
                     : ex.getMessage().strip();
             if (message.endsWith(".")) {
                 message = message.substring(0, message.length() - 1);
+            }
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                List<String> suggestions = unmatched.getSuggestions();
+                String first = unmatched.getUnmatched().isEmpty()
+                        ? ""
+                        : unmatched.getUnmatched().getFirst();
+                if (!where.getSubcommands().isEmpty() && !first.startsWith("-")) {
+                    message = "'" + name + "' has no command '" + first + "'";
+                }
+                if (!suggestions.isEmpty()) {
+                    message += "; did you mean '" + suggestions.getFirst() + "'?";
+                }
             }
             return CliErrors.report(
                     new CommandLine.ParameterException(where, message + " (see '" + name + " --help')"), where);

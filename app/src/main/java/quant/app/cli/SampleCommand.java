@@ -90,7 +90,7 @@ final class SampleCommand implements Callable<Integer> {
                     "Wrote %,d rows of the sample company (scale %d) to %s%n",
                     rows, scale, target.out.toAbsolutePath());
         } else {
-            try (Store store = Store.open(parent.database())) {
+            try (Store store = Store.open(parent.databaseToWrite())) {
                 SampleLoader.Result result = SampleLoader.load(store, new SampleSource(scale, deals), JobMonitor.NONE);
                 out.printf(
                         "Loaded %,d rows of the sample company (scale %d%s) into %s in %.1f s%n",

@@ -39,6 +39,7 @@ final class SettingsCommand implements Callable<Integer> {
 
     @Option(
             names = "--json",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Print JSON: {\"settings\": [{\"key\", \"label\", \"value\", \"defaultValue\", \"unit\","
                     + " \"min\", \"max\", \"set\", \"description\"}]}.")
     boolean json;

@@ -208,8 +208,9 @@ final class StoreForecastCommands {
         private static void print(PrintWriter out, RevenueResult r) {
             out.printf(
                     Locale.ROOT,
-                    "Revenue from %s; job revenue by %s%n%s%n%n",
+                    "Revenue from %s; job revenue %s (%s)%n%s%n%n",
                     r.asOf(),
+                    "forecast from " + r.jobRevenue().forecast().inWords(),
                     r.jobRevenue().forecast().model(),
                     r.jobRevenue().forecast().reason() == null
                             ? ""
@@ -362,11 +363,25 @@ final class StoreForecastCommands {
             CashFlowResult.OpenInvoices o = r.openInvoices();
             out.printf(
                     Locale.ROOT,
-                    "Open invoices: %d with %,.2f outstanding; %,.2f expected within %d days.%n",
+                    "Open invoices: %d with %,.2f outstanding; %,.2f expected within %d days, %,.2f later,"
+                            + " %,.2f doubtful.%n",
                     o.count(),
                     o.outstanding(),
                     o.expected(),
-                    r.horizonDays());
+                    r.horizonDays(),
+                    o.later(),
+                    o.doubtful());
+            for (CashFlowResult.AgeBand band : o.doubtfulByAge()) {
+                if (band.count() > 0) {
+                    out.printf(
+                            Locale.ROOT,
+                            "  doubtful, %s past due: %d invoice%s, %,.2f%n",
+                            band.label(),
+                            band.count(),
+                            band.count() == 1 ? "" : "s",
+                            band.amount());
+                }
+            }
             if (r.hasBalance()) {
                 out.printf(
                         Locale.ROOT,

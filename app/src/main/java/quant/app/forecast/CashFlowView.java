@@ -26,6 +26,8 @@ public final class CashFlowView extends BorderPane {
 
     private final ChartViewer chart = new ChartViewer();
     private final TableView<CashFlowResult.Week> weeks = new TableView<>();
+    private final TableView<CashFlowResult.AgeBand> doubtful = new TableView<>();
+    private final Label receivables = new Label();
     private final Label banner = new Label();
     private final AnalysisFrame frame;
 
@@ -45,7 +47,23 @@ public final class CashFlowView extends BorderPane {
         banner.setVisible(false);
         VBox top = new VBox(4, banner, chart);
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
-        SplitPane body = new SplitPane(top, weeks);
+        doubtful.setId("cashflow-doubtful");
+        doubtful.setPlaceholder(new Label("No open invoice is doubtful: every one is expected to be paid."));
+        doubtful.getColumns()
+                .setAll(List.of(
+                        Tables.text("Past due", CashFlowResult.AgeBand::label, 140),
+                        Tables.number("Invoices", b -> b.count(), v -> Formats.count(v.longValue()), 90),
+                        Tables.number("Owed", CashFlowResult.AgeBand::amount, Formats::money, 120)));
+        receivables.setId("cashflow-receivables");
+        receivables.setWrapText(true);
+        receivables.setStyle("-fx-padding: 6 10 6 10;");
+        VBox receivablesPane = new VBox(4, receivables, doubtful);
+        VBox.setVgrow(doubtful, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Weeks", weeks),
+                new javafx.scene.control.Tab("Open invoices", receivablesPane));
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane body = new SplitPane(top, tabs);
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.62);
         frame = new AnalysisFrame(
@@ -65,7 +83,7 @@ public final class CashFlowView extends BorderPane {
                         ? ""
                         : "No opening cash balance is set, so only the flows are shown. Enter the cash in the bank at "
                                 + r.asOf()
-                                + " under Settings → Business settings to see the balance and when it runs low.");
+                                + " under File ▸ Business settings… (Ctrl+,) to see the balance and when it runs low.");
         banner.setVisible(!r.hasBalance());
         banner.setManaged(!r.hasBalance());
         CashFlowResult.Flows t = r.totals();
@@ -77,7 +95,7 @@ public final class CashFlowView extends BorderPane {
                                 + r.lowCashDate() + ", " + r.lowCashDays() + " of " + r.horizonDays() + " days";
         frame.setSummary(String.format(
                 Locale.ROOT,
-                "Next %d days: in %s, out %s, net %s · %s · open invoices %s, %s expected · as of %s",
+                "Next %d days: in %s, out %s, net %s · %s · open invoices %s, %s expected, %s doubtful · as of %s",
                 r.horizonDays(),
                 Formats.money(t.collectionsOpen() + t.collectionsForecast()),
                 Formats.money(t.jobCosts() + t.fixedExpenses() + t.variableExpenses() + t.marketing()),
@@ -85,7 +103,22 @@ public final class CashFlowView extends BorderPane {
                 low,
                 Formats.money(r.openInvoices().outstanding()),
                 Formats.money(r.openInvoices().expected()),
+                Formats.money(r.openInvoices().doubtful()),
                 r.asOf()));
+        CashFlowResult.OpenInvoices o = r.openInvoices();
+        receivables.setText(String.format(
+                Locale.ROOT,
+                "%,d open invoices owe %s: %s is expected within %d days, %s later, and %s is doubtful — older than"
+                        + " any invoice ever paid, so the cash flow counts none of it. The doubtful invoices by days"
+                        + " past due:",
+                o.count(),
+                Formats.money(o.outstanding()),
+                Formats.money(o.expected()),
+                r.horizonDays(),
+                Formats.money(o.later()),
+                Formats.money(o.doubtful())));
+        doubtful.getItems()
+                .setAll(o.doubtfulByAge().stream().filter(b -> b.count() > 0).toList());
         chart.setChart(ForecastCharts.cashFlow(r));
         List<javafx.scene.control.TableColumn<CashFlowResult.Week, ?>> columns = new java.util.ArrayList<>(List.of(
                 Tables.text("Week", w -> w.start() + " – " + w.end().substring(5), 150),

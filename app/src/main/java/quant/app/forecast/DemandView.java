@@ -108,7 +108,6 @@ public final class DemandView extends BorderPane {
         if (r == null) {
             return;
         }
-        frame.setDefinitions(r.notes());
         DemandResult.LineDemand d = r.lines().stream()
                 .filter(l -> l.line().equals(line.getValue()))
                 .findFirst()
@@ -128,8 +127,12 @@ public final class DemandView extends BorderPane {
                 d.windowJobs().upper80(),
                 d.windowHours().mean(),
                 r.horizonDays(),
-                ForecastControls.modelLine(d.jobs().forecast()),
+                ForecastControls.headline(d.jobs().forecast()),
                 r.asOf()));
+        java.util.List<String> definitions =
+                new java.util.ArrayList<>(ForecastControls.details(d.jobs().forecast()));
+        definitions.addAll(r.notes());
+        frame.setDefinitions(definitions);
         fan.setChart(ForecastCharts.fan(d.jobs(), d.line() + ": jobs requested per month", "Jobs", false));
         if (d.seasonalIndex().isEmpty()) {
             seasons.setChart(null);

@@ -10,6 +10,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
+import quant.app.analysis.Formats;
 import quant.app.analysis.Tables;
 import quant.core.forecast.Backtest;
 import quant.core.forecast.DataChecks;
@@ -72,13 +73,11 @@ final class ForecastControls {
                 .setAll(List.of(
                         Tables.text("Method", s -> s.method().label(), 165),
                         Tables.number("MASE", s -> s.usable() ? s.mase() : null, v -> fixed(v, 3), 70),
-                        Tables.number("sMAPE %", s -> s.usable() ? s.smape() : null, v -> fixed(v, 1), 75),
+                        Tables.number("sMAPE", s -> s.usable() ? s.smape() : null, Formats::percent, 75),
                         Tables.number("MAE", s -> s.usable() ? s.mae() : null, v -> fixed(v, 1), 80),
                         Tables.number("RMSE", s -> s.usable() ? s.rmse() : null, v -> fixed(v, 1), 80),
-                        Tables.number(
-                                "80 % cover", s -> s.usable() ? s.coverage80() : null, v -> fixed(v, 0) + " %", 85),
-                        Tables.number(
-                                "95 % cover", s -> s.usable() ? s.coverage95() : null, v -> fixed(v, 0) + " %", 85),
+                        Tables.number("In 80 % band", s -> s.usable() ? s.coverage80() : null, Formats::percent, 95),
+                        Tables.number("In 95 % band", s -> s.usable() ? s.coverage95() : null, Formats::percent, 95),
                         Tables.text("Problem", s -> s.problem() == null ? "" : s.problem(), 260)));
         t.setPlaceholder(new Label("No backtest: a chosen method is used as it is."));
         t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -117,9 +116,22 @@ final class ForecastControls {
                 + (c.periods().isEmpty() ? "" : ": " + String.join(", ", c.periods()));
     }
 
-    /** One line on the model and why it was chosen. */
-    static String modelLine(SeriesForecast f) {
-        return "Model: " + f.model() + (f.reason() == null ? "" : ". " + f.reason());
+    /** The headline's words on the model: what it does, without its name. */
+    static String headline(SeriesForecast f) {
+        return "forecast from " + f.inWords();
+    }
+
+    /** The details of a forecast for the definitions: the model's name, why it was chosen, how its bands held. */
+    static List<String> details(SeriesForecast f) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add("Model: " + f.model() + (f.reason() == null ? "." : ". " + f.reason()));
+        if (f.calibration().points() > 0) {
+            out.add(f.calibration().note());
+        }
+        if (f.nonNegative()) {
+            out.add("Jobs and money cannot go below zero: a forecast or bound below zero is shown as zero.");
+        }
+        return out;
     }
 
     private static String fixed(double v, int decimals) {

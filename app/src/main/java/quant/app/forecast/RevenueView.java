@@ -118,18 +118,25 @@ public final class RevenueView extends BorderPane {
             return;
         }
         frame.showBody();
-        frame.setDefinitions(r.notes());
+        java.util.List<String> definitions = new java.util.ArrayList<>(
+                ForecastControls.details(r.jobRevenue().forecast()));
+        definitions.addAll(r.notes());
+        frame.setDefinitions(definitions);
         RevenueResult.Window first = r.windows().getFirst();
         RevenueResult.Window last = r.windows().getLast();
         frame.setSummary(String.format(
                 Locale.ROOT,
-                "Next %d days: %s (%s) · next %d days: %s · %s · as of %s",
+                "Next %d days: %s (%s) · next %d days: %s%s · %s · as of %s",
                 first.days(),
                 Formats.money(first.total().mean()),
                 range(first.total()),
                 last.days(),
                 Formats.money(last.total().mean()),
-                ForecastControls.modelLine(r.jobRevenue().forecast()),
+                r.overdue().deals() == 0
+                        ? ""
+                        : " · " + Formats.count(r.overdue().deals()) + " overdue deals ("
+                                + Formats.money(r.overdue().value()) + ") in no window",
+                ForecastControls.headline(r.jobRevenue().forecast()),
                 r.asOf()));
         fan.setChart(ForecastCharts.fan(r.jobRevenue(), "Revenue of completed jobs per month", "Revenue", true));
         pipeline.setChart(r.stages().isEmpty() ? null : ForecastCharts.pipeline(r));

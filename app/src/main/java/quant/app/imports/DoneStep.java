@@ -44,7 +44,7 @@ final class DoneStep {
             where.getStyleClass().add(Styles.TEXT_MUTED);
             box.getChildren().addAll(rejects, where);
         }
-        Label undo = new Label("To take this import back, use View ▸ Import history ▸ Undo.");
+        Label undo = new Label("To take this import back, use Data ▸ Import history ▸ Undo.");
         undo.getStyleClass().add(Styles.TEXT_MUTED);
         box.getChildren().add(undo);
         return box;

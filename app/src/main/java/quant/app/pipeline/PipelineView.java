@@ -315,7 +315,7 @@ public final class PipelineView extends BorderPane {
             headline.add(new KeyFigures.Figure(
                     "Coverage",
                     Formats.percent(r.coverage().ratio()),
-                    "of " + r.coverage().kpi() + ", next 3 months",
+                    "of the pipeline target, next 3 months",
                     r.coverage().ratio() < 1));
         }
         figures.show(headline);
@@ -345,17 +345,17 @@ public final class PipelineView extends BorderPane {
         PipelineResult.Coverage c = r.coverage();
         coverage.setText(
                 c == null
-                        ? "No monthly_pipeline or monthly_revenue target covers the next three months, so there is no"
-                                + " coverage to show; add one under KPI targets."
+                        ? "There is no pipeline target for the next three months, so there is no coverage to show:"
+                                + " import a monthly pipeline target (kpi monthly_pipeline) into the KPI targets."
                         : String.format(
                                 Locale.ROOT,
-                                "Coverage %s: %s weighted value expected to close %s–%s against %s of %s targets.",
+                                "Coverage %s: %s weighted value expected to close %s–%s against %s of pipeline"
+                                        + " targets.",
                                 Formats.percent(c.ratio()),
                                 Formats.money(c.weightedValue()),
                                 c.months().getFirst(),
                                 c.months().getLast(),
-                                Formats.money(c.target()),
-                                c.kpi()));
+                                Formats.money(c.target())));
 
         openDeals.setAll(r.openDeals());
         stalledOnly.setText("Stalled only (" + stalled + ")");

@@ -156,7 +156,7 @@ class CliErrorCorpusTest {
         List<String> cmd = quant.app.ForkedQuant.command(dir.resolve("home"), List.of("-XX:TieredStopAtLevel=1"), args);
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = new ProcessBuilder(cmd)
+        Process p = quant.app.ForkedQuant.process(cmd)
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();

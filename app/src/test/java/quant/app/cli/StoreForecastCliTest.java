@@ -46,6 +46,48 @@ class StoreForecastCliTest {
         throw new AssertionError("no line " + code);
     }
 
+    /**
+     * Every forecast series of the sample (demand per line, revenue, cash flow): the model that
+     * forecasts has the structure the backtest scored, the bands are non-negative, and the calibration
+     * says how the bands held in the backtest.
+     */
+    @Test
+    void everySeriesIsForecastByTheModelItsBacktestScoredWithNonNegativeBands() throws Exception {
+        java.util.List<JsonNode> forecasts = new java.util.ArrayList<>();
+        for (String kind : java.util.List.of("demand", "revenue", "cashflow")) {
+            collectForecasts(json("forecast", kind), forecasts);
+        }
+        assertThat(forecasts).hasSizeGreaterThanOrEqualTo(6);
+        for (JsonNode f : forecasts) {
+            String chosen = f.get("chosen").asText();
+            for (JsonNode score : f.get("backtest")) {
+                if (score.get("method").asText().equals(chosen)) {
+                    assertThat(f.get("model").asText())
+                            .isEqualTo(score.get("model").asText());
+                }
+            }
+            assertThat(f.get("nonNegative").asBoolean()).isTrue();
+            assertThat(f.get("calibration").get("note").asText()).isNotBlank();
+            for (JsonNode p : f.get("forecast")) {
+                assertThat(p.get("lower").get("95").asDouble()).isGreaterThanOrEqualTo(0);
+                assertThat(p.get("mean").asDouble())
+                        .isBetween(
+                                p.get("lower").get("80").asDouble(),
+                                p.get("upper").get("80").asDouble());
+            }
+        }
+    }
+
+    private static void collectForecasts(JsonNode node, java.util.List<JsonNode> out) {
+        if (node.isObject() && node.has("chosen") && node.has("backtest")) {
+            out.add(node);
+            return;
+        }
+        for (JsonNode child : node) {
+            collectForecasts(child, out);
+        }
+    }
+
     @Test
     void demandRecoversTheSeasonsBuiltIntoTheSample() throws Exception {
         JsonNode r = json("forecast", "demand");
@@ -109,7 +151,8 @@ class StoreForecastCliTest {
             booked += l.get("scheduledJobs").asInt();
         }
         assertThat((double) booked)
-                .isEqualTo(sql("select count(*) from job where status = 'scheduled' and estimated_hours is not null"));
+                .isEqualTo(sql("select count(*) from job where status = 'scheduled' and estimated_hours is not null"
+                        + " and callback_of_job_id is null"));
         // The first stage's rate is the overall win rate of the closed deals.
         JsonNode first = r.get("stages").get(0);
         assertThat(first.get("stage").asText()).isEqualTo("new");
@@ -149,6 +192,30 @@ class StoreForecastCliTest {
         JsonNode last = weeks.get(12);
         assertThat(last.get("balance").asDouble())
                 .isCloseTo(250_000 + last.get("cumulativeNet").asDouble(), within(0.02));
+        // the balance's bounds widen week by week, the 95 % band outside the 80 % one
+        double previous = 0;
+        for (JsonNode w : weeks) {
+            double width80 =
+                    w.get("balanceUpper80").asDouble() - w.get("balanceLower80").asDouble();
+            assertThat(width80).as(w.get("start").asText()).isGreaterThan(previous);
+            assertThat(w.get("balanceLower95").asDouble())
+                    .isLessThan(w.get("balanceLower80").asDouble());
+            assertThat(w.get("balanceUpper95").asDouble())
+                    .isGreaterThan(w.get("balanceUpper80").asDouble());
+            previous = width80;
+        }
+        // every open invoice's money is expected in the horizon, later, or doubtful, listed by age
+        JsonNode open = withCash.get("openInvoices");
+        assertThat(open.get("expected").asDouble()
+                        + open.get("later").asDouble()
+                        + open.get("doubtful").asDouble())
+                .isCloseTo(open.get("outstanding").asDouble(), within(0.05));
+        double byAge = 0;
+        for (JsonNode band : open.get("doubtfulByAge")) {
+            byAge += band.get("amount").asDouble();
+        }
+        assertThat(byAge).isCloseTo(open.get("doubtful").asDouble(), within(0.05));
+        assertThat(open.get("doubtful").asDouble()).isPositive();
         Map<String, Double> totals = new HashMap<>();
         withCash.get("totals")
                 .fields()

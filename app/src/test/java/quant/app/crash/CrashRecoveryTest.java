@@ -199,7 +199,7 @@ class CrashRecoveryTest {
         args.addAll(List.of(command));
         List<String> cmd = quant.app.ForkedQuant.command(dir.resolve("home"), List.of("-Xmx512m"), args);
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd)
+        Process p = quant.app.ForkedQuant.process(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile())
                 .start();

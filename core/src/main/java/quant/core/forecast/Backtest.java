@@ -12,15 +12,17 @@ import java.util.Map;
  * Rolling-origin evaluation (Tashman, "Out-of-sample tests of forecasting accuracy", IJF 16(4),
  * 2000): each method is fitted on the history up to an origin and scored on the next h periods; the
  * origins step back h periods at a time from the end, so the test windows do not overlap. Scores,
- * pooled over the origins: MAE, RMSE, MAPE (periods with a zero actual left out), sMAPE and MASE as
- * in the M4 ({@link Accuracy}), the share of actuals inside the 80 % and 95 % intervals, and the
+ * pooled over the origins: MAE, RMSE, MAPE (periods with a zero actual left out) and sMAPE as
+ * fractions (0.093, not 9.3 %), MASE as in the M4 ({@link Accuracy}), the share of actuals inside
+ * the 80 % and 95 % intervals (fractions), and the
  * mean scaled interval score at 95 % (Gneiting &amp; Raftery 2007; M4's MSIS: width plus 2/0.05 times
  * any miss, divided by the seasonal-naive scale).
  *
  * <p>The recommended method has the lowest mean MASE; a method that fails at any origin is not
  * recommended.
  */
-public record Backtest(int horizon, int origins, List<Score> scores, Method recommended, String reason) {
+public record Backtest(
+        int horizon, int origins, List<Score> scores, Method recommended, String reason, Structure structure) {
     public static final int DEFAULT_ORIGINS = 3;
     static final int[] LEVELS = {80, 95};
 
@@ -28,6 +30,10 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
      * One method's scores.
      *
      * @param model the model fitted at the last origin
+     * @param errorScale the root mean square of the errors each divided by the standard deviation the
+     *     method's own 80 % band implied for it (on the side the error fell): 1 when the bands are as
+     *     wide as the errors, below 1 when they are too wide ({@link Calibration})
+     * @param points the number of test points scored
      * @param problem why the method could not be scored, or null
      */
     public record Score(
@@ -41,6 +47,8 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
             double coverage80,
             double coverage95,
             double msis,
+            double errorScale,
+            int points,
             String problem) {
         public boolean usable() {
             return problem == null;
@@ -98,19 +106,22 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
         for (Method method : methods) {
             acc.put(method, new Accumulator());
         }
+        Structure last = null;
         for (int i = k - 1; i >= 0; i--) {
             int end = y.length - h - i * h;
             double[] train = Arrays.copyOf(y, end);
             double[] test = Arrays.copyOfRange(y, end, end + h);
             double scale = scale(train, m);
             Map<Method, Forecast> memo = new EnumMap<>(Method.class);
+            Structure structure = Structure.record();
+            last = structure;
             for (Method method : methods) {
                 Accumulator a = acc.get(method);
                 if (a.problem != null) {
                     continue;
                 }
                 try {
-                    Forecast f = Forecasters.forecast(method, train, m, h, LEVELS, memo);
+                    Forecast f = Forecasters.forecast(method, train, m, h, LEVELS, memo, structure);
                     a.add(f, test, scale);
                 } catch (IllegalArgumentException | ExplodedForecastException e) {
                     a.problem = e.getMessage();
@@ -145,12 +156,20 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
                                 ranked.get(1).method().label(),
                                 ranked.get(1).mase())
                         : "");
-        return new Backtest(h, k, List.copyOf(scores), best.method(), reason);
+        return new Backtest(h, k, List.copyOf(scores), best.method(), reason, last);
     }
 
-    /** The recommended method's forecast of the whole series. */
+    /**
+     * The recommended method's forecast of the whole series, with the structure it had at the last
+     * origin (its seasonal adjustment, ETS model or ARIMA orders) and parameters estimated again.
+     */
     public Forecast forecast(double[] y, int m, int h, int[] levels) {
-        return Forecasters.forecast(recommended, y, m, h, levels);
+        return forecast(recommended, y, m, h, levels);
+    }
+
+    /** As {@link #forecast(double[], int, int, int[])} for any method the backtest scored. */
+    Forecast forecast(Method method, double[] y, int m, int h, int[] levels) {
+        return Forecasters.forecast(method, y, m, h, levels, new EnumMap<>(Method.class), structure.replay());
     }
 
     public Score score(Method method) {
@@ -176,6 +195,8 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
         int inside80;
         int inside95;
         double msis;
+        double standardisedSquares;
+        int standardised;
         String model;
         String problem;
 
@@ -206,6 +227,12 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
                     inside95++;
                 }
                 originMsis += Accuracy.intervalScore95(a, lo, hi);
+                double side = e >= 0 ? b80.upper()[k] - f.mean()[k] : f.mean()[k] - b80.lower()[k];
+                double sd = side / Bands.z(80);
+                if (sd > 0 && Double.isFinite(sd)) {
+                    standardisedSquares += (e / sd) * (e / sd);
+                    standardised++;
+                }
                 points++;
             }
             mase += originAbsolute / test.length / scale;
@@ -226,6 +253,8 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
                         Double.NaN,
                         Double.NaN,
                         Double.NaN,
+                        Double.NaN,
+                        0,
                         problem == null ? "not scored" : problem);
             }
             return new Score(
@@ -233,12 +262,14 @@ public record Backtest(int horizon, int origins, List<Score> scores, Method reco
                     model,
                     absolute / points,
                     Math.sqrt(squared / points),
-                    mapePoints == 0 ? Double.NaN : percentage / mapePoints,
-                    smape / points,
+                    mapePoints == 0 ? Double.NaN : percentage / mapePoints / 100,
+                    smape / points / 100,
                     mase / masePoints,
-                    100.0 * inside80 / points,
-                    100.0 * inside95 / points,
+                    (double) inside80 / points,
+                    (double) inside95 / points,
                     msis / masePoints,
+                    standardised == 0 ? Double.NaN : Math.sqrt(standardisedSquares / standardised),
+                    standardised,
                     null);
         }
     }

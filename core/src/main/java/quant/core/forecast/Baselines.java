@@ -68,16 +68,16 @@ final class Baselines {
     }
 
     /** Naive2: the naive method on the seasonally adjusted series. */
-    static Forecast naive2(double[] y, int m, int h, int[] levels) {
-        Benchmarks.Adjusted a = Benchmarks.Adjusted.of(y, m, h);
+    static Forecast naive2(double[] y, int m, int h, int[] levels, Structure structure) {
+        Benchmarks.Adjusted a = structure.adjust(Method.NAIVE2, y, m, h);
         Forecast f = randomWalk("Naive2", a.series(), h, levels);
         return reseasonalise(f, a, "Naive2");
     }
 
     /** SES (ETS(A,N,N) by {@link Ses}); sd at step k = σ√(1 + α²(k − 1)), σ² = SSE/(n − 2). */
-    static Forecast ses(double[] y, int m, int h, int[] levels) {
+    static Forecast ses(double[] y, int m, int h, int[] levels, Structure structure) {
         requireLength(y, 3, "Simple exponential smoothing");
-        Benchmarks.Adjusted a = Benchmarks.Adjusted.of(y, m, h);
+        Benchmarks.Adjusted a = structure.adjust(Method.SES, y, m, h);
         Ses fit = Ses.fit(a.series());
         double sigma = Math.sqrt(fit.sse() / (a.series().length - 2));
         double[] mean = fit.forecast(h);
@@ -98,8 +98,8 @@ final class Baselines {
     }
 
     /** Holt (ETS(A,A,N)) or damped trend (ETS(A,Ad,N)) on the seasonally adjusted series. */
-    static Forecast holt(double[] y, int m, int h, int[] levels, boolean damped) {
-        Benchmarks.Adjusted a = Benchmarks.Adjusted.of(y, m, h);
+    static Forecast holt(double[] y, int m, int h, int[] levels, boolean damped, Structure structure) {
+        Benchmarks.Adjusted a = structure.adjust(damped ? Method.DAMPED : Method.HOLT, y, m, h);
         Ets fit = Ets.fit(a.series(), 1, new Ets.Spec('A', damped ? 'D' : 'A', 'N'));
         return reseasonalise(fit.forecast(h, levels), a, damped ? "Damped trend" : "Holt");
     }
@@ -109,9 +109,9 @@ final class Baselines {
      * SES with drift (Hyndman &amp; Billah, "Unmasking the Theta method", IJF 19(2), 2003), so they are
      * SES's on the adjusted series, centred on the Theta forecast.
      */
-    static Forecast theta(double[] y, int m, int h, int[] levels) {
+    static Forecast theta(double[] y, int m, int h, int[] levels, Structure structure) {
         requireLength(y, 3, "Theta");
-        Benchmarks.Adjusted a = Benchmarks.Adjusted.of(y, m, h);
+        Benchmarks.Adjusted a = structure.adjust(Method.THETA, y, m, h);
         double[] mean = Benchmarks.theta(a.series(), 1, h);
         Ses fit = Ses.fit(a.series());
         double sigma = Math.sqrt(fit.sse() / (a.series().length - 2));

@@ -14,9 +14,14 @@ public final class Benchmarks {
     /** The seasonally adjusted series and the indexes ahead; all ones when the series is not seasonal. */
     record Adjusted(double[] series, double[] ahead) {
         static Adjusted of(double[] y, int m, int h) {
+            return of(y, m, h, Seasonality.isSeasonal(y, m));
+        }
+
+        /** As {@link #of(double[], int, int)} with the seasonality decided beforehand. */
+        static Adjusted of(double[] y, int m, int h, boolean seasonal) {
             double[] ahead = new double[h];
             Arrays.fill(ahead, 1);
-            if (!Seasonality.isSeasonal(y, m)) {
+            if (!seasonal || m < 2 || y.length < 2 * m) {
                 return new Adjusted(y, ahead);
             }
             double[] index = Seasonality.multiplicativeIndexes(y, m);

@@ -17,10 +17,11 @@ import java.util.Locale;
  *   <li>zeros: counted; when a third or more of the periods are zero the series is intermittent and
  *       {@code auto} chooses among Croston, TSB, naive and SES;
  *   <li>outliers: the remainder of a robust seasonal-trend decomposition ({@link
- *       RobustDecomposition}) measured on a scale where the noise has one spread ({@link #residuals}); points more than
+ *       RobustDecomposition}) measured on a scale where the noise has one spread ({@link #measure}); points more than
  *       3.5 robust standard deviations (1.4826 × the median absolute deviation) from the remainders'
- *       median (for counts, the deviation at least ½, Poisson's spread on that scale) are flagged and kept — a
- *       storm month is real demand;
+ *       median (for counts, the deviation at least ½, Poisson's spread on that scale) are flagged; for the fit each is replaced by its trend-and-season value, so a storm
+ *       month is shown but not forecast to recur (R's {@code tsclean} does the same); in an
+ *       intermittent series they are only flagged;
  *   <li>negative values: noted, since multiplicative models are then not tried.
  * </ul>
  */
@@ -28,8 +29,10 @@ public final class DataChecks {
     /**
      * One finding.
      *
-     * @param check {@code missing}, {@code short}, {@code zeros}, {@code outliers} or {@code negative}
-     * @param policy {@code filled}, {@code refused}, {@code flagged} or {@code noted}
+     * @param check {@code missing}, {@code short}, {@code zeros}, {@code outliers}, {@code negative} or
+     *     {@code bounds}
+     * @param policy {@code filled}, {@code refused}, {@code flagged}, {@code replaced}, {@code truncated} or
+     *     {@code noted}
      * @param periods the labels of the periods concerned (at most 50)
      */
     public record Finding(String check, String finding, String policy, List<String> periods) {}
@@ -106,19 +109,29 @@ public final class DataChecks {
                     "noted",
                     List.of()));
         }
+        Screened screened = screen(y, m);
         List<String> outliers = new ArrayList<>();
-        for (int t : outliers(y, m)) {
+        for (int t : screened.indexes()) {
             outliers.add(series.label(t));
         }
+        double[] fit = y;
         if (!outliers.isEmpty()) {
-            findings.add(new Finding(
-                    "outliers",
-                    outliers.size() + " period" + (outliers.size() == 1 ? " lies" : "s lie")
-                            + " far from the series' trend and season; kept in the fit and marked on the chart.",
-                    "flagged",
-                    first(outliers)));
+            String which = outliers.size() + " period" + (outliers.size() == 1 ? " lies" : "s lie")
+                    + " far from the series' trend and season";
+            if (intermittent) {
+                findings.add(new Finding(
+                        "outliers", which + "; kept in the fit and marked on the chart.", "flagged", first(outliers)));
+            } else {
+                fit = screened.cleaned(y);
+                findings.add(new Finding(
+                        "outliers",
+                        which + " (a one-off such as a storm); each is replaced by its trend-and-season value for"
+                                + " the fit, so the forecast does not repeat it, and marked on the chart.",
+                        "replaced",
+                        first(outliers)));
+            }
         }
-        return new Checked(y, List.copyOf(findings), intermittent);
+        return new Checked(fit, List.copyOf(findings), intermittent);
     }
 
     private static List<String> first(List<String> labels) {
@@ -147,43 +160,70 @@ public final class DataChecks {
 
     /** Indexes of the outliers (see the class description). */
     static List<Integer> outliers(double[] y, int m) {
+        return screen(y, m).indexes();
+    }
+
+    /**
+     * The outliers and what the series would have been without them.
+     *
+     * @param indexes the flagged periods, in order
+     * @param expected the trend and season's value at every period
+     */
+    record Screened(List<Integer> indexes, double[] expected) {
+        /** The series with each flagged period replaced by its expected value. */
+        double[] cleaned(double[] y) {
+            double[] out = y.clone();
+            for (int t : indexes) {
+                out[t] = expected[t];
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The outlier screen (see the class description): each period's residual against the robust
+     * decomposition, flagged beyond 3.5 robust standard deviations from their median.
+     */
+    static Screened screen(double[] y, int m) {
         int n = y.length;
         if (m > 1 && n < 2 * m) {
             m = 1;
         }
         if (n < (m > 1 ? 2 * m : 10)) {
-            return List.of();
+            return new Screened(List.of(), y.clone());
         }
-        double[] residual = residuals(y, m);
+        boolean counts = isCounts(y);
+        Measured measured = measure(y, m, counts);
+        double[] residual = measured.residual();
         double median = RobustDecomposition.median(residual);
         double sigma = 1.4826 * RobustDecomposition.mad(residual);
-        if (isCounts(y)) {
+        if (counts) {
             // counts are at least as noisy as Poisson counts: ½ on the square-root scale
             sigma = Math.max(sigma, 0.5);
         }
-        List<Integer> out = new ArrayList<>();
-        if (sigma == 0) {
-            return out;
-        }
+        List<Integer> flagged = new ArrayList<>();
         double limit = 3.5 * sigma;
-        for (int t = 0; t < n; t++) {
+        for (int t = 0; sigma > 0 && t < n; t++) {
             if (Math.abs(residual[t] - median) > limit) {
-                out.add(t);
+                flagged.add(t);
             }
         }
-        return out;
+        return new Screened(List.copyOf(flagged), measured.expected());
     }
 
     private static boolean isCounts(double[] y) {
         return Arrays.stream(y).allMatch(v -> v >= 0 && v == Math.rint(v));
     }
 
+    /** Each period's residual on the check's scale and its expected value in the series' units. */
+    record Measured(double[] residual, double[] expected) {}
+
     /**
-     * The residuals the outlier check measures. Counts (every value a non-negative whole number) are
-     * decomposed on log(y + ½), where a season multiplies a growing level as it does in the business,
-     * and each count is compared with its fitted value μ on Anscombe's square-root scale, √(y + ⅜) −
-     * √(μ + ⅜), where Poisson noise has the same spread at every level (Anscombe, Biometrika 35,
-     * 1948); other positive series are decomposed and measured on logarithms; the rest as they are.
+     * The residuals the outlier check measures. Counts (every value a non-negative whole
+     * number) are decomposed on log(y + ½), where a season multiplies a growing level as it does in the
+     * business, and each count is compared with its fitted value μ on Anscombe's square-root scale,
+     * √(y + ⅜) − √(μ + ⅜), where Poisson noise has the same spread at every level (Anscombe, Biometrika
+     * 35, 1948); other positive series are decomposed and measured on logarithms; the rest as they are.
      *
      * <p>The season takes part only when it predicts the seasons it was not fitted on (held-out
      * strength at least {@value #SEASONAL_STRENGTH}, {@link RobustDecomposition.Parts#heldOutStrength}),
@@ -191,13 +231,13 @@ public final class DataChecks {
      * 2008), which drops a season of strength below 0.6: a season fitted anyway learns the spikes that
      * recur in it, as summer storms do for a roofer, and then flags the quiet summers instead.
      */
-    static double[] residuals(double[] y, int m) {
+    static Measured measure(double[] y, int m, boolean counts) {
         int n = y.length;
-        boolean counts = isCounts(y);
+        boolean positive = Arrays.stream(y).allMatch(v -> v > 0);
         double[] z;
         if (counts) {
             z = Arrays.stream(y).map(v -> Math.log(v + 0.5)).toArray();
-        } else if (Arrays.stream(y).allMatch(v -> v > 0)) {
+        } else if (positive) {
             z = Arrays.stream(y).map(Math::log).toArray();
         } else {
             z = y.clone();
@@ -206,14 +246,22 @@ public final class DataChecks {
         if (m > 1 && parts.heldOutStrength(z) < SEASONAL_STRENGTH) {
             parts = RobustDecomposition.of(z, 1);
         }
-        if (!counts) {
-            return parts.remainder();
-        }
-        double[] out = new double[n];
+        double[] residual = new double[n];
+        double[] expected = new double[n];
         for (int t = 0; t < n; t++) {
-            double mu = Math.max(0, Math.exp(parts.fitted(t)) - 0.5);
-            out[t] = Math.sqrt(y[t] + 0.375) - Math.sqrt(mu + 0.375);
+            double fitted = parts.fitted(t);
+            if (counts) {
+                double mu = Math.max(0, Math.exp(fitted) - 0.5);
+                expected[t] = mu;
+                residual[t] = Math.sqrt(y[t] + 0.375) - Math.sqrt(mu + 0.375);
+            } else if (positive) {
+                expected[t] = Math.exp(fitted);
+                residual[t] = Math.log(y[t]) - fitted;
+            } else {
+                expected[t] = fitted;
+                residual[t] = y[t] - fitted;
+            }
         }
-        return out;
+        return new Measured(residual, expected);
     }
 }

@@ -28,11 +28,15 @@ public final class Forecasters {
      * @throws ExplodedForecastException when the forecast explodes
      */
     public static Forecast forecast(Method method, double[] y, int m, int h, int[] levels) {
-        return forecast(method, y, m, h, levels, new EnumMap<>(Method.class));
+        return forecast(method, y, m, h, levels, new EnumMap<>(Method.class), Structure.record());
     }
 
-    /** As {@link #forecast(Method, double[], int, int, int[])}, sharing member forecasts through {@code memo}. */
-    static Forecast forecast(Method method, double[] y, int m, int h, int[] levels, Map<Method, Forecast> memo) {
+    /**
+     * As {@link #forecast(Method, double[], int, int, int[])}, sharing member forecasts through {@code
+     * memo}, and recording or replaying the structural choices in {@code structure}.
+     */
+    static Forecast forecast(
+            Method method, double[] y, int m, int h, int[] levels, Map<Method, Forecast> memo, Structure structure) {
         Forecast known = memo.get(method);
         if (known != null) {
             return known;
@@ -50,20 +54,30 @@ public final class Forecasters {
                     case NAIVE -> Baselines.naive(y, h, levels);
                     case SNAIVE -> Baselines.seasonalNaive(y, m, h, levels);
                     case DRIFT -> Baselines.drift(y, h, levels);
-                    case NAIVE2 -> Baselines.naive2(y, m, h, levels);
-                    case SES -> Baselines.ses(y, m, h, levels);
-                    case HOLT -> Baselines.holt(y, m, h, levels, false);
-                    case DAMPED -> Baselines.holt(y, m, h, levels, true);
-                    case HOLT_WINTERS -> holtWinters(y, m, h, levels);
-                    case ETS -> Ets.auto(y, m).forecast(h, levels);
-                    case THETA -> Baselines.theta(y, m, h, levels);
-                    case ARIMA -> AutoArima.fit(y, m).forecast(h, levels);
+                    case NAIVE2 -> Baselines.naive2(y, m, h, levels, structure);
+                    case SES -> Baselines.ses(y, m, h, levels, structure);
+                    case HOLT -> Baselines.holt(y, m, h, levels, false, structure);
+                    case DAMPED -> Baselines.holt(y, m, h, levels, true, structure);
+                    case HOLT_WINTERS ->
+                        structure.ets(method, y, m, () -> holtWinters(y, m)).forecast(h, levels);
+                    case ETS ->
+                        structure.ets(method, y, m, () -> Ets.auto(y, m)).forecast(h, levels);
+                    case THETA -> Baselines.theta(y, m, h, levels, structure);
+                    case ARIMA -> structure.arima(y, () -> AutoArima.fit(y, m)).forecast(h, levels);
                     case CROSTON -> Intermittent.croston(y, h, levels);
                     case TSB -> Intermittent.tsb(y, h, levels);
                     case REGRESSION -> TrendSeasonRegression.forecast(y, m, h, levels);
                     case COMB ->
-                        combine("Comb", List.of(Method.SES, Method.HOLT, Method.DAMPED), y, m, h, levels, memo);
-                    case ENSEMBLE -> combine("Ensemble", ENSEMBLE_MEMBERS, y, m, h, levels, memo);
+                        combine(
+                                "Comb",
+                                List.of(Method.SES, Method.HOLT, Method.DAMPED),
+                                y,
+                                m,
+                                h,
+                                levels,
+                                memo,
+                                structure);
+                    case ENSEMBLE -> combine("Ensemble", ENSEMBLE_MEMBERS, y, m, h, levels, memo, structure);
                     case AUTO ->
                         Backtest.run(y, m, h, levels, Backtest.candidates(y, m), Backtest.DEFAULT_ORIGINS)
                                 .forecast(y, m, h, levels);
@@ -74,7 +88,7 @@ public final class Forecasters {
     }
 
     /** Holt-Winters: the additive ETS(A,A,A) or, for positive data, multiplicative ETS(M,A,M), by AICc. */
-    private static Forecast holtWinters(double[] y, int m, int h, int[] levels) {
+    private static Ets holtWinters(double[] y, int m) {
         if (m < 2 || y.length < 2 * m) {
             throw new IllegalArgumentException(
                     "Holt-Winters needs a season and two full seasons of data; the series has " + y.length
@@ -87,7 +101,7 @@ public final class Forecasters {
                 best = multiplicative;
             }
         }
-        return best.forecast(h, levels);
+        return best;
     }
 
     /**
@@ -96,12 +110,19 @@ public final class Forecasters {
      * named in the model.
      */
     static Forecast combine(
-            String name, List<Method> members, double[] y, int m, int h, int[] levels, Map<Method, Forecast> memo) {
+            String name,
+            List<Method> members,
+            double[] y,
+            int m,
+            int h,
+            int[] levels,
+            Map<Method, Forecast> memo,
+            Structure structure) {
         List<Forecast> used = new ArrayList<>();
         List<String> left = new ArrayList<>();
         for (Method member : members) {
             try {
-                used.add(forecast(member, y, m, h, levels, memo));
+                used.add(forecast(member, y, m, h, levels, memo, structure));
             } catch (IllegalArgumentException | ExplodedForecastException notUsable) {
                 left.add(member.key());
             }

@@ -15,8 +15,12 @@ import java.util.Map;
  * @param points the number of periods in the history, filled ones included
  * @param method the method asked for
  * @param chosen the method that made the forecast (differs from {@code method} for auto)
+ * @param inWords what the model does, in words an owner follows ("the same period last year,
+ *     adjusted for the trend"); the model's name is in {@code model}
  * @param reason why auto chose it, or null
  * @param backtest the backtest's scores per method (auto only), or an empty list
+ * @param calibration how the chosen method's bands held in the backtest and whether they were rescaled
+ * @param nonNegative whether the forecast and its bounds were floored at zero (counts and amounts)
  */
 public record SeriesForecast(
         String frequency,
@@ -25,11 +29,14 @@ public record SeriesForecast(
         String method,
         String chosen,
         String model,
+        String inWords,
         Map<String, Double> parameters,
         String intervalSource,
         String reason,
         List<DataChecks.Finding> checks,
         List<Backtest.Score> backtest,
+        Calibration calibration,
+        boolean nonNegative,
         List<Point> forecast) {
 
     /** One period ahead: the mean and the bounds per level (keys "80", "95"). */
@@ -43,6 +50,17 @@ public record SeriesForecast(
      * @throws ExplodedForecastException when the forecast explodes
      */
     public static SeriesForecast of(TimeSeries series, Method method, int horizon, int season, int[] levels) {
+        return of(series, method, horizon, season, levels, false);
+    }
+
+    /**
+     * As {@link #of(TimeSeries, Method, int, int, int[])}; when {@code nonNegative} (a count or an
+     * amount that cannot go below zero) the forecast and its bounds are floored at zero, which a
+     * finding states. Truncation keeps each bound's coverage: a value that cannot be negative lies
+     * above zero whenever it lies above a negative bound.
+     */
+    public static SeriesForecast of(
+            TimeSeries series, Method method, int horizon, int season, int[] levels, boolean nonNegative) {
         if (horizon < 1) {
             throw new IllegalArgumentException("The horizon must be at least one period.");
         }
@@ -60,9 +78,10 @@ public record SeriesForecast(
         Method chosen = method;
         String reason = null;
         List<Backtest.Score> scores = List.of();
+        Backtest b = null;
         if (method == Method.AUTO) {
             try {
-                Backtest b = Backtest.run(y, m, horizon, all, Backtest.candidates(y, m), Backtest.DEFAULT_ORIGINS);
+                b = Backtest.run(y, m, horizon, all, Backtest.candidates(y, m), Backtest.DEFAULT_ORIGINS);
                 chosen = b.recommended();
                 reason = b.reason();
                 scores = b.scores();
@@ -71,18 +90,39 @@ public record SeriesForecast(
                 reason = tooShort.getMessage() + " " + chosen.label() + " is used without one.";
             }
         }
-        f = Forecasters.forecast(chosen, y, m, horizon, all);
+        Calibration calibration;
+        if (b != null) {
+            Structure replayed = b.structure().replay();
+            f = Forecasters.forecast(chosen, y, m, horizon, all, new java.util.EnumMap<>(Method.class), replayed);
+            if (!replayed.replayFailures().isEmpty()) {
+                reason = reason + " " + replayed.replayFailures();
+            }
+            calibration = Calibration.of(b.score(chosen));
+            f = calibration.apply(f);
+        } else {
+            f = Forecasters.forecast(chosen, y, m, horizon, all);
+            calibration = Calibration.of(null);
+        }
+        List<DataChecks.Finding> findings = new ArrayList<>(checked.findings());
+        if (nonNegative) {
+            findings.add(new DataChecks.Finding(
+                    "bounds",
+                    "The series counts or adds up amounts that cannot be negative: a forecast or bound below"
+                            + " zero is shown as zero.",
+                    "truncated",
+                    List.of()));
+        }
         List<Point> points = new ArrayList<>(horizon);
         List<String> labels = series.labelsAhead(horizon);
         for (int k = 0; k < horizon; k++) {
             Map<String, Double> lower = new LinkedHashMap<>();
             Map<String, Double> upper = new LinkedHashMap<>();
             for (int level : Bands.sorted(levels)) {
-                Forecast.Band b = f.band(level);
-                lower.put(String.valueOf(level), b.lower()[k]);
-                upper.put(String.valueOf(level), b.upper()[k]);
+                Forecast.Band band = f.band(level);
+                lower.put(String.valueOf(level), floor(band.lower()[k], nonNegative));
+                upper.put(String.valueOf(level), floor(band.upper()[k], nonNegative));
             }
-            points.add(new Point(labels.get(k), k + 1, f.mean()[k], lower, upper));
+            points.add(new Point(labels.get(k), k + 1, floor(f.mean()[k], nonNegative), lower, upper));
         }
         return new SeriesForecast(
                 series.frequency().noun(),
@@ -91,12 +131,19 @@ public record SeriesForecast(
                 method.key(),
                 chosen.key(),
                 f.model(),
+                InWords.describe(chosen, f.model()),
                 f.parameters(),
                 f.intervalSource(),
                 reason,
-                checked.findings(),
+                List.copyOf(findings),
                 scores,
+                calibration,
+                nonNegative,
                 List.copyOf(points));
+    }
+
+    private static double floor(double v, boolean nonNegative) {
+        return nonNegative ? Math.max(0, v) : v;
     }
 
     private static int[] union(int[] a, int[] b) {

@@ -151,8 +151,11 @@ public final class PipelineAnalysis {
         return List.copyOf(out);
     }
 
-    /** KPIs whose monthly target the weighted pipeline is set against, in order of preference. */
-    static final List<String> COVERAGE_KPIS = List.of("monthly_pipeline", "monthly_revenue");
+    /**
+     * The KPI whose monthly target the weighted pipeline is set against. Only a pipeline target: a
+     * revenue target measures something else (jobs' revenue too), so comparing with it would mislead.
+     */
+    static final List<String> COVERAGE_KPIS = List.of("monthly_pipeline");
 
     /**
      * The weighted pipeline expected to close in the three months after the as-of date against the
@@ -451,7 +454,9 @@ public final class PipelineAnalysis {
             int expected = d.expectedCloseDay(i);
             String month = expected == Snapshot.NO_DAY
                     ? "none"
-                    : YearMonth.from(LocalDate.ofEpochDay(expected)).toString();
+                    : expected < day
+                            ? "overdue"
+                            : YearMonth.from(LocalDate.ofEpochDay(expected)).toString();
             double[] m = months.computeIfAbsent(month, k -> new double[3]);
             m[0]++;
             m[1] += d.amount(i);
@@ -477,8 +482,11 @@ public final class PipelineAnalysis {
                 "Stalled: in its stage longer than twice the 75th percentile of that stage's finished stays (at least "
                         + DealAging.MIN_STALL_DAYS + " days); without enough history, older than twice the typical"
                         + " cycle (the median days to win).",
-                "Coverage: weighted value expected to close in the next three months ÷ those months' targets"
-                        + " (monthly_pipeline, else monthly_revenue, from the KPI targets).",
+                "Coverage: weighted value expected to close in the next three months ÷ those months' pipeline"
+                        + " targets (monthly_pipeline in the KPI targets); without a pipeline target there is no"
+                        + " coverage.",
+                "Overdue: open deals whose expected close date has passed; they are counted apart, not in a month"
+                        + " ahead.",
                 "Win probability: logistic regression on closed deals (stage, age, size, source, rep, product),"
                         + " validated on the deals that closed last (ROC AUC); drivers move the log-odds most.",
                 "Journey: leads created by the as-of date; deal = a deal linked to the lead; job = the lead's customer"

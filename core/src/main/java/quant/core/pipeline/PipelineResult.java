@@ -78,7 +78,7 @@ public record PipelineResult(
      */
     public record Step(String stage, int reached, double toNext, double winRate, int closedSample, boolean ownRate) {}
 
-    /** Open deals expected to close in a month ({@code none} when they have no expected date). */
+    /** Open deals expected to close in a month ({@code none} when they have no expected date, {@code overdue} when it has passed). */
     public record Month(String month, int deals, double value, double weightedValue) {}
 
     /**

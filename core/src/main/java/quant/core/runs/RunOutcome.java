@@ -29,7 +29,8 @@ public enum RunOutcome {
         this.code = code;
     }
 
-    /** The stored and printed code, e.g. {@code imported-with-rejects}. */
+    /** The stored and printed code, e.g. {@code imported-with-rejects}; JSON writes it too. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String code() {
         return code;
     }

@@ -127,9 +127,27 @@ public final class RunUndo {
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 if (rs.getLong(2) > 0) {
-                    throw refused("Import run " + runId + " cannot be undone: import run " + rs.getLong(1) + " changed "
-                            + rs.getLong(2) + " of the same rows later. Undo that one first.");
+                    long blocking = rs.getLong(1);
+                    throw refused("Import run " + runId + " cannot be undone: import run " + blocking
+                            + describe(c, blocking) + " changed " + rs.getLong(2)
+                            + " of the same rows later. Undo that one first.");
                 }
+            }
+        }
+    }
+
+    /** " (FILE into TABLE on DATE)" for a run, or an empty string when it cannot be read. */
+    private static String describe(Connection c, long run) throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT file_name, target_table, started_at FROM import_run WHERE id = ?")) {
+            st.setLong(1, run);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return "";
+                }
+                String when = rs.getString(3);
+                return " (" + rs.getString(1) + " into " + rs.getString(2)
+                        + (when == null ? "" : " on " + when.substring(0, Math.min(16, when.length()))) + ")";
             }
         }
     }

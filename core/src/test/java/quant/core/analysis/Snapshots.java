@@ -87,6 +87,12 @@ public final class Snapshots {
         return this;
     }
 
+    /** Marks the job added last as a warranty callback. */
+    public Snapshots asCallback() {
+        jobs.getLast()[8] = true;
+        return this;
+    }
+
     /** Adds a payment of part of an invoice (by its index in the order added). */
     public Snapshots payment(int invoice, LocalDate day, double amount) {
         payments.add(new Object[] {invoice, day, amount});

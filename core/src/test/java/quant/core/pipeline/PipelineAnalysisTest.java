@@ -182,11 +182,17 @@ class PipelineAnalysisTest {
         s.move(later, "new", day(3, 2));
         s.deal(100, "won", "won", day(1, 1), null, day(2, 1));
         s.deal(100, "lost", "lost", day(1, 1), null, day(2, 1));
+        // a revenue target is not a pipeline target: no coverage against it
         s.commercial().target("monthly_revenue", day(1, 1), day(12, 31), 1000, true);
+        assertThat(PipelineAnalysis.run(
+                                s.build(), new PipelineSpec(Optional.of(AS_OF), PipelineSpec.By.NONE), JobMonitor.NONE)
+                        .coverage())
+                .isNull();
+        s.commercial().target("monthly_pipeline", day(1, 1), day(12, 31), 1000, true);
         PipelineResult r = PipelineAnalysis.run(
                 s.build(), new PipelineSpec(Optional.of(AS_OF), PipelineSpec.By.NONE), JobMonitor.NONE);
         assertThat(r.coverage()).isNotNull();
-        assertThat(r.coverage().kpi()).isEqualTo("monthly_revenue");
+        assertThat(r.coverage().kpi()).isEqualTo("monthly_pipeline");
         assertThat(r.coverage().months()).containsExactly("2025-04", "2025-05", "2025-06");
         assertThat(r.coverage().target()).isEqualTo(3000);
         // two closed deals, one won: every stage takes the overall 1/2; only April's deal is in the window

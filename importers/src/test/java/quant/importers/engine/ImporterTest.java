@@ -154,7 +154,8 @@ class ImporterTest {
         run(csv("c2.csv", "id,name,since,lat\n1,Acme Inc.,2024-01-05,\n"), CUSTOMERS);
         assertThatThrownBy(() -> RunUndo.undo(store, first.runId()))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("changed 1 of the same rows later");
+                .hasMessageContaining("changed 1 of the same rows later")
+                .hasMessageContaining("(c2.csv into customer on ");
     }
 
     @Test

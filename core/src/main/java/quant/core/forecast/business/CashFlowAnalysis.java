@@ -27,13 +27,16 @@ import quant.core.job.JobMonitor;
  *       months recorded, spread evenly over the days of each month.
  * </ul>
  *
- * The running balance starts from the opening cash the user entered. Its bounds come from running
- * the same flows on the revenue forecast's 80 % and 95 % bounds (the bounds of each month taken
- * together, so a path stays low or high throughout) and taking, day by day, the lowest and highest
- * balance among the paths of a level and the mean (a lower revenue also lowers costs at once while
- * its collections come later, so neither bound path is always the low one). The timing of
- * collections is taken at its expectation. "Low cash" is a balance below 30 days of outflows: the
- * horizon's average daily outflow × 30.
+ * The running balance starts from the opening cash the user entered. Its bounds combine three
+ * sources, taken as independent and added in quadrature ({@link #bounds}): the revenue forecast's
+ * 80 % and 95 % bounds run through the same flows (the bounds of each month taken together, so a
+ * path stays low or high throughout; a lower revenue lowers costs at once while its collections come
+ * later, so the departure on each side is the widest of the two paths'); the timing of the open
+ * invoices' collections (each paid by a day or not: Σ owed² · P(1 − P)); and the job cost share,
+ * whose month-to-month standard deviation over the last year is applied to the cumulative forecast
+ * revenue. Invoices older than any invoice ever paid are not expected at all: they are reported by
+ * age as doubtful. "Low cash" is a balance below 30 days of outflows: the horizon's average daily
+ * outflow × 30.
  */
 public final class CashFlowAnalysis {
     /** Invoices due by the as-of date a customer needs for their own payment timing. */
@@ -41,10 +44,38 @@ public final class CashFlowAnalysis {
 
     static final int LOW_CASH_DAYS = 30;
 
+    /**
+     * The first day past due of each age band of doubtful invoices after "not yet due" (the last band is
+     * open-ended).
+     */
+    static final int[] AGE_BANDS = {1, 31, 61, 91, 181, 366};
+
+    /** The band of an invoice {@code daysPastDue} days past due: 0 not yet due, then {@link #AGE_BANDS}. */
+    static int ageBand(int daysPastDue) {
+        int band = 0;
+        for (int b = 0; b < AGE_BANDS.length; b++) {
+            if (daysPastDue >= AGE_BANDS[b]) {
+                band = b + 1;
+            }
+        }
+        return band;
+    }
+
+    static CashFlowResult.AgeBand ageBand(int band, int count, double amount) {
+        if (band == 0) {
+            return new CashFlowResult.AgeBand("not yet due", null, null, count, amount);
+        }
+        int from = AGE_BANDS[band - 1];
+        Integer to = band < AGE_BANDS.length ? AGE_BANDS[band] - 1 : null;
+        String label = to == null ? "over " + (from - 1) + " days" : from + "–" + to + " days";
+        return new CashFlowResult.AgeBand(label, from, to, count, amount);
+    }
+
     private CashFlowAnalysis() {}
 
     /** Daily amounts of the horizon, index 0 = the day after the as-of date. */
     private record Daily(
+            double[] revenueDaily,
             double[] collectOpen,
             double[] collectForecast,
             double[] jobCosts,
@@ -53,6 +84,11 @@ public final class CashFlowAnalysis {
             double[] marketing) {
         double net(int d) {
             return collectOpen[d] + collectForecast[d] - outflow(d);
+        }
+
+        /** The forecast revenue of day d. */
+        double revenue(int d) {
+            return revenueDaily[d];
         }
 
         double outflow(int d) {
@@ -123,7 +159,7 @@ public final class CashFlowAnalysis {
                 jobCosts[d] = rev[d] * jobCostShare;
                 variable[d] = rev[d] * variableShare;
             }
-            paths[p] = new Daily(open.daily, collect(rev, open.fromIssue), jobCosts, fixed, variable, marketing);
+            paths[p] = new Daily(rev, open.daily, collect(rev, open.fromIssue), jobCosts, fixed, variable, marketing);
         }
 
         Daily mean = paths[0];
@@ -141,19 +177,26 @@ public final class CashFlowAnalysis {
                 cumulative[p][d] = c;
             }
         }
+        double costSpread = history.costShareSpread();
+        double[] other = otherVariance(open.timingVariance, mean, costSpread);
+        double[][] bounds = {
+            bounds(cumulative, 1, 2, other, 80, false),
+            bounds(cumulative, 1, 2, other, 80, true),
+            bounds(cumulative, 3, 4, other, 95, false),
+            bounds(cumulative, 3, 4, other, 95, true)
+        };
         String lowDate = null;
         String lowDate80 = null;
         int lowDays = 0;
         if (opening != null) {
             for (int d = 0; d < h; d++) {
-                double lower80 = opening + Math.min(cumulative[0][d], Math.min(cumulative[1][d], cumulative[2][d]));
                 if (opening + cumulative[0][d] < threshold) {
                     lowDays++;
                     if (lowDate == null) {
                         lowDate = asOf.date().plusDays(d + 1L).toString();
                     }
                 }
-                if (lowDate80 == null && lower80 < threshold) {
+                if (lowDate80 == null && opening + bounds[0][d] < threshold) {
                     lowDate80 = asOf.date().plusDays(d + 1L).toString();
                 }
             }
@@ -162,35 +205,38 @@ public final class CashFlowAnalysis {
         for (int from = 0; from < h; from += 7) {
             int to = Math.min(h, from + 7);
             int last = to - 1;
-            double[] c = {
-                cumulative[0][last], cumulative[1][last], cumulative[2][last], cumulative[3][last], cumulative[4][last]
-            };
-            double lo80 = Math.min(c[0], Math.min(c[1], c[2]));
-            double hi80 = Math.max(c[0], Math.max(c[1], c[2]));
-            double lo95 = Arrays.stream(c).min().orElseThrow();
-            double hi95 = Arrays.stream(c).max().orElseThrow();
             weeks.add(new CashFlowResult.Week(
                     asOf.date().plusDays(from + 1L).toString(),
                     asOf.date().plusDays(to).toString(),
                     mean.sum(from, to),
-                    c[0],
-                    opening == null ? null : opening + c[0],
-                    opening == null ? null : opening + lo80,
-                    opening == null ? null : opening + hi80,
-                    opening == null ? null : opening + lo95,
-                    opening == null ? null : opening + hi95));
+                    cumulative[0][last],
+                    opening == null ? null : opening + cumulative[0][last],
+                    opening == null ? null : opening + bounds[0][last],
+                    opening == null ? null : opening + bounds[1][last],
+                    opening == null ? null : opening + bounds[2][last],
+                    opening == null ? null : opening + bounds[3][last]));
         }
         List<String> notes = new ArrayList<>();
         if (opening == null) {
-            notes.add("No opening cash balance is set, so only the flows are shown: set it under Settings →"
-                    + " Business settings or with quant settings set cash.openingBalance=AMOUNT.");
+            notes.add("No opening cash balance is set, so only the flows are shown: set it under File ▸"
+                    + " Business settings… in the window or with quant settings set cash.openingBalance=AMOUNT.");
         }
-        notes.add("Collections on new revenue assume an invoice on the day each job is completed;"
-                + " monthly expenses and marketing are spread evenly over their month.");
+        notes.add("Collections on new revenue assume an invoice on the day each job is completed.");
+        notes.add("Job costs and variable expenses follow the revenue forecast month by month; fixed expenses"
+                + " (the latest month's) and marketing (the average of the last three months) are flat monthly"
+                + " amounts spread evenly over the days of each month.");
+        notes.add("The balance's bounds combine the revenue forecast's bounds with the uncertain timing of the open"
+                + " invoices and the month-to-month spread of the job cost share, so they widen with time.");
         notes.add("The sales pipeline is not in the cash flow: deals carry no invoices or payment terms in the data.");
-        if (open.unexpected > 0) {
-            notes.add(open.unexpected + " open invoice" + (open.unexpected == 1 ? " is" : "s are")
-                    + " older than any invoice ever paid and not expected to be paid.");
+        if (open.doubtfulCount > 0) {
+            notes.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%d open invoice%s (%,.2f) %s older than any invoice ever paid, so no collection is expected:"
+                            + " they are listed by age as doubtful, not counted as cash to come.",
+                    open.doubtfulCount,
+                    open.doubtfulCount == 1 ? "" : "s",
+                    open.doubtfulAmount(),
+                    open.doubtfulCount == 1 ? "is" : "are"));
         }
         return new CashFlowResult(
                 asOf.date().toString(),
@@ -199,7 +245,13 @@ public final class CashFlowAnalysis {
                 List.copyOf(weeks),
                 mean.sum(0, h),
                 new CashFlowResult.OpenInvoices(
-                        open.count, open.outstanding, Arrays.stream(open.daily).sum(), open.ownHistory),
+                        open.count,
+                        open.outstanding,
+                        Arrays.stream(open.daily).sum(),
+                        open.later,
+                        open.doubtfulAmount(),
+                        open.ownHistory,
+                        open.doubtful),
                 new CashFlowResult.Assumptions(
                         jobCostShare,
                         variableShare,
@@ -214,9 +266,66 @@ public final class CashFlowAnalysis {
                 List.copyOf(notes));
     }
 
-    /** What the open invoices will bring, and the payment timing from issue for new revenue. */
+    /**
+     * A path's cumulative net flow bound at one level: the mean path moved by the revenue paths' widest
+     * departure on that side, combined in quadrature with z times the other sources' standard deviation
+     * (collection timing of the open invoices, the job cost share); the sources are taken as independent.
+     */
+    static double[] bounds(
+            double[][] cumulative, int lowerPath, int upperPath, double[] other, int level, boolean upper) {
+        double z = new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
+                .inverseCumulativeProbability(0.5 + level / 200.0);
+        int h = cumulative[0].length;
+        double[] out = new double[h];
+        for (int d = 0; d < h; d++) {
+            double a = cumulative[lowerPath][d] - cumulative[0][d];
+            double b = cumulative[upperPath][d] - cumulative[0][d];
+            double revenue = upper ? Math.max(0, Math.max(a, b)) : Math.min(0, Math.min(a, b));
+            double spread = Math.sqrt(revenue * revenue + z * z * other[d]);
+            out[d] = cumulative[0][d] + (upper ? spread : -spread);
+        }
+        return out;
+    }
+
+    /**
+     * The variance of the cumulative net flow from sources other than the revenue forecast, day by
+     * day: the open invoices' collection timing (each invoice paid by day d or not, Σ owed² · P(1 − P))
+     * and the job cost share, whose month-to-month standard deviation is applied to the cumulative
+     * forecast revenue (a share that is off stays off for the horizon).
+     */
+    static double[] otherVariance(double[] timingVariance, Daily mean, double costShareSpread) {
+        int h = timingVariance.length;
+        double[] out = new double[h];
+        double revenue = 0;
+        for (int d = 0; d < h; d++) {
+            revenue += mean.revenue(d);
+            double cost = costShareSpread * revenue;
+            out[d] = timingVariance[d] + cost * cost;
+        }
+        return out;
+    }
+
+    /**
+     * What the open invoices will bring, and the payment timing from issue for new revenue.
+     *
+     * @param timingVariance day by day, the variance of what the open invoices have paid by then
+     * @param later owed on invoices expected to be paid, but not within the horizon
+     * @param doubtful invoices that no payment record expects to be paid, by age past due
+     */
     private record Invoices(
-            double[] daily, int count, double outstanding, int ownHistory, int unexpected, PaymentTiming fromIssue) {}
+            double[] daily,
+            double[] timingVariance,
+            int count,
+            double outstanding,
+            double later,
+            int ownHistory,
+            int doubtfulCount,
+            List<CashFlowResult.AgeBand> doubtful,
+            PaymentTiming fromIssue) {
+        double doubtfulAmount() {
+            return doubtful.stream().mapToDouble(CashFlowResult.AgeBand::amount).sum();
+        }
+    }
 
     private static Invoices openInvoices(Snapshot s, int day, int h) {
         Snapshot.Invoices inv = s.invoices();
@@ -280,10 +389,14 @@ public final class CashFlowAnalysis {
             }
         }
         double[] daily = new double[h];
+        double[] variance = new double[h];
         int count = 0;
         double outstanding = 0;
+        double later = 0;
         int own = 0;
         int unexpected = 0;
+        int[] ageCount = new int[AGE_BANDS.length + 1];
+        double[] ageAmount = new double[AGE_BANDS.length + 1];
         java.util.Map<Integer, PaymentTiming> timing = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
             double owed = inv.amount(i) - paid[i];
@@ -305,14 +418,26 @@ public final class CashFlowAnalysis {
             }
             if (!t.informs(a)) {
                 unexpected++;
+                int band = ageBand(a);
+                ageCount[band]++;
+                ageAmount[band] += owed;
                 continue;
             }
             double[] p = t.paidNext(a, h);
+            double by = 0;
             for (int d = 0; d < h; d++) {
                 daily[d] += owed * p[d];
+                by += p[d];
+                variance[d] += owed * owed * by * (1 - by);
             }
+            later += owed * (1 - by);
         }
-        return new Invoices(daily, count, outstanding, own, unexpected, fromIssue);
+        List<CashFlowResult.AgeBand> doubtful = new ArrayList<>();
+        for (int b = 0; b <= AGE_BANDS.length; b++) {
+            doubtful.add(ageBand(b, ageCount[b], ageAmount[b]));
+        }
+        return new Invoices(
+                daily, variance, count, outstanding, later, own, unexpected, List.copyOf(doubtful), fromIssue);
     }
 
     private static PaymentTiming customerTiming(int[] byCustomer, int[] start, int c, int[] delay, boolean[] settled) {

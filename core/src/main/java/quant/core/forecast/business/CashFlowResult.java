@@ -105,17 +105,43 @@ public record CashFlowResult(
     }
 
     /**
-     * Invoices open at the as-of date.
+     * Invoices open at the as-of date: {@code expected + later + doubtful = outstanding}.
      *
      * @param count open invoices with money outstanding
      * @param outstanding the money outstanding
      * @param expected the part expected to be paid within the horizon
+     * @param later the part of invoices the payment record expects to be paid, but after the horizon
+     *     (or never, for the share of invoices the record shows never paid)
+     * @param doubtful owed on invoices older than any invoice ever paid: no collection is expected
      * @param ownHistory invoices whose timing comes from their own customer's payment record
+     * @param doubtfulByAge the doubtful invoices by days past due
      */
-    public record OpenInvoices(int count, double outstanding, double expected, int ownHistory) {
+    public record OpenInvoices(
+            int count,
+            double outstanding,
+            double expected,
+            double later,
+            double doubtful,
+            int ownHistory,
+            List<AgeBand> doubtfulByAge) {
         public OpenInvoices {
             outstanding = Money.cents(outstanding);
             expected = Money.cents(expected);
+            later = Money.cents(later);
+            doubtful = Money.cents(doubtful);
+        }
+    }
+
+    /**
+     * Invoices by days past their due date.
+     *
+     * @param label the band in words: "not yet due", "1–30 days", "over 365 days"
+     * @param fromDays the first day past due of the band, or null for "not yet due"
+     * @param toDays the last, or null for the open-ended oldest band and for "not yet due"
+     */
+    public record AgeBand(String label, Integer fromDays, Integer toDays, int count, double amount) {
+        public AgeBand {
+            amount = Money.cents(amount);
         }
     }
 

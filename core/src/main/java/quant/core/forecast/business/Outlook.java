@@ -72,7 +72,7 @@ public record Outlook(String subject, List<Observed> history, SeriesForecast for
         }
         SeriesForecast f;
         try {
-            f = SeriesForecast.of(series, method, Math.max(1, monthsAhead), 12, LEVELS);
+            f = SeriesForecast.of(series, method, Math.max(1, monthsAhead), 12, LEVELS, true);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(subject + ": " + e.getMessage(), e);
         }

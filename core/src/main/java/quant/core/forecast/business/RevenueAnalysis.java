@@ -19,12 +19,14 @@ import quant.core.job.JobMonitor;
  *   <li><b>Booked:</b> jobs requested by the as-of date, neither done nor cancelled then, valued at
  *       their estimated hours × their line's revenue per estimated hour over the last twelve months
  *       (scheduled jobs carry no revenue yet), in the window of their scheduled day (the next day
- *       when unscheduled or overdue). They are the part of the jobs forecast already on the calendar,
- *       shown beside it, not added to it.
+ *       when unscheduled or overdue). Warranty callbacks bring no revenue and are left out (a note
+ *       counts them). They are the part of the jobs forecast already on the calendar, shown beside
+ *       it, not added to it.
  *   <li><b>Pipeline:</b> each deal open at the as-of date × the win rate of the stage it was in then
- *       ({@link StageWinRates}), in the window of its expected close date — or, when that date has
- *       passed or is missing, the typical cycle (median days from creation to close of won deals)
- *       less the deal's age, at least one day. Deals are a separate stream from jobs. Each deal is
+ *       ({@link StageWinRates}), in the window of its expected close date — or, when that date is
+ *       missing, the typical cycle (median days from creation to close of won deals) less the deal's
+ *       age, at least one day. A deal whose expected close date has passed is overdue: it is in no
+ *       window and is reported apart ({@link RevenueResult.Overdue}). Deals are a separate stream from jobs. Each deal is
  *       won or lost independently: mean Σ p·a, variance Σ p(1−p)·a², bounds by the normal
  *       approximation.
  * </ul>
@@ -82,12 +84,17 @@ public final class RevenueAnalysis {
         double[] bookedValue = new double[lines];
         List<int[]> bookedDays = new ArrayList<>(); // {day offset, line}
         List<Double> bookedValues = new ArrayList<>();
+        int bookedCallbacks = 0;
         for (int i = 0; i < jobs.size(); i++) {
             int line = jobs.serviceLine(i);
             boolean open = jobs.requestedDay(i) <= day
                     && jobs.status(i) != Snapshot.Jobs.CANCELLED
                     && (jobs.completedDay(i) == Snapshot.NO_DAY || jobs.completedDay(i) > day);
             if (!open || line < 0 || Double.isNaN(jobs.estimatedHours(i))) {
+                continue;
+            }
+            if (jobs.isCallback(i)) {
+                bookedCallbacks++; // a warranty revisit takes a technician's time but brings no revenue
                 continue;
             }
             int when = jobs.scheduledDay(i) != Snapshot.NO_DAY && jobs.scheduledDay(i) > day
@@ -115,6 +122,9 @@ public final class RevenueAnalysis {
         double[] openValue = new double[stages + 1];
         double[] weighted = new double[stages + 1];
         List<double[]> pipeline = new ArrayList<>(); // {day offset, p, amount}
+        int overdueDeals = 0;
+        double overdueValue = 0;
+        double overdueWeighted = 0;
         for (int i = 0; i < deals.size(); i++) {
             if (!deals.isOpenAt(i, day) || deals.amount(i) <= 0) {
                 continue;
@@ -125,8 +135,15 @@ public final class RevenueAnalysis {
                 continue;
             }
             int when;
-            if (deals.expectedCloseDay(i) != Snapshot.NO_DAY && deals.expectedCloseDay(i) > day) {
-                when = deals.expectedCloseDay(i) - day;
+            int expected = deals.expectedCloseDay(i);
+            if (expected != Snapshot.NO_DAY && expected > day) {
+                when = expected - day;
+            } else if (expected != Snapshot.NO_DAY) {
+                // it should have closed already: overdue, not revenue of the next days
+                overdueDeals++;
+                overdueValue += deals.amount(i);
+                overdueWeighted += p * deals.amount(i);
+                when = -1;
             } else {
                 int age = deals.startDay(i) == Snapshot.NO_DAY ? 0 : day - deals.startDay(i);
                 when = Math.max(1, cycle - age);
@@ -135,7 +152,9 @@ public final class RevenueAnalysis {
             openDeals[slot]++;
             openValue[slot] += deals.amount(i);
             weighted[slot] += p * deals.amount(i);
-            pipeline.add(new double[] {when, p, deals.amount(i)});
+            if (when > 0) {
+                pipeline.add(new double[] {when, p, deals.amount(i)});
+            }
         }
         List<RevenueResult.StageValue> stageValues = new ArrayList<>();
         for (StageWinRates.Rate r : rates.rates()) {
@@ -201,7 +220,23 @@ public final class RevenueAnalysis {
         }
         List<String> notes = new ArrayList<>();
         notes.add("Booked jobs are part of the job revenue forecast (work already on the calendar), not added to it.");
+        if (bookedCallbacks > 0) {
+            notes.add(bookedCallbacks + " booked warranty callback" + (bookedCallbacks == 1 ? " is" : "s are")
+                    + " left out of the booked revenue: a callback brings no revenue.");
+        }
         notes.add("Deals are a separate stream: their weighted value is added to the total, not to job revenue.");
+        if (overdueDeals > 0) {
+            notes.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%d open deal%s (%,.2f, %,.2f weighted) %s past %s expected close date: overdue, so in no"
+                            + " window; follow them up or move their dates.",
+                    overdueDeals,
+                    overdueDeals == 1 ? "" : "s",
+                    overdueValue,
+                    overdueWeighted,
+                    overdueDeals == 1 ? "is" : "are",
+                    overdueDeals == 1 ? "its" : "their"));
+        }
         if (rates.overall().closed() == 0) {
             notes.add(
                     "No deal was closed by the as-of date, so the pipeline has no win rates to weight by and is left out.");
@@ -213,6 +248,7 @@ public final class RevenueAnalysis {
                 List.copyOf(out),
                 List.copyOf(lineRates),
                 List.copyOf(stageValues),
+                new RevenueResult.Overdue(overdueDeals, overdueValue, overdueWeighted),
                 List.copyOf(notes));
     }
 

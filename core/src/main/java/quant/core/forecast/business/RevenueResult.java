@@ -14,6 +14,7 @@ import quant.core.analysis.Money;
  * @param windows the figures over 30, 90 and 365 days (those within the horizon) and the horizon
  * @param lines each service line's revenue per estimated hour and its booked jobs
  * @param stages the win rate of each stage and the open deals in it
+ * @param overdue open deals whose expected close date has passed: in no window, shown apart
  * @param notes what the figures assume, in sentences
  */
 public record RevenueResult(
@@ -23,7 +24,23 @@ public record RevenueResult(
         List<Window> windows,
         List<LineRate> lines,
         List<StageValue> stages,
+        Overdue overdue,
         List<String> notes) {
+
+    /**
+     * Open deals whose expected close date is on or before the as-of date: they did not close when
+     * expected, so they are not counted as revenue in any window.
+     *
+     * @param deals how many
+     * @param value their open value
+     * @param weightedValue their value × their stage's win rate
+     */
+    public record Overdue(int deals, double value, double weightedValue) {
+        public Overdue {
+            value = Money.cents(value);
+            weightedValue = Money.cents(weightedValue);
+        }
+    }
 
     /**
      * One window of days after the as-of date.

@@ -52,7 +52,26 @@ class StoreForecastsTest {
 
     @Test
     void revenueWindowsBookedWorkAndThePipeline() {
-        Snapshot s = StoreFixture.withDeals(StoreFixture.jobs()).build();
+        Snapshots company = StoreFixture.withDeals(StoreFixture.jobs());
+        // a warranty callback on the calendar: a technician's time, no revenue
+        company.workJob(
+                        0,
+                        "HVAC",
+                        "scheduled",
+                        LocalDate.of(2025, 12, 22),
+                        LocalDate.of(2026, 1, 6),
+                        null,
+                        0,
+                        0,
+                        2.0,
+                        Double.NaN,
+                        -1)
+                .asCallback();
+        // a deal that should have closed on 15 December: overdue, in no window
+        int late = company.deal(2000, "quote", "open", LocalDate.of(2025, 11, 1), LocalDate.of(2025, 12, 15), null);
+        company.move(late, "new", LocalDate.of(2025, 11, 1));
+        company.move(late, "quote", LocalDate.of(2025, 11, 8));
+        Snapshot s = company.build();
         RevenueResult r = RevenueAnalysis.run(s, naive(90), JobMonitor.NONE);
         assertEquals(2, r.windows().size());
         RevenueResult.Window w30 = r.windows().getFirst();
@@ -61,6 +80,10 @@ class StoreForecastsTest {
         // The scheduled job: 3 estimated hours × 100 / 2.5 per estimated hour.
         assertEquals(1, w30.bookedJobs());
         assertEquals(120.0, w30.booked(), 1e-9);
+        assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("1 booked warranty callback is left out")));
+        assertEquals(1, r.overdue().deals());
+        assertEquals(2000.0, r.overdue().value(), 1e-9);
+        assertEquals(1000.0, r.overdue().weightedValue(), 1e-9);
         assertEquals(40.0, r.lines().getFirst().revenuePerHour(), 1e-9);
         // The open deal: 1,000 at the quote stage (won 6 of 12), closing on 20 January.
         assertEquals(1, w30.pipelineDeals());
@@ -74,8 +97,9 @@ class StoreForecastsTest {
                 .filter(v -> v.stage().equals("quote"))
                 .findFirst()
                 .orElseThrow();
-        assertEquals(1, quote.openDeals());
-        assertEquals(500.0, quote.weightedValue(), 1e-9);
+        // the stage holds both open deals, the overdue one too
+        assertEquals(2, quote.openDeals());
+        assertEquals(1500.0, quote.weightedValue(), 1e-9);
         assertTrue(r.stages().stream().noneMatch(v -> v.stage().equals("won")));
     }
 
