@@ -39,7 +39,7 @@ public final class CustomerFilterBar {
 
     /** A date picker for an analysis's as-of date, ISO dates, empty meaning the last activity in the data. */
     public static DatePicker asOfPicker(javafx.beans.property.ObjectProperty<java.time.LocalDate> date, String id) {
-        DatePicker asOf = new DatePicker();
+        DatePicker asOf = IsoDatePicker.create();
         asOf.setPromptText("last activity");
         asOf.setPrefWidth(130);
         asOf.setConverter(

@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 import quant.core.analysis.Json;
 import quant.core.churn.ChurnEvaluation;
 import quant.core.churn.FeatureTable;
-import quant.core.job.JobMonitor;
 
 /** {@code quant churn evaluate|risk}: churn models on a file and churn risk on the database. */
 @Command(
@@ -78,7 +77,8 @@ final class ChurnCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            ChurnEvaluation e = ChurnEvaluation.run(FeatureTable.read(table, target, id), folds, seed, JobMonitor.NONE);
+            ChurnEvaluation e =
+                    ChurnEvaluation.run(FeatureTable.read(table, target, id), folds, seed, CliProgress.monitor());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(e));

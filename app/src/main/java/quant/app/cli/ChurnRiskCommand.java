@@ -13,7 +13,6 @@ import quant.core.analysis.Json;
 import quant.core.churn.ChurnRiskAnalysis;
 import quant.core.churn.ChurnRiskResult;
 import quant.core.churn.ChurnRiskSpec;
-import quant.core.job.JobMonitor;
 
 /** {@code quant churn risk}: the database's active customers by churn risk, with reasons. */
 @Command(
@@ -54,7 +53,7 @@ final class ChurnRiskCommand implements Callable<Integer> {
         if (inactivityDays != null) {
             riskSpec = riskSpec.withInactivityDays(inactivityDays);
         }
-        ChurnRiskResult r = ChurnRiskAnalysis.run(loaded.snapshot(), riskSpec, JobMonitor.NONE);
+        ChurnRiskResult r = ChurnRiskAnalysis.run(loaded.snapshot(), riskSpec, CliProgress.monitor());
         PrintWriter out = spec.commandLine().getOut();
         if (filter.json) {
             out.println(Json.write(r));

@@ -21,7 +21,6 @@ import quant.core.clv.ClvResult;
 import quant.core.clv.ClvSpec;
 import quant.core.clv.SummaryCsv;
 import quant.core.clv.TransactionLog;
-import quant.core.job.JobMonitor;
 import quant.core.settings.CustomerSettings;
 
 /** {@code quant clv fit|predict}: the probabilistic customer-base models on a file. */
@@ -99,7 +98,7 @@ final class ClvCommand implements Callable<Integer> {
                 holdoutWeeks,
                 filter.filter(),
                 filter.asOf());
-        ClvResult result = ClvAnalysis.run(loaded.snapshot(), clvSpec, JobMonitor.NONE);
+        ClvResult result = ClvAnalysis.run(loaded.snapshot(), clvSpec, CliProgress.monitor());
         PrintWriter out = spec.commandLine().getOut();
         if (filter.json) {
             out.println(Json.write(result));

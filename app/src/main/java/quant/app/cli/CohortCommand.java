@@ -15,7 +15,6 @@ import quant.core.cohort.CohortAnalysis;
 import quant.core.cohort.CohortMetric;
 import quant.core.cohort.CohortResult;
 import quant.core.cohort.CohortSpec;
-import quant.core.job.JobMonitor;
 
 /** {@code quant cohort}: customer and revenue retention by acquisition cohort. */
 @Command(
@@ -52,7 +51,8 @@ final class CohortCommand implements Callable<Integer> {
         CohortSpec cohortSpec =
                 new CohortSpec(Period.parse(period), CohortMetric.parse(metric), filter.filter(), filter.asOf());
         CohortResult result;
-        result = CohortAnalysis.run(CustomerFilterOptions.snapshot(parent.database()), cohortSpec, JobMonitor.NONE);
+        result = CohortAnalysis.run(
+                CustomerFilterOptions.snapshot(parent.database()), cohortSpec, CliProgress.monitor());
         PrintWriter out = spec.commandLine().getOut();
         if (filter.json) {
             out.println(Json.write(result));
@@ -63,6 +63,18 @@ final class CohortCommand implements Callable<Integer> {
         return QuantCommand.OK;
     }
 
+    /** The widest line the text table is kept to. */
+    static final int LINE_WIDTH = 160;
+
+    /** A cell as text: a whole percentage for shares, a whole amount otherwise; * marks a partial period. */
+    private static String cell(CohortMetric metric, CohortResult.Cell cell) {
+        double v = metric.value(cell);
+        String text = metric.isShare()
+                ? String.format(Locale.ROOT, "%.0f%%", 100 * v)
+                : String.format(Locale.ROOT, "%,.0f", v);
+        return cell.partial() ? text + "*" : text;
+    }
+
     private static void print(PrintWriter out, CohortResult r, CohortMetric metric) {
         out.printf(
                 "%s by %s cohort, as of %s%n",
@@ -71,22 +83,33 @@ final class CohortCommand implements Callable<Integer> {
             out.println("No customer has a cohort with these filters.");
             return;
         }
-        int ages = r.maxAges();
-        out.printf("%-8s %7s", "cohort", "size");
+        boolean share = metric.isShare();
+        int width = share ? 4 : 2;
+        for (CohortResult.Cohort c : r.cohorts()) {
+            for (CohortResult.Cell cell : c.cells()) {
+                width = Math.max(width, cell(metric, cell).length() + 1);
+            }
+        }
+        // as many ages as fit a readable line; --json has every one
+        int ages = Math.min(r.maxAges(), Math.max(1, (LINE_WIDTH - 16) / (width + 1)));
+        String column = " %" + width + "s";
+        out.printf("%-8s %6s", "cohort", "size");
         for (int age = 0; age < ages; age++) {
-            out.printf(" %7s", "+" + age);
+            out.printf(column, "+" + age);
         }
         out.println();
         for (CohortResult.Cohort c : r.cohorts()) {
-            out.printf("%-8s %7d", c.label(), c.size());
-            for (CohortResult.Cell cell : c.cells()) {
-                double v = metric.value(cell);
-                String text = metric.isShare()
-                        ? String.format(Locale.ROOT, "%.1f%%", 100 * v)
-                        : String.format(Locale.ROOT, "%.0f", v);
-                out.printf(" %7s", cell.partial() ? text + "*" : text);
+            out.printf("%-8s %6d", c.label(), c.size());
+            for (CohortResult.Cell cell :
+                    c.cells().subList(0, Math.min(ages, c.cells().size()))) {
+                out.printf(column, cell(metric, cell));
             }
             out.println();
+        }
+        if (ages < r.maxAges()) {
+            out.printf(
+                    "Ages +0 to +%d of +%d are shown; --json has them all (or try --period quarter).%n",
+                    ages - 1, r.maxAges() - 1);
         }
         if (r.partialPeriod() != null) {
             out.printf("* %s is not over at the as-of date: partial, not a drop.%n", r.partialPeriod());

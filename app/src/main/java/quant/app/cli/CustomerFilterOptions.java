@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import quant.core.analysis.CustomerFilter;
 import quant.core.analysis.Snapshot;
 import quant.core.analysis.SnapshotLoader;
-import quant.core.job.JobMonitor;
 import quant.core.settings.BusinessSettings;
 import quant.core.store.Store;
 
@@ -58,7 +57,7 @@ final class CustomerFilterOptions {
     /** The snapshot and business settings of the database at {@code path}, which must exist. */
     static Loaded load(Path path) {
         try (Store store = Store.openExisting(path)) {
-            return new Loaded(new SnapshotLoader(store).load(JobMonitor.NONE), BusinessSettings.read(store));
+            return new Loaded(new SnapshotLoader(store).load(CliProgress.monitor()), BusinessSettings.read(store));
         }
     }
 

@@ -21,7 +21,6 @@ import quant.core.analysis.Json;
 import quant.core.importing.ImportException;
 import quant.core.importing.Problem;
 import quant.core.io.OutputPath;
-import quant.core.job.JobMonitor;
 import quant.core.store.Store;
 import quant.importers.engine.ImportOptions;
 import quant.importers.engine.ImportResult;
@@ -159,7 +158,7 @@ final class ImportCommand implements Callable<Integer> {
         ImportOptions options = new ImportOptions(mode, dryRun, rejects, java.time.ZoneId.systemDefault());
         var out = spec.commandLine().getOut();
         try (Store store = Store.open(db)) {
-            ImportResult r = new Importer(store).run(file, profile, options, JobMonitor.NONE);
+            ImportResult r = new Importer(store).run(file, profile, options, CliProgress.monitor());
             print(
                     out,
                     r.read(),

@@ -14,7 +14,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.Json;
 import quant.core.analysis.SnapshotLoader;
-import quant.core.job.JobMonitor;
 import quant.core.market.MarketAnalysis;
 import quant.core.market.MarketResult;
 import quant.core.market.SwotBoard;
@@ -51,7 +50,9 @@ final class MarketCommand implements Callable<Integer> {
         String period;
         try (Store store = Store.openExisting(parent.database())) {
             r = MarketAnalysis.run(
-                    new SnapshotLoader(store).load(JobMonitor.NONE), Optional.ofNullable(asOf), JobMonitor.NONE);
+                    new SnapshotLoader(store).load(CliProgress.monitor()),
+                    Optional.ofNullable(asOf),
+                    CliProgress.monitor());
             period = String.valueOf(r.asOf().getYear());
             board = SwotBoard.read(store, period);
         }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.Json;
-import quant.core.job.JobMonitor;
 import quant.core.marketing.MarketingAnalysis;
 import quant.core.marketing.MarketingResult;
 import quant.core.marketing.MarketingSpec;
@@ -52,7 +51,7 @@ final class MarketingCommand implements Callable<Integer> {
                 loaded.snapshot(),
                 new MarketingSpec(
                         Optional.ofNullable(asOf), method, loaded.settings().customers()),
-                JobMonitor.NONE);
+                CliProgress.monitor());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(r));

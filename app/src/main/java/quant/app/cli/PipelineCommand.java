@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.Json;
-import quant.core.job.JobMonitor;
 import quant.core.pipeline.PipelineAnalysis;
 import quant.core.pipeline.PipelineResult;
 import quant.core.pipeline.PipelineSpec;
@@ -59,7 +58,7 @@ final class PipelineCommand implements Callable<Integer> {
         CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
         List<String> order = stageOrder == null ? loaded.settings().stageOrder() : Setting.names(stageOrder);
         PipelineSpec pipelineSpec = new PipelineSpec(Optional.ofNullable(asOf), breakdown, order);
-        PipelineResult r = PipelineAnalysis.run(loaded.snapshot(), pipelineSpec, JobMonitor.NONE);
+        PipelineResult r = PipelineAnalysis.run(loaded.snapshot(), pipelineSpec, CliProgress.monitor());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(r));

@@ -140,6 +140,17 @@ public final class QuantCommand implements Callable<Integer> {
     /** The configured command line, with the error handling shared by every command. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new QuantCommand());
+        // a long command draws its progress on standard error; anything printed wipes the bar first
+        cl.setOut(CliProgress.clearing(cl.getOut()));
+        cl.setErr(CliProgress.clearing(cl.getErr()));
+        cl.setExecutionStrategy(parseResult -> {
+            CliProgress.start(new java.io.PrintWriter(new java.io.FileWriter(java.io.FileDescriptor.err), true));
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                CliProgress.clearCurrent();
+            }
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> CliErrors.report(ex, commandLine));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine where = ex.getCommandLine();

@@ -14,7 +14,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.analysis.Json;
-import quant.core.job.JobMonitor;
 import quant.core.routing.DayPlan;
 import quant.core.routing.DayPlanner;
 import quant.core.routing.KeptPlans;
@@ -105,7 +104,8 @@ final class RouteCommand implements Callable<Integer> {
             Long kept = null;
             try (Store store = Store.openExisting(parent.parent.database())) {
                 WorkDay day = WorkDayReader.read(store, date);
-                plan = DayPlanner.plan(day, RouteSettings.of(BusinessSettings.read(store)), limits, JobMonitor.NONE);
+                plan = DayPlanner.plan(
+                        day, RouteSettings.of(BusinessSettings.read(store)), limits, CliProgress.monitor());
                 if (keep != null) {
                     try {
                         kept = KeptPlans.save(store, plan, keep, options.seed);
@@ -163,7 +163,7 @@ final class RouteCommand implements Callable<Integer> {
                         RouteSettings.of(BusinessSettings.read(store)),
                         seconds,
                         options.seed,
-                        JobMonitor.NONE);
+                        CliProgress.monitor());
             }
             PrintWriter out = spec.commandLine().getOut();
             if (options.json) {
@@ -214,7 +214,7 @@ final class RouteCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             RouteSearch.Limits limits = limits(seconds, options.seed);
             SolomonInstance instance = SolomonInstance.read(file);
-            RoutePlan plan = RouteSearch.solve(instance.problem(), java.util.Map.of(), limits, JobMonitor.NONE);
+            RoutePlan plan = RouteSearch.solve(instance.problem(), java.util.Map.of(), limits, CliProgress.monitor());
             List<List<Integer>> routes = plan.routes().stream()
                     .filter(RoutePlan.Route::used)
                     .map(r -> r.stops().stream()

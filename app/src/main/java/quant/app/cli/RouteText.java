@@ -103,7 +103,7 @@ final class RouteText {
     static void print(PrintWriter out, MonthComparison m) {
         out.printf(
                 Locale.ROOT,
-                "What better routes would have saved in %s (%.0f s of planning per day; drives to jobs only)%n%n",
+                "What better routes would have saved in %s (%.3g s of planning per day; drives to jobs only)%n%n",
                 m.month(),
                 m.secondsPerDay());
         out.printf(

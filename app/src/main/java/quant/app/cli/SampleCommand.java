@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.io.OutputPath;
-import quant.core.job.JobMonitor;
 import quant.core.store.Store;
 import quant.samples.SampleExporter;
 import quant.samples.SampleLoader;
@@ -85,13 +84,14 @@ final class SampleCommand implements Callable<Integer> {
             for (String name : SampleExporter.fileNames()) {
                 OutputPath.check(target.out.resolve(name), "--out", keep);
             }
-            long rows = SampleExporter.export(target.out, scale, JobMonitor.NONE);
+            long rows = SampleExporter.export(target.out, scale, CliProgress.monitor());
             out.printf(
                     "Wrote %,d rows of the sample company (scale %d) to %s%n",
                     rows, scale, target.out.toAbsolutePath());
         } else {
             try (Store store = Store.open(parent.databaseToWrite())) {
-                SampleLoader.Result result = SampleLoader.load(store, new SampleSource(scale, deals), JobMonitor.NONE);
+                SampleLoader.Result result =
+                        SampleLoader.load(store, new SampleSource(scale, deals), CliProgress.monitor());
                 out.printf(
                         "Loaded %,d rows of the sample company (scale %d%s) into %s in %.1f s%n",
                         result.total(),

@@ -14,7 +14,6 @@ import quant.core.analysis.Json;
 import quant.core.forecast.business.ForecastAccuracy;
 import quant.core.forecast.business.ForecastLog;
 import quant.core.forecast.business.SavedForecast;
-import quant.core.job.JobMonitor;
 import quant.core.store.Store;
 
 /** {@code quant forecast saved}, and the {@code --save} option of the forecasts that can be saved. */
@@ -90,7 +89,7 @@ final class SavedForecastCommand {
                 saved = ForecastLog.list(store);
             }
             var loaded = CustomerFilterOptions.load(forecast.parent.database());
-            ForecastAccuracy.Result r = ForecastAccuracy.run(loaded.snapshot(), saved, JobMonitor.NONE);
+            ForecastAccuracy.Result r = ForecastAccuracy.run(loaded.snapshot(), saved, CliProgress.monitor());
             if (json) {
                 out.println(Json.write(r));
             } else if (r.runs().isEmpty()) {

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.Json;
-import quant.core.job.JobMonitor;
 import quant.core.segment.KMeans;
 import quant.core.segment.SegmentAnalysis;
 import quant.core.segment.SegmentResult;
@@ -50,7 +49,7 @@ final class SegmentsCommand implements Callable<Integer> {
     public Integer call() {
         SegmentSpec segmentSpec = new SegmentSpec(maxK, seed, filter.filter(), filter.asOf());
         SegmentResult r;
-        r = SegmentAnalysis.run(CustomerFilterOptions.snapshot(parent.database()), segmentSpec, JobMonitor.NONE);
+        r = SegmentAnalysis.run(CustomerFilterOptions.snapshot(parent.database()), segmentSpec, CliProgress.monitor());
         PrintWriter out = spec.commandLine().getOut();
         if (filter.json) {
             out.println(Json.write(r));

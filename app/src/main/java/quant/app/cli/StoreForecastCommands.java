@@ -26,7 +26,6 @@ import quant.core.forecast.business.OutlookSpec;
 import quant.core.forecast.business.RevenueAnalysis;
 import quant.core.forecast.business.RevenueResult;
 import quant.core.forecast.business.SavedForecast;
-import quant.core.job.JobMonitor;
 import quant.core.settings.Setting;
 
 /** {@code quant forecast demand|revenue|cashflow}: the forecasts on the store. */
@@ -109,7 +108,7 @@ final class StoreForecastCommands {
         @Override
         public Integer call() throws Exception {
             var loaded = CustomerFilterOptions.load(forecast.parent.database());
-            DemandResult r = refusing(() -> DemandAnalysis.run(loaded.snapshot(), outlook(), JobMonitor.NONE));
+            DemandResult r = refusing(() -> DemandAnalysis.run(loaded.snapshot(), outlook(), CliProgress.monitor()));
             saving.saveIfAsked(
                     forecast.parent.database(),
                     r.lines().stream()
@@ -197,7 +196,7 @@ final class StoreForecastCommands {
         @Override
         public Integer call() throws Exception {
             var loaded = CustomerFilterOptions.load(forecast.parent.database());
-            RevenueResult r = refusing(() -> RevenueAnalysis.run(loaded.snapshot(), outlook(), JobMonitor.NONE));
+            RevenueResult r = refusing(() -> RevenueAnalysis.run(loaded.snapshot(), outlook(), CliProgress.monitor()));
             saving.saveIfAsked(
                     forecast.parent.database(),
                     List.of(SavedForecast.of(SavedForecast.REVENUE, r.jobRevenue(), r.asOf(), saving.note)),
@@ -308,7 +307,7 @@ final class StoreForecastCommands {
                 opening = OptionalDouble.of(v.doubleValue());
             }
             CashFlowSpec cashSpec = new CashFlowSpec(outlook(), opening);
-            CashFlowResult r = refusing(() -> CashFlowAnalysis.run(loaded.snapshot(), cashSpec, JobMonitor.NONE));
+            CashFlowResult r = refusing(() -> CashFlowAnalysis.run(loaded.snapshot(), cashSpec, CliProgress.monitor()));
             return emit(r, CashFlow::print);
         }
 

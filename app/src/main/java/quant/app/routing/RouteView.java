@@ -35,6 +35,7 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import quant.app.analysis.AnalysisFrame;
 import quant.app.analysis.Formats;
+import quant.app.analysis.IsoDatePicker;
 import quant.app.analysis.KeyFigures;
 import quant.app.analysis.Tables;
 import quant.core.routing.DayPlan;
@@ -122,7 +123,7 @@ public final class RouteView extends BorderPane {
     }
 
     private ToolBar toolbar() {
-        DatePicker date = new DatePicker();
+        DatePicker date = IsoDatePicker.create();
         date.setId("route-date");
         date.valueProperty().bindBidirectional(model.dateProperty());
         date.setPrefWidth(130);

@@ -98,11 +98,14 @@ public final class RouteViewModel {
         settings.addListener(x -> plan());
     }
 
-    /** Opens on the last day with jobs booked (nothing to plan when there is none). */
+    /**
+     * Opens on the next day to plan: the first day after the data's last activity with jobs booked
+     * (nothing to plan when no job is booked).
+     */
     public void start() {
         jobs.submit(
-                "Finding the last day with jobs",
-                m -> WorkDayReader.lastBookedDay(store.get()),
+                "Finding the next day with jobs",
+                m -> WorkDayReader.openingDay(store.get()),
                 last -> last.ifPresentOrElse(
                         date::set,
                         () -> message.set("No job in the data has a booked time, so there is no day to plan: import"

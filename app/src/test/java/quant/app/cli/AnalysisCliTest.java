@@ -103,6 +103,11 @@ class AnalysisCliTest {
         assertThat(last.get("cells").get(0).get("partial").asBoolean()).isTrue();
         InProcessQuant.Run text = quant("--db", db, "cohort", "--as-of", "2025-06-15", "--period", "quarter");
         assertThat(text.out()).contains("* 2025-Q2 is not over at the as-of date: partial, not a drop.");
+        // the monthly table of four years stays readable in a terminal: no line past 160 characters
+        InProcessQuant.Run monthly = quant("--db", db, "cohort");
+        assertThat(monthly.out().lines().mapToInt(String::length).max().orElse(0))
+                .isLessThanOrEqualTo(CohortCommand.LINE_WIDTH);
+        assertThat(monthly.out()).contains("--json has them all");
     }
 
     @Test

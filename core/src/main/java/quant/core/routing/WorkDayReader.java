@@ -38,19 +38,36 @@ public final class WorkDayReader {
     }
 
     /**
-     * The day route planning opens on: the last day in the data with jobs booked, or empty when no job
-     * has a booked time.
+     * The day route planning opens on: the first day after the data's as-of date (the last day a job was
+     * requested or completed) with jobs booked — the next day to plan, as the data sees it, never the
+     * wall clock; without one, the last day with jobs booked; empty when no job has a booked time.
      */
-    public static java.util.Optional<LocalDate> lastBookedDay(Store store) {
+    public static java.util.Optional<LocalDate> openingDay(Store store) {
+        String notCancelled = " (status IS NULL OR status <> 'cancelled')";
         try (Connection c = store.readConnection();
-                PreparedStatement st = c.prepareStatement(
-                        "SELECT MAX(scheduled_at) FROM job WHERE status IS NULL OR status <> 'cancelled'");
-                ResultSet rs = st.executeQuery()) {
-            Timestamp last = rs.next() ? rs.getTimestamp(1) : null;
-            return java.util.Optional.ofNullable(last)
-                    .map(t -> t.toLocalDateTime().toLocalDate());
+                PreparedStatement asOf = c.prepareStatement("SELECT MAX(d) FROM (SELECT MAX(CAST(requested_at AS DATE))"
+                        + " d FROM job UNION ALL SELECT MAX(CAST(completed_at AS DATE)) FROM job)");
+                PreparedStatement next = c.prepareStatement("SELECT MIN(CAST(scheduled_at AS DATE)) FROM job"
+                        + " WHERE scheduled_at >= ? AND" + notCancelled);
+                PreparedStatement last =
+                        c.prepareStatement("SELECT MAX(CAST(scheduled_at AS DATE)) FROM job WHERE" + notCancelled)) {
+            LocalDate dataAsOf = firstDate(asOf);
+            if (dataAsOf != null) {
+                next.setObject(1, dataAsOf.plusDays(1));
+                LocalDate day = firstDate(next);
+                if (day != null) {
+                    return java.util.Optional.of(day);
+                }
+            }
+            return java.util.Optional.ofNullable(firstDate(last));
         } catch (SQLException e) {
             throw new StoreException(StoreException.Kind.IO, "Could not read the jobs' dates: " + e.getMessage(), e);
+        }
+    }
+
+    private static LocalDate firstDate(PreparedStatement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? rs.getObject(1, LocalDate.class) : null;
         }
     }
 
