@@ -92,7 +92,11 @@ final class ClvText {
                         f.model(),
                         f.logLikelihood(),
                         params(f),
-                        f.model().equals(p.model()) ? "  ← used" : "");
+                        !f.model().equals(p.model())
+                                ? ""
+                                : r.segmentFit() != null && r.segmentFit().bySegment()
+                                        ? "  ← one fit for all; the customers are valued by their segment's fit (below)"
+                                        : "  ← used");
             }
             if (p.spendFit() != null) {
                 out.printf(
@@ -126,6 +130,23 @@ final class ClvText {
                         h.actualHoldout() > 0 ? 100 * (h.predictedHoldout() / h.actualHoldout() - 1) : 0);
             } else if (r.holdoutNote() != null) {
                 out.println("  " + r.holdoutNote());
+            }
+            if (r.segmentFit() != null) {
+                for (quant.core.clv.SegmentFit.Row row : r.segmentFit().rows()) {
+                    out.printf(
+                            Locale.ROOT,
+                            "    %-14s %,6d customers: %,8.0f actual, %,8.0f by one fit (%+.1f%%)%s%n",
+                            row.segment(),
+                            row.customers(),
+                            row.actual(),
+                            row.pooled(),
+                            100 * row.pooledBias(),
+                            row.ownFit() == null
+                                    ? ""
+                                    : String.format(
+                                            Locale.ROOT, ", %,.0f by its own %s", row.ownFit(), row.ownModel()));
+                }
+                out.println("  " + r.segmentFit().note());
             }
         }
         out.printf(

@@ -137,6 +137,31 @@ public final class QuantCommand implements Callable<Integer> {
         return file;
     }
 
+    /**
+     * Whether a mistyped word is close enough to a command or option to suggest it: at most a third of
+     * its letters (at least two) changed, added or left out (Levenshtein distance), dashes aside.
+     */
+    static boolean similar(String typed, String known) {
+        String a = typed.replaceFirst("^-+", "").toLowerCase(java.util.Locale.ROOT);
+        String b = known.replaceFirst("^-+", "").toLowerCase(java.util.Locale.ROOT);
+        int[] previous = new int[b.length() + 1];
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                row[j] = Math.min(substitute, Math.min(previous[j] + 1, row[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = row;
+            row = swap;
+        }
+        return previous[b.length()] <= Math.max(2, Math.max(a.length(), b.length()) / 3);
+    }
+
     /** The configured command line, with the error handling shared by every command. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new QuantCommand());
@@ -169,8 +194,12 @@ public final class QuantCommand implements Callable<Integer> {
                 if (!where.getSubcommands().isEmpty() && !first.startsWith("-")) {
                     message = "'" + name + "' has no command '" + first + "'";
                 }
-                if (!suggestions.isEmpty()) {
-                    message += "; did you mean '" + suggestions.getFirst() + "'?";
+                String close = suggestions.stream()
+                        .filter(suggestion -> similar(first, suggestion))
+                        .findFirst()
+                        .orElse(null);
+                if (close != null) {
+                    message += "; did you mean '" + close + "'?";
                 }
             }
             return CliErrors.report(

@@ -126,6 +126,26 @@ public final class ClvView extends BorderPane {
         return new VBox(bar, filters);
     }
 
+    /** The holdout per segment in words: what one fit and the segment fits predicted against what happened. */
+    static String segmentLine(quant.core.clv.SegmentFit f) {
+        if (f == null || f.rows().size() < 2) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" By segment:");
+        for (quant.core.clv.SegmentFit.Row row : f.rows()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    " %s %,.0f actual, %,.0f by one fit (%+.0f%%)%s;",
+                    row.segment(),
+                    row.actual(),
+                    row.pooled(),
+                    100 * row.pooledBias(),
+                    row.ownFit() == null ? "" : String.format(Locale.ROOT, ", %,.0f by its own", row.ownFit())));
+        }
+        b.setLength(b.length() - 1);
+        return b.append(". ").append(f.note()).toString();
+    }
+
     private void show(ClvResult r) {
         if (r == null) {
             return;
@@ -144,16 +164,17 @@ public final class ClvView extends BorderPane {
             tracking.setChart(ClvCharts.tracking(h));
             frequency.setChart(ClvCharts.byFrequency(h));
             holdoutNote.setText(String.format(
-                    Locale.ROOT,
-                    "%s fitted on the %,d customers who bought before %s predicted %,.0f repeat purchases from then to %s;"
-                            + " they made %,.0f (%+.1f%%).",
-                    ClvModel.parse(h.model()).title(),
-                    h.customers(),
-                    h.split(),
-                    h.predictedHoldout(),
-                    h.end(),
-                    h.actualHoldout(),
-                    h.actualHoldout() > 0 ? 100 * (h.predictedHoldout() / h.actualHoldout() - 1) : 0));
+                            Locale.ROOT,
+                            "%s fitted on the %,d customers who bought before %s predicted %,.0f repeat purchases from then to %s;"
+                                    + " they made %,.0f (%+.1f%%).",
+                            ClvModel.parse(h.model()).title(),
+                            h.customers(),
+                            h.split(),
+                            h.predictedHoldout(),
+                            h.end(),
+                            h.actualHoldout(),
+                            h.actualHoldout() > 0 ? 100 * (h.predictedHoldout() / h.actualHoldout() - 1) : 0)
+                    + segmentLine(r.segmentFit()));
         } else {
             tracking.setChart(null);
             frequency.setChart(null);

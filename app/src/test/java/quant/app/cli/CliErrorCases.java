@@ -201,7 +201,8 @@ final class CliErrorCases {
                 "--mapping",
                 p));
         cases.add(Case.of("an input that is a folder", 2, "is a folder", "import", dir.toString(), "--mapping", p));
-        cases.add(Case.of("an unknown command", 2, "Unmatched argument", "frobnicate"));
+        cases.add(Case.of("an unknown command", 2, "'quant' has no command 'frobnicate'", "frobnicate"));
+        cases.add(Case.of("a mistyped command", 2, "did you mean 'forecast'?", "forcast", "demand"));
         cases.add(Case.of("undo of an unknown run", 2, "There is no import run", "undo", "9999"));
         cases.add(Case.of("undo of a run that is not a number", 2, "RUN", "undo", "last"));
         cases.add(Case.of("undo of a run twice", 1, "undone already", "undo", "1", "&&", "undo", "1"));

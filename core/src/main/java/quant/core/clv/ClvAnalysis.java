@@ -114,10 +114,20 @@ public final class ClvAnalysis {
                         + e.getMessage();
             }
         }
+        SegmentFit segmentFit = null;
+        Map<String, RepeatModel> segmentModels = Map.of();
+        if (fitted.model != null) {
+            monitor.progress(4, 6, "Checking the model per segment");
+            ClvModel key = ClvModel.parse(fitted.result.model());
+            segmentFit = SegmentFit.check(s, pd, in, end - spec.holdoutWeeks() * 7, end, key);
+            if (segmentFit != null && segmentFit.bySegment()) {
+                segmentModels = segmentFit.fitOnWhole(s, rs);
+            }
+        }
         monitor.progress(5, 6, "Valuing each customer");
-        Rows rows = customerRows(s, pd, in, revenue, margin, rs, fitted, spec, end);
+        Rows rows = customerRows(s, pd, in, revenue, margin, rs, fitted, segmentModels, spec, end);
         List<ClvResult.SegmentValue> bySegment = bySegment(rows.rows());
-        String[] recommendation = recommend(rows.probabilistic(), holdout, curve, simple);
+        String[] recommendation = recommend(rows.probabilistic(), holdout, segmentFit, curve, simple);
         monitor.progress(6, 6, "Done");
         return new ClvResult(
                 asOf,
@@ -131,6 +141,7 @@ public final class ClvAnalysis {
                 rows.probabilistic(),
                 holdout,
                 holdoutNote,
+                segmentFit,
                 bySegment,
                 rows.rows(),
                 recommendation[0],
@@ -306,6 +317,7 @@ public final class ClvAnalysis {
             double[] margin,
             RepeatSummaries rs,
             Fitted fitted,
+            Map<String, RepeatModel> segmentModels,
             ClvSpec spec,
             int end) {
         Snapshot.Customers cs = s.customers();
@@ -315,7 +327,7 @@ public final class ClvAnalysis {
             row[rs.customer()[i]] = i;
         }
         double ratio = fitted.result.marginRatio();
-        Valuation values = fitted.model == null ? null : Valuation.of(fitted.model, rs.summaries(), spec);
+        double[][] values = fitted.model == null ? null : rowValues(s, rs, fitted.model, segmentModels, spec);
         List<ClvResult.CustomerValue> out = new ArrayList<>();
         double total = 0;
         double expected = 0;
@@ -335,14 +347,13 @@ public final class ClvAnalysis {
             Double spendPer = null;
             Double clv = null;
             if (values != null && i >= 0) {
-                int g = rs.summaries().group(i);
-                pAlive = values.pAlive()[g];
-                exp = values.expected()[g];
+                pAlive = values[0][i];
+                exp = values[1][i];
                 double zbar = rs.zbar()[i];
                 spendPer = fitted.spend != null
                         ? fitted.spend.expectedSpend(x, zbar)
                         : (x > 0 && zbar > 0 ? zbar : fitted.meanSpend);
-                clv = values.discounted()[g] * spendPer * ratio;
+                clv = values[2][i] * spendPer * ratio;
                 total += clv;
                 expected += exp;
                 valued++;
@@ -389,6 +400,40 @@ public final class ClvAnalysis {
                         p.note()));
     }
 
+    /**
+     * Per summary row: P(alive), expected purchases over the horizon and their discounted sum, each row
+     * by its segment's model where the segments are fitted apart, else by the pooled one.
+     */
+    static double[][] rowValues(
+            Snapshot s, RepeatSummaries rs, RepeatModel pooled, Map<String, RepeatModel> bySegment, ClvSpec spec) {
+        int n = rs.size();
+        double[][] out = new double[3][n];
+        if (bySegment.isEmpty()) {
+            Valuation v = Valuation.of(pooled, rs.summaries(), spec);
+            for (int i = 0; i < n; i++) {
+                int g = rs.summaries().group(i);
+                out[0][i] = v.pAlive()[g];
+                out[1][i] = v.expected()[g];
+                out[2][i] = v.discounted()[g];
+            }
+            return out;
+        }
+        for (Map.Entry<String, List<Integer>> e :
+                SegmentFit.rowsBySegment(s, rs).entrySet()) {
+            List<Integer> members = e.getValue();
+            CustomerSummaries sub = SegmentFit.subset(rs.summaries(), members);
+            Valuation v = Valuation.of(bySegment.getOrDefault(e.getKey(), pooled), sub, spec);
+            for (int k = 0; k < members.size(); k++) {
+                int g = sub.group(k);
+                int i = members.get(k);
+                out[0][i] = v.pAlive()[g];
+                out[1][i] = v.expected()[g];
+                out[2][i] = v.discounted()[g];
+            }
+        }
+        return out;
+    }
+
     private static List<ClvResult.SegmentValue> bySegment(List<ClvResult.CustomerValue> rows) {
         Map<String, double[]> acc = new TreeMap<>();
         for (ClvResult.CustomerValue v : rows) {
@@ -414,30 +459,53 @@ public final class ClvAnalysis {
     private static String[] recommend(
             ClvResult.Probabilistic p,
             HoldoutCheck holdout,
+            SegmentFit segments,
             ClvResult.CohortCurve curve,
             ClvResult.SimpleFormula simple) {
         if (p.model() != null && holdout != null && holdout.actualHoldout() > 0) {
             double error = holdout.predictedHoldout() / holdout.actualHoldout() - 1;
-            if (Math.abs(error) <= 0.2) {
-                return new String[] {
-                    "probabilistic",
-                    String.format(
-                            Locale.ROOT,
-                            "%s predicted %,.0f purchases in the %s to %s holdout against %,.0f actual (%+.1f%%), within 20%%:"
-                                    + " its per-customer values are the ones to use.",
-                            ClvModel.parse(p.model()).title(),
-                            holdout.predictedHoldout(),
-                            holdout.split(),
-                            holdout.end(),
-                            holdout.actualHoldout(),
-                            100 * error)
-                };
+            // the total can be right while every segment is wrong: judge by the segments' error too
+            double segmentError = segments == null
+                    ? Math.abs(error)
+                    : segments.bySegment() ? segments.segmentError() : segments.pooledError();
+            if (Math.abs(error) <= 0.2 && segmentError <= 0.2) {
+                String text = segments != null && segments.bySegment()
+                        ? String.format(
+                                Locale.ROOT,
+                                "Fitted per customer segment, the models predicted each segment's purchases in the %s to"
+                                        + " %s holdout within %.1f%% in all (one fit for all customers: %.1f%%, though"
+                                        + " its total was off by only %+.1f%%): the per-customer values of the segment"
+                                        + " fits are the ones to use.",
+                                holdout.split(),
+                                holdout.end(),
+                                100 * segmentError,
+                                100 * segments.pooledError(),
+                                100 * error)
+                        : String.format(
+                                Locale.ROOT,
+                                "%s predicted %,.0f purchases in the %s to %s holdout against %,.0f actual (%+.1f%%),"
+                                        + " and the segments' within %.0f%%: its per-customer values are the ones to"
+                                        + " use.",
+                                ClvModel.parse(p.model()).title(),
+                                holdout.predictedHoldout(),
+                                holdout.split(),
+                                holdout.end(),
+                                holdout.actualHoldout(),
+                                100 * error,
+                                100 * segmentError);
+                return new String[] {"probabilistic", text};
             }
-            String why = String.format(
-                    Locale.ROOT,
-                    "%s missed the holdout by %+.0f%%, more than 20%%",
-                    ClvModel.parse(p.model()).title(),
-                    100 * error);
+            String why = Math.abs(error) > 0.2
+                    ? String.format(
+                            Locale.ROOT,
+                            "%s missed the holdout by %+.0f%%, more than 20%%",
+                            ClvModel.parse(p.model()).title(),
+                            100 * error)
+                    : String.format(
+                            Locale.ROOT,
+                            "%s missed the segments' holdout purchases by %.0f%%, more than 20%%",
+                            ClvModel.parse(p.model()).title(),
+                            100 * segmentError);
             return fallback(why, curve, simple);
         }
         return fallback(

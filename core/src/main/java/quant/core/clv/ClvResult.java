@@ -15,6 +15,8 @@ import quant.core.analysis.AsOf;
  * @param cohortCurve the average cohort's cumulative margin, extrapolated
  * @param probabilistic BG/NBD or Pareto/NBD with Gamma-Gamma, discounted and margin-adjusted
  * @param holdout the calibration/holdout check of the chosen transaction model, or null with the reason in {@code holdoutNote}
+ * @param segmentFit the same holdout per customer segment, one fit for all against a fit per segment,
+ *     and which values the customers; null without a model
  * @param bySegment the methods' per-customer figures by customer segment
  * @param customerValues one row per customer, highest future value first
  * @param recommended the method whose figure to quote: "probabilistic", "cohortCurve" or "simpleFormula"
@@ -32,6 +34,7 @@ public record ClvResult(
         Probabilistic probabilistic,
         HoldoutCheck holdout,
         String holdoutNote,
+        SegmentFit segmentFit,
         List<SegmentValue> bySegment,
         List<CustomerValue> customerValues,
         String recommended,

@@ -19,10 +19,11 @@ public final class CustomerSummaries {
             throw new IllegalArgumentException("x, t_x and T must have one value per customer");
         }
         for (int i = 0; i < x.length; i++) {
-            if (!(x[i] >= 0 && tx[i] >= 0 && t[i] > 0 && tx[i] <= t[i]) || (x[i] == 0 && tx[i] != 0)) {
+            if (!(x[i] >= 0 && tx[i] >= 0 && t[i] >= 0 && tx[i] <= t[i]) || (x[i] == 0 && tx[i] != 0)) {
                 throw new IllegalArgumentException(
                         "Customer " + (i + 1) + " has an impossible summary: x = " + x[i] + ", t_x = " + tx[i]
-                                + ", T = " + t[i] + " (need x ≥ 0, 0 ≤ t_x ≤ T, T > 0, t_x = 0 when x = 0).");
+                                + ", T = " + t[i]
+                                + " (need x ≥ 0, 0 ≤ t_x ≤ T, T ≥ 0 (0 for a customer acquired on the last day), t_x = 0 when x = 0).");
             }
         }
         this.x = x.clone();

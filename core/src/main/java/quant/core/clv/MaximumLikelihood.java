@@ -76,7 +76,9 @@ final class MaximumLikelihood {
                                 + (low ? "0" : "infinity") + ": "
                                 + String.format(java.util.Locale.ROOT, v >= 1000 ? "%,.0f" : "%.4g", v)
                                 + " at the edge): the model does not describe these data.",
-                        names[i]);
+                        names[i],
+                        exp(lp),
+                        -best.getValue());
             }
         }
         double[] p = exp(lp);

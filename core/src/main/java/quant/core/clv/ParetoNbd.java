@@ -199,7 +199,9 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
                                         ": the model does not describe these data.",
                                         ": customers hardly differ in how fast they drop out, which the model's spread of"
                                                 + " dropout rates only reaches in the limit; it is not used."),
-                        edge.edgeParameter());
+                        edge.edgeParameter(),
+                        edge.edgeEstimate(),
+                        edge.edgeLogLikelihood());
             }
             throw edge;
         }

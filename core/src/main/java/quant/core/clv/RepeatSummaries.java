@@ -5,9 +5,11 @@ import quant.core.analysis.PurchaseDays;
 
 /**
  * The repeat-buying models' inputs cut at a day, in weeks: for each chosen customer whose first
- * purchase is before the cut, x = purchase days after the first up to the cut, t_x = weeks from the
+ * purchase is on or before the cut, x = purchase days after the first up to the cut, t_x = weeks from the
  * first purchase to the last, T = weeks from the first purchase to the cut, and z̄ = the mean revenue
- * of the repeat purchase days (0 when x = 0).
+ * of the repeat purchase days (0 when x = 0). A customer acquired on the cut day has x = t_x = T = 0:
+ * P(alive) 1 and the expected purchases of a new customer; such a row adds nothing to a likelihood (its
+ * probability is 1), so it is kept for valuation rather than left unvalued.
  *
  * @param customer the customer index (into the purchase days) of each summary row
  * @param firstDay each row's first purchase day
@@ -19,14 +21,14 @@ public record RepeatSummaries(int[] customer, int[] firstDay, CustomerSummaries 
     /**
      * @param chosen which customers may take part (null for all)
      * @param cutDay the last day of the calibration period; purchases after it are not counted
-     * @return empty summaries when no chosen customer bought before the cut
+     * @return empty summaries when no chosen customer bought by the cut
      */
     public static RepeatSummaries at(PurchaseDays pd, boolean[] chosen, int cutDay) {
         int n = pd.customers();
         int[] rows = new int[n];
         int m = 0;
         for (int c = 0; c < n; c++) {
-            if ((chosen == null || chosen[c]) && pd.count(c) > 0 && pd.day(pd.start(c)) < cutDay) {
+            if ((chosen == null || chosen[c]) && pd.count(c) > 0 && pd.day(pd.start(c)) <= cutDay) {
                 rows[m++] = c;
             }
         }
