@@ -83,6 +83,15 @@ final class ChurnRiskCommand implements Callable<Integer> {
                     f.unit(),
                     f.description());
         }
+        for (ChurnRiskResult.Candidate c : r.candidates()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  tried %-18s time-split ROC AUC %.3f → %.3f: %s%n",
+                    c.factor(),
+                    c.aucBefore(),
+                    c.aucWith(),
+                    c.kept() ? "kept" : "left out");
+        }
         ChurnRiskResult.Validation v = r.validation();
         if (v != null) {
             out.printf(

@@ -227,13 +227,26 @@ class AnalysisCliTest {
         double perMonth =
                 factors.get("daysSinceLastPurchase").get("oddsRatioPerUnit").asDouble();
         double perDrop = factors.get("frequencyDrop").get("oddsRatioPerUnit").asDouble();
-        for (String f : java.util.List.of("callbacks", "lowRatings")) {
-            assertThat(factors.get(f).get("oddsRatioPerUnit").asDouble())
-                    .as(f)
-                    .isGreaterThan(perMonth)
-                    .isGreaterThan(perDrop);
+        // a low rating's effect lasts: it shows in the recent factor or in the lasting one, whichever carries it
+        for (String[] f : java.util.List.of(
+                new String[] {"callbacks", "everCallback"}, new String[] {"lowRatings", "everLowRating"})) {
+            double strongest = Math.max(
+                    factors.get(f[0]).get("oddsRatioPerUnit").asDouble(),
+                    factors.containsKey(f[1])
+                            ? factors.get(f[1]).get("oddsRatioPerUnit").asDouble()
+                            : 0);
+            assertThat(strongest).as(f[0]).isGreaterThan(perMonth).isGreaterThan(perDrop);
         }
         assertThat(json.get("validation").get("auc").asDouble()).isGreaterThan(0.65);
+        // the causes the generator carries beyond the last year: a bad experience for good, and the segment
+        Map<String, Boolean> kept = new TreeMap<>();
+        json.get("candidates")
+                .forEach(c -> kept.put(c.get("factor").asText(), c.get("kept").asBoolean()));
+        assertThat(kept).containsEntry("everCallback", true).containsEntry("segment", true);
+        assertThat(json.get("validation").get("auc").asDouble()).isGreaterThan(0.75);
+        assertThat(factors.get("segment:commercial").get("weight").asDouble())
+                .as("commercial customers churn less")
+                .isNegative();
         // customers with a late or disputed invoice are scored riskier than those without
         double[] late = new double[2];
         double[] onTime = new double[2];

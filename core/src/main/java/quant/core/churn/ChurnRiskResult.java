@@ -10,6 +10,8 @@ import quant.core.analysis.AsOf;
  *
  * @param activeCustomers customers passing the filter with a purchase in the inactivity window before the as-of date
  * @param factors each factor's weight (coefficient per standard deviation) and what it means
+ * @param candidates the factors tried beside the last year's (lasting ones, the segment) and whether
+ *     each raised the time-split ROC AUC enough to be kept
  * @param validation how the model trained on the older period did on the next one, or null with the reason in {@code note}
  * @param levels the risk levels with their thresholds, interventions and counts
  * @param customers the call list: active customers, highest value at risk first
@@ -19,6 +21,7 @@ public record ChurnRiskResult(
         int inactivityDays,
         int activeCustomers,
         List<Factor> factors,
+        List<Candidate> candidates,
         Validation validation,
         List<Level> levels,
         List<CustomerRisk> customers,
@@ -40,6 +43,16 @@ public record ChurnRiskResult(
             String unit,
             double oddsRatioPerUnit,
             double meanActive) {}
+
+    /**
+     * A factor tried beside the ones already in the model.
+     *
+     * @param factor the factor, or {@code segment} for the segment's columns together
+     * @param aucBefore the time-split ROC AUC of the model without it, when it was tried
+     * @param aucWith with it
+     * @param kept whether it raised the AUC by at least the threshold and was kept
+     */
+    public record Candidate(String factor, double aucBefore, double aucWith, boolean kept) {}
 
     /**
      * The time-based check: features at {@code trainCut} with labels from the window after it train the
