@@ -28,10 +28,10 @@ public final class CustomerFilterBar {
         Button reset = new Button("Clear filters");
         reset.setOnAction(e -> model.reset());
         return List.of(
-                box("All channels", model.channelChoices(), model.channels(), prefix + "-channel"),
-                box("All segments", model.segmentChoices(), model.segments(), prefix + "-segment"),
-                box("All cities", model.cityChoices(), model.cities(), prefix + "-city"),
-                box("Any first service", model.serviceLineChoices(), model.serviceLines(), prefix + "-line"),
+                box("All channels", model.channelChoices(), model.channels(), prefix + "-channel", model::label),
+                box("All segments", model.segmentChoices(), model.segments(), prefix + "-segment", model::label),
+                box("All cities", model.cityChoices(), model.cities(), prefix + "-city", model::label),
+                box("Any first line", model.serviceLineChoices(), model.serviceLines(), prefix + "-line", model::label),
                 new Label("As of"),
                 asOf,
                 reset);
@@ -52,11 +52,27 @@ public final class CustomerFilterBar {
 
     /** A check-combo whose checked items mirror {@code chosen} both ways; its choices follow {@code choices}. */
     private static CheckComboBox<String> box(
-            String title, ObservableList<String> choices, ObservableSet<String> chosen, String id) {
+            String title,
+            ObservableList<String> choices,
+            ObservableSet<String> chosen,
+            String id,
+            java.util.function.Function<String, String> label) {
         CheckComboBox<String> box = new CheckComboBox<>(choices);
         box.setId(id);
         box.setTitle(title);
-        box.setPrefWidth(130);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return label.apply(code);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        box.setPrefWidth(140);
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.setTooltip(new Tooltip(title + ": tick values to keep only those customers"));
         box.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
             List<String> now = List.copyOf(box.getCheckModel().getCheckedItems());

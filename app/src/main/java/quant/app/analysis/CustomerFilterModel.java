@@ -89,10 +89,20 @@ public final class CustomerFilterModel {
         asOf.set(null);
     }
 
+    private final java.util.Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The name a person reads for a choice: a service line's own name, else the code's display name. */
+    public String label(String code) {
+        return code == null ? null : labels.getOrDefault(code, quant.core.analysis.DisplayNames.of(code));
+    }
+
     /** Offers the values a snapshot holds as choices. */
     public void offerChoices(Snapshot s) {
         if (s == null) {
             return;
+        }
+        for (String line : s.serviceLines().values()) {
+            labels.put(line, s.serviceLines().label(line));
         }
         replaceIfChanged(channelChoices, s.customers().channels().values());
         replaceIfChanged(segmentChoices, s.customers().segments().values());

@@ -7,6 +7,11 @@ public final class Formats {
     private Formats() {}
 
     /** 0.5263 → "52.6%"; "–" when there is no figure (NaN or infinite). */
+    /** A code of the data as a person reads it: {@code google_ads} → "Google Ads" ({@link DisplayNames}). */
+    public static String name(String code) {
+        return quant.core.analysis.DisplayNames.of(code);
+    }
+
     public static String percent(double fraction) {
         return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "–";
     }

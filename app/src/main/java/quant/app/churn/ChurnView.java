@@ -154,7 +154,7 @@ public final class ChurnView extends BorderPane {
                         ChurnRiskResult.CustomerRisk::pAlive,
                         v -> String.format(Locale.ROOT, "%.2f", v),
                         70),
-                Tables.text("Segment", ChurnRiskResult.CustomerRisk::segment, 90),
+                Tables.text("Segment", c -> Formats.name(c.segment()), 90),
                 Tables.text("Last purchase", c -> c.lastPurchase().toString(), 110));
     }
 }

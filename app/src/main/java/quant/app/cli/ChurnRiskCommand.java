@@ -48,7 +48,7 @@ final class ChurnRiskCommand implements Callable<Integer> {
     public Integer call() {
         CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(churn.parent.database());
         ChurnRiskSpec riskSpec = ChurnRiskSpec.of(loaded.settings().customers())
-                .withFilter(filter.filter())
+                .withFilter(filter.filter(loaded.snapshot()))
                 .withAsOf(filter.asOf());
         if (inactivityDays != null) {
             riskSpec = riskSpec.withInactivityDays(inactivityDays);

@@ -96,7 +96,7 @@ final class ClvCommand implements Callable<Integer> {
                 discount != null ? discount : defaults.annualDiscountRate(),
                 inactivityDays != null ? inactivityDays : defaults.inactivityDays(),
                 holdoutWeeks,
-                filter.filter(),
+                filter.filter(loaded.snapshot()),
                 filter.asOf());
         ClvResult result = ClvAnalysis.run(loaded.snapshot(), clvSpec, CliProgress.monitor());
         PrintWriter out = spec.commandLine().getOut();

@@ -109,11 +109,13 @@ final class ClvText {
             if (p.meanClv() != null) {
                 out.printf(
                         Locale.ROOT,
-                        "  margin ratio %.1f%%; mean future CLV %,.0f per customer, %,.0f in all; %,.0f purchases expected%n",
+                        "  margin ratio %.1f%%; mean future CLV %,.0f per customer, %,.0f in all; %,.0f purchases expected;"
+                                + " margin so far + to come %,.0f per customer%n",
                         100 * p.marginRatio(),
                         p.meanClv(),
                         p.totalClv(),
-                        p.expectedTransactions());
+                        p.expectedTransactions(),
+                        r.historic().meanMargin() + p.meanClv());
             }
             if (p.note() != null) {
                 out.println("  " + p.note());

@@ -48,11 +48,11 @@ final class CohortCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CohortSpec cohortSpec =
-                new CohortSpec(Period.parse(period), CohortMetric.parse(metric), filter.filter(), filter.asOf());
-        CohortResult result;
-        result = CohortAnalysis.run(
-                CustomerFilterOptions.snapshot(parent.database()), cohortSpec, CliProgress.monitor());
+        Period chosen = Period.parse(period);
+        CohortMetric measured = CohortMetric.parse(metric);
+        quant.core.analysis.Snapshot snapshot = CustomerFilterOptions.snapshot(parent.database());
+        CohortSpec cohortSpec = new CohortSpec(chosen, measured, filter.filter(snapshot), filter.asOf());
+        CohortResult result = CohortAnalysis.run(snapshot, cohortSpec, CliProgress.monitor());
         PrintWriter out = spec.commandLine().getOut();
         if (filter.json) {
             out.println(Json.write(result));

@@ -64,4 +64,12 @@ final class CustomerFilterOptions {
     CustomerFilter filter() {
         return new CustomerFilter(channels, segments, cities, lines);
     }
+
+    /**
+     * The filter with the values resolved against the data: a code or its name, without regard to case;
+     * an unknown value is refused in a sentence that lists the values there are.
+     */
+    CustomerFilter filter(Snapshot s) {
+        return filter().resolve(s);
+    }
 }

@@ -47,9 +47,9 @@ final class SegmentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SegmentSpec segmentSpec = new SegmentSpec(maxK, seed, filter.filter(), filter.asOf());
-        SegmentResult r;
-        r = SegmentAnalysis.run(CustomerFilterOptions.snapshot(parent.database()), segmentSpec, CliProgress.monitor());
+        quant.core.analysis.Snapshot snapshot = CustomerFilterOptions.snapshot(parent.database());
+        SegmentSpec segmentSpec = new SegmentSpec(maxK, seed, filter.filter(snapshot), filter.asOf());
+        SegmentResult r = SegmentAnalysis.run(snapshot, segmentSpec, CliProgress.monitor());
         PrintWriter out = spec.commandLine().getOut();
         if (filter.json) {
             out.println(Json.write(r));

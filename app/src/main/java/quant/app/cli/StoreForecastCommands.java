@@ -120,27 +120,27 @@ final class StoreForecastCommands {
 
         private static void print(PrintWriter out, DemandResult r) {
             out.printf(Locale.ROOT, "Demand from %s, next %d days%n%n", r.asOf(), r.horizonDays());
-            out.printf(Locale.ROOT, "%-8s %-34s %9s %19s %12s%n", "line", "model", "jobs", "80 % range", "hours");
+            out.printf(Locale.ROOT, "%-20s %-34s %9s %19s %12s%n", "line", "model", "jobs", "80 % range", "hours");
             for (DemandResult.LineDemand d : r.lines()) {
                 Outlook.Total j = d.windowJobs();
                 out.printf(
                         Locale.ROOT,
-                        "%-8s %-34s %,9.0f %,8.0f – %,8.0f %,12.0f%n",
-                        d.line(),
+                        "%-20s %-34s %,9.0f %,8.0f – %,8.0f %,12.0f%n",
+                        d.name(),
                         d.jobs().forecast().model(),
                         j.mean(),
                         j.lower80(),
                         j.upper80(),
                         d.windowHours().mean());
             }
-            out.printf("%nSeasonal index by month (1.00 = the trend):%n%-8s", "line");
+            out.printf("%nSeasonal index by month (1.00 = the trend):%n%-20s", "line");
             for (String m :
                     List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")) {
                 out.printf(" %5s", m);
             }
             out.println();
             for (DemandResult.LineDemand d : r.lines()) {
-                out.printf("%-8s", d.line());
+                out.printf("%-20s", d.name());
                 if (d.seasonalIndex().isEmpty()) {
                     out.print(" less than two years of history");
                 }
@@ -266,8 +266,8 @@ final class StoreForecastCommands {
             for (RevenueResult.LineRate l : r.lines()) {
                 out.printf(
                         Locale.ROOT,
-                        "%-8s %,9.2f /h %5d scheduled jobs %,14.2f%n",
-                        l.line(),
+                        "%-20s %,9.2f /h %5d scheduled jobs %,14.2f%n",
+                        l.name(),
                         l.revenuePerHour(),
                         l.scheduledJobs(),
                         l.bookedValue());

@@ -79,7 +79,14 @@ public final class ClvView extends BorderPane {
                 tab("Models", models));
         tabs.setId("clv-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        body = new VBox(cards, tabs);
+        Label question = new Label("Four questions, not four answers to one: margin so far · a whole life by formula"
+                + " · a new customer's first months · what today's customers will still bring.");
+        question.setWrapText(true);
+        question.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        question.getStyleClass().add("text-muted");
+        question.setPadding(new Insets(8, 10, 0, 10));
+        question.setId("clv-cards-question");
+        body = new VBox(question, cards, tabs);
 
         frame = new AnalysisFrame(
                 this, body, "clv", model.runningProperty(), model.messageProperty(), model.resultProperty());
@@ -136,7 +143,7 @@ public final class ClvView extends BorderPane {
             b.append(String.format(
                     Locale.ROOT,
                     " %s %,.0f actual, %,.0f by one fit (%+.0f%%)%s;",
-                    row.segment(),
+                    Formats.name(row.segment()),
                     row.actual(),
                     row.pooled(),
                     100 * row.pooledBias(),
@@ -193,35 +200,45 @@ public final class ClvView extends BorderPane {
         ClvResult.Probabilistic p = r.probabilistic();
         return List.of(
                 card(
-                        "Historic",
+                        "So far: margin to date",
                         Formats.money(h.meanMargin()),
-                        "margin to date per customer · median " + Formats.money(h.medianMargin()),
+                        "per customer, earned already · median " + Formats.money(h.medianMargin()),
                         List.of("Revenue − direct costs of completed jobs so far; nothing predicted."),
                         false,
                         null),
                 card(
-                        "Simple formula",
+                        "A whole life, by formula",
                         f.clv() == null ? "–" : Formats.money(f.clv()),
                         f.marginPerCustomerMonth() == null
                                 ? ""
-                                : Formats.cents(f.marginPerCustomerMonth()) + " a month ÷ "
-                                        + Formats.percent(f.monthlyChurnRate()) + " churn",
+                                : "from acquisition, undiscounted: " + Formats.cents(f.marginPerCustomerMonth())
+                                        + " a month ÷ " + Formats.percent(f.monthlyChurnRate()) + " churn",
                         f.assumptions(),
                         "simpleFormula".equals(r.recommended()),
                         f.note()),
                 card(
-                        "Cohort curve",
+                        "A new customer's first " + r.horizonMonths() + " months",
                         c.clv() == null ? "–" : Formats.money(c.clv()),
-                        "a new customer over " + r.horizonMonths() + " months",
+                        "from acquisition, discounted, by the average cohort's curve",
                         c.assumptions(),
                         "cohortCurve".equals(r.recommended()),
                         c.note()),
                 card(
-                        p.model() == null
-                                ? "Probabilistic"
-                                : ClvModel.parse(p.model()).title() + " × Gamma-Gamma",
+                        "Still to come: next " + r.horizonMonths() + " months",
                         p.meanClv() == null ? "–" : Formats.money(p.meanClv()),
-                        "future margin per customer, next " + r.horizonMonths() + " months",
+                        "per customer today, discounted"
+                                + (p.model() == null
+                                        ? ""
+                                        : " (" + ClvModel.parse(p.model()).title() + " × Gamma-Gamma"
+                                                + (r.segmentFit() != null
+                                                                && r.segmentFit()
+                                                                        .bySegment()
+                                                        ? ", fitted per segment"
+                                                        : "")
+                                                + ")")
+                                + (p.meanClv() == null
+                                        ? ""
+                                        : " · so far + to come: " + Formats.money(h.meanMargin() + p.meanClv())),
                         p.assumptions(),
                         "probabilistic".equals(r.recommended()),
                         p.note()));
@@ -265,8 +282,8 @@ public final class ClvView extends BorderPane {
     private static List<javafx.scene.control.TableColumn<ClvResult.CustomerValue, ?>> customerColumns() {
         return List.of(
                 Tables.text("Customer", ClvResult.CustomerValue::name, 190),
-                Tables.text("Segment", ClvResult.CustomerValue::segment, 100),
-                Tables.text("Channel", ClvResult.CustomerValue::channel, 120),
+                Tables.text("Segment", v -> Formats.name(v.segment()), 100),
+                Tables.text("Channel", v -> Formats.name(v.channel()), 120),
                 Tables.number("Margin to date", ClvResult.CustomerValue::marginToDate, Formats::money, 125),
                 Tables.number("Purchases", ClvResult.CustomerValue::purchases, v -> Formats.count(v.longValue()), 80),
                 Tables.text("Last purchase", v -> v.lastPurchase().toString(), 115),
@@ -283,7 +300,7 @@ public final class ClvView extends BorderPane {
 
     private static List<javafx.scene.control.TableColumn<ClvResult.SegmentValue, ?>> segmentColumns() {
         return List.of(
-                Tables.text("Segment", ClvResult.SegmentValue::segment, 160),
+                Tables.text("Segment", v -> Formats.name(v.segment()), 160),
                 Tables.number("Customers", ClvResult.SegmentValue::customers, v -> Formats.count(v.longValue()), 100),
                 Tables.number("Margin to date / customer", ClvResult.SegmentValue::meanMargin, Formats::money, 170),
                 Tables.number("Future CLV / customer", ClvResult.SegmentValue::meanClv, Formats::money, 160),

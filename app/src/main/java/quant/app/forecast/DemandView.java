@@ -97,6 +97,19 @@ public final class DemandView extends BorderPane {
         }
         List<String> codes =
                 r.lines().stream().map(DemandResult.LineDemand::line).toList();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        r.lines().forEach(l -> names.put(l.line(), l.name()));
+        line.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : names.getOrDefault(code, code);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         if (!line.getItems().equals(codes)) {
             String keep = line.getValue();
             line.getItems().setAll(codes);
@@ -121,7 +134,7 @@ public final class DemandView extends BorderPane {
         frame.setSummary(String.format(
                 Locale.ROOT,
                 "%s: %,.0f jobs (%,.0f–%,.0f at 80 %%) needing %,.0f technician hours in the next %d days · %s · as of %s",
-                d.line(),
+                d.name(),
                 d.windowJobs().mean(),
                 d.windowJobs().lower80(),
                 d.windowJobs().upper80(),
@@ -133,7 +146,7 @@ public final class DemandView extends BorderPane {
                 new java.util.ArrayList<>(ForecastControls.details(d.jobs().forecast()));
         definitions.addAll(r.notes());
         frame.setDefinitions(definitions);
-        fan.setChart(ForecastCharts.fan(d.jobs(), d.line() + ": jobs requested per month", "Jobs", false));
+        fan.setChart(ForecastCharts.fan(d.jobs(), d.name() + ": jobs requested per month", "Jobs", false));
         if (d.seasonalIndex().isEmpty()) {
             seasons.setChart(null);
         } else {

@@ -71,14 +71,17 @@ final class ForecastControls {
         t.setId(id);
         t.getColumns()
                 .setAll(List.of(
-                        Tables.text("Method", s -> s.method().label(), 165),
-                        Tables.number("MASE", s -> s.usable() ? s.mase() : null, v -> fixed(v, 3), 70),
-                        Tables.number("sMAPE", s -> s.usable() ? s.smape() : null, Formats::percent, 75),
-                        Tables.number("MAE", s -> s.usable() ? s.mae() : null, v -> fixed(v, 1), 80),
-                        Tables.number("RMSE", s -> s.usable() ? s.rmse() : null, v -> fixed(v, 1), 80),
-                        Tables.number("In 80 % band", s -> s.usable() ? s.coverage80() : null, Formats::percent, 95),
-                        Tables.number("In 95 % band", s -> s.usable() ? s.coverage95() : null, Formats::percent, 95),
+                        Tables.text("Method", s -> s.method().label(), 200),
+                        Tables.number("MASE", s -> s.usable() ? s.mase() : null, v -> fixed(v, 3), 62),
+                        Tables.number("sMAPE", s -> s.usable() ? s.smape() : null, Formats::percent, 66),
+                        Tables.number("MAE", s -> s.usable() ? s.mae() : null, v -> fixed(v, 1), 70),
+                        Tables.number("RMSE", s -> s.usable() ? s.rmse() : null, v -> fixed(v, 1), 70),
+                        Tables.number("In 80 %", s -> s.usable() ? s.coverage80() : null, Formats::percent, 70),
+                        Tables.number("In 95 %", s -> s.usable() ? s.coverage95() : null, Formats::percent, 70),
                         Tables.text("Problem", s -> s.problem() == null ? "" : s.problem(), 260)));
+        t.getColumns().get(5).setText("In 80 %");
+        t.setTooltip(new javafx.scene.control.Tooltip("In 80 % and In 95 %: the share of the backtest's actual values"
+                + " that fell inside the method's own 80 % and 95 % bands (nominal: 80 % and 95 %)."));
         t.setPlaceholder(new Label("No backtest: a chosen method is used as it is."));
         t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         return t;

@@ -92,7 +92,7 @@ public final class RevenueView extends BorderPane {
         lines.setId("revenue-lines");
         lines.getColumns()
                 .setAll(List.of(
-                        Tables.text("Line", RevenueResult.LineRate::line, 90),
+                        Tables.text("Line", RevenueResult.LineRate::name, 140),
                         Tables.number("Revenue per estimated hour", l -> l.revenuePerHour(), Formats::cents, 180),
                         Tables.number("Scheduled jobs", l -> l.scheduledJobs(), v -> Formats.count(v.longValue()), 110),
                         Tables.number("Booked value", l -> l.bookedValue(), Formats::money, 110)));

@@ -122,7 +122,7 @@ public final class MarketingView extends BorderPane {
 
     private static List<TableColumn<MarketingResult.Channel, ?>> channelColumns() {
         return List.of(
-                Tables.text("Channel", MarketingResult.Channel::channel, 130),
+                Tables.text("Channel", c -> Formats.name(c.channel()), 130),
                 Tables.number("Spend", MarketingResult.Channel::spend, Formats::money, 85),
                 Tables.number(
                         "Customers", MarketingResult.Channel::newCustomers, v -> Formats.count(v.longValue()), 100),
@@ -171,7 +171,7 @@ public final class MarketingView extends BorderPane {
                 .getColumns()
                 .setAll(List.of(
                         Tables.text("Campaign", MarketingResult.Campaign::name, 230),
-                        Tables.text("Channel", MarketingResult.Campaign::channel, 110),
+                        Tables.text("Channel", c -> Formats.name(c.channel()), 110),
                         Tables.text("Start", c -> String.valueOf(c.start()), 90),
                         Tables.text("End", c -> String.valueOf(c.end()), 90),
                         Tables.number("Budget", MarketingResult.Campaign::budget, Formats::money, 80),
@@ -219,13 +219,13 @@ public final class MarketingView extends BorderPane {
         r.channels().stream()
                 .filter(c -> c.paybackMonths() != null)
                 .min(Comparator.comparingInt(MarketingResult.Channel::paybackMonths))
-                .ifPresent(c ->
-                        headline.add(new KeyFigures.Figure("Fastest payback", c.paybackMonths() + " mo", c.channel())));
+                .ifPresent(c -> headline.add(new KeyFigures.Figure(
+                        "Fastest payback", c.paybackMonths() + " mo", Formats.name(c.channel()))));
         r.channels().stream()
                 .filter(c -> Double.isFinite(c.cac()))
                 .max(Comparator.comparingDouble(MarketingResult.Channel::cac))
-                .ifPresent(c ->
-                        headline.add(new KeyFigures.Figure("Dearest channel", Formats.money(c.cac()), c.channel())));
+                .ifPresent(c -> headline.add(
+                        new KeyFigures.Figure("Dearest channel", Formats.money(c.cac()), Formats.name(c.channel()))));
         figures.show(headline);
 
         List<MarketingResult.Channel> rows = new ArrayList<>(r.channels());
@@ -241,6 +241,17 @@ public final class MarketingView extends BorderPane {
         List<String> names = new ArrayList<>();
         names.add(ALL);
         r.channels().forEach(c -> names.add(c.channel()));
+        monthChannel.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null || code.equals(ALL) ? code : Formats.name(code);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         monthChannel.getItems().setAll(names);
         monthChannel.setValue(chosen != null && names.contains(chosen) ? chosen : ALL);
         showMonths();

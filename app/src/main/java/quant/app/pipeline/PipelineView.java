@@ -108,7 +108,7 @@ public final class PipelineView extends BorderPane {
         funnel.setId("pipeline-funnel");
         funnel.getColumns()
                 .setAll(List.of(
-                        Tables.text("Stage", PipelineResult.Step::stage, 130),
+                        Tables.text("Stage", s -> Formats.name(s.stage()), 130),
                         Tables.number("Reached", PipelineResult.Step::reached, v -> Formats.count(v.longValue()), 80),
                         Tables.number("Go on", PipelineResult.Step::toNext, Formats::percent, 70),
                         Tables.number("Win rate", PipelineResult.Step::winRate, Formats::percent, 75),
@@ -132,7 +132,7 @@ public final class PipelineView extends BorderPane {
 
     private static List<TableColumn<PipelineResult.Group, ?>> groupColumns() {
         return List.of(
-                Tables.text("", PipelineResult.Group::key, 150),
+                Tables.text("", g -> Formats.name(g.key()), 150),
                 Tables.number("Deals", g -> g.summary().dealCount(), v -> Formats.count(v.longValue()), 60),
                 Tables.number("Won", g -> g.summary().won(), v -> Formats.count(v.longValue()), 55),
                 Tables.number("Lost", g -> g.summary().lost(), v -> Formats.count(v.longValue()), 55),
@@ -148,7 +148,7 @@ public final class PipelineView extends BorderPane {
         stages.setId("pipeline-stage-times");
         stages.getColumns()
                 .setAll(List.of(
-                        Tables.text("Stage", PipelineResult.StageTime::stage, 130),
+                        Tables.text("Stage", s -> Formats.name(s.stage()), 130),
                         Tables.number(
                                 "Finished stays",
                                 PipelineResult.StageTime::stays,
@@ -226,7 +226,7 @@ public final class PipelineView extends BorderPane {
         return List.of(
                 Tables.text("Deal", PipelineResult.OpenDeal::ref, 90),
                 Tables.text("Customer", PipelineResult.OpenDeal::customer, 150),
-                Tables.text("Stage", PipelineResult.OpenDeal::stage, 95),
+                Tables.text("Stage", d -> Formats.name(d.stage()), 95),
                 Tables.text("Stalled", d -> d.stalled() ? "stalled" : "", 60),
                 Tables.number("Amount", PipelineResult.OpenDeal::amount, Formats::money, 85),
                 Tables.number("Win chance", PipelineResult.OpenDeal::winProbability, Formats::percent, 80),
@@ -245,7 +245,7 @@ public final class PipelineView extends BorderPane {
                 Tables.text("Overdue", d -> d.overdue() ? "overdue" : "", 65),
                 Tables.number("Weighted", PipelineResult.OpenDeal::weightedValue, Formats::money, 85),
                 Tables.text("Rep", PipelineResult.OpenDeal::rep, 110),
-                Tables.text("Source", PipelineResult.OpenDeal::source, 90),
+                Tables.text("Source", d -> Formats.name(d.source()), 90),
                 Tables.text("Product", PipelineResult.OpenDeal::product, 110));
     }
 

@@ -213,6 +213,32 @@ class AnalysisCliTest {
         assertThat(bad.err()).contains("0.1 for 10 %");
     }
 
+    /** One definition of the average cumulative margin per customer: cohorts, lifetime value and marketing agree. */
+    @Test
+    void theCohortLifetimeValueAndMarketingCurvesAgree() throws Exception {
+        JsonNode cohort = JSON.readTree(
+                quant("--db", db, "cohort", "--metric", "margin", "--json").out());
+        JsonNode clv = JSON.readTree(quant("--db", db, "clv", "--json").out());
+        JsonNode marketing =
+                JSON.readTree(quant("--db", db, "marketing", "--json").out());
+        for (int age = 0; age < 12; age++) {
+            double c = cohort.get("average")
+                    .get(age)
+                    .get("cumulativeMarginPerCustomer")
+                    .asDouble();
+            assertThat(clv.get("cohortCurve")
+                            .get("points")
+                            .get(age)
+                            .get("cumulativeMargin")
+                            .asDouble())
+                    .as("clv at age %d", age)
+                    .isCloseTo(c, within(0.01));
+            assertThat(marketing.get("total").get("cumulativeMargin").get(age).asDouble())
+                    .as("marketing at age %d", age)
+                    .isCloseTo(c, within(0.01));
+        }
+    }
+
     @Test
     void churnRiskFindsTheExperiencesTheSampleWasBuiltWith() throws Exception {
         InProcessQuant.Run run = quant("--db", db, "churn", "risk", "--json");

@@ -201,6 +201,13 @@ final class CliErrorCases {
                 "--mapping",
                 p));
         cases.add(Case.of("an input that is a folder", 2, "is a folder", "import", dir.toString(), "--mapping", p));
+        cases.add(Case.of(
+                "a filter value the data do not hold",
+                2,
+                "There is no channel \"Google Adz\" in the data",
+                "cohort",
+                "--channel",
+                "Google Adz"));
         cases.add(Case.of("an unknown command", 2, "'quant' has no command 'frobnicate'", "frobnicate"));
         cases.add(Case.of("a mistyped command", 2, "did you mean 'forecast'?", "forcast", "demand"));
         cases.add(Case.of("undo of an unknown run", 2, "There is no import run", "undo", "9999"));

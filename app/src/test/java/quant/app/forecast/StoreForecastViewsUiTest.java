@@ -65,14 +65,14 @@ class StoreForecastViewsUiTest {
         DemandResult r = await(model, null);
         assertThat(r.lines()).hasSize(5);
         assertThat(view[0].lineBox().getValue()).isEqualTo("HVAC");
-        assertThat(robot.lookup("#demand-summary").queryLabeled().getText()).startsWith("HVAC: ");
+        assertThat(robot.lookup("#demand-summary").queryLabeled().getText()).startsWith("Heating & cooling: ");
         TableView<?> backtest = robot.lookup("#demand-backtest").queryAs(TableView.class);
         assertThat(backtest.getItems()).isNotEmpty();
         SampleViews.save(stage, "forecast-demand-hvac.png");
 
         robot.interact(() -> view[0].lineBox().setValue("LAND"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#demand-summary").queryLabeled().getText()).startsWith("LAND: ");
+        assertThat(robot.lookup("#demand-summary").queryLabeled().getText()).startsWith("Landscaping: ");
         SampleViews.save(stage, "forecast-demand-landscaping.png");
 
         // roofing's storm months are flagged in the data checks and ringed on the chart

@@ -34,6 +34,47 @@ public record CustomerFilter(
                 && matches(firstServiceLines, s.serviceLines().value(firstLine));
     }
 
+    /**
+     * The filter with each value a person typed turned into the text the data holds: the code itself,
+     * or its name or display name ("Google Ads" for {@code google_ads}, "Plumbing" for {@code PLUMB}),
+     * without regard to case.
+     *
+     * @throws InvalidSpecException for a value the data does not hold, in one sentence that lists the
+     *     values there are
+     */
+    public CustomerFilter resolve(Snapshot s) {
+        Snapshot.Customers c = s.customers();
+        return new CustomerFilter(
+                resolve(channels, c.channels(), "channel"),
+                resolve(segments, c.segments(), "segment"),
+                resolve(cities, c.cities(), "city"),
+                resolve(firstServiceLines, s.serviceLines(), "service line"));
+    }
+
+    private static Set<String> resolve(Set<String> wanted, Codes codes, String noun) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String w : wanted) {
+            String v = codes.resolve(w);
+            if (v == null) {
+                java.util.List<String> known = new java.util.ArrayList<>();
+                for (int code = 0; code < codes.size(); code++) {
+                    String value = codes.value(code);
+                    String label = codes.label(code);
+                    known.add(label.equals(value) ? value : label + " (" + value + ")");
+                }
+                java.util.Collections.sort(known);
+                throw new InvalidSpecException("There is no " + noun + " \"" + w.strip() + "\" in the data; "
+                        + (known.isEmpty()
+                                ? "the data hold none."
+                                : "the " + (noun.equals("city") ? "cities" : noun + "s") + " are "
+                                        + String.join(", ", known.subList(0, Math.min(40, known.size())))
+                                        + (known.size() > 40 ? ", …" : "") + "."));
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
     private static boolean matches(Set<String> wanted, String value) {
         return wanted.isEmpty() || (value != null && wanted.contains(value));
     }

@@ -230,10 +230,10 @@ public final class SnapshotLoader {
     private static long[] serviceLines(Connection c, Codes codes) throws SQLException {
         LongList ids = new LongList();
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT id, code FROM service_line ORDER BY id")) {
+                ResultSet rs = st.executeQuery("SELECT id, code, name FROM service_line ORDER BY id")) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
-                codes.intern(rs.getString(2));
+                codes.label(codes.intern(rs.getString(2)), rs.getString(3));
             }
         }
         return ids.toArray();

@@ -397,7 +397,11 @@ public final class ClvAnalysis {
                         total,
                         expected,
                         p.assumptions(),
-                        p.note()));
+                        segmentModels.isEmpty()
+                                ? p.note()
+                                : "Each customer is valued by their segment's own fit, which missed the holdout less"
+                                        + " than one fit for all (see the holdout check); the fits above are for all"
+                                        + " customers together."));
     }
 
     /**

@@ -152,16 +152,22 @@ public final class CohortAnalysis {
                 definitions);
     }
 
-    /** Size-weighted means by age over the cohorts whose cell at that age is complete. */
+    /**
+     * Size-weighted means by age over the cohorts whose cell at that age is complete. The cumulative
+     * margin per customer chains the ages' increments, Σ_{a' ≤ a} (margin at a' of the cohorts complete
+     * at a' ÷ their customers), so that a changing mix of cohorts never makes it fall; the lifetime-value
+     * cohort curve and the marketing payback curves are built the same way.
+     */
     private static List<CohortResult.AgePoint> average(List<CohortResult.Cohort> rows) {
         List<CohortResult.AgePoint> points = new ArrayList<>();
+        double chained = 0;
         for (int age = 0; ; age++) {
             int count = 0;
             long size = 0;
             long active = 0;
             double revenue = 0;
             double firstRevenue = 0;
-            double cumulativeMargin = 0;
+            double margin = 0;
             for (CohortResult.Cohort cohort : rows) {
                 if (cohort.cells().size() <= age || cohort.cells().get(age).partial()) {
                     continue;
@@ -172,17 +178,18 @@ public final class CohortAnalysis {
                 active += cell.active();
                 revenue += cell.revenue();
                 firstRevenue += cohort.cells().getFirst().revenue();
-                cumulativeMargin += cell.cumulativeMarginPerCustomer() * cohort.size();
+                margin += cell.margin();
             }
             if (count == 0) {
                 return points;
             }
+            chained += margin / size;
             points.add(new CohortResult.AgePoint(
                     age,
                     count,
                     (double) active / size,
                     firstRevenue > 0 ? revenue / firstRevenue : 0,
-                    Money.cents(cumulativeMargin / size)));
+                    Money.cents(chained)));
         }
     }
 

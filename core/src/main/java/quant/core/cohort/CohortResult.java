@@ -91,7 +91,9 @@ public record CohortResult(
      * @param cohorts how many cohorts have a complete period at this age
      * @param activeShare Σ active ÷ Σ size over those cohorts
      * @param revenueRetention Σ revenue at this age ÷ Σ revenue at age 0 over those cohorts
-     * @param cumulativeMarginPerCustomer Σ cumulative margin ÷ Σ size over those cohorts
+     * @param cumulativeMarginPerCustomer the ages' margin increments chained: Σ over ages up to this
+     *     one of (margin at that age ÷ customers of the cohorts complete at it) — the definition the
+     *     lifetime-value cohort curve and the marketing payback curves share
      */
     public record AgePoint(
             int age, int cohorts, double activeShare, double revenueRetention, double cumulativeMarginPerCustomer) {}

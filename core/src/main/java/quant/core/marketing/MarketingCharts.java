@@ -19,6 +19,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import quant.core.analysis.DisplayNames;
 import quant.core.chart.ChartStyle;
 
 /** The marketing charts: lifetime value beside acquisition cost, payback curves, and CAC by month. */
@@ -29,8 +30,8 @@ public final class MarketingCharts {
     public static JFreeChart ltvAndCac(List<MarketingResult.Channel> channels, String ltvLabel) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (MarketingResult.Channel c : channels) {
-            data.addValue(finiteOrNull(c.cac()), "CAC", c.channel());
-            data.addValue(finiteOrNull(c.ltv()), ltvLabel, c.channel());
+            data.addValue(finiteOrNull(c.cac()), "CAC", DisplayNames.of(c.channel()));
+            data.addValue(finiteOrNull(c.ltv()), ltvLabel, DisplayNames.of(c.channel()));
         }
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
@@ -64,7 +65,7 @@ public final class MarketingCharts {
             if (!(c.cac() > 0) || c.cumulativeMargin().isEmpty()) {
                 continue;
             }
-            XYSeries s = new XYSeries(c.channel());
+            XYSeries s = new XYSeries(DisplayNames.of(c.channel()));
             s.add(0, 0);
             for (int m = 0; m < Math.min(window, c.cumulativeMargin().size()); m++) {
                 s.add(m + 1, c.cumulativeMargin().get(m) / c.cac());
@@ -107,7 +108,7 @@ public final class MarketingCharts {
             }
         }
         for (MarketingResult.MonthCac m : months) {
-            data.setValue(finiteOrNull(m.cac()), m.channel(), m.month());
+            data.setValue(finiteOrNull(m.cac()), DisplayNames.of(m.channel()), m.month());
         }
         LineAndShapeRenderer lines = new LineAndShapeRenderer(true, true);
         for (int i = 0; i < channels.size(); i++) {

@@ -21,6 +21,7 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.flow.DefaultFlowDataset;
 import org.jfree.data.flow.NodeKey;
+import quant.core.analysis.DisplayNames;
 import quant.core.chart.ChartStyle;
 
 /** The pipeline charts: the funnel, days in each stage, the weighted forecast by month and the journey. */
@@ -34,7 +35,7 @@ public final class PipelineCharts {
     public static JFreeChart funnel(List<PipelineResult.Step> steps) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (PipelineResult.Step s : steps) {
-            data.addValue(s.reached(), "Deals", s.stage());
+            data.addValue(s.reached(), "Deals", DisplayNames.of(s.stage()));
         }
         BarRenderer bars = bars(ChartStyle.series(0));
         bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
@@ -64,9 +65,9 @@ public final class PipelineCharts {
     public static JFreeChart stageDays(List<PipelineResult.StageTime> stages) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (PipelineResult.StageTime t : stages) {
-            data.addValue(nanToNull(t.medianDays()), "Median", t.stage());
-            data.addValue(nanToNull(t.p75Days()), "75th percentile", t.stage());
-            data.addValue(nanToNull(t.stalledAfterDays()), "Stalled after", t.stage());
+            data.addValue(nanToNull(t.medianDays()), "Median", DisplayNames.of(t.stage()));
+            data.addValue(nanToNull(t.p75Days()), "75th percentile", DisplayNames.of(t.stage()));
+            data.addValue(nanToNull(t.stalledAfterDays()), "Stalled after", DisplayNames.of(t.stage()));
         }
         BarRenderer bars = bars(ChartStyle.series(0));
         bars.setSeriesPaint(1, ChartStyle.series(4));

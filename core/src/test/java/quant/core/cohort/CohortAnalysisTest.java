@@ -73,6 +73,10 @@ class CohortAnalysisTest {
         assertThat(r.average().get(0).activeShare()).isCloseTo(2.0 / 3, within(1e-12));
         assertThat(r.average().get(1).cohorts()).isEqualTo(1);
         assertThat(r.average().get(1).activeShare()).isZero();
+        // cumulative margin per customer chains the ages' increments: age 0 (80 + 150) ÷ 3 customers,
+        // age 1 adds January's 0 ÷ 2 (February's age 1 is partial) — not January's own cumulative 40
+        assertThat(r.average().get(0).cumulativeMarginPerCustomer()).isEqualTo(76.67);
+        assertThat(r.average().get(1).cumulativeMarginPerCustomer()).isEqualTo(76.67);
     }
 
     @Test

@@ -103,12 +103,14 @@ public final class DemandAnalysis {
                 return; // a line without jobs (yet) has nothing to forecast
             }
             try {
-                Outlook o = Outlook.of(code + " jobs requested", grid, counts[line], spec.method(), ahead);
+                String name = s.serviceLines().label(line);
+                Outlook o = Outlook.of(name + " jobs requested", grid, counts[line], spec.method(), ahead);
                 double perJob = worked[line] == 0 ? 0 : hours[line] / worked[line];
                 double travelPerJob = travelled[line] == 0 ? 0 : travel[line] / travelled[line];
                 Outlook.Total windowJobs = o.window(grid, spec.horizonDays());
                 demand[line] = new DemandResult.LineDemand(
                         code,
+                        name,
                         o,
                         perJob,
                         travelPerJob,
@@ -204,7 +206,7 @@ public final class DemandAnalysis {
                         all > 0 ? needed.mean() / all : Double.NaN,
                         needed.upper80() > all));
             }
-            out.add(new DemandResult.Capacity(d.line(), dedicatedCount, sharedCount, List.copyOf(months)));
+            out.add(new DemandResult.Capacity(d.line(), d.name(), dedicatedCount, sharedCount, List.copyOf(months)));
         }
         return List.copyOf(out);
     }

@@ -30,6 +30,7 @@ public record DemandResult(
      */
     public record LineDemand(
             String line,
+            String name,
             Outlook jobs,
             double hoursPerJob,
             double travelHoursPerJob,
@@ -44,7 +45,8 @@ public record DemandResult(
      * @param technicians technicians employed at the as-of date whose only skill this is
      * @param sharedTechnicians technicians employed at the as-of date with this skill among others
      */
-    public record Capacity(String skill, int technicians, int sharedTechnicians, List<CapacityMonth> months) {}
+    public record Capacity(
+            String skill, String name, int technicians, int sharedTechnicians, List<CapacityMonth> months) {}
 
     /**
      * One month of a skill's capacity. Observed months have their bounds equal to the hours needed.

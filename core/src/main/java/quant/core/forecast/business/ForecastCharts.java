@@ -243,7 +243,7 @@ public final class ForecastCharts {
         plot.setRenderer(1, br);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         return ChartStyle.apply(new JFreeChart(
-                c.skill() + ": hours needed vs available", new Font(ChartStyle.FONT, Font.BOLD, 14), plot, true));
+                c.name() + ": hours needed vs available", new Font(ChartStyle.FONT, Font.BOLD, 14), plot, true));
     }
 
     /** The seasonal index of each calendar month as bars around 1 (the trend). */
@@ -267,7 +267,7 @@ public final class ForecastCharts {
         plot.addRangeMarker(one);
         ChartStyle.category(plot, plot.getDomainAxis());
         return ChartStyle.apply(new JFreeChart(
-                d.line() + ": demand by calendar month", new Font(ChartStyle.FONT, Font.BOLD, 14), plot, false));
+                d.name() + ": demand by calendar month", new Font(ChartStyle.FONT, Font.BOLD, 14), plot, false));
     }
 
     /**

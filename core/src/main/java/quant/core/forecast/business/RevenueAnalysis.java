@@ -108,8 +108,8 @@ public final class RevenueAnalysis {
         }
         List<RevenueResult.LineRate> lineRates = new ArrayList<>();
         for (int l = 0; l < lines; l++) {
-            lineRates.add(
-                    new RevenueResult.LineRate(s.serviceLines().value(l), rate[l], bookedCount[l], bookedValue[l]));
+            lineRates.add(new RevenueResult.LineRate(
+                    s.serviceLines().value(l), s.serviceLines().label(l), rate[l], bookedCount[l], bookedValue[l]));
         }
 
         // Pipeline: open deals × stage win rates.

@@ -72,7 +72,7 @@ public record RevenueResult(
      * @param scheduledJobs jobs not done at the as-of date and not cancelled
      * @param bookedValue their estimated hours × the rate
      */
-    public record LineRate(String line, double revenuePerHour, int scheduledJobs, double bookedValue) {
+    public record LineRate(String line, String name, double revenuePerHour, int scheduledJobs, double bookedValue) {
         public LineRate {
             revenuePerHour = Money.cents(revenuePerHour);
             bookedValue = Money.cents(bookedValue);
