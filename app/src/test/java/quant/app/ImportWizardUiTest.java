@@ -182,6 +182,28 @@ class ImportWizardUiTest {
     }
 
     @Test
+    void escapeOrCancelClosesTheWizardWithNothingImported(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> model.emptyProperty().get());
+        Path export = Path.of("..", "importers", "src", "test", "resources", "presets", "hubspot-deals.csv");
+        ImportWizard wizard = openWizard(robot, export);
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#wizard-cancel").queryButton().isVisible()).isTrue();
+        robot.interact(() -> wizard.stage().requestFocus());
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wizard.stage().isShowing()).isFalse();
+        assertThat(count(DomainTable.DEAL)).isZero();
+
+        ImportWizard again = openWizard(robot, export);
+        robot.clickOn("#wizard-cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(again.stage().isShowing()).isFalse();
+        assertThat(count(DomainTable.DEAL)).isZero();
+    }
+
+    @Test
     void aPresetMapsAVendorExport(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(
                 30, TimeUnit.SECONDS, () -> model.emptyProperty().get());

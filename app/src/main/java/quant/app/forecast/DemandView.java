@@ -51,7 +51,7 @@ public final class DemandView extends BorderPane {
         Button save = new Button("Save forecast");
         save.setId("demand-save");
         save.setTooltip(
-                new Tooltip("Keep this line's forecast to compare with what happens (Forecasts → Saved forecasts)"));
+                new Tooltip("Keep this line's forecast to compare with what happens (Forecasts ▸ Saved forecasts)"));
         save.disableProperty().bind(line.valueProperty().isNull().or(model.runningProperty()));
         save.setOnAction(e -> {
             DemandResult r = model.resultProperty().get();
@@ -63,6 +63,7 @@ public final class DemandView extends BorderPane {
                             status::setText));
         });
         status.setId("demand-status");
+        ForecastControls.confirmation(status);
         setTop(new ToolBar(
                 new Label("Line"),
                 line,

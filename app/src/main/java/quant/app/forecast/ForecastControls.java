@@ -79,7 +79,6 @@ final class ForecastControls {
                         Tables.number("In 80 %", s -> s.usable() ? s.coverage80() : null, Formats::percent, 70),
                         Tables.number("In 95 %", s -> s.usable() ? s.coverage95() : null, Formats::percent, 70),
                         Tables.text("Problem", s -> s.problem() == null ? "" : s.problem(), 260)));
-        t.getColumns().get(5).setText("In 80 %");
         t.setTooltip(new javafx.scene.control.Tooltip("In 80 % and In 95 %: the share of the backtest's actual values"
                 + " that fell inside the method's own 80 % and 95 % bands (nominal: 80 % and 95 %)."));
         t.setPlaceholder(new Label("No backtest: a chosen method is used as it is."));
@@ -139,6 +138,21 @@ final class ForecastControls {
 
     private static String fixed(double v, int decimals) {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    /**
+     * Styles a toolbar label that confirms a save: a tick and the success colour when it says "Saved",
+     * the danger colour otherwise, so the outcome is seen, not only read.
+     */
+    static void confirmation(Label status) {
+        status.textProperty().addListener((obs, o, text) -> {
+            boolean ok = text != null && text.startsWith("Saved");
+            status.setGraphic(ok ? new Label("✔") : null);
+            status.getStyleClass().removeAll("success", "danger");
+            if (text != null && !text.isEmpty()) {
+                status.getStyleClass().add(ok ? "success" : "danger");
+            }
+        });
     }
 
     /** A titled pane body: a label above a node. */

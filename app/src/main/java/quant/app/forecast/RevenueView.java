@@ -43,10 +43,11 @@ public final class RevenueView extends BorderPane {
         setId("revenue-view");
         Label status = new Label();
         status.setId("revenue-status");
+        ForecastControls.confirmation(status);
         Button save = new Button("Save forecast");
         save.setId("revenue-save");
         save.setTooltip(new Tooltip(
-                "Keep the job revenue forecast to compare with what happens (Forecasts → Saved forecasts)"));
+                "Keep the job revenue forecast to compare with what happens (Forecasts ▸ Saved forecasts)"));
         save.disableProperty().bind(model.resultProperty().isNull().or(model.runningProperty()));
         save.setOnAction(e -> {
             RevenueResult r = model.resultProperty().get();

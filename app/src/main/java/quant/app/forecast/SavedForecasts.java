@@ -42,8 +42,8 @@ public final class SavedForecasts {
                     changes.set(changes.get() + 1);
                     done.accept(
                             ids.size() == 1
-                                    ? "Saved as forecast " + ids.getFirst() + ": see Forecasts → Saved forecasts."
-                                    : "Saved " + ids.size() + " forecasts: see Forecasts → Saved forecasts.");
+                                    ? "Saved as forecast " + ids.getFirst() + ": see Forecasts ▸ Saved forecasts."
+                                    : "Saved " + ids.size() + " forecasts: see Forecasts ▸ Saved forecasts.");
                 },
                 error -> done.accept(Failures.sentence(error)));
     }

@@ -29,6 +29,7 @@ public final class ImportWizard {
     private final Label message = new Label();
     private final Button back = new Button("Back");
     private final Button next = new Button("Next");
+    private final Button cancel = new Button("Cancel");
 
     /**
      * @param openDocument opens a file in the program the system has for it (the rejects CSV)
@@ -58,7 +59,13 @@ public final class ImportWizard {
         next.disableProperty().bind(model.busyProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(8, busy, gap, back, next);
+        cancel.setId("wizard-cancel");
+        cancel.setCancelButton(true); // Escape
+        cancel.setOnAction(e -> stage.close());
+        cancel.disableProperty().bind(model.busyProperty());
+        cancel.setTooltip(new javafx.scene.control.Tooltip(
+                "Close the wizard; nothing is imported (while an import runs, Cancel in the status bar stops it)"));
+        HBox buttons = new HBox(8, busy, gap, cancel, back, next);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox bottom = new VBox(8, message, buttons);
         bottom.setPadding(new Insets(10, 0, 0, 0));
@@ -70,7 +77,15 @@ public final class ImportWizard {
                 show();
             }
         });
-        stage.setScene(new Scene(root, 980, 640));
+        Scene scene = new Scene(root, 980, 640);
+        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE
+                    && !model.busyProperty().get()) {
+                stage.close();
+                e.consume();
+            }
+        });
+        stage.setScene(scene);
         show();
     }
 
@@ -112,6 +127,8 @@ public final class ImportWizard {
         }
         steps.setText(String.join("    ", parts));
         back.setVisible(step == ImportWizardViewModel.Step.MAPPING || step == ImportWizardViewModel.Step.SUMMARY);
+        cancel.setVisible(step != ImportWizardViewModel.Step.RESULT);
+        cancel.setManaged(step != ImportWizardViewModel.Step.RESULT);
         next.setText(
                 switch (step) {
                     case PREVIEW, MAPPING -> "Next";

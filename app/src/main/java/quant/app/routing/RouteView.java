@@ -305,6 +305,9 @@ public final class RouteView extends BorderPane {
 
     private void show(DayPlan d) {
         if (d == null) {
+            if (model.runningProperty().get() && model.dateProperty().get() != null) {
+                frame.showEmpty("Planning " + model.dateProperty().get() + "…");
+            }
             return;
         }
         String weekday = d.date().getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);

@@ -227,7 +227,12 @@ public final class RouteViewModel {
         running.set(true);
         message.set("");
         status.set("");
-        progress.set("");
+        progress.set(at == null ? "Planning…" : "Re-planning…");
+        if (at == null) {
+            // a new day: the previous day's plan must not stay on screen as if it were this one's
+            plan.set(null);
+            selectedStop.set(null);
+        }
         AtomicReference<String> pending = new AtomicReference<>();
         jobs.submit(
                 title,

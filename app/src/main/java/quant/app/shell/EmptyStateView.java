@@ -5,7 +5,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
-/** Shown while the open database holds no data: what the workbench is and how to start. */
+/**
+ * Shown while no data is on screen: while a database opens or the sample loads, what is happening
+ * (with a progress indicator); with no database open, how to open one; with an empty one, what the
+ * workbench is and how to start.
+ */
 public final class EmptyStateView extends VBox {
     public EmptyStateView(WorkbenchViewModel model, Runnable importData) {
         setId("empty-state");
@@ -35,6 +39,26 @@ public final class EmptyStateView extends VBox {
         buttons.setAlignment(Pos.CENTER);
         Label drop = new Label("…or drop a CSV, TSV or XLSX file on this window.");
         drop.getStyleClass().add("text-muted");
-        getChildren().addAll(title, text, buttons, drop);
+        javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
+        working.setMaxSize(48, 48);
+        working.setId("empty-state-working");
+        getChildren().addAll(working, title, text, buttons, drop);
+        Runnable update = () -> {
+            boolean busy = model.busyProperty().get();
+            boolean open = model.storeProperty().get() != null;
+            working.setVisible(busy);
+            working.setManaged(busy);
+            title.setText(
+                    busy ? open ? "Loading…" : "Opening…" : open ? "Your database is empty" : "No database is open");
+            for (javafx.scene.Node n : java.util.List.of(text, buttons, drop)) {
+                n.setVisible(!busy);
+                n.setManaged(!busy);
+            }
+            drop.setVisible(!busy && open);
+            drop.setManaged(!busy && open);
+        };
+        model.busyProperty().addListener((obs, o, n) -> update.run());
+        model.storeProperty().addListener((obs, o, n) -> update.run());
+        update.run();
     }
 }

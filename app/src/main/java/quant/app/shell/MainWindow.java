@@ -362,8 +362,30 @@ public final class MainWindow {
                 dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
+    /**
+     * The remembered bounds; on a first start, or when the remembered bounds are on no screen now (a
+     * monitor was unplugged), most of the screen: maximised on a screen up to 1440 × 900, else 90 % of
+     * it, centred.
+     */
     private void applyBounds(Settings.WindowBounds b) {
-        if (b == null) {
+        boolean visible = b != null
+                && !javafx.stage.Screen.getScreensForRectangle(
+                                b.x(), b.y(), Math.max(1, b.width()), Math.max(1, b.height()))
+                        .isEmpty();
+        if (!visible) {
+            javafx.geometry.Rectangle2D screen =
+                    javafx.stage.Screen.getPrimary().getVisualBounds();
+            if (screen.getWidth() <= 1440 || screen.getHeight() <= 900) {
+                stage.setX(screen.getMinX());
+                stage.setY(screen.getMinY());
+                stage.setWidth(screen.getWidth());
+                stage.setHeight(screen.getHeight());
+                stage.setMaximized(true);
+            } else {
+                stage.setWidth(screen.getWidth() * 0.9);
+                stage.setHeight(screen.getHeight() * 0.9);
+                stage.centerOnScreen();
+            }
             return;
         }
         stage.setX(b.x());
