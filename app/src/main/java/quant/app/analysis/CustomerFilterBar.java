@@ -41,7 +41,7 @@ public final class CustomerFilterBar {
     public static DatePicker asOfPicker(javafx.beans.property.ObjectProperty<java.time.LocalDate> date, String id) {
         DatePicker asOf = IsoDatePicker.create();
         asOf.setPromptText("last activity");
-        asOf.setPrefWidth(130);
+        asOf.setPrefWidth(145);
         asOf.setConverter(
                 new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
         asOf.valueProperty().bindBidirectional(date);

@@ -126,7 +126,7 @@ public final class RouteView extends BorderPane {
         DatePicker date = IsoDatePicker.create();
         date.setId("route-date");
         date.valueProperty().bindBidirectional(model.dateProperty());
-        date.setPrefWidth(130);
+        date.setPrefWidth(150);
         Spinner<Integer> seconds = new Spinner<>(1, 600, model.secondsProperty().get());
         seconds.setId("route-seconds");
         seconds.setPrefWidth(80);

@@ -113,6 +113,7 @@ public final class MainWindow {
             e.consume();
         });
         stage.setScene(scene);
+        ChartThemes.follow(scene, () -> this.settings.darkTheme());
         stage.setTitle("Quant Workbench");
         applyTheme(settings.darkTheme());
         applyBounds(settings.window());
@@ -161,7 +162,9 @@ public final class MainWindow {
             settings = settings.withDarkTheme(on);
             settings.save();
         });
-        Menu view = new Menu("_View", null, reset, dark);
+        MenuItem sidePanel = item("Fold or unfold the side panel", "Shortcut+Shift+B", () -> workspace.toggleSide());
+        sidePanel.setId("menu-side-panel");
+        Menu view = new Menu("_View", null, reset, sidePanel, dark);
         view.setId("menu-view");
 
         MenuItem about = item("About Quant Workbench", null, this::about);

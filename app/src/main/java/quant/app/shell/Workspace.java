@@ -23,7 +23,7 @@ import software.coley.bentofx.layout.container.DockContainerRootBranch;
 public final class Workspace {
     public static final String SIDE = "side";
     public static final String MAIN = "main";
-    private static final double DEFAULT_DIVIDER = 0.24;
+    private static final double DEFAULT_DIVIDER = 0.2;
 
     /** How a view is made: its title, its node, and the area it opens in by default. */
     public record ViewSpec(String title, Node node, String area) {}
@@ -48,6 +48,7 @@ public final class Workspace {
     }
 
     private void build(double divider) {
+        unfoldedDivider = divider;
         if (root != null) {
             bento.unregisterRoot(root);
         }
@@ -62,6 +63,40 @@ public final class Workspace {
         root.addContainers(side, main);
         root.setDividerPositions(divider);
         host.getChildren().setAll(root);
+        // an empty side panel folds away rather than stand as a blank pane; a view opened there unfolds it
+        DockContainerLeaf leaf = side;
+        DockContainerRootBranch branch = root;
+        side.getDockables().addListener((javafx.collections.ListChangeListener<Dockable>) c -> {
+            if (branch == root) {
+                fold(leaf.getDockables().isEmpty());
+            }
+        });
+    }
+
+    private double unfoldedDivider = DEFAULT_DIVIDER;
+
+    /** Takes the side panel out of the layout, or puts it back at its last width. */
+    private void fold(boolean folded) {
+        boolean shown = root.getChildContainers().contains(side);
+        if (folded && shown) {
+            if (!root.getDividers().isEmpty()) {
+                unfoldedDivider = root.getDividers().getFirst().getPosition();
+            }
+            root.removeContainer(side);
+        } else if (!folded && !shown) {
+            root.addContainer(0, side);
+            root.setDividerPositions(unfoldedDivider);
+        }
+    }
+
+    /** Folds the side panel away, or unfolds it (View ▸ Fold or unfold the side panel). */
+    public void toggleSide() {
+        fold(!sideCollapsed());
+    }
+
+    /** Whether the side panel is folded away. */
+    public boolean sideCollapsed() {
+        return !root.getChildContainers().contains(side);
     }
 
     /** Opens a view (or selects it when it is already open) in its default area. */
@@ -108,8 +143,8 @@ public final class Workspace {
             String area = leaf != null && SIDE.equals(leaf.getIdentifier()) ? SIDE : MAIN;
             views.add(new Settings.OpenView(d.getIdentifier(), area));
         }
-        double divider = root.getDividers().isEmpty()
-                ? DEFAULT_DIVIDER
+        double divider = sideCollapsed() || root.getDividers().isEmpty()
+                ? unfoldedDivider
                 : root.getDividers().getFirst().getPosition();
         Dockable selected = main.getSelectedDockable();
         return new Settings.DockLayoutState(views, divider, selected == null ? null : selected.getIdentifier());
@@ -123,6 +158,9 @@ public final class Workspace {
         }
         if (state.selected() != null && open.containsKey(state.selected())) {
             open(state.selected());
+        }
+        if (side.getDockables().isEmpty()) {
+            fold(true);
         }
     }
 

@@ -43,6 +43,98 @@ public final class ChartStyle {
 
     private ChartStyle() {}
 
+    /** The dark theme's background, text and grid (GitHub Primer dark, as the window's AtlantaFX theme). */
+    public static final Color DARK_BACKGROUND = new Color(0x0D1117);
+
+    public static final Color DARK_TEXT = new Color(0xC9D1D9);
+    public static final Color DARK_GRID = new Color(0x30363D);
+
+    /**
+     * Recolours a chart for the window's theme: backgrounds, titles, legends, axes, grid lines and
+     * item labels; the series keep their colours (the palette reads on both). Works on combined plots
+     * and their subplots. Idempotent: light puts back the look of {@link #apply}.
+     */
+    public static void theme(JFreeChart chart, boolean dark) {
+        Color background = dark ? DARK_BACKGROUND : Color.WHITE;
+        Color text = dark ? DARK_TEXT : TEXT;
+        Color grid = dark ? DARK_GRID : GRID;
+        chart.setBackgroundPaint(background);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(text);
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof TextTitle t) {
+                t.setPaint(text);
+                t.setBackgroundPaint(null);
+            } else if (chart.getSubtitle(i) instanceof LegendTitle l) {
+                l.setItemPaint(text);
+                l.setBackgroundPaint(background);
+            }
+        }
+        themePlot(chart.getPlot(), background, text, grid);
+    }
+
+    private static void themePlot(Plot plot, Color background, Color text, Color grid) {
+        plot.setBackgroundPaint(background);
+        if (plot instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(grid);
+            xy.setRangeGridlinePaint(grid);
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+                themeAxis(xy.getDomainAxis(i), text);
+            }
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+                themeAxis(xy.getRangeAxis(i), text);
+            }
+            for (int i = 0; i < xy.getRendererCount(); i++) {
+                if (xy.getRenderer(i) != null) {
+                    xy.getRenderer(i).setDefaultItemLabelPaint(text);
+                }
+            }
+            if (xy instanceof org.jfree.chart.plot.CombinedDomainXYPlot c) {
+                for (Object sub : c.getSubplots()) {
+                    themePlot((Plot) sub, background, text, grid);
+                }
+            } else if (xy instanceof org.jfree.chart.plot.CombinedRangeXYPlot c) {
+                for (Object sub : c.getSubplots()) {
+                    themePlot((Plot) sub, background, text, grid);
+                }
+            }
+        } else if (plot instanceof CategoryPlot cp) {
+            cp.setRangeGridlinePaint(grid);
+            cp.setDomainGridlinePaint(grid);
+            for (int i = 0; i < cp.getDomainAxisCount(); i++) {
+                themeAxis(cp.getDomainAxis(i), text);
+            }
+            for (int i = 0; i < cp.getRangeAxisCount(); i++) {
+                themeAxis(cp.getRangeAxis(i), text);
+            }
+            for (int i = 0; i < cp.getRendererCount(); i++) {
+                if (cp.getRenderer(i) != null) {
+                    cp.getRenderer(i).setDefaultItemLabelPaint(text);
+                }
+            }
+            if (cp instanceof org.jfree.chart.plot.CombinedDomainCategoryPlot c) {
+                for (Object sub : c.getSubplots()) {
+                    themePlot((Plot) sub, background, text, grid);
+                }
+            } else if (cp instanceof org.jfree.chart.plot.CombinedRangeCategoryPlot c) {
+                for (Object sub : c.getSubplots()) {
+                    themePlot((Plot) sub, background, text, grid);
+                }
+            }
+        } else if (plot instanceof org.jfree.chart.plot.PiePlot<?> pie) {
+            pie.setLabelPaint(text);
+            pie.setLabelBackgroundPaint(background);
+        }
+    }
+
+    private static void themeAxis(org.jfree.chart.axis.Axis axis, Color text) {
+        if (axis != null) {
+            axis.setLabelPaint(text);
+            axis.setTickLabelPaint(text);
+        }
+    }
+
     /** The n-th categorical colour, repeating after eight. */
     public static Paint series(int n) {
         return PALETTE[Math.floorMod(n, PALETTE.length)];
