@@ -203,6 +203,28 @@ class ImportWizardUiTest {
         assertThat(count(DomainTable.DEAL)).isZero();
     }
 
+    /** A CRM's accounts file: the wizard proposes the customers table and keeps the sector out of the segment. */
+    @Test
+    void aCrmAccountsFileIsProposedForTheCustomersWithoutItsSectorAsSegment(FxRobot robot) throws Exception {
+        Path accounts = Path.of("..", "..", "shared", "benchdata", "crm_sales_pipeline", "accounts.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.exists(accounts), "../shared/benchdata is absent: the CRM accounts check is skipped");
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> model.emptyProperty().get());
+        ImportWizard wizard = openWizard(robot, accounts);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> wizard.model().tableProperty().get() == DomainTable.CUSTOMER);
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !wizard.model().columns().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wizard.model().columns())
+                .filteredOn(c -> c.fileColumn().equals("sector"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.targetProperty().get()).isNotEqualTo("segment"));
+        robot.interact(() -> wizard.stage().close());
+    }
+
     @Test
     void aPresetMapsAVendorExport(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(

@@ -144,6 +144,8 @@ public final class ChurnView extends BorderPane {
     private static List<TableColumn<ChurnRiskResult.CustomerRisk, ?>> callColumns() {
         return List.of(
                 Tables.text("Customer", ChurnRiskResult.CustomerRisk::name, 170),
+                Tables.text("Phone", c -> c.phone() == null ? "" : c.phone(), 120),
+                Tables.text("E-mail", c -> c.email() == null ? "" : c.email(), 190),
                 Tables.number("Churn", ChurnRiskResult.CustomerRisk::churnProbability, Formats::percent, 65),
                 Tables.text("Risk", ChurnRiskResult.CustomerRisk::level, 65),
                 Tables.number("Value at risk", ChurnRiskResult.CustomerRisk::valueAtRisk, Formats::money, 105),

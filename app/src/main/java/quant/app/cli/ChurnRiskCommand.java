@@ -118,8 +118,9 @@ final class ChurnRiskCommand implements Callable<Integer> {
                 r.customers().subList(0, Math.min(top, r.customers().size()))) {
             out.printf(
                     Locale.ROOT,
-                    "  %-28s %5.1f%%  %-6s %,9.0f at risk  %s%n",
+                    "  %-28s %-14s %5.1f%%  %-6s %,9.0f at risk  %s%n",
                     c.name().length() > 28 ? c.name().substring(0, 27) + "…" : c.name(),
+                    c.phone() == null ? "" : c.phone(),
                     100 * c.churnProbability(),
                     c.level(),
                     c.valueAtRisk(),

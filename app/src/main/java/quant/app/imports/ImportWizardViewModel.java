@@ -187,6 +187,9 @@ public final class ImportWizardViewModel {
                     preview.set(p);
                     message.set("");
                     rebuildColumns();
+                    if (table.get() == null) {
+                        proposeTable(f, p.header());
+                    }
                 },
                 error -> {
                     busy.set(false);
@@ -232,6 +235,35 @@ public final class ImportWizardViewModel {
 
     /** Counts table choices, so that the columns of a table chosen before the last are dropped. */
     private long tableChoice;
+
+    /**
+     * Proposes the table the file most likely fills (its name and headers, {@link
+     * quant.importers.mapping.TableGuess}) when none is chosen yet; the user can choose another.
+     */
+    private void proposeTable(Path f, List<String> header) {
+        quant.core.store.Store s = store.get();
+        if (s == null) {
+            return;
+        }
+        jobs.submit(
+                "Looking for the table " + f.getFileName() + " fills",
+                monitor -> {
+                    java.util.Map<DomainTable, List<TableColumn>> columns = new java.util.EnumMap<>(DomainTable.class);
+                    for (DomainTable t : DomainTable.values()) {
+                        if (t != DomainTable.IMPORT_RUN) {
+                            columns.put(t, TableSchema.of(s, t).fillable());
+                        }
+                    }
+                    return java.util.Optional.ofNullable(quant.importers.mapping.TableGuess.guess(
+                            f.getFileName().toString(), header, columns));
+                },
+                guess -> {
+                    if (table.get() == null && guess.isPresent()) {
+                        table.set(guess.get());
+                    }
+                },
+                error -> message.set(sentence(error)));
+    }
 
     /** Reads the chosen table's columns off the JavaFX thread, then suggests a target for each file column. */
     private void onTableChosen(DomainTable t) {

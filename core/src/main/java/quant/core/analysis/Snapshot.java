@@ -113,6 +113,8 @@ public final class Snapshot {
         final Codes segments;
         final Codes channels;
         final Codes cities;
+        final String[] phone;
+        final String[] email;
 
         Customers(
                 long[] id,
@@ -124,6 +126,24 @@ public final class Snapshot {
                 Codes segments,
                 Codes channels,
                 Codes cities) {
+            this(id, name, segment, channel, city, acquiredDay, segments, channels, cities, null, null);
+        }
+
+        /** As above, with each customer's phone and e-mail (null arrays: none recorded). */
+        Customers(
+                long[] id,
+                String[] name,
+                int[] segment,
+                int[] channel,
+                int[] city,
+                int[] acquiredDay,
+                Codes segments,
+                Codes channels,
+                Codes cities,
+                String[] phone,
+                String[] email) {
+            this.phone = phone;
+            this.email = email;
             this.id = id;
             this.name = name;
             this.segment = segment;
@@ -146,6 +166,16 @@ public final class Snapshot {
 
         public String name(int i) {
             return name[i];
+        }
+
+        /** The customer's phone number, or null. */
+        public String phone(int i) {
+            return phone == null ? null : phone[i];
+        }
+
+        /** The customer's e-mail address, or null. */
+        public String email(int i) {
+            return email == null ? null : email[i];
         }
 
         /** The segment's code in {@link #segments()}, or {@link Codes#NONE}. */

@@ -246,6 +246,8 @@ public final class SnapshotLoader {
         int[] channel = new int[n];
         int[] city = new int[n];
         int[] acquired = new int[n];
+        String[] phone = new String[n];
+        String[] email = new String[n];
         Codes segments = new Codes();
         Codes channels = new Codes();
         Codes cities = new Codes();
@@ -253,7 +255,8 @@ public final class SnapshotLoader {
         try (Statement st = c.createStatement()) {
             st.setFetchSize(CHUNK);
             try (ResultSet rs = st.executeQuery(
-                    "SELECT id, name, segment, acquisition_channel, city, acquired_on FROM customer ORDER BY id")) {
+                    "SELECT id, name, segment, acquisition_channel, city, acquired_on, phone, email FROM customer"
+                            + " ORDER BY id")) {
                 while (rs.next()) {
                     if (i == id.length) {
                         int more = grown(i);
@@ -263,6 +266,8 @@ public final class SnapshotLoader {
                         channel = Arrays.copyOf(channel, more);
                         city = Arrays.copyOf(city, more);
                         acquired = Arrays.copyOf(acquired, more);
+                        phone = Arrays.copyOf(phone, more);
+                        email = Arrays.copyOf(email, more);
                     }
                     id[i] = rs.getLong(1);
                     name[i] = rs.getString(2);
@@ -270,6 +275,8 @@ public final class SnapshotLoader {
                     channel[i] = channels.intern(rs.getString(4));
                     city[i] = cities.intern(rs.getString(5));
                     acquired[i] = day(rs.getObject(6, LocalDate.class));
+                    phone[i] = rs.getString(7);
+                    email[i] = rs.getString(8);
                     i++;
                     progress.row(i, "Reading customers");
                 }
@@ -284,7 +291,9 @@ public final class SnapshotLoader {
                 Arrays.copyOf(acquired, i),
                 segments,
                 channels,
-                cities);
+                cities,
+                Arrays.copyOf(phone, i),
+                Arrays.copyOf(email, i));
     }
 
     private static Snapshot.Invoices invoices(Connection c, Progress progress, int n, long[] customerIds)

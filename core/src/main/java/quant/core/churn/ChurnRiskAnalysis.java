@@ -263,6 +263,8 @@ public final class ChurnRiskAnalysis {
             list.add(new ChurnRiskResult.CustomerRisk(
                     cs.id(c),
                     cs.name(c),
+                    cs.phone(c),
+                    cs.email(c),
                     cs.segments().value(cs.segment(c)),
                     p,
                     levelName(level),

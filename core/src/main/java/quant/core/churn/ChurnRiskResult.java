@@ -78,6 +78,8 @@ public record ChurnRiskResult(
     /**
      * One active customer.
      *
+     * @param phone the customer's phone number to call, or null
+     * @param email the customer's e-mail address, or null
      * @param churnProbability of no purchase in the next window (the logistic model)
      * @param pAlive BG/NBD's probability that the customer is still active, or null when it could not be fitted
      * @param marginLastYear margin of the customer's completed jobs in the 365 days to the as-of date
@@ -87,6 +89,8 @@ public record ChurnRiskResult(
     public record CustomerRisk(
             long id,
             String name,
+            String phone,
+            String email,
             String segment,
             double churnProbability,
             String level,

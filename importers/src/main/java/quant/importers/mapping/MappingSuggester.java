@@ -23,10 +23,18 @@ import quant.core.store.TableColumn;
  * not place is suggested for {@code email} when it holds e-mail addresses (0.75), for {@code phone}
  * when it holds phone numbers (0.7), for a column whose database rule allows only some codes when
  * at least 80% of its values are those codes (0.8, e.g. {@code won}/{@code lost} → {@code outcome}),
- * and for the table's only date column when it holds dates (0.55). Each table column is used once,
- * best matches first.
+ * and for the table's only date column when it holds dates (0.55). A column the analyses read as codes
+ * though the database takes any text (a customer's segment) takes a file column by name only when
+ * most of its values are those codes: a CRM's "sector" (medical, retail) is not a segment. Each table
+ * column is used once, best matches first.
  */
 public final class MappingSuggester {
+    /**
+     * Columns the analyses read as codes though the database takes any text (customer segments):
+     * a file column goes there by name only when most of its values are these codes.
+     */
+    static final Map<String, Set<String>> SOFT_CODES = Map.of("segment", Set.of("residential", "commercial"));
+
     /** Other names for table columns, as exports write them (normalised: lower case, single spaces). */
     private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
             Map.entry(
@@ -52,7 +60,8 @@ public final class MappingSuggester {
             Map.entry("zip", List.of("postal code", "postcode", "zip code", "post code", "zipcode")),
             Map.entry("region", List.of("state", "province", "county", "office location")),
             Map.entry("address", List.of("street", "street address", "address line 1", "billing address")),
-            Map.entry("segment", List.of("customer type", "type", "sector", "industry")),
+            // not "sector" or "industry": a customer's sector (medical, retail, …) is not its segment
+            Map.entry("segment", List.of("customer type", "type", "customer segment")),
             Map.entry("acquisition_channel", List.of("channel", "lead source", "source channel", "how did you hear")),
             Map.entry(
                     "acquired_on",
@@ -129,6 +138,22 @@ public final class MappingSuggester {
      * dates still maps its date column (the bad rows become problems), a column of names does not.
      */
     private static boolean takesMost(TableColumn target, List<String> values) {
+        Set<String> codes = SOFT_CODES.get(target.name());
+        if (codes != null && !values.isEmpty()) {
+            // a coded field takes a column only when most of its values are the codes
+            int filled = 0;
+            int known = 0;
+            for (String v : values) {
+                String t = v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
+                if (!t.isEmpty()) {
+                    filled++;
+                    known += codes.contains(t) ? 1 : 0;
+                }
+            }
+            if (filled > 0 && known * 2 < filled) {
+                return false;
+            }
+        }
         int filled = 0;
         int fit = 0;
         for (String v : values) {
