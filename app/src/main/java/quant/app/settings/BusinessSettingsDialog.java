@@ -30,7 +30,16 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
 
     /** Section titles by the settings' key prefix, in the order the settings are declared. */
     private static final java.util.Map<String, String> SECTIONS = java.util.Map.of(
-            "customers", "Customers", "cash", "Cash", "pipeline", "Pipeline", "routing", "Route planning");
+            "company",
+            "Company",
+            "customers",
+            "Customers",
+            "cash",
+            "Cash",
+            "pipeline",
+            "Pipeline",
+            "routing",
+            "Route planning");
 
     public BusinessSettingsDialog(Window owner, BusinessSettings current, boolean readOnly) {
         this.form = new BusinessSettingsForm(current);
@@ -70,8 +79,11 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
                     row++,
                     name,
                     field,
-                    new Label(s.unit().words()),
-                    new Label(s.isOptional() ? "none" : s.defaultText()),
+                    new Label(
+                            s.unit() == Setting.Unit.MONEY
+                                    ? current.currency().getCurrencyCode()
+                                    : s.unit().words()),
+                    new Label(s == Setting.CURRENCY ? "the computer's" : s.isOptional() ? "none" : s.defaultText()),
                     meaning);
         }
         Label error = new Label();

@@ -12,7 +12,7 @@ import org.jfree.chart.fx.ChartViewer;
 import quant.core.chart.ChartStyle;
 
 /**
- * Keeps the charts of a window in its theme: after each layout pass, every chart on screen that was not
+ * Keeps the charts of a window in its theme, each with the value under the pointer as a tooltip: after each layout pass, every chart on screen that was not
  * yet recoloured for the current theme is ({@link ChartStyle#theme}), so a chart a view shows later, or
  * one already shown when the theme changes, follows it without each view knowing about themes.
  */
@@ -36,6 +36,7 @@ public final class ChartThemes {
         if (node instanceof ChartViewer viewer) {
             JFreeChart chart = viewer.getChart();
             if (chart != null && !Boolean.valueOf(dark).equals(THEMED.get(chart))) {
+                ChartStyle.tooltips(chart.getPlot()); // the value under the pointer, renderers added late too
                 ChartStyle.theme(chart, dark);
                 THEMED.put(chart, dark);
             }

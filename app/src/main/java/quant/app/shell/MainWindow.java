@@ -90,6 +90,12 @@ public final class MainWindow {
                 Platform.runLater(this::restoreLayout);
             }
         });
+        // money on screen in the company's currency, from its business settings
+        model.settingsProperty().addListener((obs, o, bs) -> {
+            if (bs != null) {
+                quant.app.analysis.Formats.useCurrency(bs.currency());
+            }
+        });
         model.problemProperty().addListener((obs, o, p) -> {
             if (p != null) {
                 Platform.runLater(() -> showProblem(p));

@@ -58,6 +58,18 @@ class SettingsCliTest {
     }
 
     @Test
+    void theCurrencyIsACodeCheckedAsTyped() throws Exception {
+        Run eur = InProcessQuant.quant("--db", db, "settings", "set", "company.currency=eur", "--json");
+        assertThat(eur.code()).as(eur.err()).isZero();
+        assertThat(JSON.readTree(eur.out()).get("settings").toString()).contains("\"value\":\"EUR\"");
+        Run bad = InProcessQuant.quant("--db", db, "settings", "set", "company.currency=euro");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("Currency must be a three-letter currency code such as USD, EUR or GBP");
+        Run reset = InProcessQuant.quant("--db", db, "settings", "reset", "company.currency");
+        assertThat(reset.code()).as(reset.err()).isZero();
+    }
+
+    @Test
     void storedSettingsBecomeTheAnalysesDefaultsAndOptionsStillWin() throws Exception {
         Run set = InProcessQuant.quant(
                 "--db", db, "settings", "set", "customers.clvHorizonMonths=24", "customers.inactivityDays=180");

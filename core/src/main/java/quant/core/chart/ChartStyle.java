@@ -88,6 +88,8 @@ public final class ChartStyle {
             for (int i = 0; i < xy.getRendererCount(); i++) {
                 if (xy.getRenderer(i) != null) {
                     xy.getRenderer(i).setDefaultItemLabelPaint(text);
+                    int series = xy.getDataset(i) == null ? 0 : xy.getDataset(i).getSeriesCount();
+                    swapBlack(xy.getRenderer(i)::getSeriesPaint, xy.getRenderer(i)::setSeriesPaint, series, text);
                 }
             }
             if (xy instanceof org.jfree.chart.plot.CombinedDomainXYPlot c) {
@@ -111,6 +113,8 @@ public final class ChartStyle {
             for (int i = 0; i < cp.getRendererCount(); i++) {
                 if (cp.getRenderer(i) != null) {
                     cp.getRenderer(i).setDefaultItemLabelPaint(text);
+                    int series = cp.getDataset(i) == null ? 0 : cp.getDataset(i).getRowCount();
+                    swapBlack(cp.getRenderer(i)::getSeriesPaint, cp.getRenderer(i)::setSeriesPaint, series, text);
                 }
             }
             if (cp instanceof org.jfree.chart.plot.CombinedDomainCategoryPlot c) {
@@ -125,6 +129,20 @@ public final class ChartStyle {
         } else if (plot instanceof org.jfree.chart.plot.PiePlot<?> pie) {
             pie.setLabelPaint(text);
             pie.setLabelBackgroundPaint(background);
+        }
+    }
+
+    /** The palette's black series becomes the theme's text colour, so it shows on a dark background. */
+    private static void swapBlack(
+            java.util.function.IntFunction<Paint> get,
+            java.util.function.BiConsumer<Integer, Paint> set,
+            int series,
+            Color text) {
+        for (int k = 0; k < series; k++) {
+            Paint p = get.apply(k);
+            if (Color.BLACK.equals(p) || DARK_TEXT.equals(p) || TEXT.equals(p) && !text.equals(TEXT)) {
+                set.accept(k, text.equals(TEXT) ? Color.BLACK : text);
+            }
         }
     }
 
@@ -160,6 +178,7 @@ public final class ChartStyle {
         Plot plot = chart.getPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
+        tooltips(plot);
         if (plot instanceof CategoryPlot cp && cp.getDomainAxis() != null) {
             category(cp, cp.getDomainAxis());
         }
@@ -177,6 +196,44 @@ public final class ChartStyle {
             }
         }
         return chart;
+    }
+
+    /**
+     * Gives every renderer that has none a tooltip of the value under the pointer ("series, x: y" with
+     * grouped digits), so the window shows it on hover; a chart that set its own keeps it.
+     */
+    public static void tooltips(Plot plot) {
+        java.text.NumberFormat number = java.text.NumberFormat.getNumberInstance(java.util.Locale.ROOT);
+        number.setMaximumFractionDigits(2);
+        number.setGroupingUsed(true);
+        if (plot instanceof XYPlot xy) {
+            for (int i = 0; i < xy.getRendererCount(); i++) {
+                var r = xy.getRenderer(i);
+                if (r != null && r.getDefaultToolTipGenerator() == null) {
+                    boolean dates = xy.getDomainAxis() instanceof org.jfree.chart.axis.DateAxis;
+                    r.setDefaultToolTipGenerator(
+                            dates
+                                    ? new org.jfree.chart.labels.StandardXYToolTipGenerator(
+                                            "{0}, {1}: {2}", new java.text.SimpleDateFormat("yyyy-MM-dd"), number)
+                                    : new org.jfree.chart.labels.StandardXYToolTipGenerator(
+                                            "{0}, {1}: {2}", number, number));
+                }
+            }
+            if (xy instanceof org.jfree.chart.plot.CombinedDomainXYPlot c) {
+                c.getSubplots().forEach(sub -> tooltips((Plot) sub));
+            }
+        } else if (plot instanceof CategoryPlot cp) {
+            for (int i = 0; i < cp.getRendererCount(); i++) {
+                var r = cp.getRenderer(i);
+                if (r != null && r.getDefaultToolTipGenerator() == null) {
+                    r.setDefaultToolTipGenerator(
+                            new org.jfree.chart.labels.StandardCategoryToolTipGenerator("{0}, {1}: {2}", number));
+                }
+            }
+            if (cp instanceof org.jfree.chart.plot.CombinedDomainCategoryPlot c) {
+                c.getSubplots().forEach(sub -> tooltips((Plot) sub));
+            }
+        }
     }
 
     private static void axis(ValueAxis axis) {

@@ -104,6 +104,21 @@ public record SeriesForecast(
             calibration = Calibration.of(null);
         }
         List<DataChecks.Finding> findings = new ArrayList<>(checked.findings());
+        Forecast.Band b80 = f.band(80);
+        if (horizon >= 6 && b80 != null) {
+            double first = b80.upper()[0] - b80.lower()[0];
+            double last = b80.upper()[horizon - 1] - b80.lower()[horizon - 1];
+            if (first > 0 && last < 1.1 * first) {
+                findings.add(new DataChecks.Finding(
+                        "width",
+                        "The bands hardly widen over the " + horizon + " periods ahead: by this model the"
+                                + " uncertainty barely grows with the horizon (smoothing weights near zero keep the"
+                                + " level and trend settled; a seasonal random walk widens only from one season to the"
+                                + " next); the backtest's errors are their check.",
+                        "noted",
+                        List.of()));
+            }
+        }
         if (nonNegative) {
             findings.add(new DataChecks.Finding(
                     "bounds",

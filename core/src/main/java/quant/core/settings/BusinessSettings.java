@@ -162,6 +162,23 @@ public final class BusinessSettings {
         return stored.getOrDefault(setting, setting.defaultText());
     }
 
+    /**
+     * The currency of the company's amounts: the one set, else the computer's own (from its locale),
+     * else the US dollar.
+     */
+    public java.util.Currency currency() {
+        String code = text(Setting.CURRENCY);
+        if (!code.isBlank()) {
+            return java.util.Currency.getInstance(code);
+        }
+        try {
+            java.util.Currency local = java.util.Currency.getInstance(java.util.Locale.getDefault());
+            return local == null ? java.util.Currency.getInstance("USD") : local;
+        } catch (IllegalArgumentException noCountry) {
+            return java.util.Currency.getInstance("USD");
+        }
+    }
+
     /** The pipeline's stage order as the user set it; empty when not set (the history decides). */
     public List<String> stageOrder() {
         return Setting.names(text(Setting.STAGE_ORDER));

@@ -174,7 +174,16 @@ public enum Setting {
             "100",
             "0",
             "1000000",
-            "Route planning: leaving an emergency unplanned weighs this much.");
+            "Route planning: leaving an emergency unplanned weighs this much."),
+    CURRENCY(
+            "company.currency",
+            "Currency",
+            Unit.CURRENCY,
+            null,
+            null,
+            null,
+            "The currency of every amount, as a three-letter code such as USD, EUR or GBP (empty: the"
+                    + " computer's own, from its locale).");
 
     /** What a setting's number means. */
     public enum Unit {
@@ -184,6 +193,7 @@ public enum Setting {
         PROBABILITY("probability", "a probability (0.5 or 50 %)", false),
         MONEY("money", "an amount of money with at most two decimals", false),
         NAMES("names", "a list of names separated by commas", false),
+        CURRENCY("currency", "a currency code such as USD, EUR or GBP", false),
         FACTOR("times", "a factor", false),
         MINUTES("minutes", "a number of minutes", false),
         SWITCH("(0 no, 1 yes)", "0 (no) or 1 (yes)", true),
@@ -214,9 +224,9 @@ public enum Setting {
             return this == FRACTION_PER_YEAR || this == PROBABILITY;
         }
 
-        /** Whether values are numbers (all units but {@link #NAMES}). */
+        /** Whether values are numbers (all units but {@link #NAMES} and {@link #CURRENCY}). */
         public boolean isNumber() {
-            return this != NAMES;
+            return this != NAMES && this != CURRENCY;
         }
     }
 
@@ -276,7 +286,9 @@ public enum Setting {
     public String range() {
         return unit.isNumber()
                 ? "From " + show(min) + " to " + show(max) + " " + unit.words() + "."
-                : "A list of names separated by commas.";
+                : unit == Unit.CURRENCY
+                        ? "A three-letter currency code (ISO 4217) such as USD, EUR or GBP."
+                        : "A list of names separated by commas.";
     }
 
     /** The default as shown and stored: "" for none. */
@@ -293,6 +305,16 @@ public enum Setting {
     public String canonical(String text) {
         if (unit.isNumber()) {
             return show(parse(text));
+        }
+        if (unit == Unit.CURRENCY) {
+            String code = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+            try {
+                return java.util.Currency.getInstance(code).getCurrencyCode();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        label + " must be a three-letter currency code such as USD, EUR or GBP, not \""
+                                + (text == null ? "" : text.strip()) + "\".");
+            }
         }
         List<String> names = names(text);
         if (names.isEmpty()) {
