@@ -196,6 +196,18 @@ class AnalysisCliTest {
         assertThat(json.get("probabilistic").get("note").asText())
                 .contains("customers hardly differ in how fast they drop out");
         assertThat(json.get("probabilistic").get("model").asText()).isEqualTo("bgnbd");
+        // one fit for all gets the total right and each segment wrong; the segment fits get each right
+        JsonNode segments = json.get("segmentFit");
+        assertThat(segments.get("bySegment").asBoolean()).isTrue();
+        assertThat(segments.get("segmentError").asDouble())
+                .isLessThan(segments.get("pooledError").asDouble());
+        for (JsonNode row : segments.get("rows")) {
+            assertThat(row.get("ownFit").asDouble())
+                    .as(row.get("segment").asText())
+                    .isCloseTo(
+                            row.get("actual").asDouble(),
+                            within(0.1 * row.get("actual").asDouble()));
+        }
         JsonNode first = json.get("customerValues").get(0);
         assertThat(first.get("pAlive").asDouble()).isBetween(0.0, 1.0);
         assertThat(first.get("clv").asDouble()).isPositive();

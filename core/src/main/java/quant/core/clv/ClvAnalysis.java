@@ -399,9 +399,10 @@ public final class ClvAnalysis {
                         p.assumptions(),
                         segmentModels.isEmpty()
                                 ? p.note()
-                                : "Each customer is valued by their segment's own fit, which missed the holdout less"
-                                        + " than one fit for all (see the holdout check); the fits above are for all"
-                                        + " customers together."));
+                                : (p.note() == null ? "" : p.note() + " ")
+                                        + "Each customer is valued by their segment's own fit (see the holdout"
+                                        + " check), which missed the holdout less than one fit for all; the fits"
+                                        + " above, and what is said of them, are for all customers together."));
     }
 
     /**
