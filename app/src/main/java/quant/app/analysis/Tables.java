@@ -38,6 +38,30 @@ public final class Tables {
         return col;
     }
 
+    /**
+     * Opens the row's customer on a double click or Enter, with a tooltip saying so: the step from a
+     * list to the customer's page.
+     */
+    public static <T> void opensCustomer(
+            javafx.scene.control.TableView<T> table,
+            java.util.function.ToLongFunction<T> id,
+            java.util.function.LongConsumer open) {
+        table.setTooltip(
+                new javafx.scene.control.Tooltip("Double-click a customer (or press Enter) to open their page"));
+        table.setOnMouseClicked(e -> {
+            T row = table.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && row != null) {
+                open.accept(id.applyAsLong(row));
+            }
+        });
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            T row = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && row != null) {
+                open.accept(id.applyAsLong(row));
+            }
+        });
+    }
+
     /** A bold heading above a table or chart in an analysis view. */
     public static Label heading(String text) {
         Label l = new Label(text);

@@ -159,4 +159,10 @@ public final class ChurnView extends BorderPane {
                 Tables.text("Segment", c -> Formats.name(c.segment()), 90),
                 Tables.text("Last purchase", c -> c.lastPurchase().toString(), 110));
     }
+
+    /** Opens a customer's page on a double click or Enter in the list of customers. */
+    public ChurnView onOpenCustomer(java.util.function.LongConsumer open) {
+        Tables.opensCustomer(calls, ChurnRiskResult.CustomerRisk::id, open);
+        return this;
+    }
 }

@@ -357,4 +357,10 @@ public final class ClvView extends BorderPane {
             models.add(n, 0, row, 2, 1);
         }
     }
+
+    /** Opens a customer's page on a double click or Enter in the list of customers. */
+    public ClvView onOpenCustomer(java.util.function.LongConsumer open) {
+        Tables.opensCustomer(customers, ClvResult.CustomerValue::id, open);
+        return this;
+    }
 }

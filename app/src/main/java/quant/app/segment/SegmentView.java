@@ -147,4 +147,10 @@ public final class SegmentView extends BorderPane {
         clusters.getItems().setAll(r.clusters());
         customers.getItems().setAll(r.rows());
     }
+
+    /** Opens a customer's page on a double click or Enter in the list of customers. */
+    public SegmentView onOpenCustomer(java.util.function.LongConsumer open) {
+        Tables.opensCustomer(customers, SegmentResult.CustomerSegment::id, open);
+        return this;
+    }
 }

@@ -99,27 +99,15 @@ public final class ViewCatalogue {
                     "Shortcut+2",
                     Workspace.MAIN,
                     c -> new CohortView(new CohortViewModel(c.jobs(), c.snapshots(), c.counts()))),
-            new Entry(
-                    ClvView.ID,
-                    "Lifetime value",
-                    Menu.CUSTOMERS,
-                    "Shortcut+3",
-                    Workspace.MAIN,
-                    c -> new ClvView(new ClvViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))),
-            new Entry(
-                    ChurnView.ID,
-                    "Churn risk",
-                    Menu.CUSTOMERS,
-                    "Shortcut+4",
-                    Workspace.MAIN,
-                    c -> new ChurnView(new ChurnViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))),
-            new Entry(
-                    SegmentView.ID,
-                    "Segments",
-                    Menu.CUSTOMERS,
-                    "Shortcut+5",
-                    Workspace.MAIN,
-                    c -> new SegmentView(new SegmentViewModel(c.jobs(), c.snapshots(), c.counts()))),
+            new Entry(ClvView.ID, "Lifetime value", Menu.CUSTOMERS, "Shortcut+3", Workspace.MAIN, c -> new ClvView(
+                            new ClvViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))
+                    .onOpenCustomer(customerOpener(c))),
+            new Entry(ChurnView.ID, "Churn risk", Menu.CUSTOMERS, "Shortcut+4", Workspace.MAIN, c -> new ChurnView(
+                            new ChurnViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))
+                    .onOpenCustomer(customerOpener(c))),
+            new Entry(SegmentView.ID, "Segments", Menu.CUSTOMERS, "Shortcut+5", Workspace.MAIN, c -> new SegmentView(
+                            new SegmentViewModel(c.jobs(), c.snapshots(), c.counts()))
+                    .onOpenCustomer(customerOpener(c))),
             new Entry(
                     DemandView.ID,
                     "Demand and capacity",
@@ -181,14 +169,31 @@ public final class ViewCatalogue {
                     c -> new RouteView(
                             new RouteViewModel(c.jobs(), c::store, c.counts(), c.settings(), Platform::runLater))));
 
-    public static final List<Family> FAMILIES = List.of(new Family("table:", (c, name) -> DomainTable.byName(name)
-            .map(t -> new Workspace.ViewSpec(
-                    t.label(),
-                    new TableBrowserView(
-                            new TableBrowserViewModel(new TableBrowser(c.store(), t), c.pages(), Platform::runLater)),
-                    Workspace.MAIN))));
+    public static final List<Family> FAMILIES = List.of(
+            new Family("table:", (c, name) -> DomainTable.byName(name)
+                    .map(t -> new Workspace.ViewSpec(
+                            t.label(),
+                            new TableBrowserView(new TableBrowserViewModel(
+                                    new TableBrowser(c.store(), t), c.pages(), Platform::runLater)),
+                            Workspace.MAIN))),
+            new Family(quant.app.customer.CustomerPage.PREFIX, (c, id) -> {
+                try {
+                    long customer = Long.parseLong(id);
+                    return Optional.of(new Workspace.ViewSpec(
+                            "Customer " + customer,
+                            new quant.app.customer.CustomerPage(c.jobs(), c.store(), customer),
+                            Workspace.MAIN));
+                } catch (NumberFormatException notAnId) {
+                    return Optional.empty();
+                }
+            }));
 
     private ViewCatalogue() {}
+
+    /** Opens a customer's page from a list: the view {@code customer:ID}. */
+    static java.util.function.LongConsumer customerOpener(ViewContext c) {
+        return id -> c.openView().accept(quant.app.customer.CustomerPage.PREFIX + id);
+    }
 
     /** The view with this id, made in this context; empty for an id no entry or family knows. */
     public static Optional<Workspace.ViewSpec> make(String id, ViewContext context) {

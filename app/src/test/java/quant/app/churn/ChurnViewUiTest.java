@@ -25,6 +25,7 @@ import quant.core.settings.Setting;
 class ChurnViewUiTest {
     private Stage stage;
     private ChurnViewModel model;
+    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong(-1);
 
     private final SimpleObjectProperty<BusinessSettings> settings =
             new SimpleObjectProperty<>(BusinessSettings.DEFAULTS);
@@ -34,7 +35,7 @@ class ChurnViewUiTest {
         this.stage = stage;
         model = new ChurnViewModel(
                 new FxJobRunner(), new SnapshotCache(SampleViews.store()), new SimpleObjectProperty<>(0), settings);
-        stage.setScene(new Scene(new ChurnView(model), 1280, 800));
+        stage.setScene(new Scene(new ChurnView(model).onOpenCustomer(opened::set), 1280, 800));
         stage.show();
     }
 
@@ -52,6 +53,16 @@ class ChurnViewUiTest {
                 .hasSize(3);
         TableView<?> calls = robot.lookup("#churn-calls").queryAs(TableView.class);
         assertThat(calls.getItems()).hasSize(r.activeCustomers());
+        // the call list says how to reach each customer, and Enter on a row opens the customer's page
+        assertThat(r.customers().getFirst().phone()).isNotBlank();
+        assertThat(r.customers().getFirst().email()).contains("@");
+        robot.interact(() -> {
+            calls.getSelectionModel().select(0);
+            calls.requestFocus();
+        });
+        robot.press(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened.get()).isEqualTo(r.customers().getFirst().id());
         assertThat(robot.lookup("#churn-summary").queryLabeled().getText()).contains("active customers");
         SampleViews.save(stage, "churn-risk.png");
     }
