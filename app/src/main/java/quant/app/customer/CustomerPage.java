@@ -21,11 +21,13 @@ import quant.core.store.Store;
  * lifetime-value customers, the segments): who they are and how to reach them, their value and the
  * experiences behind their risk, and every job, invoice and payment. Read on the job runner.
  */
-public final class CustomerPage extends BorderPane {
+public final class CustomerPage extends BorderPane implements quant.app.shell.Workspace.Titled {
     /** The family prefix of the view ids: {@code customer:1545}. */
     public static final String PREFIX = "customer:";
 
     private final Label title = new Label("Opening…");
+    private final javafx.beans.property.ReadOnlyStringWrapper tabTitle =
+            new javafx.beans.property.ReadOnlyStringWrapper();
     private final Label contact = new Label();
     private final KeyFigures figures = new KeyFigures("customer-figures");
     private final TableView<CustomerProfile.Job> jobs = new TableView<>();
@@ -84,8 +86,14 @@ public final class CustomerPage extends BorderPane {
                 e -> title.setText(quant.app.errors.Failures.sentence(e)));
     }
 
+    @Override
+    public javafx.beans.value.ObservableValue<String> titleProperty() {
+        return tabTitle.getReadOnlyProperty();
+    }
+
     private void show(CustomerProfile p) {
         title.setText(p.name());
+        tabTitle.set(p.name());
         contact.setText(String.join(
                 " · ",
                 java.util.stream.Stream.of(

@@ -210,7 +210,11 @@ final class RouteMap extends Region {
         }
     }
 
+    private CanvasInk ink = CanvasInk.now();
+
     private void draw() {
+        ink = CanvasInk.now();
+        setStyle("-fx-background-color: " + ink.paper() + ";");
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         points.clear();
@@ -364,14 +368,14 @@ final class RouteMap extends Region {
         double len = km * perKm;
         double x0 = 16;
         double y0 = canvas.getHeight() - 18;
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.setFill(ink.panel());
         g.fillRect(x0 - 6, y0 - 20, len + 60, 30);
-        g.setStroke(Color.rgb(40, 40, 40));
+        g.setStroke(ink.text());
         g.setLineWidth(2);
         g.strokeLine(x0, y0, x0 + len, y0);
         g.strokeLine(x0, y0 - 5, x0, y0 + 3);
         g.strokeLine(x0 + len, y0 - 5, x0 + len, y0 + 3);
-        g.setFill(Color.rgb(40, 40, 40));
+        g.setFill(ink.text());
         g.setFont(Font.font(11));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
@@ -381,12 +385,12 @@ final class RouteMap extends Region {
     private void legend(GraphicsContext g) {
         double x0 = canvas.getWidth() - 190;
         double y0 = 10;
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.setFill(ink.panel());
         g.fillRect(x0, y0, 180, 56);
         g.setFont(Font.font(11));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.setFill(Color.rgb(90, 90, 90));
+        g.setFill(ink.muted());
         g.fillRect(x0 + 8, y0 + 8, 9, 9);
         g.fillText("home base", x0 + 24, y0 + 12);
         g.fillOval(x0 + 8, y0 + 24, 9, 9);
@@ -394,7 +398,7 @@ final class RouteMap extends Region {
         g.setStroke(Color.web("#D55E00"));
         g.setLineWidth(2);
         g.strokeOval(x0 + 7, y0 + 39, 11, 11);
-        g.setFill(Color.rgb(90, 90, 90));
+        g.setFill(ink.muted());
         g.fillText("job not planned", x0 + 24, y0 + 44);
     }
 

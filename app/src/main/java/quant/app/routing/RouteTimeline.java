@@ -124,7 +124,10 @@ final class RouteTimeline extends Region {
         return LABEL + (minute - from) / Math.max(1, to - from) * w;
     }
 
+    private CanvasInk ink = CanvasInk.now();
+
     private void draw() {
+        ink = CanvasInk.now();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         blocks.clear();
@@ -147,13 +150,13 @@ final class RouteTimeline extends Region {
                 g.setFill(Color.rgb(0, 114, 178, 0.08));
                 g.fillRect(0, y0, canvas.getWidth(), ROW);
             }
-            g.setFill(Color.rgb(236, 239, 243));
+            g.setFill(ink.band());
             g.fillRect(x(t.shiftStart()), y0 + 3, x(t.shiftEnd()) - x(t.shiftStart()), ROW - 6);
             RoutePlan.Route r = plan.plan().route(id);
             boolean used = r != null && r.used();
             g.setFill(colours.of(id));
             g.fillRect(6, mid - 5, 10, 10);
-            g.setFill(used ? Color.rgb(30, 30, 30) : Color.rgb(140, 140, 140));
+            g.setFill(used ? ink.text() : ink.faint());
             g.setFont(Font.font(null, id.equals(only) ? FontWeight.BOLD : FontWeight.NORMAL, 12));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
@@ -239,7 +242,7 @@ final class RouteTimeline extends Region {
         double lx = 8;
         g.setFill(TRAVEL);
         g.fillRect(lx, 7, 18, 6);
-        g.setFill(Color.rgb(60, 60, 60));
+        g.setFill(ink.muted());
         g.fillText("driving", lx + 22, 10);
         lx += 78;
         g.setStroke(WAIT);
@@ -249,22 +252,22 @@ final class RouteTimeline extends Region {
         lx += 160;
         g.setFill(Color.rgb(0, 114, 178));
         g.fillRect(lx, 4, 18, 12);
-        g.setFill(Color.rgb(60, 60, 60));
+        g.setFill(ink.muted());
         g.fillText("work on site", lx + 22, 10);
         lx += 100;
         g.setFill(Color.rgb(0, 114, 178));
         g.fillRect(lx, 4, 18, 12);
         hatch(g, lx, 4, lx + 18, 16);
-        g.setFill(Color.rgb(60, 60, 60));
+        g.setFill(ink.muted());
         g.fillText("under way at the re-plan", lx + 22, 10);
         lx += 175;
-        g.setFill(Color.rgb(236, 239, 243));
+        g.setFill(ink.band());
         g.fillRect(lx, 4, 18, 12);
-        g.setFill(Color.rgb(60, 60, 60));
+        g.setFill(ink.muted());
         g.fillText("shift", lx + 22, 10);
 
         g.setTextAlign(TextAlignment.CENTER);
-        g.setStroke(Color.rgb(210, 214, 220));
+        g.setStroke(ink.grid());
         g.setLineWidth(1);
         for (double m = from; m <= to; m += 60) {
             double x = x(m);

@@ -118,6 +118,8 @@ public final class MainWindow {
             e.setDropCompleted(done);
             e.consume();
         });
+        scene.getStylesheets()
+                .add(MainWindow.class.getResource("/quant/app/workbench.css").toExternalForm());
         stage.setScene(scene);
         ChartThemes.follow(scene, () -> this.settings.darkTheme());
         stage.setTitle("Quant Workbench");

@@ -28,6 +28,11 @@ public final class Workspace {
     /** How a view is made: its title, its node, and the area it opens in by default. */
     public record ViewSpec(String title, Node node, String area) {}
 
+    /** A view whose tab title follows what it shows (a customer's page shows the customer's name once read). */
+    public interface Titled {
+        javafx.beans.value.ObservableValue<String> titleProperty();
+    }
+
     private final Bento bento = new Bento();
     private final StackPane host = new StackPane();
     private final Function<String, Optional<ViewSpec>> factory;
@@ -116,6 +121,13 @@ public final class Workspace {
         }
         Dockable d = bento.dockBuilding().dockable(id);
         d.setTitle(spec.get().title());
+        if (spec.get().node() instanceof Titled titled) {
+            titled.titleProperty().addListener((obs, o, title) -> {
+                if (title != null && !title.isBlank()) {
+                    d.setTitle(title);
+                }
+            });
+        }
         d.setNode(spec.get().node());
         d.setCanBeDroppedToNewWindow(false);
         DockContainerLeaf leaf = SIDE.equals(area != null ? area : spec.get().area()) ? side : main;

@@ -126,6 +126,8 @@ public final class ChartStyle {
                     themePlot((Plot) sub, background, text, grid);
                 }
             }
+        } else if (plot instanceof org.jfree.chart.plot.flow.FlowPlot flow) {
+            flow.setDefaultNodeLabelPaint(text);
         } else if (plot instanceof org.jfree.chart.plot.PiePlot<?> pie) {
             pie.setLabelPaint(text);
             pie.setLabelBackgroundPaint(background);
