@@ -54,12 +54,12 @@ public final class ChurnView extends BorderPane {
         factors.setId("churn-factors");
         factors.getColumns()
                 .setAll(List.of(
-                        Tables.text("Factor", ChurnRiskResult.Factor::description, 300),
+                        Tables.text("Factor", ChurnRiskResult.Factor::label, 185),
                         Tables.number(
                                 "Weight",
                                 ChurnRiskResult.Factor::weight,
                                 v -> String.format(Locale.ROOT, "%+.2f", v),
-                                70),
+                                62),
                         Tables.text(
                                 "Odds of churning",
                                 f -> String.format(Locale.ROOT, "×%.2f per %s", f.oddsRatioPerUnit(), f.unit()),
@@ -69,10 +69,10 @@ public final class ChurnView extends BorderPane {
         levels.setId("churn-levels");
         levels.getColumns()
                 .setAll(List.of(
-                        Tables.text("Risk", ChurnRiskResult.Level::level, 80),
-                        Tables.text("Probability", l -> "≥ " + Formats.percent(l.from()), 100),
+                        Tables.text("Risk", ChurnRiskResult.Level::level, 70),
+                        Tables.text("From", l -> "≥ " + Formats.percent(l.from()), 72),
                         Tables.number(
-                                "Customers", ChurnRiskResult.Level::customers, v -> Formats.count(v.longValue()), 90),
+                                "Customers", ChurnRiskResult.Level::customers, v -> Formats.count(v.longValue()), 86),
                         Tables.text("What to do", ChurnRiskResult.Level::intervention, 180)));
         levels.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         levels.setPrefHeight(130);
@@ -95,7 +95,7 @@ public final class ChurnView extends BorderPane {
         right.setPadding(new Insets(8));
         VBox.setVgrow(calls, Priority.ALWAYS);
         body = new SplitPane(left, right);
-        body.setDividerPositions(0.38);
+        body.setDividerPositions(0.4);
 
         frame = new AnalysisFrame(
                 this, body, "churn", model.runningProperty(), model.messageProperty(), model.resultProperty());
@@ -144,8 +144,8 @@ public final class ChurnView extends BorderPane {
     private static List<TableColumn<ChurnRiskResult.CustomerRisk, ?>> callColumns() {
         return List.of(
                 Tables.text("Customer", ChurnRiskResult.CustomerRisk::name, 170),
-                Tables.text("Phone", c -> c.phone() == null ? "" : c.phone(), 120),
-                Tables.text("E-mail", c -> c.email() == null ? "" : c.email(), 190),
+                Tables.text("Phone", c -> c.phone() == null ? "" : c.phone(), 132),
+                Tables.text("E-mail", c -> c.email() == null ? "" : c.email(), 230),
                 Tables.number("Churn", ChurnRiskResult.CustomerRisk::churnProbability, Formats::percent, 65),
                 Tables.text("Risk", ChurnRiskResult.CustomerRisk::level, 65),
                 Tables.number("Value at risk", ChurnRiskResult.CustomerRisk::valueAtRisk, Formats::money, 105),

@@ -3,6 +3,7 @@ package quant.core.churn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import quant.core.analysis.DisplayNames;
 import quant.core.analysis.PurchaseDays;
 import quant.core.analysis.Snapshot;
 
@@ -50,12 +51,20 @@ public final class ChurnFactors {
      * @param group columns kept or dropped together (a segment's dummies are one group)
      */
     public record Column(
-            String name, String description, String unit, double unitSize, Kind kind, String segment, String group) {}
+            String name,
+            String label,
+            String description,
+            String unit,
+            double unitSize,
+            Kind kind,
+            String segment,
+            String group) {}
 
     /** The recent factors, always in the model. */
     static final List<Column> RECENT = List.of(
             new Column(
                     "callbacks",
+                    "Callbacks, last year",
                     "callbacks (warranty revisits) on the customer's jobs in the last year",
                     "callback",
                     1,
@@ -64,6 +73,7 @@ public final class ChurnFactors {
                     "recent"),
             new Column(
                     "lowRatings",
+                    "Low ratings, last year",
                     "jobs rated 1 or 2 in the last year",
                     "low rating",
                     1,
@@ -72,6 +82,7 @@ public final class ChurnFactors {
                     "recent"),
             new Column(
                     "lateInvoices",
+                    "Late invoices, last year",
                     "invoices of the last year paid late, unpaid past due or disputed",
                     "late or disputed invoice",
                     1,
@@ -80,6 +91,7 @@ public final class ChurnFactors {
                     "recent"),
             new Column(
                     "frequencyDrop",
+                    "Fewer purchases",
                     "drop in purchases against the year before (0 to 1)",
                     "10 % drop",
                     0.1,
@@ -87,12 +99,20 @@ public final class ChurnFactors {
                     null,
                     "recent"),
             new Column(
-                    "daysSinceLastPurchase", "days since the last purchase", "30 days", 30, Kind.DAYS, null, "recent"));
+                    "daysSinceLastPurchase",
+                    "Days since last purchase",
+                    "days since the last purchase",
+                    "30 days",
+                    30,
+                    Kind.DAYS,
+                    null,
+                    "recent"));
 
     /** The lasting factors over the whole history, each a candidate of its own. */
     static final List<Column> LASTING = List.of(
             new Column(
                     "everCallback",
+                    "Ever a callback",
                     "ever a callback on the customer's jobs (0 or 1): a first callback raises the risk for good",
                     "customer with a callback",
                     1,
@@ -101,6 +121,7 @@ public final class ChurnFactors {
                     "everCallback"),
             new Column(
                     "everLowRating",
+                    "Ever a low rating",
                     "ever a job rated 1 or 2 (0 or 1)",
                     "customer with a low rating",
                     1,
@@ -109,6 +130,7 @@ public final class ChurnFactors {
                     "everLowRating"),
             new Column(
                     "everLateInvoice",
+                    "Ever a late invoice",
                     "ever an invoice paid late, unpaid past due or disputed (0 or 1)",
                     "customer with a late invoice",
                     1,
@@ -151,6 +173,7 @@ public final class ChurnFactors {
                 String v = codes.value(k);
                 out.add(new Column(
                         "segment:" + v,
+                        DisplayNames.of(v) + " customer",
                         String.format(Locale.ROOT, "the customer is %s (against %s)", v, codes.value(baseline)),
                         v + " customer",
                         1,

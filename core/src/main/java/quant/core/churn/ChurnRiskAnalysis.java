@@ -286,6 +286,7 @@ public final class ChurnRiskAnalysis {
             ChurnFactors.Column col = columns.get(f);
             factors.add(new ChurnRiskResult.Factor(
                     col.name(),
+                    col.label(),
                     col.description(),
                     w,
                     Math.exp(w),

@@ -29,6 +29,7 @@ public record ChurnRiskResult(
         List<String> definitions) {
 
     /**
+     * @param label the factor's short name for a table, e.g. "Ever a callback"
      * @param weight the final model's coefficient per standard deviation of the factor: + raises churn
      * @param oddsRatio e^weight: how the odds of churning change per standard deviation
      * @param unit the step {@code oddsRatioPerUnit} is for: "callback", "30 days", …
@@ -37,6 +38,7 @@ public record ChurnRiskResult(
      */
     public record Factor(
             String name,
+            String label,
             String description,
             double weight,
             double oddsRatio,
