@@ -85,7 +85,7 @@ public final class MarketView extends BorderPane {
         lines.setId("market-lines");
         lines.getColumns()
                 .setAll(List.of(
-                        Tables.text("Line", MarketResult.Line::segment, 80),
+                        Tables.text("Line", l -> names.apply(l.segment()), 130),
                         Tables.text(
                                 "Share",
                                 l -> share(l.firstShare()) + " (" + l.firstPeriod() + ") → " + share(l.lastShare())
@@ -300,7 +300,11 @@ public final class MarketView extends BorderPane {
         };
     }
 
+    /** A segment's name as the last result gives it (a service line's own name), else its display name. */
+    private java.util.function.UnaryOperator<String> names = quant.core.analysis.DisplayNames::of;
+
     private void show(MarketResult r) {
+        names = r::nameOf;
         if (r == null) {
             return;
         }
@@ -314,9 +318,9 @@ public final class MarketView extends BorderPane {
                         Formats.count(r.competitors().size())));
         shareChart.setChart(
                 r.periods().stream().anyMatch(p -> Double.isFinite(p.share()))
-                        ? MarketCharts.shareTrend(r.periods())
+                        ? MarketCharts.shareTrend(r.periods(), r::nameOf)
                         : null);
-        growthChart.setChart(r.lines().isEmpty() ? null : MarketCharts.growth(r.lines()));
+        growthChart.setChart(r.lines().isEmpty() ? null : MarketCharts.growth(r.lines(), r::nameOf));
         lines.getItems().setAll(r.lines());
         opportunities
                 .getItems()
@@ -346,7 +350,7 @@ public final class MarketView extends BorderPane {
         }
         List<TableColumn<CompetitorRow, ?>> columns = new ArrayList<>();
         columns.add(Tables.text("Competitor", CompetitorRow::competitor, 190));
-        columns.add(Tables.text("Segment", CompetitorRow::segment, 80));
+        columns.add(Tables.text("Segment", row -> names.apply(row.segment()), 130));
         for (String m : metrics.keySet()) {
             columns.add(Tables.number(label(m), row -> value(row, m, 0), MarketView::figure, 110));
             columns.add(Tables.number("change", row -> value(row, m, 1), MarketView::change, 80));

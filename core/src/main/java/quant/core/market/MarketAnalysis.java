@@ -110,7 +110,17 @@ public final class MarketAnalysis {
                 competitors,
                 rating,
                 SwotSuggestions.of(lines, opportunities, competitors, rating),
+                segmentNames(s),
                 definitions());
+    }
+
+    /** The service lines' own names by code: the segments that are lines read as their names. */
+    static Map<String, String> segmentNames(Snapshot s) {
+        Map<String, String> names = new java.util.TreeMap<>();
+        for (String code : s.serviceLines().values()) {
+            names.put(code, s.serviceLines().label(code));
+        }
+        return names;
     }
 
     static boolean measuresRevenue(String metric) {

@@ -20,7 +20,8 @@ public final class MarketCharts {
      * Our share of each line's market period by period (periods labelled by their start; a period
      * still running is marked with an asterisk, its market value taken pro rata).
      */
-    public static JFreeChart shareTrend(List<MarketResult.Period> periods) {
+    public static JFreeChart shareTrend(
+            List<MarketResult.Period> periods, java.util.function.UnaryOperator<String> name) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<MarketResult.Period> shares =
                 periods.stream().filter(p -> Double.isFinite(p.share())).toList();
@@ -36,11 +37,11 @@ public final class MarketCharts {
                 .toList();
         for (String s : segments) {
             for (String l : labels) {
-                data.addValue(null, s, l);
+                data.addValue(null, name.apply(s), l);
             }
         }
         for (MarketResult.Period p : shares) {
-            data.setValue(p.share(), p.segment(), label(p));
+            data.setValue(p.share(), name.apply(p.segment()), label(p));
         }
         LineAndShapeRenderer lines = new LineAndShapeRenderer(true, true);
         for (int i = 0; i < segments.size(); i++) {
@@ -56,11 +57,11 @@ public final class MarketCharts {
     }
 
     /** Per line, the growth of its market and of our revenue over the latest complete period. */
-    public static JFreeChart growth(List<MarketResult.Line> lines) {
+    public static JFreeChart growth(List<MarketResult.Line> lines, java.util.function.UnaryOperator<String> name) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (MarketResult.Line l : lines) {
-            data.addValue(finiteOrNull(l.marketGrowth()), "Market", l.segment());
-            data.addValue(finiteOrNull(l.revenueGrowth()), "Our revenue", l.segment());
+            data.addValue(finiteOrNull(l.marketGrowth()), "Market", name.apply(l.segment()));
+            data.addValue(finiteOrNull(l.revenueGrowth()), "Our revenue", name.apply(l.segment()));
         }
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());

@@ -2,6 +2,7 @@ package quant.core.market;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the business stands in its market: share by period and service line from imported market
@@ -24,7 +25,15 @@ public record MarketResult(
         List<Competitor> competitors,
         double ourRating,
         List<Suggestion> suggestions,
+        Map<String, String> segmentNames,
         List<String> definitions) {
+
+    /** The name a person reads for a segment: its service line's name, else its display name. */
+    public String nameOf(String segment) {
+        return segment == null
+                ? null
+                : segmentNames.getOrDefault(segment, quant.core.analysis.DisplayNames.of(segment));
+    }
 
     /**
      * One market figure.

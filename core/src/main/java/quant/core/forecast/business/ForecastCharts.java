@@ -373,7 +373,7 @@ public final class ForecastCharts {
     public static JFreeChart pipeline(RevenueResult r) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (RevenueResult.StageValue s : r.stages()) {
-            String label = s.stage();
+            String label = quant.core.analysis.DisplayNames.of(s.stage());
             data.addValue(s.openValue(), "Open value", label);
             data.addValue(s.weightedValue(), "Weighted by the stage's win rate", label);
         }
