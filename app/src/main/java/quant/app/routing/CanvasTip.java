@@ -46,7 +46,7 @@ final class CanvasTip {
     }
 
     /** The lines describing a planned visit. */
-    static List<String> visit(RoutePlan.Route r, int n, RoutePlan.Visit v, WorkDay.Job j) {
+    static List<String> visit(RoutePlan.Route r, int n, RoutePlan.Visit v, WorkDay.Job j, String line) {
         List<String> out = new ArrayList<>();
         out.add(j.ref() + " " + j.customer());
         if (!j.address().isEmpty()) {
@@ -59,7 +59,7 @@ final class CanvasTip {
                 n,
                 r.stops().size(),
                 j.priority(),
-                j.line()));
+                line));
         String window = RunSheets.window(j).isEmpty() ? "no window" : "window " + RunSheets.window(j);
         out.add(String.format(
                 Locale.ROOT,

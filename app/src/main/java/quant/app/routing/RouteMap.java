@@ -28,6 +28,9 @@ import quant.core.routing.WorkDay;
  * dragging pans, a double click fits the day (or the selected technician's route) again; clicking a job selects it and its technician.
  */
 final class RouteMap extends Region {
+    /** A service line's name by its code. */
+    private final java.util.function.UnaryOperator<String> lineNames;
+
     private static final double KM_PER_DEGREE = 111.195;
 
     private final Canvas canvas = new Canvas();
@@ -52,7 +55,11 @@ final class RouteMap extends Region {
     /** Something drawn at a position: a home base or a job, with its details. */
     private record Point(double x, double y, String technicianId, String stopId, boolean home, List<String> details) {}
 
-    RouteMap(StringProperty selectedTechnician, StringProperty selectedStop) {
+    RouteMap(
+            StringProperty selectedTechnician,
+            StringProperty selectedStop,
+            java.util.function.UnaryOperator<String> lineNames) {
+        this.lineNames = lineNames;
         this.selectedTechnician = selectedTechnician;
         this.selectedStop = selectedStop;
         setId("route-map");
@@ -322,7 +329,13 @@ final class RouteMap extends Region {
                     g.setFill(Color.WHITE);
                     g.fillText(String.valueOf(n), px, py);
                 }
-                points.add(new Point(px, py, r.vehicleId(), v.stopId(), false, CanvasTip.visit(r, n, v, j)));
+                points.add(new Point(
+                        px,
+                        py,
+                        r.vehicleId(),
+                        v.stopId(),
+                        false,
+                        CanvasTip.visit(r, n, v, j, lineNames.apply(j.line()))));
             }
         }
         for (RoutePlan.Unassigned u : plan.plan().unassigned()) {

@@ -27,6 +27,9 @@ import quant.core.routing.WorkDay;
  * technician and the job.
  */
 final class RouteTimeline extends Region {
+    /** A service line's name by its code. */
+    private final java.util.function.UnaryOperator<String> lineNames;
+
     private static final double LABEL = 150;
     private static final double ROW = 26;
     private static final double AXIS = 40;
@@ -51,7 +54,11 @@ final class RouteTimeline extends Region {
         }
     }
 
-    RouteTimeline(StringProperty selectedTechnician, StringProperty selectedStop) {
+    RouteTimeline(
+            StringProperty selectedTechnician,
+            StringProperty selectedStop,
+            java.util.function.UnaryOperator<String> lineNames) {
+        this.lineNames = lineNames;
         this.selectedTechnician = selectedTechnician;
         this.selectedStop = selectedStop;
         setId("route-timeline");
@@ -203,7 +210,7 @@ final class RouteTimeline extends Region {
                         y0 + ROW,
                         id,
                         v.stopId(),
-                        j == null ? List.of(v.label()) : CanvasTip.visit(r, n, v, j)));
+                        j == null ? List.of(v.label()) : CanvasTip.visit(r, n, v, j, lineNames.apply(j.line()))));
                 last = v.end();
             }
             if (r.back() > last + 0.5) {

@@ -73,8 +73,8 @@ public final class RouteView extends BorderPane {
         this.model = model;
         secondsValue = model.secondsProperty().asObject();
         setId("route-view");
-        map = new RouteMap(model.selectedTechnicianProperty(), model.selectedStopProperty());
-        timeline = new RouteTimeline(model.selectedTechnicianProperty(), model.selectedStopProperty());
+        map = new RouteMap(model.selectedTechnicianProperty(), model.selectedStopProperty(), model::lineName);
+        timeline = new RouteTimeline(model.selectedTechnicianProperty(), model.selectedStopProperty(), model::lineName);
         compare = new ComparePane(model);
         stops = new StopsTable(model);
 

@@ -98,11 +98,23 @@ public final class RouteViewModel {
         settings.addListener(x -> plan());
     }
 
+    private final java.util.Map<String, String> lineNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A service line's own name by its code (the code until the names are read). */
+    public String lineName(String code) {
+        return code == null ? null : lineNames.getOrDefault(code, code);
+    }
+
     /**
      * Opens on the next day to plan: the first day after the data's last activity with jobs booked
      * (nothing to plan when no job is booked).
      */
     public void start() {
+        jobs.submit(
+                "Reading the service lines",
+                m -> WorkDayReader.lineNames(store.get()),
+                lineNames::putAll,
+                e -> message.set(Failures.sentence(e)));
         jobs.submit(
                 "Finding the next day with jobs",
                 m -> WorkDayReader.openingDay(store.get()),

@@ -74,8 +74,8 @@ final class StopsTable extends TableView<StopsTable.Row> {
                                 "Line",
                                 r -> r.job() == null || r.job().line() == null
                                         ? ""
-                                        : r.job().line(),
-                                70),
+                                        : model.lineName(r.job().line()),
+                                130),
                         Tables.text("Window", r -> r.job() == null ? "" : RunSheets.window(r.job()), 95),
                         Tables.text("Arrive", r -> RunSheets.clock(r.visit().arrival()), 60),
                         Tables.text(

@@ -71,6 +71,22 @@ public final class WorkDayReader {
         }
     }
 
+    /** The service lines' names by code, for showing a job's line. */
+    public static java.util.Map<String, String> lineNames(Store store) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (Connection c = store.readConnection();
+                PreparedStatement st = c.prepareStatement("SELECT code, name FROM service_line ORDER BY id");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String name = rs.getString(2);
+                out.put(rs.getString(1), name == null || name.isBlank() ? rs.getString(1) : name);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(StoreException.Kind.IO, "Could not read the service lines: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** A customer with a map position, for adding a job to a day. */
     public record Customer(long id, String ref, String name, String address, double lat, double lon) {}
 
