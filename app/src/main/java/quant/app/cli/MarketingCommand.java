@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import quant.core.analysis.DisplayNames;
 import quant.core.analysis.Json;
 import quant.core.marketing.MarketingAnalysis;
 import quant.core.marketing.MarketingResult;
@@ -102,7 +103,7 @@ final class MarketingCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "  %-20s %,12.0f %9d %9s %10s %8s %8s %9s%n",
-                c.channel(),
+                DisplayNames.of(c.channel()),
                 c.spend(),
                 c.newCustomers(),
                 number(c.cac(), "%,.0f"),

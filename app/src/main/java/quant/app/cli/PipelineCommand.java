@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import quant.core.analysis.DisplayNames;
 import quant.core.analysis.Json;
 import quant.core.pipeline.PipelineAnalysis;
 import quant.core.pipeline.PipelineResult;
@@ -93,14 +94,14 @@ final class PipelineCommand implements Callable<Integer> {
                 t.salesVelocityPerDay());
         out.println("Deals by stage:");
         for (Map.Entry<String, Integer> e : t.stageCounts().entrySet()) {
-            out.printf(Locale.ROOT, "  %-16s %,8d%n", e.getKey(), e.getValue());
+            out.printf(Locale.ROOT, "  %-16s %,8d%n", DisplayNames.of(e.getKey()), e.getValue());
         }
         out.printf("%nFunnel (reached, on to the next stage, win rate and closed deals behind it):%n");
         for (PipelineResult.Step s : r.funnel()) {
             out.printf(
                     Locale.ROOT,
                     "  %-16s %,8d %8s %8s %,7d%s%n",
-                    s.stage(),
+                    DisplayNames.of(s.stage()),
                     s.reached(),
                     percent(s.toNext()),
                     percent(s.winRate()),
@@ -140,7 +141,7 @@ final class PipelineCommand implements Callable<Integer> {
             out.printf(
                     Locale.ROOT,
                     "  %-16s %6d %6s %6s %6s %9s %6d %8d%n",
-                    t2.stage(),
+                    DisplayNames.of(t2.stage()),
                     t2.stays(),
                     days(t2.meanDays()),
                     days(t2.medianDays()),
@@ -162,7 +163,7 @@ final class PipelineCommand implements Callable<Integer> {
                         Locale.ROOT,
                         "  %-12s %-16s %6s days in stage, %6s old, %,12.2f, win %s%n",
                         o.ref(),
-                        o.stage(),
+                        DisplayNames.of(o.stage()),
                         days(o.daysInStage()),
                         days(o.ageDays()),
                         o.amount(),
@@ -210,7 +211,7 @@ final class PipelineCommand implements Callable<Integer> {
                 out.printf(
                         Locale.ROOT,
                         "  %-36s %6d %6d %6d %6d %8s %,14.2f %,14.2f%n",
-                        g.key(),
+                        DisplayNames.of(g.key()),
                         s.dealCount(),
                         s.won(),
                         s.lost(),
