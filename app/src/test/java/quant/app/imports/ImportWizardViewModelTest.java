@@ -112,6 +112,9 @@ class ImportWizardViewModelTest {
     void theCheckStepRefusesUntilTheTableTheRequiredColumnsAndTheDateOrderAreKnown() throws Exception {
         model.open(csv(
                 "campaigns.csv", "Ref,Title,Channel,Started\nC1,Spring,radio,3/4/2024\nC2,Summer,radio,5/6/2024\n"));
+        // the file's name proposes the table; with none chosen, the check step asks for one
+        assertThat(model.tableProperty().get()).isEqualTo(DomainTable.CAMPAIGN);
+        model.tableProperty().set(null);
         model.toSummary();
         assertThat(model.messageProperty().get()).isEqualTo("Choose the table to import into.");
         model.tableProperty().set(DomainTable.CAMPAIGN);
