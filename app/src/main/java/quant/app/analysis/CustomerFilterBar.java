@@ -60,17 +60,7 @@ public final class CustomerFilterBar {
         CheckComboBox<String> box = new CheckComboBox<>(choices);
         box.setId(id);
         box.setTitle(title);
-        box.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(String code) {
-                return label.apply(code);
-            }
-
-            @Override
-            public String fromString(String text) {
-                return text;
-            }
-        });
+        box.setConverter(Formats.shownAs(label));
         box.setPrefWidth(140);
         box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.setTooltip(new Tooltip(title + ": tick values to keep only those customers"));

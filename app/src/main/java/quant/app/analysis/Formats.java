@@ -57,6 +57,24 @@ public final class Formats {
         return (amount < 0 && !digits.equals("0.00") ? "−" : "") + symbol + digits;
     }
 
+    /**
+     * A converter that shows each code of a choice box by {@code label} (null shows as ""), for
+     * choices that are picked, never typed.
+     */
+    public static javafx.util.StringConverter<String> shownAs(java.util.function.Function<String, String> label) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : label.apply(code);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        };
+    }
+
     /** 2957 → "2,957". */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

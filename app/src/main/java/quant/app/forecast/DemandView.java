@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.fx.ChartViewer;
 import quant.app.analysis.AnalysisFrame;
+import quant.app.analysis.Formats;
 import quant.core.forecast.Backtest;
 import quant.core.forecast.business.DemandResult;
 import quant.core.forecast.business.ForecastCharts;
@@ -100,17 +101,7 @@ public final class DemandView extends BorderPane {
                 r.lines().stream().map(DemandResult.LineDemand::line).toList();
         java.util.Map<String, String> names = new java.util.HashMap<>();
         r.lines().forEach(l -> names.put(l.line(), l.name()));
-        line.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(String code) {
-                return code == null ? "" : names.getOrDefault(code, code);
-            }
-
-            @Override
-            public String fromString(String text) {
-                return text;
-            }
-        });
+        line.setConverter(Formats.shownAs(code -> names.getOrDefault(code, code)));
         if (!line.getItems().equals(codes)) {
             String keep = line.getValue();
             line.getItems().setAll(codes);

@@ -241,17 +241,7 @@ public final class MarketingView extends BorderPane {
         List<String> names = new ArrayList<>();
         names.add(ALL);
         r.channels().forEach(c -> names.add(c.channel()));
-        monthChannel.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(String code) {
-                return code == null || code.equals(ALL) ? code : Formats.name(code);
-            }
-
-            @Override
-            public String fromString(String text) {
-                return text;
-            }
-        });
+        monthChannel.setConverter(Formats.shownAs(code -> code.equals(ALL) ? code : Formats.name(code)));
         monthChannel.getItems().setAll(names);
         monthChannel.setValue(chosen != null && names.contains(chosen) ? chosen : ALL);
         showMonths();

@@ -139,18 +139,10 @@ public final class MappingSuggester {
      */
     private static boolean takesMost(TableColumn target, List<String> values) {
         Set<String> codes = SOFT_CODES.get(target.name());
-        if (codes != null && !values.isEmpty()) {
+        if (codes != null) {
             // a coded field takes a column only when most of its values are the codes
-            int filled = 0;
-            int known = 0;
-            for (String v : values) {
-                String t = v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
-                if (!t.isEmpty()) {
-                    filled++;
-                    known += codes.contains(t) ? 1 : 0;
-                }
-            }
-            if (filled > 0 && known * 2 < filled) {
+            int[] known = codesAmong(values, codes);
+            if (known[0] > 0 && known[1] * 2 < known[0]) {
                 return false;
             }
         }
@@ -223,6 +215,20 @@ public final class MappingSuggester {
         return ordered;
     }
 
+    /** {non-empty values, values that are one of the (lower-case) codes}, compared without regard to case. */
+    private static int[] codesAmong(List<String> values, Set<String> codes) {
+        int filled = 0;
+        int known = 0;
+        for (String v : values) {
+            String t = v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
+            if (!t.isEmpty()) {
+                filled++;
+                known += codes.contains(t) ? 1 : 0;
+            }
+        }
+        return new int[] {filled, known};
+    }
+
     /** The score the values alone give for {@code target}, or 0. */
     static double byContent(ValueKind kind, List<String> values, TableColumn target, long dateTargets) {
         if (kind == ValueKind.EMAIL && target.name().equals("email")) {
@@ -234,16 +240,8 @@ public final class MappingSuggester {
         if (!target.codes().isEmpty() && kind != ValueKind.EMPTY) {
             Set<String> codes = new HashSet<>();
             target.codes().forEach(c -> codes.add(c.toLowerCase(Locale.ROOT)));
-            int filled = 0;
-            int known = 0;
-            for (String v : values) {
-                String t = v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
-                if (!t.isEmpty()) {
-                    filled++;
-                    known += codes.contains(t) ? 1 : 0;
-                }
-            }
-            if (filled > 0 && known * 100 >= filled * ValueKind.SHARE_PERCENT) {
+            int[] known = codesAmong(values, codes);
+            if (known[0] > 0 && known[1] * 100 >= known[0] * ValueKind.SHARE_PERCENT) {
                 return 0.8;
             }
         }
