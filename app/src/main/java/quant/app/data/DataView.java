@@ -30,7 +30,7 @@ public final class DataView extends BorderPane {
         TableColumn<DomainTable, String> name = new TableColumn<>("Table");
         name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().label()));
         name.setPrefWidth(170);
-        name.setMinWidth(178); // "Competitor observations" whole, even in a narrow side panel
+        name.setMinWidth(190); // "Competitor observations" whole, even in a narrow side panel
         TableColumn<DomainTable, Long> rows = new TableColumn<>("Rows");
         rows.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(counts.get().getOrDefault(cd.getValue(), 0L)));
         rows.setCellFactory(col -> new TableCell<>() {
@@ -41,8 +41,8 @@ public final class DataView extends BorderPane {
             }
         });
         rows.setStyle("-fx-alignment: CENTER-RIGHT;");
-        rows.setPrefWidth(64);
-        rows.setMinWidth(54);
+        rows.setPrefWidth(58);
+        rows.setMinWidth(52);
         tables.getColumns().setAll(java.util.List.of(name, rows));
         tables.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         counts.addListener((obs, o, n) -> tables.refresh());

@@ -67,7 +67,29 @@ public final class Workspace {
         root.setPruneWhenEmpty(false);
         root.addContainers(side, main);
         root.setDividerPositions(divider);
-        host.getChildren().setAll(root);
+        // what to do when no view is open in the main area, drawn on it
+        javafx.scene.control.Label hint = new javafx.scene.control.Label("Open a view from the Customers,"
+                + " Forecasts, Sales or Operations menu (Ctrl+2 … Ctrl+9), or double-click a table in the Data"
+                + " panel.");
+        hint.setId("workspace-hint");
+        hint.setWrapText(true);
+        hint.setMaxWidth(420);
+        hint.setMouseTransparent(true);
+        hint.getStyleClass().add("text-muted");
+        javafx.scene.layout.StackPane.setAlignment(hint, javafx.geometry.Pos.CENTER);
+        hint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(main.getDockables()));
+        hint.translateXProperty()
+                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> sideCollapsed() || root.getDividers().isEmpty()
+                                ? 0
+                                : host.getWidth()
+                                        * root.getDividers().getFirst().getPosition()
+                                        / 2,
+                        host.widthProperty(),
+                        root.getDividers().isEmpty()
+                                ? host.widthProperty()
+                                : root.getDividers().getFirst().positionProperty()));
+        host.getChildren().setAll(root, hint);
         // an empty side panel folds away rather than stand as a blank pane; a view opened there unfolds it
         DockContainerLeaf leaf = side;
         DockContainerRootBranch branch = root;
