@@ -92,7 +92,7 @@ public final class MarketingView extends BorderPane {
     private Node channelsTab() {
         channels.setId("marketing-channels");
         channels.getColumns().setAll(channelColumns());
-        channels.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        channels.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         channels.setPlaceholder(new Label("No marketing spend or acquired customers by this date."));
         recommendations.setId("marketing-recommendations");
         recommendations.setPlaceholder(new Label("Too few channels with spend to compare."));
@@ -112,7 +112,7 @@ public final class MarketingView extends BorderPane {
         VBox.setVgrow(recommendations, Priority.ALWAYS);
         side.setPadding(new Insets(8));
         SplitPane top = new SplitPane(channels, side);
-        top.setDividerPositions(0.7);
+        top.setDividerPositions(0.76);
         SplitPane charts = new SplitPane(ltvChart, paybackChart);
         SplitPane all = new SplitPane(top, charts);
         all.setOrientation(Orientation.VERTICAL);
@@ -122,13 +122,13 @@ public final class MarketingView extends BorderPane {
 
     private static List<TableColumn<MarketingResult.Channel, ?>> channelColumns() {
         return List.of(
-                Tables.text("Channel", c -> Formats.name(c.channel()), 130),
-                Tables.number("Spend", MarketingResult.Channel::spend, Formats::money, 85),
+                Tables.text("Channel", c -> Formats.name(c.channel()), 125),
+                Tables.number("Spend", MarketingResult.Channel::spend, Formats::money, 92),
                 Tables.number(
-                        "Customers", MarketingResult.Channel::newCustomers, v -> Formats.count(v.longValue()), 100),
-                Tables.number("CAC", MarketingResult.Channel::cac, Formats::money, 65),
-                Tables.number("LTV", MarketingResult.Channel::ltv, Formats::money, 70),
-                Tables.number("LTV:CAC", MarketingResult.Channel::ltvToCac, MarketingView::ratio, 70),
+                        "Customers", MarketingResult.Channel::newCustomers, v -> Formats.count(v.longValue()), 88),
+                Tables.number("CAC", MarketingResult.Channel::cac, Formats::money, 62),
+                Tables.number("LTV", MarketingResult.Channel::ltv, Formats::money, 72),
+                Tables.number("LTV:CAC", MarketingResult.Channel::ltvToCac, MarketingView::ratio, 74),
                 Tables.text(
                         "Payback",
                         c -> c.paybackMonths() != null
@@ -136,9 +136,9 @@ public final class MarketingView extends BorderPane {
                                 : Double.isFinite(c.recoveredShare())
                                         ? "not yet (" + Formats.percent(c.recoveredShare()) + ")"
                                         : "–",
-                        110),
-                Tables.number("Leads", MarketingResult.Channel::leads, v -> Formats.count(v.longValue()), 65),
-                Tables.number("Conversion", MarketingResult.Channel::leadConversion, Formats::percent, 85));
+                        100),
+                Tables.number("Leads", MarketingResult.Channel::leads, v -> Formats.count(v.longValue()), 66),
+                Tables.number("Lead conv.", MarketingResult.Channel::leadConversion, Formats::percent, 88));
     }
 
     private Node monthTab() {
