@@ -116,17 +116,18 @@ public final class PipelineView extends BorderPane {
                                 "Closed deals behind it",
                                 s -> Formats.count(s.closedSample()) + (s.ownRate() ? "" : " (overall rate)"),
                                 160)));
-        funnel.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        funnel.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         groups.setId("pipeline-groups");
         groups.getColumns().setAll(groupColumns());
-        groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // figures keep their width at 1280 × 800; the table scrolls sideways rather than cut them
+        groups.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         groups.setPlaceholder(new Label("Choose a breakdown in the toolbar."));
         VBox right = new VBox(6, Tables.heading("Stages"), funnel, groupsTitle, groups);
         VBox.setVgrow(groups, Priority.ALWAYS);
         funnel.setPrefHeight(190);
         right.setPadding(new Insets(8));
         SplitPane split = new SplitPane(funnelChart, right);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.36);
         return split;
     }
 
@@ -138,10 +139,10 @@ public final class PipelineView extends BorderPane {
                 Tables.number("Lost", g -> g.summary().lost(), v -> Formats.count(v.longValue()), 55),
                 Tables.number("Open", g -> g.summary().open(), v -> Formats.count(v.longValue()), 55),
                 Tables.number("Win %", g -> g.summary().winRate(), Formats::percent, 60),
-                Tables.number("Won value", g -> g.summary().wonValue(), Formats::money, 95),
-                Tables.number("Days to win", g -> g.summary().avgDaysToCloseWon(), PipelineView::days, 80),
-                Tables.number("Weighted", g -> g.summary().weightedOpenValue(), Formats::money, 80),
-                Tables.number("Per day", g -> g.summary().salesVelocityPerDay(), Formats::money, 70));
+                Tables.number("Won value", g -> g.summary().wonValue(), Formats::money, 100),
+                Tables.number("Days to win", g -> g.summary().avgDaysToCloseWon(), PipelineView::days, 92),
+                Tables.number("Weighted", g -> g.summary().weightedOpenValue(), Formats::money, 88),
+                Tables.number("Per day", g -> g.summary().salesVelocityPerDay(), Formats::money, 72));
     }
 
     private javafx.scene.Node velocityTab() {
@@ -166,7 +167,7 @@ public final class PipelineView extends BorderPane {
                                 PipelineResult.StageTime::stalledNow,
                                 v -> Formats.count(v.longValue()),
                                 85)));
-        stages.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        stages.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         velocity.setWrapText(true);
         VBox bottom = new VBox(6, velocity, stages);
         VBox.setVgrow(stages, Priority.ALWAYS);
