@@ -115,7 +115,7 @@ public final class PipelineView extends BorderPane {
                         Tables.text(
                                 "Closed deals behind it",
                                 s -> Formats.count(s.closedSample()) + (s.ownRate() ? "" : " (overall rate)"),
-                                160)));
+                                185)));
         funnel.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         groups.setId("pipeline-groups");
         groups.getColumns().setAll(groupColumns());
