@@ -76,6 +76,18 @@ class EveryViewUiTest {
         }
         robot.interact(() -> darkThemeItem(robot).setSelected(false));
 
+        // many open views: the tab bar's overflow button lists them all
+        robot.interact(() -> {
+            window.workspace().reset(List.of(DataView.ID));
+            ViewCatalogue.ENTRIES.forEach(e -> window.workspace().open(e.id()));
+        });
+        settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".list-button").queryAll().stream().anyMatch(javafx.scene.Node::isVisible))
+                .as("the tab bar's overflow button")
+                .isTrue();
+        save("1920x1080-many-views.png");
+
         // closing the side panel's last view folds it away instead of leaving a blank pane
         robot.interact(() -> window.workspace().reset(List.of(DataView.ID, "cohorts")));
         assertThat(window.workspace().sideCollapsed()).isFalse();

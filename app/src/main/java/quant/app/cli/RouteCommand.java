@@ -102,10 +102,12 @@ final class RouteCommand implements Callable<Integer> {
             RouteSearch.Limits limits = limits(seconds, options.seed);
             DayPlan plan;
             Long kept = null;
+            String currency;
             try (Store store = Store.openExisting(parent.parent.database())) {
                 WorkDay day = WorkDayReader.read(store, date);
-                plan = DayPlanner.plan(
-                        day, RouteSettings.of(BusinessSettings.read(store)), limits, CliProgress.monitor());
+                BusinessSettings settings = BusinessSettings.read(store);
+                currency = settings.currency().getCurrencyCode();
+                plan = DayPlanner.plan(day, RouteSettings.of(settings), limits, CliProgress.monitor());
                 if (keep != null) {
                     try {
                         kept = KeptPlans.save(store, plan, keep, options.seed);
@@ -118,7 +120,7 @@ final class RouteCommand implements Callable<Integer> {
             if (options.json) {
                 out.println(Json.write(new Output(plan, kept)));
             } else {
-                RouteText.print(out, plan);
+                RouteText.print(out, plan, currency);
                 if (kept != null) {
                     out.printf("%nKept as plan %d, \"%s\".%n", kept, keep.strip());
                 }

@@ -16,7 +16,7 @@ final class RouteText {
         return String.format(Locale.ROOT, "%02d:%02d", m / 60, m % 60);
     }
 
-    static void print(PrintWriter out, DayPlan d) {
+    static void print(PrintWriter out, DayPlan d, String currency) {
         RoutePlan p = d.plan();
         int jobs = d.day().jobs().size();
         out.printf(
@@ -31,14 +31,16 @@ final class RouteText {
                 p.stoppedEarly() ? ", stopped early" : "");
         out.printf(
                 Locale.ROOT,
-                "Driving %,.0f min, %,.1f km; on site %,.0f min; waiting %,.0f min; cost %,.2f (time at hourly cost and"
-                        + " km at %.2f)%n",
+                "Driving %,.0f min, %,.1f km; on site %,.0f min; waiting %,.0f min; cost %,.2f %s (time at hourly cost"
+                        + " and km at %.2f %s)%n",
                 p.totals().travelTime(),
                 p.totals().distance(),
                 p.totals().workTime(),
                 p.totals().idleTime(),
                 p.totals().cost(),
-                d.settings().costPerKm());
+                currency,
+                d.settings().costPerKm(),
+                currency);
         DayPlan.Comparison c = d.actual();
         if (c != null) {
             out.printf(
