@@ -68,6 +68,13 @@ final class RouteMap extends Region {
         setStyle("-fx-background-color: #f7f8fa;");
         selectedTechnician.addListener((o, was, id) -> focus(id));
         selectedStop.addListener(x -> draw());
+        // a theme change (the window root's theme class) redraws in the new ink
+        sceneProperty().addListener((obs, o, scene) -> {
+            if (scene != null && scene.getRoot() != null) {
+                scene.getRoot().getStyleClass().addListener((javafx.collections.ListChangeListener<String>)
+                        c -> draw());
+            }
+        });
         canvas.setOnScroll(e -> {
             double f = Math.pow(1.0015, e.getDeltaY());
             double cx = e.getX() - canvas.getWidth() / 2 - panX;

@@ -65,6 +65,13 @@ final class RouteTimeline extends Region {
         getChildren().add(canvas);
         selectedTechnician.addListener(x -> draw());
         selectedStop.addListener(x -> draw());
+        // a theme change (the window root's theme class) redraws in the new ink
+        sceneProperty().addListener((obs, o, scene) -> {
+            if (scene != null && scene.getRoot() != null) {
+                scene.getRoot().getStyleClass().addListener((javafx.collections.ListChangeListener<String>)
+                        c -> draw());
+            }
+        });
         canvas.setOnMouseMoved(e -> hoverAt(e.getX(), e.getY()));
         canvas.setOnMouseExited(e -> {
             hover = null;

@@ -371,6 +371,14 @@ public final class MainWindow {
     private void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(
                 dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        // drawings of our own (route map, timeline) redraw when the root's theme class changes
+        if (stage.getScene() != null && stage.getScene().getRoot() != null) {
+            var classes = stage.getScene().getRoot().getStyleClass();
+            classes.remove(dark ? "theme-light" : "theme-dark");
+            if (!classes.contains(dark ? "theme-dark" : "theme-light")) {
+                classes.add(dark ? "theme-dark" : "theme-light");
+            }
+        }
     }
 
     /**
