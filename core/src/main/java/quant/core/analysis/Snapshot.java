@@ -116,20 +116,7 @@ public final class Snapshot {
         final String[] phone;
         final String[] email;
 
-        Customers(
-                long[] id,
-                String[] name,
-                int[] segment,
-                int[] channel,
-                int[] city,
-                int[] acquiredDay,
-                Codes segments,
-                Codes channels,
-                Codes cities) {
-            this(id, name, segment, channel, city, acquiredDay, segments, channels, cities, null, null);
-        }
-
-        /** As above, with each customer's phone and e-mail (null arrays: none recorded). */
+        /** Each customer's columns; null phone or e-mail arrays mean none recorded. */
         Customers(
                 long[] id,
                 String[] name,

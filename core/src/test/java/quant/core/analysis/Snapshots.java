@@ -232,7 +232,8 @@ public final class Snapshots {
         Snapshot.Payments partial = partialPayments(paid, lastPaid);
         return new Snapshot(
                 1,
-                new Snapshot.Customers(id, name, segment, channel, city, acquired, segments, channels, cities),
+                new Snapshot.Customers(
+                        id, name, segment, channel, city, acquired, segments, channels, cities, null, null),
                 new Snapshot.Jobs(customer, line, status, requested, completed, revenue, cost, rating, callback, work),
                 new Snapshot.Invoices(invCustomer, issued, due, amount, invStatus, paid, lastPaid, partial),
                 lines,
