@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -18,6 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import quant.app.data.DataView;
 import quant.app.job.FxJobRunner;
 import quant.app.settings.Settings;
+import quant.app.shell.ChartThemes;
 import quant.app.shell.MainWindow;
 import quant.app.shell.ViewCatalogue;
 import quant.app.shell.WorkbenchViewModel;
@@ -76,6 +78,28 @@ class EveryViewUiTest {
         }
         robot.interact(() -> darkThemeItem(robot).setSelected(false));
 
+        // a small window: the charts keep their least size and the view scrolls to them
+        robot.interact(() -> {
+            stage.setWidth(900);
+            stage.setHeight(600);
+        });
+        for (ViewCatalogue.Entry e : ViewCatalogue.ENTRIES) {
+            robot.interact(() -> window.workspace().reset(List.of(DataView.ID, e.id())));
+            settle();
+            save("900x600-light-" + e.id() + ".png");
+            List<ChartViewer> charts = WaitForAsyncUtils.asyncFx(
+                            () -> robot.lookup(n -> n instanceof ChartViewer).queryAllAs(ChartViewer.class).stream()
+                                    .filter(EveryViewUiTest::shown)
+                                    .toList())
+                    .get();
+            for (ChartViewer c : charts) {
+                assertThat(c.getWidth()).as(e.id() + " chart width").isGreaterThanOrEqualTo(ChartThemes.MIN_WIDTH - 1);
+                assertThat(c.getHeight())
+                        .as(e.id() + " chart height")
+                        .isGreaterThanOrEqualTo(ChartThemes.MIN_HEIGHT - 1);
+            }
+        }
+
         // many open views: the tab bar's overflow button lists them all
         robot.interact(() -> {
             window.workspace().reset(List.of(DataView.ID));
@@ -103,6 +127,19 @@ class EveryViewUiTest {
         assertThat(WaitForAsyncUtils.asyncFx(() -> window.workspace().sideCollapsed())
                         .get())
                 .isFalse();
+    }
+
+    /** Whether {@code node} is on screen: in the scene, and it and every parent visible. */
+    private static boolean shown(javafx.scene.Node node) {
+        if (node.getScene() == null) {
+            return false;
+        }
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** View ▸ Dark theme, as the user ticks it: the window and its charts follow. */

@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -18,9 +19,13 @@ import javafx.scene.layout.VBox;
  * What every analysis view has around its figures: the body, an empty state in its place when there
  * is nothing to show, a busy indicator while it computes, a summary line, the last error in one
  * sentence, and the definitions (collapsed). Installs itself as the view's center and bottom.
+ *
+ * <p>The body fills the view and scrolls when the view is smaller than its least size: charts keep a
+ * readable size ({@code ChartThemes}) and tables their columns, so a small window or a narrow dock
+ * shows scroll bars instead of squeezing the figures together.
  */
 public final class AnalysisFrame {
-    private final Node body;
+    private final ScrollPane body;
     private final Label empty = new Label();
     private final Label summary = new Label();
     private final Label definitions = new Label();
@@ -36,7 +41,10 @@ public final class AnalysisFrame {
             ReadOnlyBooleanProperty running,
             ReadOnlyStringProperty message,
             ReadOnlyObjectProperty<?> result) {
-        this.body = body;
+        this.body = new ScrollPane(body);
+        this.body.setFitToWidth(true);
+        this.body.setFitToHeight(true);
+        this.body.setId(idPrefix + "-scroll");
         empty.setWrapText(true);
         empty.setMaxWidth(520);
         empty.setVisible(false);
@@ -44,7 +52,7 @@ public final class AnalysisFrame {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setMaxSize(48, 48);
         busy.visibleProperty().bind(running);
-        StackPane center = new StackPane(body, empty, busy);
+        StackPane center = new StackPane(this.body, empty, busy);
         StackPane.setAlignment(busy, Pos.TOP_RIGHT);
         StackPane.setMargin(busy, new Insets(12));
         view.setCenter(center);

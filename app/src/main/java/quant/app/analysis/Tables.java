@@ -5,17 +5,46 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /** Table columns that show numbers right-aligned, formatted, and sort by the number. */
 public final class Tables {
     private Tables() {}
 
+    /** The theme's type size for tables (AtlantaFX's 14 px), in which headers are set bold. */
+    private static final double TYPE_SIZE = 14;
+
+    /** A header's padding: half an em each side of the title, the header's own 4 px, and the sort arrow. */
+    private static final double HEADER_PADDING = TYPE_SIZE + 4 + 10;
+
+    /**
+     * The least width that shows {@code title} whole in a column header, sorted or not: the title
+     * measured in the header's bold type, plus the header's padding.
+     */
+    public static double headerWidth(String title) {
+        Text t = new Text(title);
+        t.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, TYPE_SIZE));
+        return Math.ceil(t.getLayoutBounds().getWidth() + HEADER_PADDING);
+    }
+
+    /**
+     * Sizes {@code col}: {@code width} wide, never narrower than its header, so that a table too wide
+     * for its view scrolls instead of cutting a header to "…".
+     */
+    public static <T, V> TableColumn<T, V> sized(TableColumn<T, V> col, double width) {
+        double header = headerWidth(col.getText());
+        col.setMinWidth(header);
+        col.setPrefWidth(Math.max(width, header));
+        return col;
+    }
+
     /** A column of text. */
     public static <T> TableColumn<T, String> text(String title, Function<T, String> value, double width) {
         TableColumn<T, String> col = new TableColumn<>(title);
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        col.setPrefWidth(width);
-        return col;
+        return sized(col, width);
     }
 
     /** A column of numbers (null shows as "–"), sorted numerically, shown by {@code format}. */
@@ -34,8 +63,7 @@ public final class Tables {
             }
         });
         col.setStyle("-fx-alignment: CENTER-RIGHT;");
-        col.setPrefWidth(width);
-        return col;
+        return sized(col, width);
     }
 
     /**

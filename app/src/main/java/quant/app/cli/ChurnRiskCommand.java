@@ -55,6 +55,7 @@ final class ChurnRiskCommand implements Callable<Integer> {
         }
         ChurnRiskResult r = ChurnRiskAnalysis.run(loaded.snapshot(), riskSpec, CliProgress.monitor());
         PrintWriter out = spec.commandLine().getOut();
+        CliMoney money = CliMoney.of(loaded.settings());
         if (filter.json) {
             out.println(Json.write(r));
             out.flush();
@@ -118,12 +119,12 @@ final class ChurnRiskCommand implements Callable<Integer> {
                 r.customers().subList(0, Math.min(top, r.customers().size()))) {
             out.printf(
                     Locale.ROOT,
-                    "  %-28s %-14s %5.1f%%  %-6s %,9.0f at risk  %s%n",
+                    "  %-28s %-14s %5.1f%%  %-6s %13s at risk  %s%n",
                     c.name().length() > 28 ? c.name().substring(0, 27) + "…" : c.name(),
                     c.phone() == null ? "" : c.phone(),
                     100 * c.churnProbability(),
                     c.level(),
-                    c.valueAtRisk(),
+                    money.whole(c.valueAtRisk()),
                     c.reasons().isEmpty() ? "" : String.join("; ", c.reasons()));
         }
         out.flush();

@@ -103,7 +103,7 @@ final class ClvCommand implements Callable<Integer> {
         if (filter.json) {
             out.println(Json.write(result));
         } else {
-            ClvText.print(out, result, shown, top);
+            ClvText.print(out, result, shown, top, CliMoney.of(loaded.settings()));
         }
         out.flush();
         return QuantCommand.OK;

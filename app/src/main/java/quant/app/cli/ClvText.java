@@ -33,7 +33,7 @@ final class ClvText {
 
     private ClvText() {}
 
-    static void print(PrintWriter out, ClvResult r, Method method, int top) {
+    static void print(PrintWriter out, ClvResult r, Method method, int top, CliMoney money) {
         out.printf(
                 Locale.ROOT,
                 "Customer lifetime value, as of %s: %,d customers with a purchase; horizon %d months, discount %.1f%% a year%n",
@@ -45,11 +45,11 @@ final class ClvText {
             ClvResult.Historic h = r.historic();
             out.printf(
                     Locale.ROOT,
-                    "%nHistoric (to date): revenue %,.0f and margin %,.0f per customer (median margin %,.0f), total margin %,.0f%n",
-                    h.meanRevenue(),
-                    h.meanMargin(),
-                    h.medianMargin(),
-                    h.totalMargin());
+                    "%nHistoric (to date): revenue %s and margin %s per customer (median margin %s), total margin %s%n",
+                    money.whole(h.meanRevenue()),
+                    money.whole(h.meanMargin()),
+                    money.whole(h.medianMargin()),
+                    money.whole(h.totalMargin()));
         }
         if (method.shows(Method.SIMPLE)) {
             ClvResult.SimpleFormula f = r.simpleFormula();
@@ -57,12 +57,12 @@ final class ClvText {
             if (f.marginPerCustomerMonth() != null) {
                 out.printf(
                         Locale.ROOT,
-                        "  margin %,.2f per active customer-month, churn %.1f%% a year = %.2f%% a month%n",
-                        f.marginPerCustomerMonth(),
+                        "  margin %s per active customer-month, churn %.1f%% a year = %.2f%% a month%n",
+                        money.cents(f.marginPerCustomerMonth()),
                         100 * f.annualChurnRate(),
                         100 * f.monthlyChurnRate());
             }
-            out.println(f.clv() == null ? "  " + f.note() : String.format(Locale.ROOT, "  CLV %,.0f", f.clv()));
+            out.println(f.clv() == null ? "  " + f.note() : "  CLV " + money.whole(f.clv()));
         }
         if (method.shows(Method.COHORT)) {
             ClvResult.CohortCurve c = r.cohortCurve();
@@ -70,13 +70,13 @@ final class ClvText {
             if (c.clv() != null) {
                 out.printf(
                         Locale.ROOT,
-                        "  %d months observed; later months %.1f·e^(−%.4f·age) (R² %.2f); CLV of a new customer over %d months %,.0f%n",
+                        "  %d months observed; later months %.1f·e^(−%.4f·age) (R² %.2f); CLV of a new customer over %d months %s%n",
                         c.observedMonths(),
                         c.decayA(),
                         c.decayK(),
                         c.rSquared(),
                         r.horizonMonths(),
-                        c.clv());
+                        money.whole(c.clv()));
             }
             if (c.note() != null) {
                 out.println("  " + c.note());
@@ -109,13 +109,13 @@ final class ClvText {
             if (p.meanClv() != null) {
                 out.printf(
                         Locale.ROOT,
-                        "  margin ratio %.1f%%; mean future CLV %,.0f per customer, %,.0f in all; %,.0f purchases expected;"
-                                + " margin so far + to come %,.0f per customer%n",
+                        "  margin ratio %.1f%%; mean future CLV %s per customer, %s in all; %,.0f purchases expected;"
+                                + " margin so far + to come %s per customer%n",
                         100 * p.marginRatio(),
-                        p.meanClv(),
-                        p.totalClv(),
+                        money.whole(p.meanClv()),
+                        money.whole(p.totalClv()),
                         p.expectedTransactions(),
-                        r.historic().meanMargin() + p.meanClv());
+                        money.whole(r.historic().meanMargin() + p.meanClv()));
             }
             if (p.note() != null) {
                 out.println("  " + p.note());
@@ -152,8 +152,8 @@ final class ClvText {
             }
         }
         out.printf(
-                "%nBy segment:%n  %-14s %9s %12s %12s %9s%n",
-                "segment", "customers", "margin/cust", "future CLV", "P(alive)");
+                "%nBy segment %s:%n  %-14s %9s %12s %12s %9s%n",
+                money.caption(), "segment", "customers", "margin/cust", "future CLV", "P(alive)");
         for (ClvResult.SegmentValue s : r.bySegment()) {
             out.printf(
                     Locale.ROOT,
@@ -166,8 +166,9 @@ final class ClvText {
         }
         if (top > 0 && !r.customerValues().isEmpty()) {
             out.printf(
-                    "%nTop %d customers by future value:%n  %-28s %-12s %12s %9s %12s%n",
+                    "%nTop %d customers by future value %s:%n  %-28s %-12s %12s %9s %12s%n",
                     Math.min(top, r.customerValues().size()),
+                    money.caption(),
                     "customer",
                     "segment",
                     "margin/date",

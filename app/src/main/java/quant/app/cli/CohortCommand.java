@@ -50,14 +50,15 @@ final class CohortCommand implements Callable<Integer> {
     public Integer call() {
         Period chosen = Period.parse(period);
         CohortMetric measured = CohortMetric.parse(metric);
-        quant.core.analysis.Snapshot snapshot = CustomerFilterOptions.snapshot(parent.database());
+        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
+        quant.core.analysis.Snapshot snapshot = loaded.snapshot();
         CohortSpec cohortSpec = new CohortSpec(chosen, measured, filter.filter(snapshot), filter.asOf());
         CohortResult result = CohortAnalysis.run(snapshot, cohortSpec, CliProgress.monitor());
         PrintWriter out = spec.commandLine().getOut();
         if (filter.json) {
             out.println(Json.write(result));
         } else {
-            print(out, result, cohortSpec.metric());
+            print(out, result, cohortSpec.metric(), CliMoney.of(loaded.settings()));
         }
         out.flush();
         return QuantCommand.OK;
@@ -75,10 +76,10 @@ final class CohortCommand implements Callable<Integer> {
         return cell.partial() ? text + "*" : text;
     }
 
-    private static void print(PrintWriter out, CohortResult r, CohortMetric metric) {
+    private static void print(PrintWriter out, CohortResult r, CohortMetric metric, CliMoney money) {
         out.printf(
-                "%s by %s cohort, as of %s%n",
-                metric.title(), r.period(), r.asOf().describe());
+                "%s by %s cohort, as of %s%s%n",
+                metric.title(), r.period(), r.asOf().describe(), metric.isShare() ? "" : " " + money.caption());
         if (r.isEmpty()) {
             out.println("No customer has a cohort with these filters.");
             return;

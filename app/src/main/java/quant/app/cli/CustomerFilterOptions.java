@@ -49,11 +49,6 @@ final class CustomerFilterOptions {
     /** What a customer analysis reads from a database: its snapshot and its business settings. */
     record Loaded(Snapshot snapshot, BusinessSettings settings) {}
 
-    /** The snapshot of the database at {@code path}, which must exist. */
-    static Snapshot snapshot(Path path) {
-        return load(path).snapshot();
-    }
-
     /** The snapshot and business settings of the database at {@code path}, which must exist. */
     static Loaded load(Path path) {
         try (Store store = Store.openExisting(path)) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import quant.core.analysis.DisplayNames;
 import quant.core.analysis.Json;
 import quant.core.analysis.SnapshotLoader;
 import quant.core.market.MarketAnalysis;
@@ -48,6 +49,7 @@ final class MarketCommand implements Callable<Integer> {
         MarketResult r;
         List<SwotBoard.Item> board;
         String period;
+        CliMoney money;
         try (Store store = Store.openExisting(parent.database())) {
             r = MarketAnalysis.run(
                     new SnapshotLoader(store).load(CliProgress.monitor()),
@@ -55,27 +57,30 @@ final class MarketCommand implements Callable<Integer> {
                     CliProgress.monitor());
             period = String.valueOf(r.asOf().getYear());
             board = SwotBoard.read(store, period);
+            money = CliMoney.of(quant.core.settings.BusinessSettings.read(store));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(new Output(r, period, board.isEmpty() ? null : board)));
         } else {
-            print(out, r, period, board);
+            print(out, r, period, board, money);
         }
         out.flush();
         return QuantCommand.OK;
     }
 
-    private static void print(PrintWriter out, MarketResult r, String period, List<SwotBoard.Item> board) {
+    private static void print(
+            PrintWriter out, MarketResult r, String period, List<SwotBoard.Item> board, CliMoney money) {
         out.printf("Market position as of %s%s%n%n", r.asOf(), r.asOfFromData() ? " (last activity in the data)" : "");
         out.printf(
-                "  %-10s %-16s %-12s %16s %14s %9s%n", "segment", "metric", "period", "market", "our revenue", "share");
+                "  %-18s %-16s %-12s %16s %14s %9s%n",
+                "segment", "metric", "period", "market", "revenue " + money.code(), "share");
         for (MarketResult.Period p : r.periods()) {
             out.printf(
                     Locale.ROOT,
-                    "  %-10s %-16s %-12s %,16.0f %,14.0f %9s%s%n",
-                    p.segment(),
-                    p.metric(),
+                    "  %-18s %-16s %-12s %,16.0f %,14.0f %9s%s%n",
+                    r.nameOf(p.segment()),
+                    DisplayNames.of(p.metric()),
                     p.start(),
                     p.marketValue(),
                     p.ourRevenue(),
@@ -87,8 +92,8 @@ final class MarketCommand implements Callable<Integer> {
             for (MarketResult.Line l : r.lines()) {
                 out.printf(
                         Locale.ROOT,
-                        "  %-10s %.3f %% (%s) → %.3f %% (%s); market %s, our revenue %s%n",
-                        l.segment(),
+                        "  %-18s %.3f %% (%s) → %.3f %% (%s); market %s, our revenue %s%n",
+                        r.nameOf(l.segment()),
                         100 * l.firstShare(),
                         l.firstPeriod(),
                         100 * l.lastShare(),
@@ -108,10 +113,10 @@ final class MarketCommand implements Callable<Integer> {
             for (MarketResult.Competitor c : r.competitors()) {
                 out.printf(
                         Locale.ROOT,
-                        "  %-28s %-8s %-14s %s %10.2f %8s%n",
+                        "  %-28s %-18s %-14s %s %10.2f %8s%n",
                         c.competitor(),
-                        c.segment() == null ? "" : c.segment(),
-                        c.metric(),
+                        c.segment() == null ? "" : r.nameOf(c.segment()),
+                        DisplayNames.of(c.metric()),
                         c.observed(),
                         c.value(),
                         Double.isNaN(c.changeOverYear())

@@ -57,16 +57,16 @@ final class MarketingCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.write(r));
         } else {
-            print(out, r);
+            print(out, r, CliMoney.of(loaded.settings()));
         }
         out.flush();
         return QuantCommand.OK;
     }
 
-    private static void print(PrintWriter out, MarketingResult r) {
+    private static void print(PrintWriter out, MarketingResult r, CliMoney money) {
         out.printf(
-                "Marketing as of %s%s%n%s%n%n",
-                r.asOf(), r.asOfFromData() ? " (last activity in the data)" : "", r.ltvNote());
+                "Marketing as of %s%s %s%n%s%n%n",
+                r.asOf(), r.asOfFromData() ? " (last activity in the data)" : "", money.caption(), r.ltvNote());
         out.printf(
                 "  %-20s %12s %9s %9s %10s %8s %8s %9s%n",
                 "channel", "spend", "customers", "CAC", "LTV", "LTV:CAC", "payback", "lead conv");

@@ -64,22 +64,22 @@ final class PipelineCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.write(r));
         } else {
-            print(out, r);
+            print(out, r, CliMoney.of(loaded.settings()));
         }
         out.flush();
         return QuantCommand.OK;
     }
 
-    private static void print(PrintWriter out, PipelineResult r) {
+    private static void print(PrintWriter out, PipelineResult r, CliMoney money) {
         out.printf("Pipeline as of %s%s%n%n", r.asOf(), r.asOfFromData() ? " (last activity in the data)" : "");
         PipelineResult.Summary t = r.totals();
         out.printf(Locale.ROOT, "%,d deals: %,d won, %,d lost, %,d open%n", t.dealCount(), t.won(), t.lost(), t.open());
         out.printf(
                 Locale.ROOT,
-                "Win rate %s, won value %,.2f (average %,.2f)%n",
+                "Win rate %s, won value %s (average %s)%n",
                 percent(t.winRate()),
-                t.wonValue(),
-                t.averageWonValue());
+                money.cents(t.wonValue()),
+                money.cents(t.averageWonValue()));
         out.printf(
                 Locale.ROOT,
                 "Days to close: won %s, lost %s, all %s%n",
@@ -88,10 +88,10 @@ final class PipelineCommand implements Callable<Integer> {
                 days(t.avgDaysToCloseAll()));
         out.printf(
                 Locale.ROOT,
-                "Open value %,.2f, weighted %,.2f; sales velocity %,.2f a day%n%n",
-                t.openValue(),
-                t.weightedOpenValue(),
-                t.salesVelocityPerDay());
+                "Open value %s, weighted %s; sales velocity %s a day%n%n",
+                money.cents(t.openValue()),
+                money.cents(t.weightedOpenValue()),
+                money.cents(t.salesVelocityPerDay()));
         out.println("Deals by stage:");
         for (Map.Entry<String, Integer> e : t.stageCounts().entrySet()) {
             out.printf(Locale.ROOT, "  %-16s %,8d%n", DisplayNames.of(e.getKey()), e.getValue());
@@ -109,7 +109,9 @@ final class PipelineCommand implements Callable<Integer> {
                     s.ownRate() ? "" : " (overall rate)");
         }
         if (!r.weightedByMonth().isEmpty()) {
-            out.printf("%nOpen deals by expected close month:%n");
+            out.printf(
+                    "%nOpen deals by expected close month %s:%n  %-8s %6s %16s %16s%n",
+                    money.caption(), "month", "deals", "value", "weighted");
             for (PipelineResult.Month m : r.weightedByMonth()) {
                 out.printf(
                         Locale.ROOT,
@@ -126,12 +128,12 @@ final class PipelineCommand implements Callable<Integer> {
             PipelineResult.Coverage c = r.coverage();
             out.printf(
                     Locale.ROOT,
-                    "%nCoverage of the pipeline target (%s) %s–%s: weighted %,.2f of %,.2f target = %s%n",
+                    "%nCoverage of the pipeline target (%s) %s–%s: weighted %s of %s target = %s%n",
                     c.kpi(),
                     c.months().getFirst(),
                     c.months().getLast(),
-                    c.weightedValue(),
-                    c.target(),
+                    money.cents(c.weightedValue()),
+                    money.cents(c.target()),
                     percent(c.ratio()));
         }
         out.printf(
@@ -161,12 +163,12 @@ final class PipelineCommand implements Callable<Integer> {
             for (PipelineResult.OpenDeal o : stalled.subList(0, shown)) {
                 out.printf(
                         Locale.ROOT,
-                        "  %-12s %-16s %6s days in stage, %6s old, %,12.2f, win %s%n",
+                        "  %-12s %-16s %6s days in stage, %6s old, %16s, win %s%n",
                         o.ref(),
                         DisplayNames.of(o.stage()),
                         days(o.daysInStage()),
                         days(o.ageDays()),
-                        o.amount(),
+                        money.cents(o.amount()),
                         percent(o.winProbability()));
             }
         }
@@ -204,8 +206,17 @@ final class PipelineCommand implements Callable<Integer> {
         }
         if (!r.groups().isEmpty()) {
             out.printf(
-                    "%nBy %s:%n  %-36s %6s %6s %6s %6s %8s %14s %14s%n",
-                    r.by(), "", "deals", "won", "lost", "open", "win rate", "won value", "weighted open");
+                    "%nBy %s %s:%n  %-36s %6s %6s %6s %6s %8s %14s %14s%n",
+                    r.by(),
+                    money.caption(),
+                    "",
+                    "deals",
+                    "won",
+                    "lost",
+                    "open",
+                    "win rate",
+                    "won value",
+                    "weighted open");
             for (PipelineResult.Group g : r.groups()) {
                 PipelineResult.Summary s = g.summary();
                 out.printf(

@@ -102,11 +102,11 @@ final class RouteCommand implements Callable<Integer> {
             RouteSearch.Limits limits = limits(seconds, options.seed);
             DayPlan plan;
             Long kept = null;
-            String currency;
+            CliMoney money;
             try (Store store = Store.openExisting(parent.parent.database())) {
                 WorkDay day = WorkDayReader.read(store, date);
                 BusinessSettings settings = BusinessSettings.read(store);
-                currency = settings.currency().getCurrencyCode();
+                money = CliMoney.of(settings);
                 plan = DayPlanner.plan(day, RouteSettings.of(settings), limits, CliProgress.monitor());
                 if (keep != null) {
                     try {
@@ -120,7 +120,7 @@ final class RouteCommand implements Callable<Integer> {
             if (options.json) {
                 out.println(Json.write(new Output(plan, kept)));
             } else {
-                RouteText.print(out, plan, currency);
+                RouteText.print(out, plan, money);
                 if (kept != null) {
                     out.printf("%nKept as plan %d, \"%s\".%n", kept, keep.strip());
                 }
@@ -158,20 +158,18 @@ final class RouteCommand implements Callable<Integer> {
         public Integer call() {
             limits(seconds, options.seed);
             MonthComparison m;
+            CliMoney money;
             try (Store store = Store.openExisting(parent.parent.database())) {
+                BusinessSettings settings = BusinessSettings.read(store);
+                money = CliMoney.of(settings);
                 m = MonthComparison.run(
-                        store,
-                        month,
-                        RouteSettings.of(BusinessSettings.read(store)),
-                        seconds,
-                        options.seed,
-                        CliProgress.monitor());
+                        store, month, RouteSettings.of(settings), seconds, options.seed, CliProgress.monitor());
             }
             PrintWriter out = spec.commandLine().getOut();
             if (options.json) {
                 out.println(Json.write(m));
             } else {
-                RouteText.print(out, m);
+                RouteText.print(out, m, money);
             }
             out.flush();
             return QuantCommand.OK;

@@ -16,7 +16,7 @@ final class RouteText {
         return String.format(Locale.ROOT, "%02d:%02d", m / 60, m % 60);
     }
 
-    static void print(PrintWriter out, DayPlan d, String currency) {
+    static void print(PrintWriter out, DayPlan d, CliMoney money) {
         RoutePlan p = d.plan();
         int jobs = d.day().jobs().size();
         out.printf(
@@ -31,33 +31,31 @@ final class RouteText {
                 p.stoppedEarly() ? ", stopped early" : "");
         out.printf(
                 Locale.ROOT,
-                "Driving %,.0f min, %,.1f km; on site %,.0f min; waiting %,.0f min; cost %,.2f %s (time at hourly cost"
-                        + " and km at %.2f %s)%n",
+                "Driving %,.0f min, %,.1f km; on site %,.0f min; waiting %,.0f min; cost %s (time at hourly cost"
+                        + " and km at %s)%n",
                 p.totals().travelTime(),
                 p.totals().distance(),
                 p.totals().workTime(),
                 p.totals().idleTime(),
-                p.totals().cost(),
-                currency,
-                d.settings().costPerKm(),
-                currency);
+                money.cents(p.totals().cost()),
+                money.cents(d.settings().costPerKm()));
         DayPlan.Comparison c = d.actual();
         if (c != null) {
             out.printf(
                     Locale.ROOT,
-                    "Against what was driven (%d jobs, drives to jobs only): recorded %,.0f min, %,.1f km, %,.2f;"
-                            + " planned %,.0f min, %,.1f km, %,.2f; better routes would have saved %,.0f min (%.1f %%)"
-                            + " and %,.2f%n",
+                    "Against what was driven (%d jobs, drives to jobs only): recorded %,.0f min, %,.1f km, %s;"
+                            + " planned %,.0f min, %,.1f km, %s; better routes would have saved %,.0f min (%.1f %%)"
+                            + " and %s%n",
                     c.jobs(),
                     c.recordedMinutes(),
                     c.recordedKm(),
-                    c.recordedCost(),
+                    money.cents(c.recordedCost()),
                     c.plannedMinutes(),
                     c.plannedKm(),
-                    c.plannedCost(),
+                    money.cents(c.plannedCost()),
                     c.savedMinutes(),
                     c.recordedMinutes() == 0 ? 0 : 100 * c.savedMinutes() / c.recordedMinutes(),
-                    c.savedCost());
+                    money.cents(c.savedCost()));
             if (c.servedButUnplanned() > 0) {
                 out.printf("%d jobs served that day are not in the plan.%n", c.servedButUnplanned());
             }
@@ -102,7 +100,7 @@ final class RouteText {
         }
     }
 
-    static void print(PrintWriter out, MonthComparison m) {
+    static void print(PrintWriter out, MonthComparison m, CliMoney money) {
         out.printf(
                 Locale.ROOT,
                 "What better routes would have saved in %s (%.3g s of planning per day; drives to jobs only)%n%n",
@@ -131,9 +129,9 @@ final class RouteText {
                 "min",
                 "min",
                 "%",
-                "cost",
-                "cost",
-                "cost");
+                money.code(),
+                money.code(),
+                money.code());
         for (MonthComparison.Day d : m.days()) {
             row(out, d.date().toString(), d);
         }

@@ -47,7 +47,9 @@ final class SegmentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        quant.core.analysis.Snapshot snapshot = CustomerFilterOptions.snapshot(parent.database());
+        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
+        quant.core.analysis.Snapshot snapshot = loaded.snapshot();
+        CliMoney money = CliMoney.of(loaded.settings());
         SegmentSpec segmentSpec = new SegmentSpec(maxK, seed, filter.filter(snapshot), filter.asOf());
         SegmentResult r = SegmentAnalysis.run(snapshot, segmentSpec, CliProgress.monitor());
         PrintWriter out = spec.commandLine().getOut();
@@ -62,8 +64,16 @@ final class SegmentsCommand implements Callable<Integer> {
                 r.asOf().describe(),
                 r.customers());
         out.printf(
-                "%nRFM segments:%n  %-20s %9s %7s %9s %9s %11s %8s  %s%n",
-                "segment", "customers", "share", "days ago", "purchases", "revenue", "of rev.", "what to do");
+                "%nRFM segments %s:%n  %-20s %9s %7s %9s %9s %11s %8s  %s%n",
+                money.caption(),
+                "segment",
+                "customers",
+                "share",
+                "days ago",
+                "purchases",
+                "revenue",
+                "of rev.",
+                "what to do");
         for (SegmentResult.NamedSegment s : r.segments()) {
             out.printf(
                     Locale.ROOT,
@@ -85,14 +95,14 @@ final class SegmentsCommand implements Callable<Integer> {
         for (SegmentResult.Cluster c : r.clusters()) {
             out.printf(
                     Locale.ROOT,
-                    "  %d. %-40s %,6d customers, last purchase %.0f days ago, %.1f purchases, revenue %,.0f, margin %,.0f, %.0f%% churned; mostly %s%n",
+                    "  %d. %-40s %,6d customers, last purchase %.0f days ago, %.1f purchases, revenue %s, margin %s, %.0f%% churned; mostly %s%n",
                     c.cluster(),
                     c.label(),
                     c.customers(),
                     c.meanRecencyDays(),
                     c.meanPurchases(),
-                    c.meanRevenue(),
-                    c.meanMargin(),
+                    money.whole(c.meanRevenue()),
+                    money.whole(c.meanMargin()),
                     100 * c.churnedShare(),
                     c.topSegment());
         }

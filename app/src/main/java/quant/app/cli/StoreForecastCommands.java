@@ -201,14 +201,16 @@ final class StoreForecastCommands {
                     forecast.parent.database(),
                     List.of(SavedForecast.of(SavedForecast.REVENUE, r.jobRevenue(), r.asOf(), saving.note)),
                     spec.commandLine().getErr());
-            return emit(r, Revenue::print);
+            CliMoney money = CliMoney.of(loaded.settings());
+            return emit(r, (out, result) -> print(out, result, money));
         }
 
-        private static void print(PrintWriter out, RevenueResult r) {
+        private static void print(PrintWriter out, RevenueResult r, CliMoney money) {
             out.printf(
                     Locale.ROOT,
-                    "Revenue from %s; job revenue %s (%s)%n%s%n%n",
+                    "Revenue from %s %s; job revenue %s (%s)%n%s%n%n",
                     r.asOf(),
+                    money.caption(),
                     "forecast from " + r.jobRevenue().forecast().inWords(),
                     r.jobRevenue().forecast().model(),
                     r.jobRevenue().forecast().reason() == null
@@ -237,6 +239,14 @@ final class StoreForecastCommands {
                         w.total().mean(),
                         w.total().lower80(),
                         w.total().upper80());
+            }
+            if (r.overdue().deals() > 0) {
+                out.printf(
+                        Locale.ROOT,
+                        "Overdue deals, past their expected close date and in no window: %,d, %s (%s weighted)%n",
+                        r.overdue().deals(),
+                        money.cents(r.overdue().value()),
+                        money.cents(r.overdue().weightedValue()));
             }
             out.printf("%nWin rates by stage (learned from closed deals):%n");
             out.printf(
@@ -308,18 +318,20 @@ final class StoreForecastCommands {
             }
             CashFlowSpec cashSpec = new CashFlowSpec(outlook(), opening);
             CashFlowResult r = refusing(() -> CashFlowAnalysis.run(loaded.snapshot(), cashSpec, CliProgress.monitor()));
-            return emit(r, CashFlow::print);
+            CliMoney money = CliMoney.of(loaded.settings());
+            return emit(r, (out, result) -> print(out, result, money));
         }
 
-        private static void print(PrintWriter out, CashFlowResult r) {
+        private static void print(PrintWriter out, CashFlowResult r, CliMoney money) {
             out.printf(
                     Locale.ROOT,
-                    "Cash flow from %s, next %d days; %s%n%n",
+                    "Cash flow from %s, next %d days; %s %s%n%n",
                     r.asOf(),
                     r.horizonDays(),
                     r.hasBalance()
-                            ? String.format(Locale.ROOT, "opening balance %,.2f", r.openingCash())
-                            : "no opening balance: flows only");
+                            ? "opening balance " + money.cents(r.openingCash())
+                            : "no opening balance: flows only",
+                    money.caption());
             out.printf(
                     Locale.ROOT,
                     "%-10s %13s %13s %13s %13s %13s %s%n",
@@ -349,43 +361,42 @@ final class StoreForecastCommands {
             CashFlowResult.Flows t = r.totals();
             out.printf(
                     Locale.ROOT,
-                    "%nOver %d days: collections %,.2f on open invoices and %,.2f on new revenue; job costs %,.2f,"
-                            + " fixed expenses %,.2f, variable expenses %,.2f, marketing %,.2f; net %,.2f.%n",
+                    "%nOver %d days: collections %s on open invoices and %s on new revenue; job costs %s,"
+                            + " fixed expenses %s, variable expenses %s, marketing %s; net %s.%n",
                     r.horizonDays(),
-                    t.collectionsOpen(),
-                    t.collectionsForecast(),
-                    t.jobCosts(),
-                    t.fixedExpenses(),
-                    t.variableExpenses(),
-                    t.marketing(),
-                    t.net());
+                    money.cents(t.collectionsOpen()),
+                    money.cents(t.collectionsForecast()),
+                    money.cents(t.jobCosts()),
+                    money.cents(t.fixedExpenses()),
+                    money.cents(t.variableExpenses()),
+                    money.cents(t.marketing()),
+                    money.cents(t.net()));
             CashFlowResult.OpenInvoices o = r.openInvoices();
             out.printf(
                     Locale.ROOT,
-                    "Open invoices: %d with %,.2f outstanding; %,.2f expected within %d days, %,.2f later,"
-                            + " %,.2f doubtful.%n",
+                    "Open invoices: %d with %s outstanding; %s expected within %d days, %s later," + " %s doubtful.%n",
                     o.count(),
-                    o.outstanding(),
-                    o.expected(),
+                    money.cents(o.outstanding()),
+                    money.cents(o.expected()),
                     r.horizonDays(),
-                    o.later(),
-                    o.doubtful());
+                    money.cents(o.later()),
+                    money.cents(o.doubtful()));
             for (CashFlowResult.AgeBand band : o.doubtfulByAge()) {
                 if (band.count() > 0) {
                     out.printf(
                             Locale.ROOT,
-                            "  doubtful, %s past due: %d invoice%s, %,.2f%n",
+                            "  doubtful, %s past due: %d invoice%s, %s%n",
                             band.label(),
                             band.count(),
                             band.count() == 1 ? "" : "s",
-                            band.amount());
+                            money.cents(band.amount()));
                 }
             }
             if (r.hasBalance()) {
                 out.printf(
                         Locale.ROOT,
-                        "Low cash (below 30 days of outflows, %,.2f): %s%s.%n",
-                        r.lowCashThreshold(),
+                        "Low cash (below 30 days of outflows, %s): %s%s.%n",
+                        money.cents(r.lowCashThreshold()),
                         r.lowCashDate() == null
                                 ? "not within the horizon"
                                 : "from " + r.lowCashDate() + ", " + r.lowCashDays() + " of " + r.horizonDays()

@@ -12,6 +12,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import quant.app.analysis.Tables;
 import quant.core.store.DomainTable;
 
 /**
@@ -23,14 +24,29 @@ public final class DataView extends BorderPane {
 
     private final TableView<DomainTable> tables = new TableView<>();
 
+    /** "Competitor observations" whole in the table's type. */
+    private static final double NAME_WIDTH = 190;
+
+    /**
+     * Sizes the counts' column to the widest count, so that no count is cut to "16,5…", and keeps the
+     * side panel from narrowing past the two columns and a scroll bar.
+     */
+    private void fitRows(TableColumn<DomainTable, Long> rows, Map<DomainTable, Long> counts) {
+        long most = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        double width = Math.max(Tables.headerWidth(rows.getText()), Tables.headerWidth("%,d".formatted(most)));
+        rows.setMinWidth(width);
+        rows.setPrefWidth(width);
+        setMinWidth(NAME_WIDTH + width + 16);
+    }
+
     public DataView(ReadOnlyObjectProperty<Map<DomainTable, Long>> counts, Consumer<DomainTable> open) {
         tables.setId("data-tables");
         tables.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         tables.getItems().setAll(DomainTable.values());
         TableColumn<DomainTable, String> name = new TableColumn<>("Table");
         name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().label()));
-        name.setPrefWidth(170);
-        name.setMinWidth(190); // "Competitor observations" whole, even in a narrow side panel
+        name.setPrefWidth(NAME_WIDTH);
+        name.setMinWidth(NAME_WIDTH); // "Competitor observations" whole, even in a narrow side panel
         TableColumn<DomainTable, Long> rows = new TableColumn<>("Rows");
         rows.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(counts.get().getOrDefault(cd.getValue(), 0L)));
         rows.setCellFactory(col -> new TableCell<>() {
@@ -41,11 +57,13 @@ public final class DataView extends BorderPane {
             }
         });
         rows.setStyle("-fx-alignment: CENTER-RIGHT;");
-        rows.setPrefWidth(58);
-        rows.setMinWidth(52);
+        fitRows(rows, counts.get());
         tables.getColumns().setAll(java.util.List.of(name, rows));
         tables.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        counts.addListener((obs, o, n) -> tables.refresh());
+        counts.addListener((obs, o, n) -> {
+            fitRows(rows, n);
+            tables.refresh();
+        });
         tables.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && tables.getSelectionModel().getSelectedItem() != null) {
                 open.accept(tables.getSelectionModel().getSelectedItem());

@@ -36,6 +36,7 @@ import org.jfree.chart.fx.ChartViewer;
 import quant.app.analysis.AnalysisFrame;
 import quant.app.analysis.CustomerFilterBar;
 import quant.app.analysis.Formats;
+import quant.app.analysis.Sentences;
 import quant.app.analysis.Tables;
 import quant.core.market.MarketCharts;
 import quant.core.market.MarketResult;
@@ -52,7 +53,7 @@ public final class MarketView extends BorderPane {
     private final ChartViewer shareChart = new ChartViewer();
     private final ChartViewer growthChart = new ChartViewer();
     private final TableView<MarketResult.Line> lines = new TableView<>();
-    private final ListView<String> opportunities = new ListView<>();
+    private final Sentences opportunities = new Sentences();
     private final TableView<CompetitorRow> competitors = new TableView<>();
     private final Label ourRating = new Label();
     private final ComboBox<String> period = new ComboBox<>();
@@ -101,8 +102,7 @@ public final class MarketView extends BorderPane {
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lines.setPlaceholder(new Label("No market-size figures match our service lines."));
         opportunities.setId("market-opportunities");
-        opportunities.setPlaceholder(new Label("No line's market grew faster than our revenue in the latest period."));
-        opportunities.setCellFactory(v -> wrapping());
+        opportunities.setPlaceholder("No line's market grew faster than our revenue in the latest period.");
         VBox table = new VBox(6, Tables.heading("Lines"), lines, Tables.heading("Opportunities"), opportunities);
         VBox.setVgrow(lines, Priority.ALWAYS);
         opportunities.setPrefHeight(90);
@@ -286,18 +286,6 @@ public final class MarketView extends BorderPane {
                             ? "Suggested from the figures; double-click to edit"
                             : "Double-click to edit; Delete removes it"));
         }
-    }
-
-    private static <T> ListCell<T> wrapping() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(T s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty || s == null ? null : s.toString());
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-        };
     }
 
     /** A segment's name as the last result gives it (a service line's own name), else its display name. */

@@ -10,7 +10,6 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -26,6 +25,7 @@ import quant.app.analysis.AnalysisFrame;
 import quant.app.analysis.CustomerFilterBar;
 import quant.app.analysis.Formats;
 import quant.app.analysis.KeyFigures;
+import quant.app.analysis.Sentences;
 import quant.app.analysis.Tables;
 import quant.core.marketing.MarketingCharts;
 import quant.core.marketing.MarketingResult;
@@ -41,12 +41,11 @@ public final class MarketingView extends BorderPane {
 
     private final KeyFigures figures = new KeyFigures("marketing-figures");
     private final TableView<MarketingResult.Channel> channels = new TableView<>();
-    private final ListView<String> recommendations = new ListView<>();
+    private final Sentences recommendations = new Sentences();
     private final ChartViewer ltvChart = new ChartViewer();
     private final ChartViewer paybackChart = new ChartViewer();
     private final ChartViewer monthChart = new ChartViewer();
     private final TableView<MarketingResult.Campaign> campaigns = new TableView<>();
-    private final Label ltvNote = new Label();
     private final ComboBox<String> monthChannel = new ComboBox<>();
     private MarketingResult shown;
     private static final String ALL = "All channels";
@@ -95,28 +94,17 @@ public final class MarketingView extends BorderPane {
         channels.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         channels.setPlaceholder(new Label("No marketing spend or acquired customers by this date."));
         recommendations.setId("marketing-recommendations");
-        recommendations.setPlaceholder(new Label("Too few channels with spend to compare."));
-        recommendations.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-        });
-        ltvNote.setWrapText(true);
-        ltvNote.getStyleClass().add("text-muted");
+        recommendations.setPlaceholder("Too few channels with spend to compare.");
         Label recTitle = Tables.heading("What the numbers suggest");
-        VBox side = new VBox(6, recTitle, recommendations, ltvNote);
+        VBox side = new VBox(6, recTitle, recommendations); // the LTV's definition is in the summary line
         VBox.setVgrow(recommendations, Priority.ALWAYS);
         side.setPadding(new Insets(8));
-        SplitPane top = new SplitPane(channels, side);
-        top.setDividerPositions(0.76);
-        SplitPane charts = new SplitPane(ltvChart, paybackChart);
-        SplitPane all = new SplitPane(top, charts);
+        // the table has the whole width for its columns; the sentences sit beside the charts they read
+        SplitPane charts = new SplitPane(ltvChart, paybackChart, side);
+        charts.setDividerPositions(0.37, 0.74);
+        SplitPane all = new SplitPane(channels, charts);
         all.setOrientation(Orientation.VERTICAL);
-        all.setDividerPositions(0.42);
+        all.setDividerPositions(0.5);
         return all;
     }
 
@@ -232,7 +220,6 @@ public final class MarketingView extends BorderPane {
         rows.add(t);
         channels.getItems().setAll(rows);
         recommendations.getItems().setAll(r.recommendations());
-        ltvNote.setText(r.ltvNote());
         String ltvLabel = "clv".equals(r.ltvMethod()) ? "LTV (predicted)" : "LTV (margin to date)";
         ltvChart.setChart(MarketingCharts.ltvAndCac(r.channels(), ltvLabel));
         paybackChart.setChart(MarketingCharts.payback(r.channels()));

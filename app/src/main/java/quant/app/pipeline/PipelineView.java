@@ -125,6 +125,7 @@ public final class PipelineView extends BorderPane {
         VBox right = new VBox(6, Tables.heading("Stages"), funnel, groupsTitle, groups);
         VBox.setVgrow(groups, Priority.ALWAYS);
         funnel.setPrefHeight(190);
+        funnel.setMinHeight(130); // the header and three stages at least; the view scrolls below that
         right.setPadding(new Insets(8));
         SplitPane split = new SplitPane(funnelChart, right);
         split.setDividerPositions(0.36);

@@ -84,6 +84,7 @@ final class RouteMap extends Region {
             scale *= f;
             fitted = false;
             draw();
+            e.consume(); // the wheel zooms the map; it does not also scroll the view around it
         });
         canvas.setOnMousePressed(e -> {
             dragX = e.getX();

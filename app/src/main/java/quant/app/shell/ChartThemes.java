@@ -22,9 +22,9 @@ public final class ChartThemes {
     private static final Map<JFreeChart, Boolean> THEMED = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The least size a chart is squeezed to, in pixels. */
-    static final double MIN_WIDTH = 280;
+    public static final double MIN_WIDTH = 280;
 
-    static final double MIN_HEIGHT = 190;
+    public static final double MIN_HEIGHT = 190;
 
     private ChartThemes() {}
 

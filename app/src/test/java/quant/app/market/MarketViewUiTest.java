@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -50,7 +49,9 @@ class MarketViewUiTest {
         MarketResult r = model.resultProperty().get();
         assertThat(robot.lookup("#market-lines").queryAs(TableView.class).getItems())
                 .hasSize(r.lines().size());
-        assertThat(robot.lookup("#market-opportunities").queryAs(ListView.class).getItems())
+        assertThat(robot.lookup("#market-opportunities")
+                        .queryAs(quant.app.analysis.Sentences.class)
+                        .getItems())
                 .hasSize(r.opportunities().size())
                 .isNotEmpty();
         SampleViews.save(stage, "market-share.png");

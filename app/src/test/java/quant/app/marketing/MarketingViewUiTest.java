@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -51,7 +50,7 @@ class MarketingViewUiTest {
         assertThat(robot.lookup("#marketing-channels").queryAs(TableView.class).getItems())
                 .hasSize(r.channels().size() + 1);
         assertThat(robot.lookup("#marketing-recommendations")
-                        .queryAs(ListView.class)
+                        .queryAs(quant.app.analysis.Sentences.class)
                         .getItems())
                 .isNotEmpty();
         SampleViews.save(stage, "marketing-channels.png");

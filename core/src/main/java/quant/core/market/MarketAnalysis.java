@@ -51,6 +51,7 @@ public final class MarketAnalysis {
         List<MarketResult.Line> lines = new ArrayList<>();
         List<MarketResult.Opportunity> opportunities = new ArrayList<>();
         Map<String, List<MarketResult.Period>> bySegment = new TreeMap<>();
+        Map<String, String> names = segmentNames(s);
         for (MarketResult.Period p : periods) {
             if (p.complete() && !Double.isNaN(p.share())) {
                 bySegment.computeIfAbsent(p.segment(), k -> new ArrayList<>()).add(p);
@@ -85,15 +86,23 @@ public final class MarketAnalysis {
                         round(last.ourRevenue()),
                         round(held - last.ourRevenue()),
                         String.format(
-                                Locale.ROOT,
-                                "%s: the market grew %.0f %% in %s, our revenue %.0f %%; at %s's share we would have"
-                                        + " taken %,.0f more.",
-                                segment,
-                                100 * marketGrowth,
-                                label(last),
-                                100 * revenueGrowth,
-                                label(before),
-                                held - last.ourRevenue())));
+                                        Locale.ROOT,
+                                        "%s: the market grew %.0f %% in %s, our revenue %.0f %%; ",
+                                        MarketResult.nameOf(names, segment),
+                                        100 * marketGrowth,
+                                        label(last),
+                                        100 * revenueGrowth)
+                                + (last.ourRevenue() > 0
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "at %s's share our revenue would have been %.0f %% higher.",
+                                                label(before),
+                                                100 * (held / last.ourRevenue() - 1))
+                                        : String.format(
+                                                Locale.ROOT,
+                                                "we took none of it, where we held %.2f %% in %s.",
+                                                100 * before.share(),
+                                                label(before)))));
             }
         });
         opportunities.sort(Comparator.comparingDouble((MarketResult.Opportunity o) -> -o.gap()));
@@ -109,8 +118,8 @@ public final class MarketAnalysis {
                 List.copyOf(opportunities),
                 competitors,
                 rating,
-                SwotSuggestions.of(lines, opportunities, competitors, rating),
-                segmentNames(s),
+                SwotSuggestions.of(lines, opportunities, competitors, rating, names),
+                names,
                 definitions());
     }
 

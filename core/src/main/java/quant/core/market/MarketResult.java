@@ -30,6 +30,11 @@ public record MarketResult(
 
     /** The name a person reads for a segment: its service line's name, else its display name. */
     public String nameOf(String segment) {
+        return nameOf(segmentNames, segment);
+    }
+
+    /** A segment's name among {@code segmentNames} (service lines by code), else its display name. */
+    static String nameOf(Map<String, String> segmentNames, String segment) {
         return segment == null
                 ? null
                 : segmentNames.getOrDefault(segment, quant.core.analysis.DisplayNames.of(segment));

@@ -23,7 +23,8 @@ final class SwotSuggestions {
             List<MarketResult.Line> lines,
             List<MarketResult.Opportunity> opportunities,
             List<MarketResult.Competitor> competitors,
-            double ourRating) {
+            double ourRating,
+            java.util.Map<String, String> names) {
         List<MarketResult.Suggestion> out = new ArrayList<>();
         for (MarketResult.Line l : lines) {
             if (l.firstPeriod().equals(l.lastPeriod())) {
@@ -32,7 +33,7 @@ final class SwotSuggestions {
             String text = String.format(
                     Locale.ROOT,
                     "%s share %s from %.2f %% (%s) to %.2f %% (%s) of the market.",
-                    l.segment(),
+                    MarketResult.nameOf(names, l.segment()),
                     l.shareChangePoints() >= 0 ? "grew" : "fell",
                     100 * l.firstShare(),
                     l.firstPeriod(),
@@ -52,7 +53,7 @@ final class SwotSuggestions {
                         String.format(
                                 Locale.ROOT,
                                 "The %s market grew fastest of our lines: %.0f %% in %s.",
-                                l.segment(),
+                                MarketResult.nameOf(names, l.segment()),
                                 100 * l.marketGrowth(),
                                 l.lastPeriod()))));
         List<MarketResult.Competitor> ratings = competitors.stream()
@@ -92,7 +93,7 @@ final class SwotSuggestions {
                         String.format(
                                 Locale.ROOT,
                                 "The %s market shrank %.0f %% in %s.",
-                                l.segment(),
+                                MarketResult.nameOf(names, l.segment()),
                                 -100 * l.marketGrowth(),
                                 l.lastPeriod())));
             }

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import quant.core.analysis.DisplayNames;
 
 /**
  * Sentences comparing the channels, each built from the figures beside it: fastest against slowest
  * payback, cheapest against dearest customer, highest against lowest LTV:CAC, and the channels
- * below the LTV:CAC target. Only channels with at least {@value #MIN_CUSTOMERS} customers are
+ * below the LTV:CAC target. Amounts stay in the table beside the sentences, which carries their
+ * currency; the sentences speak in months, shares and ratios. Only channels with at least {@value #MIN_CUSTOMERS} customers are
  * compared, so that one lucky month does not make a recommendation.
  */
 final class Recommendations {
@@ -38,18 +40,17 @@ final class Recommendations {
             out.add(String.format(
                     Locale.ROOT,
                     "%s customers pay back their acquisition cost in %s; %s customers have so far recovered %.0f %%"
-                            + " of their CAC of %s.",
-                    capital(name(paid.getFirst())),
+                            + " of theirs.",
+                    name(paid.getFirst()),
                     months(paid.getFirst().paybackMonths()),
                     name(slow),
-                    100 * slow.recoveredShare(),
-                    money(slow.cac())));
+                    100 * slow.recoveredShare()));
         } else if (paid.size() >= 2
                 && !paid.getFirst().paybackMonths().equals(paid.getLast().paybackMonths())) {
             out.add(String.format(
                     Locale.ROOT,
                     "%s customers pay back in %s vs %s for %s.",
-                    capital(name(paid.getFirst())),
+                    name(paid.getFirst()),
                     months(paid.getFirst().paybackMonths()),
                     months(paid.getLast().paybackMonths()),
                     name(paid.getLast())));
@@ -62,12 +63,10 @@ final class Recommendations {
         if (dear.cac() >= 1.5 * cheap.cac()) {
             out.add(String.format(
                     Locale.ROOT,
-                    "CAC is %s through %s and %s through %s (%.1f× as much).",
-                    money(cheap.cac()),
-                    name(cheap),
-                    money(dear.cac()),
+                    "A customer won through %s costs %.1f× as much as one won through %s.",
                     name(dear),
-                    dear.cac() / cheap.cac()));
+                    dear.cac() / cheap.cac(),
+                    name(cheap)));
         }
         List<MarketingResult.Channel> byRatio = solid.stream()
                 .filter(c -> Double.isFinite(c.ltvToCac()))
@@ -81,7 +80,7 @@ final class Recommendations {
                     Locale.ROOT,
                     "%s customers are worth %.1f× what they cost to win, %s customers %.1f×: spend moved from %s to"
                             + " %s buys more value, as far as %s can grow.",
-                    capital(name(best)),
+                    name(best),
                     best.ltvToCac(),
                     name(worst),
                     worst.ltvToCac(),
@@ -109,20 +108,12 @@ final class Recommendations {
         return List.copyOf(out);
     }
 
-    /** A channel code as words: {@code home_shows} → "home shows". */
+    /** A channel as a person reads it: {@code home_shows} → "Home Shows" ({@link DisplayNames}). */
     static String name(MarketingResult.Channel c) {
-        return c.channel().replace('_', ' ');
-    }
-
-    private static String capital(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return DisplayNames.of(c.channel());
     }
 
     private static String months(int m) {
         return m == 1 ? "1 month" : m + " months";
-    }
-
-    private static String money(double v) {
-        return String.format(Locale.ROOT, "%,.0f", v);
     }
 }

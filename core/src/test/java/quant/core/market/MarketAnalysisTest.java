@@ -92,7 +92,27 @@ class MarketAnalysisTest {
         assertThat(o.gap()).isEqualTo(20);
         assertThat(o.text())
                 .isEqualTo(
-                        "HVAC: the market grew 20 % in 2024, our revenue 10 %; at 2023's share we would have taken 20 more.");
+                        // 240 ÷ 220 − 1 = 9.1 %: said as a share, since the table beside it carries the currency
+                        "HVAC: the market grew 20 % in 2024, our revenue 10 %; at 2023's share our revenue would have"
+                                + " been 9 % higher.");
+    }
+
+    @Test
+    void aLineThatTookNothingInAGrowingMarketSaysSoWithoutDividingByZero() {
+        Snapshots s = new Snapshots();
+        int c = s.customer("A", "residential", "web", "X", LocalDate.of(2023, 1, 1));
+        s.job(c, "ELEC", LocalDate.of(2023, 3, 1), 100, 50, 0, false);
+        s.job(c, "HVAC", LocalDate.of(2024, 12, 31), 100, 50, 0, false);
+        s.commercial()
+                .market("ELEC", LocalDate.of(2023, 1, 1), "annual_revenue", 10_000)
+                .market("ELEC", LocalDate.of(2024, 1, 1), "annual_revenue", 11_000);
+        MarketResult r = MarketAnalysis.run(s.build(), Optional.of(LocalDate.of(2024, 12, 31)), JobMonitor.NONE);
+        assertThat(r.opportunities()).singleElement().satisfies(o -> {
+            assertThat(o.gap()).isEqualTo(110); // 1 % of 11,000
+            assertThat(o.text())
+                    .isEqualTo("ELEC: the market grew 10 % in 2024, our revenue -100 %; we took none of it, where we"
+                            + " held 1.00 % in 2023.");
+        });
     }
 
     @Test
@@ -113,8 +133,8 @@ class MarketAnalysisTest {
                 .containsExactly(
                         "weaknesses: HVAC share fell from 2.00 % (2023) to 1.83 % (2024) of the market.",
                         "strengths: PLUMB share grew from 1.00 % (2023) to 2.00 % (2024) of the market.",
-                        "opportunities: HVAC: the market grew 20 % in 2024, our revenue 10 %; at 2023's share we would"
-                                + " have taken 20 more.",
+                        "opportunities: HVAC: the market grew 20 % in 2024, our revenue 10 %; at 2023's share our"
+                                + " revenue would have been 9 % higher.",
                         "weaknesses: Customers rate our work 4.00, below the competitors' 4.50 on average.",
                         "threats: Rival is rated 4.50, above our 4.00, and rose 0.50 over the year.");
     }

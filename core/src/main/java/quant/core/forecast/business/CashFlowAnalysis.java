@@ -231,11 +231,10 @@ public final class CashFlowAnalysis {
         if (open.doubtfulCount > 0) {
             notes.add(String.format(
                     java.util.Locale.ROOT,
-                    "%d open invoice%s (%,.2f) %s older than any invoice ever paid, so no collection is expected:"
+                    "%d open invoice%s %s older than any invoice ever paid, so no collection is expected:"
                             + " they are listed by age as doubtful, not counted as cash to come.",
                     open.doubtfulCount,
                     open.doubtfulCount == 1 ? "" : "s",
-                    open.doubtfulAmount(),
                     open.doubtfulCount == 1 ? "is" : "are"));
         }
         return new CashFlowResult(

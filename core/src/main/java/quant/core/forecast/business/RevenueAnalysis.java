@@ -228,12 +228,10 @@ public final class RevenueAnalysis {
         if (overdueDeals > 0) {
             notes.add(String.format(
                     java.util.Locale.ROOT,
-                    "%d open deal%s (%,.2f, %,.2f weighted) %s past %s expected close date: overdue, so in no"
+                    "%d open deal%s %s past %s expected close date: overdue, so in no"
                             + " window; follow them up or move their dates.",
                     overdueDeals,
                     overdueDeals == 1 ? "" : "s",
-                    overdueValue,
-                    overdueWeighted,
                     overdueDeals == 1 ? "is" : "are",
                     overdueDeals == 1 ? "its" : "their"));
         }
