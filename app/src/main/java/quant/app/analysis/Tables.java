@@ -24,21 +24,99 @@ public final class Tables {
      * measured in the header's bold type, plus the header's padding.
      */
     public static double headerWidth(String title) {
-        Text t = new Text(title);
-        t.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, TYPE_SIZE));
-        return Math.ceil(t.getLayoutBounds().getWidth() + HEADER_PADDING);
+        return Math.ceil(textWidth(title, FontWeight.BOLD) + HEADER_PADDING);
+    }
+
+    /** A cell's padding: half an em each side, and a little air. */
+    private static final double CELL_PADDING = TYPE_SIZE + 6;
+
+    /** The rows a column measures to fit its figures: enough for every table of a view's result. */
+    private static final int ROWS_MEASURED = 500;
+
+    private static double textWidth(String s, FontWeight weight) {
+        Text t = new Text(s);
+        t.setFont(Font.font(Font.getDefault().getFamily(), weight, TYPE_SIZE));
+        return t.getLayoutBounds().getWidth();
     }
 
     /**
-     * Sizes {@code col}: {@code width} wide, never narrower than its header, so that a table too wide
-     * for its view scrolls instead of cutting a header to "…".
+     * Sizes {@code col}: {@code width} wide, never narrower than its header, and widened to its widest
+     * figure whenever its table's rows change, so that a table too wide for its view scrolls instead
+     * of cutting a header or a value to "…".
      */
     public static <T, V> TableColumn<T, V> sized(TableColumn<T, V> col, double width) {
         double header = headerWidth(col.getText());
         col.setMinWidth(header);
         col.setPrefWidth(Math.max(width, header));
+        javafx.collections.ListChangeListener<T> rowsChanged = c -> fitContent(col);
+        col.tableViewProperty().addListener((obs, old, table) -> {
+            if (table != null) {
+                table.itemsProperty().addListener((o, before, now) -> {
+                    if (before != null) {
+                        before.removeListener(rowsChanged);
+                    }
+                    if (now != null) {
+                        now.addListener(rowsChanged);
+                    }
+                    fitContent(col);
+                });
+                if (table.getItems() != null) {
+                    table.getItems().addListener(rowsChanged);
+                }
+                fitContent(col);
+            }
+        });
         return col;
     }
+
+    /** Widens {@code col} to the widest of its first rows' texts as its cells show them. */
+    private static <T, V> void fitContent(TableColumn<T, V> col) {
+        javafx.scene.control.TableView<T> table = col.getTableView();
+        if (table == null || table.getItems() == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Function<Object, String> shown = (Function<Object, String>)
+                col.getProperties().getOrDefault(SHOWN, (Function<Object, String>) String::valueOf);
+        double widest = 0;
+        int rows = Math.min(table.getItems().size(), ROWS_MEASURED);
+        for (int i = 0; i < rows; i++) {
+            V v;
+            try {
+                v = col.getCellData(i);
+            } catch (RuntimeException e) {
+                // a column built for the next result, measured against rows of the last one a view has
+                // not replaced yet: it is measured again when the new rows arrive
+                return;
+            }
+            if (v != null) {
+                widest = Math.max(widest, textWidth(shown.apply(v), FontWeight.NORMAL));
+            }
+        }
+        // figures are widened to the widest; words only so far, so that one long sentence does not push
+        // every figure out of sight
+        double wanted = Math.ceil(widest + CELL_PADDING);
+        boolean figures = col.getProperties().containsKey(SHOWN);
+        if (!figures) {
+            wanted = Math.min(wanted, MAX_TEXT_WIDTH);
+        }
+        // a table that shares out its width (a constrained policy) squeezes to the least widths: a
+        // figure is never squeezed, words to no less than a short name
+        double least = Math.max(headerWidth(col.getText()), figures ? wanted : Math.min(wanted, MIN_TEXT_WIDTH));
+        col.setMinWidth(least);
+        if (wanted > col.getPrefWidth()) {
+            col.setPrefWidth(wanted);
+        }
+    }
+
+    /** The least width a column of words keeps to show its texts, if they are that long. */
+    private static final double MIN_TEXT_WIDTH = 160;
+
+    /** The widest a column of words is made to fit its longest text. */
+    private static final double MAX_TEXT_WIDTH = 320;
+
+    /** The key of a column's property that holds how its cells turn a value into text. */
+    private static final String SHOWN = "quant.shown";
 
     /** A column of text. */
     public static <T> TableColumn<T, String> text(String title, Function<T, String> value, double width) {
@@ -63,6 +141,7 @@ public final class Tables {
             }
         });
         col.setStyle("-fx-alignment: CENTER-RIGHT;");
+        col.getProperties().put(SHOWN, (Function<Object, String>) n -> format.apply(((Number) n).doubleValue()));
         return sized(col, width);
     }
 

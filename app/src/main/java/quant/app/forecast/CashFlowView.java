@@ -137,6 +137,8 @@ public final class CashFlowView extends BorderPane {
         } else {
             columns.add(Tables.number("Cumulative net", CashFlowResult.Week::cumulativeNet, Formats::money, 115));
         }
+        // the old rows go first: the new columns read only the rows of their own result
+        weeks.getItems().clear();
         weeks.getColumns().setAll(columns);
         weeks.getItems().setAll(r.weeks());
     }

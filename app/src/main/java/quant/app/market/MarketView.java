@@ -344,6 +344,7 @@ public final class MarketView extends BorderPane {
             columns.add(Tables.number("change", row -> value(row, m, 1), MarketView::change, 80));
         }
         columns.add(Tables.text("Latest observation", CompetitorRow::observed, 130));
+        competitors.getItems().clear(); // the new columns read only the rows of their own result
         competitors.getColumns().setAll(columns);
         competitors.getItems().setAll(rows.values());
         ourRating.setText(
