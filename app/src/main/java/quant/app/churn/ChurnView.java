@@ -95,7 +95,7 @@ public final class ChurnView extends BorderPane {
         right.setPadding(new Insets(8));
         VBox.setVgrow(calls, Priority.ALWAYS);
         body = new SplitPane(left, right);
-        body.setDividerPositions(0.4);
+        body.setDividerPositions(0.42);
 
         frame = new AnalysisFrame(
                 this, body, "churn", model.runningProperty(), model.messageProperty(), model.resultProperty());
@@ -143,12 +143,13 @@ public final class ChurnView extends BorderPane {
 
     private static List<TableColumn<ChurnRiskResult.CustomerRisk, ?>> callColumns() {
         return List.of(
+                // who, how likely, how much: the figures the list is ordered by come before the contact
                 Tables.text("Customer", ChurnRiskResult.CustomerRisk::name, 170),
-                Tables.text("Phone", c -> c.phone() == null ? "" : c.phone(), 132),
-                Tables.text("E-mail", c -> c.email() == null ? "" : c.email(), 230),
                 Tables.number("Churn", ChurnRiskResult.CustomerRisk::churnProbability, Formats::percent, 65),
                 Tables.text("Risk", ChurnRiskResult.CustomerRisk::level, 65),
                 Tables.number("Value at risk", ChurnRiskResult.CustomerRisk::valueAtRisk, Formats::money, 105),
+                Tables.text("Phone", c -> c.phone() == null ? "" : c.phone(), 132),
+                Tables.text("E-mail", c -> c.email() == null ? "" : c.email(), 230),
                 Tables.text("Why", c -> String.join("; ", c.reasons()), 380),
                 Tables.text("What to do", ChurnRiskResult.CustomerRisk::intervention, 150),
                 Tables.number(
