@@ -1,12 +1,8 @@
 package quant.app.routing;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -34,6 +30,8 @@ import javafx.collections.ObservableList;
 import quant.app.errors.Failures;
 import quant.app.job.JobRunner;
 import quant.core.analysis.InvalidSpecException;
+import quant.core.io.AtomicFile;
+import quant.core.io.OutputPath;
 import quant.core.job.JobMonitor;
 import quant.core.routing.DayPlan;
 import quant.core.routing.DayPlanner;
@@ -467,7 +465,8 @@ public final class RouteViewModel {
 
     /**
      * Writes run sheets for {@code technicianIds} (all technicians with stops when empty) to {@code file},
-     * through a temporary file so a failed export leaves nothing half-written.
+     * through a temporary file so a failed export leaves nothing half-written; a target that is the
+     * database or not a regular file is refused in one sentence ({@link OutputPath}).
      */
     public void export(Format format, List<String> technicianIds, Path file) {
         DayPlan d = plan.get();
@@ -477,23 +476,19 @@ public final class RouteViewModel {
         jobs.submit(
                 "Writing run sheets",
                 m -> {
-                    Path dir = file.toAbsolutePath().getParent();
-                    Path tmp = Files.createTempFile(dir, ".runsheets", ".part");
-                    try {
+                    Path target = OutputPath.check(
+                            file,
+                            "The run sheets' file",
+                            OutputPath.Protected.database(store.get().file()));
+                    AtomicFile.write(target, out -> {
                         if (format == Format.CSV) {
-                            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                                RunSheets.csv(d, technicianIds, w);
-                            }
+                            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                            RunSheets.csv(d, technicianIds, w);
+                            w.flush();
                         } else {
-                            try (OutputStream out = Files.newOutputStream(tmp)) {
-                                RunSheets.pdf(d, technicianIds, out);
-                            }
+                            RunSheets.pdf(d, technicianIds, out);
                         }
-                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (IOException | RuntimeException e) {
-                        Files.deleteIfExists(tmp);
-                        throw e;
-                    }
+                    });
                     return file;
                 },
                 f -> status.set("Run sheets written to " + f + "."),

@@ -336,6 +336,20 @@ final class CliErrorCases {
                 "skip",
                 "--rejects",
                 dir.resolve("no/such/r.csv").toString()));
+        for (String device : List.of("/dev/full", "/dev/stdout", "/dev/tty")) {
+            cases.add(Case.of(
+                    "--rejects onto " + device,
+                    2,
+                    "devices and process files",
+                    "import",
+                    in,
+                    "--mapping",
+                    p,
+                    "--on-error",
+                    "skip",
+                    "--rejects",
+                    device));
+        }
         cases.add(Case.of(
                 "--rejects onto a folder",
                 2,

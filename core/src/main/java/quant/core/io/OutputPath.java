@@ -18,6 +18,12 @@ import java.util.Locale;
  * input, a mapping profile. Names are compared ignoring case even on file systems that tell case
  * apart, because the same folder may be shared with one that does not; refusing a harmless name
  * costs the user a rename, writing over the database costs them their data.
+ *
+ * <p>Nor may an output be anything but a regular file, or a path through the system's device and
+ * process folders: a device ({@code /dev/full}), a FIFO, a socket, the terminal, or a name such as
+ * {@code /dev/stdout} or {@code /proc/self/fd/1} that leads to whatever the process's output is at
+ * the time. The file is written beside its target and renamed over it, which would replace the
+ * device or the redirected file rather than write to it.
  */
 public final class OutputPath {
     /** The files H2 keeps beside a database {@code NAME.mv.db}. */
@@ -59,6 +65,7 @@ public final class OutputPath {
         if (Files.isDirectory(abs)) {
             throw new UnsafeOutputException(option + " names the folder " + output + "; give a file name in it.");
         }
+        refuseSpecial(output, abs, option);
         Path resolved;
         try {
             resolved = parent.toRealPath().resolve(abs.getFileName());
@@ -72,6 +79,7 @@ public final class OutputPath {
             throw new UnsafeOutputException(
                     option + " names " + output + ", which cannot be checked: " + e.getMessage());
         }
+        refuseSpecial(output, resolved, option);
         for (Protected p : protectedFiles) {
             if (same(resolved, p.path())) {
                 throw new UnsafeOutputException(option + " names " + output + ", which is " + p.role() + " ("
@@ -86,6 +94,43 @@ public final class OutputPath {
                     option + " names " + output + ", but the folder " + resolved.getParent() + " cannot be written.");
         }
         return resolved;
+    }
+
+    /** The folders whose files are devices and process handles, never documents. */
+    private static final List<Path> SYSTEM_FOLDERS = List.of(Path.of("/dev"), Path.of("/proc"), Path.of("/sys"));
+
+    /**
+     * Refuses {@code path} (as given, or as its links resolve) when it is in a system folder or exists
+     * and is not a regular file.
+     */
+    private static void refuseSpecial(Path output, Path path, String option) {
+        for (Path folder : SYSTEM_FOLDERS) {
+            if (path.startsWith(folder)) {
+                throw new UnsafeOutputException(option + " names " + output + ", which is in the system's " + folder
+                        + " folder of devices and process files, not a document; give a file in a folder of yours.");
+            }
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new UnsafeOutputException(option + " names " + output + ", which is " + kind(path)
+                    + ", not a regular file; give the name of a file to write.");
+        }
+    }
+
+    /** What a file that is not a regular one is, in words: a device, a FIFO, a socket. */
+    static String kind(Path path) {
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode");
+            return switch (mode & 0170000) {
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0010000 -> "a named pipe (FIFO)";
+                case 0140000 -> "a socket";
+                case 0040000 -> "a folder";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "a special file";
+        }
     }
 
     private static Path followDangling(Path link) {
