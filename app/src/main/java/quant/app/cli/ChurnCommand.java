@@ -62,14 +62,14 @@ final class ChurnCommand implements Callable<Integer> {
                 names = "--folds",
                 defaultValue = "5",
                 paramLabel = "K",
-                description = "Folds (default: ${DEFAULT-VALUE}).")
+                description = "Folds, 2 to 100 (default: ${DEFAULT-VALUE}).")
         int folds;
 
         @Option(
                 names = "--seed",
                 defaultValue = "1",
                 paramLabel = "N",
-                description = "Seed of the fold split (default: ${DEFAULT-VALUE}).")
+                description = "Seed of the fold split, any whole number (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")

@@ -31,14 +31,14 @@ final class ChurnRiskCommand implements Callable<Integer> {
             names = "--top",
             defaultValue = "20",
             paramLabel = "N",
-            description = "Customers listed (default: ${DEFAULT-VALUE}); the JSON holds all.")
+            description = "Customers listed, 0 to 100,000 (default: ${DEFAULT-VALUE}); the JSON holds all.")
     int top;
 
     @Option(
             names = "--inactivity-days",
             paramLabel = "DAYS",
             description =
-                    "Churned after this many days without a purchase (default: the business setting customers.inactivityDays, 365 unless set).")
+                    "Churned after this many days without a purchase, 30 to 3,650 (default: the business setting customers.inactivityDays, 365 unless set).")
     Integer inactivityDays;
 
     @Mixin

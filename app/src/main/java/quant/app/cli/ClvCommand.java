@@ -44,28 +44,29 @@ final class ClvCommand implements Callable<Integer> {
             names = "--horizon",
             paramLabel = "MONTHS",
             description =
-                    "Months of future value (default: the business setting customers.clvHorizonMonths, 36 unless set).")
+                    "Months of future value, 1 to 240 (default: the business setting customers.clvHorizonMonths, 36 unless set).")
     Integer horizon;
 
     @Option(
             names = "--discount",
             paramLabel = "RATE",
             description =
-                    "Yearly discount rate as a fraction (default: the business setting customers.annualDiscountRate, 0.10 unless set).")
+                    "Yearly discount rate as a fraction, 0 to 1 (default: the business setting customers.annualDiscountRate, 0.10 unless set).")
     Double discount;
 
     @Option(
             names = "--inactivity-days",
             paramLabel = "DAYS",
             description =
-                    "A customer with no transaction for this long is churned (default: the business setting customers.inactivityDays, 365 unless set).")
+                    "A customer with no transaction for this long is churned, 30 to 3,650 (default: the business setting customers.inactivityDays, 365 unless set).")
     Integer inactivityDays;
 
     @Option(
             names = "--holdout-weeks",
             paramLabel = "WEEKS",
             defaultValue = "52",
-            description = "Weeks before the as-of date held out to check the model (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Weeks before the as-of date held out to check the model, 4 to 260 (default: ${DEFAULT-VALUE}).")
     int holdoutWeeks;
 
     @Option(
@@ -80,7 +81,8 @@ final class ClvCommand implements Callable<Integer> {
             names = "--top",
             paramLabel = "N",
             defaultValue = "10",
-            description = "Customers listed in the text form, highest future value first (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Customers listed in the text form, highest future value first, 0 to 100,000 (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Mixin
@@ -192,7 +194,7 @@ final class ClvCommand implements Callable<Integer> {
                 names = "--horizon",
                 required = true,
                 paramLabel = "PERIODS",
-                description = "Periods ahead, in the summaries' time unit.")
+                description = "Periods ahead, in the summaries' time unit: more than 0, at most 10,000.")
         double horizon;
 
         @Option(

@@ -61,16 +61,22 @@ final class ForecastCommand implements Callable<Integer> {
         return new ModelFitException(e.getMessage());
     }
 
+    /** The interval levels of {@code --level}: whole percentages from 1 to 99, separated by commas. */
     static int[] levels(String list) {
+        int[] levels;
         try {
-            return Arrays.stream(list.split(","))
+            levels = Arrays.stream(list.split(","))
                     .map(String::trim)
                     .mapToInt(Integer::parseInt)
                     .toArray();
         } catch (NumberFormatException e) {
-            throw new InvalidSpecException(
-                    "--level takes percentages separated by commas, such as 80,95; not " + list + ".");
+            levels = new int[0];
         }
+        if (levels.length == 0 || Arrays.stream(levels).anyMatch(l -> l < 1 || l > 99)) {
+            throw new InvalidSpecException("--level takes whole percentages from 1 to 99 separated by commas, such as"
+                    + " 80,95; not " + (list.isBlank() ? "an empty value" : list) + ".");
+        }
+        return levels;
     }
 
     static Method method(String name) {
@@ -104,15 +110,19 @@ final class ForecastCommand implements Callable<Integer> {
                 description = "The values (default: the first numeric column).")
         String valueColumn;
 
-        @Option(names = "--horizon", required = true, paramLabel = "H", description = "Periods to forecast.")
+        @Option(
+                names = "--horizon",
+                required = true,
+                paramLabel = "H",
+                description = "Periods to forecast, 1 to 1,000.")
         int horizon;
 
         @Option(
                 names = "--season",
                 paramLabel = "M",
                 defaultValue = "0",
-                description =
-                        "Season length (default: 12 for months, 4 for quarters, 52 for weeks, 7 for days, 1 otherwise).")
+                description = "Season length, 1 to 1,000 (default: 12 for months, 4 for quarters, 52 for weeks,"
+                        + " 7 for days, 1 otherwise).")
         int season;
 
         @Option(
@@ -128,7 +138,7 @@ final class ForecastCommand implements Callable<Integer> {
                 names = "--level",
                 paramLabel = "L,…",
                 defaultValue = "80,95",
-                description = "Interval levels in percent (default: ${DEFAULT-VALUE}).")
+                description = "Interval levels, whole percentages from 1 to 99 (default: ${DEFAULT-VALUE}).")
         String level;
 
         @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
@@ -257,10 +267,18 @@ final class ForecastCommand implements Callable<Integer> {
         @Option(names = "--test", required = true, paramLabel = "FILE", description = "The values to forecast.")
         Path test;
 
-        @Option(names = "--horizon", required = true, paramLabel = "H", description = "Periods to forecast.")
+        @Option(
+                names = "--horizon",
+                required = true,
+                paramLabel = "H",
+                description = "Periods to forecast, 1 to 1,000.")
         int horizon;
 
-        @Option(names = "--season", required = true, paramLabel = "M", description = "Season length (1 for none).")
+        @Option(
+                names = "--season",
+                required = true,
+                paramLabel = "M",
+                description = "Season length, 1 to 1,000 (1 for none).")
         int season;
 
         @Option(

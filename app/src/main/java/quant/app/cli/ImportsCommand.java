@@ -24,7 +24,7 @@ final class ImportsCommand implements Callable<Integer> {
             names = "--limit",
             defaultValue = "50",
             paramLabel = "N",
-            description = "Show at most N runs (default ${DEFAULT-VALUE}).")
+            description = "Show at most N runs, 1 to 100,000 (default ${DEFAULT-VALUE}).")
     int limit;
 
     @Option(names = "--json", description = "Print the runs as a JSON array.")

@@ -168,7 +168,11 @@ public final class QuantCommand implements Callable<Integer> {
         // a long command draws its progress on standard error; anything printed wipes the bar first
         cl.setOut(CliProgress.clearing(cl.getOut()));
         cl.setErr(CliProgress.clearing(cl.getErr()));
+        cl.registerConverter(java.time.LocalDate.class, OptionBounds::date);
+        cl.registerConverter(java.time.YearMonth.class, OptionBounds::month);
         cl.setExecutionStrategy(parseResult -> {
+            OptionBounds.check(parseResult);
+            OptionBounds.checkInputs(parseResult);
             CliProgress.start(new java.io.PrintWriter(new java.io.FileWriter(java.io.FileDescriptor.err), true));
             try {
                 return new CommandLine.RunLast().execute(parseResult);

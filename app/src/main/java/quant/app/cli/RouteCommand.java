@@ -78,7 +78,7 @@ final class RouteCommand implements Callable<Integer> {
                 names = "--seconds",
                 paramLabel = "S",
                 defaultValue = "10",
-                description = "Time limit (default: ${DEFAULT-VALUE}).")
+                description = "Time limit, more than 0, at most 3,600 (default: ${DEFAULT-VALUE}).")
         double seconds;
 
         @picocli.CommandLine.Mixin
@@ -148,7 +148,7 @@ final class RouteCommand implements Callable<Integer> {
                 names = "--seconds-per-day",
                 paramLabel = "S",
                 defaultValue = "5",
-                description = "Time limit per day (default: ${DEFAULT-VALUE}).")
+                description = "Time limit per day, more than 0, at most 600 (default: ${DEFAULT-VALUE}).")
         double seconds;
 
         @picocli.CommandLine.Mixin
@@ -192,7 +192,7 @@ final class RouteCommand implements Callable<Integer> {
                 names = "--seconds",
                 paramLabel = "S",
                 defaultValue = "30",
-                description = "Time limit (default: ${DEFAULT-VALUE}).")
+                description = "Time limit, more than 0, at most 3,600 (default: ${DEFAULT-VALUE}).")
         double seconds;
 
         @picocli.CommandLine.Mixin
@@ -308,7 +308,7 @@ final class RouteCommand implements Callable<Integer> {
                 names = "--seed",
                 paramLabel = "N",
                 defaultValue = "1",
-                description = "Random seed (default: ${DEFAULT-VALUE}).")
+                description = "Random seed, any whole number (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")

@@ -48,15 +48,17 @@ final class SampleCommand implements Callable<Integer> {
             names = "--scale",
             paramLabel = "N",
             defaultValue = "1",
-            description = "Multiply the company N times (N=61 gives over 1,000,000 jobs). Default: ${DEFAULT-VALUE}.")
+            description =
+                    "Multiply the company N times, 1 to 100 (N=61 gives over 1,000,000 jobs). Default: ${DEFAULT-VALUE}.")
     int scale;
 
     @Option(
             names = "--deal-copies",
             paramLabel = "M",
-            description = "With --load: copy the deals and their stage history M times (at least --scale; copy k"
-                    + " belongs to the customers of copy k mod N), for a sales team with many more deals."
-                    + " Default: the scale.")
+            description =
+                    "With --load: copy the deals and their stage history M times, 1 to 1,000 (at least --scale; copy k"
+                            + " belongs to the customers of copy k mod N), for a sales team with many more deals."
+                            + " Default: the scale.")
     Integer dealCopies;
 
     @Override

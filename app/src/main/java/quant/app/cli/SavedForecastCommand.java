@@ -63,7 +63,10 @@ final class SavedForecastCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--delete", paramLabel = "ID", description = "Delete the saved forecast with this id.")
+        @Option(
+                names = "--delete",
+                paramLabel = "ID",
+                description = "Delete the saved forecast with this id (1 or more).")
         Long delete;
 
         @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")

@@ -32,14 +32,14 @@ final class SegmentsCommand implements Callable<Integer> {
             names = "--max-k",
             defaultValue = "8",
             paramLabel = "K",
-            description = "Try k = 2 … K clusters (default: ${DEFAULT-VALUE}).")
+            description = "Try k = 2 … K clusters, K from 2 to 20 (default: ${DEFAULT-VALUE}).")
     int maxK;
 
     @Option(
             names = "--seed",
             defaultValue = "1",
             paramLabel = "N",
-            description = "Seed of k-means++ (default: ${DEFAULT-VALUE}).")
+            description = "Seed of k-means++, any whole number (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Mixin

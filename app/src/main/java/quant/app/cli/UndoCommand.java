@@ -21,7 +21,7 @@ final class UndoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "The run number shown by 'quant imports'.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run number shown by 'quant imports' (1 or more).")
     long run;
 
     @Override

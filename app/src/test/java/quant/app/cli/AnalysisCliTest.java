@@ -111,12 +111,14 @@ class AnalysisCliTest {
     }
 
     @Test
-    void badSpecsAreOneSentenceAndExitTwo() {
+    void badSpecsAreOneSentenceAndExitTwo() throws Exception {
         InProcessQuant.Run period = quant("--db", db, "cohort", "--period", "week");
         assertThat(period.code()).isEqualTo(2);
         assertThat(period.err().strip().lines()).hasSize(1);
         assertThat(period.err()).contains("week");
-        InProcessQuant.Run model = quant("clv", "fit", "--model", "bgnbd2", "--summary", "x.csv");
+        java.nio.file.Path summary = java.nio.file.Files.createTempFile("summary", ".csv");
+        InProcessQuant.Run model = quant("clv", "fit", "--model", "bgnbd2", "--summary", summary.toString());
+        java.nio.file.Files.delete(summary);
         assertThat(model.code()).isEqualTo(2);
         assertThat(model.err()).contains("bgnbd2");
     }
@@ -302,7 +304,9 @@ class AnalysisCliTest {
 
         InProcessQuant.Run evaluate = quant("churn", "evaluate", "--table", "missing.csv", "--target", "Churn");
         assertThat(evaluate.code()).isEqualTo(2);
-        assertThat(evaluate.err().strip()).isEqualTo("quant: There is no file missing.csv.");
+        assertThat(evaluate.err().strip())
+                .isEqualTo(
+                        "quant: --table names missing.csv, which does not exist (see 'quant churn evaluate --help').");
     }
 
     @Test

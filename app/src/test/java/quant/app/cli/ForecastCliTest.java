@@ -110,6 +110,44 @@ class ForecastCliTest {
     }
 
     @Test
+    void fileProblemsAreDataErrorsNamingRowAndColumn() throws Exception {
+        java.util.Map<String, String> said = new java.util.LinkedHashMap<>();
+        said.put(
+                "month,jobs\n2024-01,10\n2024-02,Infinity\n2024-03,12\n",
+                "row 3, column jobs: \"Infinity\" is not a finite number.");
+        said.put(
+                "month,jobs\n2024-01,10\n2024-02,1e308\n2024-03,12\n",
+                "row 3, column jobs: \"1e308\" is beyond ±1,000,000,000,000,000, too large to forecast.");
+        said.put(
+                "day,jobs\n2024-02-28,10\n2024-02-30,11\n2024-03-01,12\n",
+                "row 3, column day: \"2024-02-30\" is not a day of the calendar.");
+        said.put("", "is empty.");
+        said.put("month,jobs\n", "has a header but no rows.");
+        said.put(
+                "day,jobs\n2024-01-01,1\n2024-01-02,1\n2199-12-31,2\n",
+                "spans 64,283 days from 2024-01-01 to 2199-12-31; a forecast takes at most 20,000 periods.");
+        int k = 0;
+        for (var e : said.entrySet()) {
+            Path file = Files.writeString(dir.resolve("bad" + k++ + ".csv"), e.getKey());
+            Run run = quant("forecast", "series", file.toString(), "--horizon", "2");
+            assertThat(run.code()).as(e.getValue()).isEqualTo(CliErrors.DATA);
+            assertThat(run.err().strip())
+                    .startsWith("quant: " + file)
+                    .endsWith(e.getValue())
+                    .doesNotContain("..");
+            assertThat(run.err().strip().lines()).hasSize(1);
+        }
+        StringBuilder many = new StringBuilder("value\n");
+        for (int i = 0; i <= quant.core.forecast.SeriesFile.MAX_ROWS; i++) {
+            many.append(i % 7).append('\n');
+        }
+        Path big = Files.writeString(dir.resolve("big.csv"), many);
+        Run run = quant("forecast", "series", big.toString(), "--horizon", "2");
+        assertThat(run.code()).isEqualTo(CliErrors.DATA);
+        assertThat(run.err()).contains("has more than 20,000 rows; a forecast takes at most that many periods");
+    }
+
+    @Test
     void evaluateScoresInTheM4LayoutWithOwaAgainstNaive2() throws Exception {
         StringBuilder train = new StringBuilder("V1");
         for (int i = 2; i <= 41; i++) {

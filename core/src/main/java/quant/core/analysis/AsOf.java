@@ -25,7 +25,7 @@ public record AsOf(LocalDate date, boolean fromData) {
      */
     public static AsOf resolve(Snapshot snapshot, Optional<LocalDate> given) {
         if (given.isPresent()) {
-            return new AsOf(given.get(), false);
+            return new AsOf(check(given.get(), snapshot.lastActivityDay()), false);
         }
         int last = snapshot.lastActivityDay();
         if (last == Snapshot.NO_DAY) {
@@ -33,6 +33,37 @@ public record AsOf(LocalDate date, boolean fromData) {
                     "The database holds no jobs yet, so there is no date to compute at: import jobs or give an as-of date.");
         }
         return new AsOf(LocalDate.ofEpochDay(last), true);
+    }
+
+    /** How many years past the data's last activity an as-of date may be: forecasts and ages grow with it. */
+    public static final int MAX_YEARS_AHEAD = 10;
+
+    /** The first year an as-of date may be in. */
+    public static final int FIRST_YEAR = 1900;
+
+    /**
+     * A date a user gave, checked: not before {@value #FIRST_YEAR}, and not more than {@value
+     * #MAX_YEARS_AHEAD} years after {@code lastActivityDay} (the data's last activity, or {@link
+     * Snapshot#NO_DAY} when there is none): a date far beyond the data would make every cohort, age and
+     * forecast step up to it.
+     *
+     * @throws InvalidSpecException saying which dates are accepted
+     */
+    public static LocalDate check(LocalDate date, int lastActivityDay) {
+        if (date.getYear() < FIRST_YEAR) {
+            throw new InvalidSpecException(
+                    "The as-of date " + date + " is before " + FIRST_YEAR + "; give a date in the years of the data.");
+        }
+        if (lastActivityDay != Snapshot.NO_DAY) {
+            LocalDate last = LocalDate.ofEpochDay(lastActivityDay);
+            LocalDate latest = last.plusYears(MAX_YEARS_AHEAD);
+            if (date.isAfter(latest)) {
+                throw new InvalidSpecException("The as-of date " + date + " is more than " + MAX_YEARS_AHEAD
+                        + " years after the last activity in the data (" + last + "); give a date up to " + latest
+                        + ".");
+            }
+        }
+        return date;
     }
 
     /** The date as days since 1970-01-01, as the snapshot's day columns hold them. */

@@ -31,19 +31,32 @@ public final class SeriesFile {
      * @param dateColumn the date column's name, "" for none, or null to pick the first column of dates
      * @param valueColumn the value column's name, or null to pick the first numeric column
      * @throws IOException when the file cannot be read
-     * @throws IllegalArgumentException when a cell or the dates are unusable, naming the row and column
+     * @throws IllegalArgumentException when the content is unusable, naming the row and column: an empty
+     *     file, no column of numbers, a cell that is not a number, not finite or beyond ±{@value
+     *     #LARGEST}, a date that is not one or not on the calendar, more than {@value #MAX_ROWS} rows
      */
+    /** The most rows a series file may have. */
+    public static final int MAX_ROWS = 20_000;
+
+    /** The largest value, in absolute terms, a series may hold: beyond it the models' sums lose their digits. */
+    public static final double LARGEST = 1e15;
+
     public static Read read(Path file, String dateColumn, String valueColumn) throws IOException {
         List<String> header;
         List<List<String>> rows = new ArrayList<>();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(file)) {
             var it = csv.iterator();
             if (!it.hasNext()) {
-                throw new IOException(file + " is empty.");
+                throw new IllegalArgumentException(file + " is empty.");
             }
             header = it.next().getFields().stream().map(String::trim).toList();
             while (it.hasNext()) {
                 CsvRecord r = it.next();
+                if (rows.size() >= MAX_ROWS) {
+                    throw new IllegalArgumentException(file + " has more than " + String.format("%,d", MAX_ROWS)
+                            + " rows; a forecast takes at most that many periods: sum the values by a longer"
+                            + " period (days to weeks, hours to days) first.");
+                }
                 if (r.getFields().stream().allMatch(String::isBlank)) {
                     continue;
                 }
@@ -51,7 +64,7 @@ public final class SeriesFile {
             }
         }
         if (rows.isEmpty()) {
-            throw new IOException(file + " has a header but no rows.");
+            throw new IllegalArgumentException(file + " has a header but no rows.");
         }
         int dateIndex =
                 dateColumn == null ? firstColumn(header, rows, SeriesFile::isDate) : index(file, header, dateColumn);
@@ -59,7 +72,7 @@ public final class SeriesFile {
                 ? firstColumn(header, rows, (c) -> isNumber(c), dateIndex)
                 : index(file, header, valueColumn);
         if (valueIndex < 0) {
-            throw new IOException(file + " has no column of numbers; name one with --value-column.");
+            throw new IllegalArgumentException(file + " has no column of numbers; name one with --value-column.");
         }
         double[] values = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -68,11 +81,18 @@ public final class SeriesFile {
                 values[i] = Double.NaN;
                 continue;
             }
+            String where = file + " row " + (i + 2) + ", column " + header.get(valueIndex) + ": \"" + cell + "\" ";
             try {
                 values[i] = Double.parseDouble(cell.replace(",", ""));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + " row " + (i + 2) + ", column " + header.get(valueIndex)
-                        + ": \"" + cell + "\" is not a number.");
+                throw new IllegalArgumentException(where + "is not a number.");
+            }
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(where + "is not a finite number.");
+            }
+            if (Math.abs(values[i]) > LARGEST) {
+                throw new IllegalArgumentException(
+                        where + "is beyond ±" + String.format("%,.0f", LARGEST) + ", too large to forecast.");
             }
         }
         if (dateIndex < 0) {
@@ -86,8 +106,11 @@ public final class SeriesFile {
             String cell = cell(rows.get(i), dateIndex);
             dates[i] = parseDate(cell);
             if (dates[i] == null) {
-                throw new IllegalArgumentException(file + " row " + (i + 2) + ", column " + header.get(dateIndex)
-                        + ": \"" + cell + "\" is not a date (write 2025-03-31 or 2025-03).");
+                String where = file + " row " + (i + 2) + ", column " + header.get(dateIndex) + ": \"" + cell + "\" ";
+                throw new IllegalArgumentException(
+                        cell.trim().matches("\\d{4}-\\d{2}(-\\d{2})?.*")
+                                ? where + "is not a day of the calendar."
+                                : where + "is not a date (write 2025-03-31 or 2025-03).");
             }
         }
         return new Read(regular(file, dates, values), header.get(dateIndex), header.get(valueIndex));
@@ -130,7 +153,15 @@ public final class SeriesFile {
             }
         }
         LocalDate start = byPeriod.firstKey();
-        int n = (int) f.between(start, byPeriod.lastKey()) + 1;
+        long span = f.between(start, byPeriod.lastKey()) + 1;
+        if (span > MAX_ROWS) {
+            throw new IllegalArgumentException(
+                    file + " spans " + String.format("%,d", span) + " " + f.noun() + "s from "
+                            + start + " to " + byPeriod.lastKey() + "; a forecast takes at most "
+                            + String.format("%,d", MAX_ROWS)
+                            + " periods.");
+        }
+        int n = (int) span;
         double[] out = new double[n];
         Arrays.fill(out, Double.NaN);
         for (var e : byPeriod.entrySet()) {
@@ -166,8 +197,9 @@ public final class SeriesFile {
         }
     }
 
+    /** Whether a cell is, or is written like, a date: a column of them is the dates, and a cell off the calendar is named. */
     private static boolean isDate(String cell) {
-        return parseDate(cell) != null;
+        return parseDate(cell) != null || cell.trim().matches("\\d{4}-\\d{2}(-\\d{2})?");
     }
 
     private static boolean isNumber(String cell) {
@@ -199,7 +231,7 @@ public final class SeriesFile {
         return -1;
     }
 
-    private static int index(Path file, List<String> header, String name) throws IOException {
+    private static int index(Path file, List<String> header, String name) {
         if (name.isEmpty()) {
             return -1;
         }
@@ -208,7 +240,7 @@ public final class SeriesFile {
                 return c;
             }
         }
-        throw new IOException(
+        throw new IllegalArgumentException(
                 file + " has no column \"" + name + "\"; its columns are " + String.join(", ", header) + ".");
     }
 

@@ -117,7 +117,7 @@ public final class OutputPath {
     }
 
     /** What a file that is not a regular one is, in words: a device, a FIFO, a socket. */
-    static String kind(Path path) {
+    public static String kind(Path path) {
         try {
             int mode = (Integer) Files.getAttribute(path, "unix:mode");
             return switch (mode & 0170000) {

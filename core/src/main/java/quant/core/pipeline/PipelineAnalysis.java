@@ -52,7 +52,10 @@ public final class PipelineAnalysis {
                     "The database holds no deals yet: import a CRM export or the sample company.");
         }
         boolean fromData = spec.asOf().isEmpty();
-        int day = spec.asOf().map(x -> (int) x.toEpochDay()).orElseGet(() -> lastDay(snapshot));
+        int day = spec.asOf()
+                .map(x -> (int) quant.core.analysis.AsOf.check(x, lastDayOrNone(snapshot))
+                        .toEpochDay())
+                .orElseGet(() -> lastDay(snapshot));
         monitor.progress(1, 7, "Learning stage win rates");
         StageWinRates rates = StageWinRates.learn(ops, day);
         List<Integer> order = stageOrder(ops, spec.stageOrder());
@@ -190,12 +193,18 @@ public final class PipelineAnalysis {
     }
 
     /** The latest day of any job activity or deal date: the pipeline's default as-of date. */
-    static int lastDay(Snapshot snapshot) {
+    /** The last day of activity, deals included; {@link Snapshot#NO_DAY} when nothing is dated. */
+    static int lastDayOrNone(Snapshot snapshot) {
         int last = snapshot.lastActivityDay();
         Operations.Deals d = snapshot.operations().deals();
         for (int i = 0; i < d.size(); i++) {
             last = Math.max(last, Math.max(d.createdDay(i), Math.max(d.engagedDay(i), d.closedDay(i))));
         }
+        return last;
+    }
+
+    static int lastDay(Snapshot snapshot) {
+        int last = lastDayOrNone(snapshot);
         if (last == Snapshot.NO_DAY) {
             throw new InvalidSpecException(
                     "The deals carry no dates, so there is no date to compute at: give an as-of date.");

@@ -170,6 +170,13 @@ public final class Store implements AutoCloseable {
     }
 
     private static void checkHeader(Path file) {
+        if (!Files.isRegularFile(file)) {
+            // a folder, a device or a pipe: reading one could block or never end
+            throw new StoreException(
+                    Kind.DAMAGED,
+                    file + " is " + quant.core.io.OutputPath.kind(file)
+                            + ", not a Quant Workbench database file; it was left as it is.");
+        }
         byte[] head = new byte[H2_HEADER.length];
         int read;
         try (InputStream in = Files.newInputStream(file)) {

@@ -47,7 +47,9 @@ public record SolomonInstance(String name, int vehicles, int capacity, List<Cust
     }
 
     /**
-     * Reads a file. Errors name the file and line.
+     * Reads a file. Errors name the file and line: a row that is not numbers, a customer number used
+     * twice, a negative demand or service time, a window that closes before it opens, coordinates or
+     * times that are not finite, a fleet without vehicles or capacity.
      *
      * @throws IOException when the file cannot be read
      * @throws ImportException when it is not in the format
@@ -87,14 +89,21 @@ public record SolomonInstance(String name, int vehicles, int capacity, List<Cust
                     vehicles = Integer.parseInt(f[0]);
                     capacity = Integer.parseInt(f[1]);
                 } else if (inCustomers) {
-                    customers.add(new Customer(
+                    Customer c = new Customer(
                             Integer.parseInt(f[0]),
                             Double.parseDouble(f[1]),
                             Double.parseDouble(f[2]),
                             Integer.parseInt(f[3]),
                             Double.parseDouble(f[4]),
                             Double.parseDouble(f[5]),
-                            Double.parseDouble(f[6])));
+                            Double.parseDouble(f[6]));
+                    String wrong = wrong(c, customers);
+                    if (wrong != null) {
+                        throw new ImportException(
+                                ImportException.Kind.INVALID_DATA,
+                                file.getFileName() + " line " + (n + 1) + ": " + wrong + ".");
+                    }
+                    customers.add(c);
                 }
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 throw new ImportException(
@@ -107,7 +116,37 @@ public record SolomonInstance(String name, int vehicles, int capacity, List<Cust
                     ImportException.Kind.INVALID_DATA,
                     file.getFileName() + " is not a Solomon instance: it needs a VEHICLE block and a CUSTOMER table.");
         }
+        if (vehicles < 1 || capacity < 1) {
+            throw new ImportException(
+                    ImportException.Kind.INVALID_DATA,
+                    file.getFileName() + " has " + vehicles + " vehicles of capacity " + capacity
+                            + "; a fleet needs at least one vehicle with a capacity of at least 1.");
+        }
         return new SolomonInstance(name, vehicles, capacity, customers);
+    }
+
+    /** What is wrong with row {@code c} after {@code before}, in words, or null. */
+    private static String wrong(Customer c, List<Customer> before) {
+        String who = "customer " + c.id();
+        if (before.stream().anyMatch(b -> b.id() == c.id())) {
+            return who + " appears twice";
+        }
+        if (!Double.isFinite(c.x()) || !Double.isFinite(c.y())) {
+            return who + "'s coordinates are not finite numbers";
+        }
+        if (c.demand() < 0) {
+            return who + " has a negative demand (" + c.demand() + ")";
+        }
+        if (!Double.isFinite(c.ready()) || !Double.isFinite(c.due()) || !Double.isFinite(c.service())) {
+            return who + "'s times are not finite numbers";
+        }
+        if (c.service() < 0) {
+            return who + " has a negative service time (" + c.service() + ")";
+        }
+        if (c.due() < c.ready()) {
+            return who + "'s time window closes (" + c.due() + ") before it opens (" + c.ready() + ")";
+        }
+        return null;
     }
 
     /** The instance as a routing problem with the literature's objective. */

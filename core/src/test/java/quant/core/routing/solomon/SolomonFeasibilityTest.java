@@ -93,6 +93,38 @@ class SolomonFeasibilityTest {
                 .hasMessage("BAD.txt line 9 is not a Solomon row: \"0 40 50 0 0 x 0\".");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                " 1 45 68 10 967 912 90 | line 11: customer 1's time window closes (912.0) before it opens (967.0).",
+                " 0 45 68 10 912 967 90 | line 11: customer 0 appears twice.",
+                " 1 45 68 -10 912 967 90 | line 11: customer 1 has a negative demand (-10).",
+                " 1 45 68 10 912 967 -5 | line 11: customer 1 has a negative service time (-5.0).",
+                " 1 NaN 68 10 912 967 90 | line 11: customer 1's coordinates are not finite numbers.",
+                " 1 45 68 10 912 Infinity 90 | line 11: customer 1's times are not finite numbers."
+            })
+    void aRowThatCannotBeRoutedIsRefusedWithItsLine(String row, String said, @TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("BAD.txt");
+        Files.writeString(
+                bad,
+                "BAD\n\nVEHICLE\nNUMBER CAPACITY\n 25 200\n\nCUSTOMER\nCUST NO.\n\n 0 40 50 0 0 1236 0\n" + row + "\n");
+        assertThatThrownBy(() -> SolomonInstance.read(bad))
+                .isInstanceOf(ImportException.class)
+                .hasMessage("BAD.txt " + said);
+    }
+
+    @Test
+    void aFleetWithoutVehiclesIsRefused(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("BAD.txt");
+        Files.writeString(
+                bad,
+                "BAD\n\nVEHICLE\nNUMBER CAPACITY\n 0 200\n\nCUSTOMER\n 0 40 50 0 0 1236 0\n 1 45 68 10 0 967 90\n");
+        assertThatThrownBy(() -> SolomonInstance.read(bad))
+                .hasMessage("BAD.txt has 0 vehicles of capacity 200; a fleet needs at least one vehicle with a capacity"
+                        + " of at least 1.");
+    }
+
     record Checked(List<String> problems, double distance) {}
 
     /**
