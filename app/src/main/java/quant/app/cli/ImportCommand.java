@@ -157,8 +157,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         ImportOptions options = new ImportOptions(mode, dryRun, rejects, java.time.ZoneId.systemDefault());
         var out = spec.commandLine().getOut();
-        try (Store store = Store.open(db)) {
-            ImportResult r = new Importer(store).run(file, profile, options, CliProgress.monitor());
+        MappingProfile mapping = profile;
+        return Store.writeInto(db, store -> {
+            ImportResult r = new Importer(store).run(file, mapping, options, CliProgress.monitor());
             print(
                     out,
                     r.read(),
@@ -169,7 +170,7 @@ final class ImportCommand implements Callable<Integer> {
                     r.problems());
             out.flush();
             return r.rejected() > 0 ? CliErrors.DATA : QuantCommand.OK;
-        }
+        });
     }
 
     private void print(

@@ -91,7 +91,7 @@ final class SampleCommand implements Callable<Integer> {
                     "Wrote %,d rows of the sample company (scale %d) to %s%n",
                     rows, scale, target.out.toAbsolutePath());
         } else {
-            try (Store store = Store.open(parent.databaseToWrite())) {
+            Store.writeInto(parent.databaseToWrite(), store -> {
                 SampleLoader.Result result =
                         SampleLoader.load(store, new SampleSource(scale, deals), CliProgress.monitor());
                 out.printf(
@@ -101,7 +101,8 @@ final class SampleCommand implements Callable<Integer> {
                         deals == scale ? "" : ", deals ×" + deals,
                         store.file(),
                         result.took().toMillis() / 1000.0);
-            }
+                return result;
+            });
         }
         out.flush();
         return QuantCommand.OK;

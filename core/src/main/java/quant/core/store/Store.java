@@ -23,6 +23,8 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import quant.core.io.OutputPath;
+import quant.core.io.OutputPath.Protected;
 import quant.core.store.StoreException.Kind;
 import quant.core.store.generated.Tables;
 
@@ -96,6 +98,20 @@ public final class Store implements AutoCloseable {
             writable = Files.isWritable(file) && Files.isWritable(file.getParent());
         } else {
             createParent(file);
+            if (!writableFolder(file.getParent())) {
+                throw new StoreException(
+                        Kind.IO,
+                        "The folder " + file.getParent() + " cannot be written (it is read-only or not yours), so no"
+                                + " database can be created there; choose another folder.");
+            }
+            long free = DiskGuard.free(file);
+            if (free >= 0 && free < DiskGuard.RESERVE) {
+                throw new StoreException(
+                        Kind.IO,
+                        "The disk holding " + file.getParent() + " is full or nearly so (" + DiskGuard.megabytes(free)
+                                + " free); a new database needs at least " + DiskGuard.megabytes(DiskGuard.RESERVE)
+                                + ". Free some space or choose another folder; nothing was created.");
+            }
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(file, !writable), "sa", "");
         try {
@@ -157,7 +173,53 @@ public final class Store implements AutoCloseable {
     static String url(Path file, boolean readOnly) {
         String base = file.toString();
         base = base.substring(0, base.length() - SUFFIX.length());
-        return "jdbc:h2:file:" + base + (readOnly ? ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE" : "");
+        // no trace file beside the user's database: H2 prints a stack trace when it cannot write one
+        return "jdbc:h2:file:" + base + ";TRACE_LEVEL_FILE=0" + (readOnly ? ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE" : "");
+    }
+
+    /** Work on an open store that may fail with an exception. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T on(Store store) throws Exception;
+    }
+
+    /**
+     * Opens (or creates) the database at {@code path} and does {@code work} on it. When the database
+     * did not exist before and the work fails, the new file is deleted with the files H2 keeps beside
+     * it, so a failed first import or load leaves nothing behind, as its message says.
+     */
+    public static <T> T writeInto(Path path, Work<T> work) throws Exception {
+        Path file = normalise(path);
+        boolean existed = Files.exists(file);
+        Store store = open(file);
+        try {
+            T result = work.on(store);
+            store.close();
+            return result;
+        } catch (Exception | Error e) {
+            store.close();
+            if (!existed) {
+                for (Protected p : OutputPath.Protected.database(file)) {
+                    try {
+                        Files.deleteIfExists(p.path());
+                    } catch (IOException gone) {
+                        e.addSuppressed(gone);
+                    }
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Whether a file can be created in {@code folder}: tried, since permissions do not tell a read-only disk. */
+    private static boolean writableFolder(Path folder) {
+        try {
+            Path probe = Files.createTempFile(folder, ".quant-probe", ".tmp");
+            Files.delete(probe);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void createParent(Path file) {
@@ -207,7 +269,27 @@ public final class Store implements AutoCloseable {
             return new StoreException(
                     Kind.DAMAGED, file + " is damaged and cannot be opened; it was left as it is.", e);
         }
-        return new StoreException(Kind.IO, "The database " + file + " could not be opened: " + e.getMessage(), e);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device")) {
+                return new StoreException(
+                        Kind.IO,
+                        "The disk holding " + file + " is full; free some space and try again (the database is as"
+                                + " it was before this command).",
+                        e);
+            }
+            if (m.contains("Read-only file system")) {
+                return new StoreException(
+                        Kind.IO, "The database " + file + " is on a read-only disk, so it cannot be written.", e);
+            }
+        }
+        // H2's own words without its error code ("[90028-252]")
+        String words = String.valueOf(e.getMessage())
+                .replaceAll("\\s*\\[\\d+-\\d+]", "")
+                .replaceAll("\\s+", " ")
+                .strip();
+        return new StoreException(
+                Kind.IO, "The database " + file + " could not be opened (" + words.replaceAll("\\.$", "") + ").", e);
     }
 
     static Flyway flyway(DataSource ds) {

@@ -16,6 +16,7 @@ import quant.core.io.OutputPath;
 import quant.core.job.JobMonitor;
 import quant.core.runs.RunJournal;
 import quant.core.runs.RunOutcome;
+import quant.core.store.DiskGuard;
 import quant.core.store.Store;
 import quant.core.store.TableSchema;
 import quant.importers.check.HeaderColumns;
@@ -109,7 +110,8 @@ public final class Importer {
             return dryRun(file, profile, options, monitor);
         }
         try (AtomicFile rejects = rejectsPath == null ? null : AtomicFile.create(rejectsPath)) {
-            ImportResult r = write(List.of(new ImportJob(file, profile)), options, i -> monitor, rejects)
+            JobMonitor guarded = DiskGuard.around(monitor, store.file());
+            ImportResult r = write(List.of(new ImportJob(file, profile)), options, i -> guarded, rejects)
                     .getFirst();
             if (rejects != null) {
                 rejects.commit();
@@ -127,7 +129,8 @@ public final class Importer {
     public List<ImportResult> runTogether(List<ImportJob> jobs, ImportOptions options, IntFunction<JobMonitor> monitors)
             throws IOException {
         ImportOptions strict = new ImportOptions(ImportOptions.OnError.ABORT, false, null, options.zone());
-        return write(jobs, strict, monitors, null);
+        DiskGuard.around(JobMonitor.NONE, store.file()); // refuses before anything starts on a full disk
+        return write(jobs, strict, i -> DiskGuard.around(monitors.apply(i), store.file()), null);
     }
 
     private List<ImportResult> write(
