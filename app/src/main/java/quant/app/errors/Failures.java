@@ -67,8 +67,10 @@ public final class Failures {
             default ->
                 new Report(
                         IO,
-                        "An unexpected error stopped the command; nothing was written. Details are in the log file "
-                                + quant.app.cli.Logs.file() + ".");
+                        "An unexpected error stopped the command; nothing was written."
+                                + (quant.app.cli.Logs.file() == null
+                                        ? " No log could be written (no folder for it can be written)."
+                                        : " Details are in the log file " + quant.app.cli.Logs.file() + "."));
         };
     }
 
