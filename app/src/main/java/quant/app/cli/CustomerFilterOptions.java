@@ -52,6 +52,11 @@ final class CustomerFilterOptions {
     /** The snapshot and business settings of the database at {@code path}, which must exist. */
     static Loaded load(Path path) {
         try (Store store = Store.openExisting(path)) {
+            if (store.readOnlyReason() != null) {
+                // the figures come from data a crash or a lock left read-only: say so beside them
+                System.err.println("quant: note: " + store.file().getFileName() + " is open read-only ("
+                        + store.readOnlyReason() + ").");
+            }
             return new Loaded(new SnapshotLoader(store).load(CliProgress.monitor()), BusinessSettings.read(store));
         }
     }

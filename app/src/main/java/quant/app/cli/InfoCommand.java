@@ -27,14 +27,18 @@ final class InfoCommand implements Callable<Integer> {
 
     @Option(
             names = "--json",
-            description = "Print JSON: {\"database\", \"schemaVersion\", \"dataVersion\", \"tables\": {name: rows}}.")
+            description =
+                    "Print JSON: {\"database\", \"schemaVersion\", \"dataVersion\", \"readOnly\" (why, when it is),"
+                            + " \"tables\": {name: rows}}.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         StoreInfo info;
+        String readOnly;
         try (Store store = Store.openExisting(parent.database())) {
             info = store.info();
+            readOnly = store.readOnlyReason();
         }
         var out = spec.commandLine().getOut();
         if (json) {
@@ -42,6 +46,9 @@ final class InfoCommand implements Callable<Integer> {
             doc.put("database", info.database().toString());
             doc.put("schemaVersion", info.schemaVersion());
             doc.put("dataVersion", info.dataVersion());
+            if (readOnly != null) {
+                doc.put("readOnly", readOnly);
+            }
             Map<String, Long> tables = new LinkedHashMap<>();
             for (DomainTable t : DomainTable.values()) {
                 tables.put(t.sqlName(), info.rowCounts().get(t));
@@ -51,7 +58,11 @@ final class InfoCommand implements Callable<Integer> {
         } else {
             out.printf("Database:       %s%n", info.database());
             out.printf("Schema version: %s%n", info.schemaVersion());
-            out.printf("Data version:   %d%n%n", info.dataVersion());
+            out.printf("Data version:   %d%n", info.dataVersion());
+            if (readOnly != null) {
+                out.printf("Read-only:      %s%n", readOnly);
+            }
+            out.println();
             for (DomainTable t : DomainTable.values()) {
                 out.printf("%-24s %,12d%n", t.sqlName(), info.rowCounts().get(t));
             }

@@ -145,6 +145,9 @@ public final class WorkbenchViewModel {
                     if (opened.settingsProblem() != null) {
                         notice.set(opened.settingsProblem());
                     }
+                    if (opened.store().readOnlyReason() != null) { // a copy says more below
+                        notice.set("Open read-only: " + opened.store().readOnlyReason() + ".");
+                    }
                     busy.set(false);
                     then.run();
                 },

@@ -117,6 +117,47 @@ class DiskFullCliTest {
     }
 
     @Test
+    void aCrashThatCannotBePutBackForLackOfSpaceOpensReadOnlyAndSaysSo() throws Exception {
+        Path disk = mount("crashed", "24m", false);
+        Path db = disk.resolve("shop.mv.db");
+        Path profile = Files.writeString(
+                dir.resolve("p2.json"),
+                "{\"table\": \"customer\", \"source\": \"t\", \"key\": [\"id\"],"
+                        + " \"columns\": [{\"from\": \"name\", \"to\": \"name\"}]}");
+        Path one = Files.writeString(dir.resolve("two.csv"), "id,name\nC1,Ada\nC2,Bo\n");
+        assertThat(quant("--db", db.toString(), "import", one.toString(), "--mapping", profile.toString())
+                        .code())
+                .isZero();
+        // what a kill -9 in the middle of an import leaves in the audit: a run still running
+        try (var c = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:file:" + disk.resolve("shop") + ";TRACE_LEVEL_FILE=0", "sa", "");
+                var st = c.createStatement()) {
+            st.executeUpdate("UPDATE import_run SET outcome = 'running'");
+        }
+        long free = Files.getFileStore(disk).getUsableSpace();
+        try (var out = Files.newOutputStream(disk.resolve("filler.bin"))) {
+            byte[] block = new byte[1 << 20];
+            for (long left = free - (8L << 20); left > 0; left -= block.length) {
+                out.write(block);
+            }
+        }
+        Run info = quant("--db", db.toString(), "info");
+        assertThat(info.code()).as(info.err()).isZero();
+        assertThat(info.out()).contains("Read-only:", "left unfinished by a crash", "free some space");
+        Run write = quant("--db", db.toString(), "import", one.toString(), "--mapping", profile.toString());
+        oneSentence(write, 3, "open read-only");
+
+        Files.delete(disk.resolve("filler.bin"));
+        Run after = quant("--db", db.toString(), "info", "--json");
+        assertThat(after.code()).as(after.err()).isZero();
+        assertThat(after.out()).doesNotContain("readOnly");
+        // put back, it can be written again
+        assertThat(quant("--db", db.toString(), "import", one.toString(), "--mapping", profile.toString())
+                        .code())
+                .isZero();
+    }
+
+    @Test
     void aNewDatabaseOnAReadOnlyDiskIsOneSentence() throws Exception {
         Path disk = mount("readonly", "1m", true);
         oneSentence(quant("--db", disk.resolve("new.mv.db").toString(), "sample", "--load"), 3, "cannot be written");

@@ -42,6 +42,7 @@ public final class Store implements AutoCloseable {
 
     private final Path file;
     private final boolean readOnly;
+    private final String readOnlyReason;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -58,8 +59,13 @@ public final class Store implements AutoCloseable {
     }
 
     private Store(Path file, boolean readOnly, JdbcConnectionPool pool) {
+        this(file, readOnly ? "a copy of a database in use, or a file without write permission" : null, pool);
+    }
+
+    private Store(Path file, String readOnlyReason, JdbcConnectionPool pool) {
         this.file = file;
-        this.readOnly = readOnly;
+        this.readOnly = readOnlyReason != null;
+        this.readOnlyReason = readOnlyReason;
         this.pool = pool;
         this.dsl = DSL.using(pool, SQLDialect.H2);
     }
@@ -118,6 +124,17 @@ public final class Store implements AutoCloseable {
             if (writable) {
                 migrate(pool, file);
                 if (crashed(pool, file)) {
+                    long need = CrashRebuild.spaceNeeded(file);
+                    long free = DiskGuard.free(file);
+                    if (free >= 0 && free < need) {
+                        // the data are not locked away: they open as the crash left them, read-only
+                        pool.dispose();
+                        String why = file + " was left unfinished by a crash; putting it back needs about "
+                                + DiskGuard.megabytes(need) + " free and the disk has " + DiskGuard.megabytes(free)
+                                + ", so it is open read-only as the crash left it: free some space and open it again";
+                        LOG.warn(why);
+                        return new Store(file, why, JdbcConnectionPool.create(url(file, true), "sa", ""));
+                    }
                     CrashRebuild.rebuild(file, pool);
                     pool = JdbcConnectionPool.create(url(file, false), "sa", "");
                 }
@@ -326,6 +343,24 @@ public final class Store implements AutoCloseable {
         return readOnly;
     }
 
+    /**
+     * Refuses a change to a database open read-only, saying why it is.
+     *
+     * @throws StoreException (read-only) when it is
+     */
+    public void checkWritable() {
+        if (readOnly) {
+            throw new StoreException(
+                    Kind.READ_ONLY,
+                    file.getFileName() + " is open read-only (" + readOnlyReason + "); it cannot be changed.");
+        }
+    }
+
+    /** Why the database is open read-only, in words; null when it can be written. */
+    public String readOnlyReason() {
+        return readOnlyReason;
+    }
+
     /** jOOQ over the connection pool; for code inside core's store packages. */
     public DSLContext dsl() {
         return dsl;
@@ -447,12 +482,7 @@ public final class Store implements AutoCloseable {
 
     /** {@link #inTransaction}, for work that also reads or writes files: their errors pass through as they are. */
     public <T> T inTransactionWithIo(IoTransactionWork<T> work) throws IOException {
-        if (readOnly) {
-            throw new StoreException(
-                    Kind.READ_ONLY,
-                    file.getFileName() + " is open read-only (a copy of a database in use, or a file without write"
-                            + " permission); it cannot be changed.");
-        }
+        checkWritable();
         writeLock.lock();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);

@@ -110,6 +110,7 @@ public final class Importer {
             return dryRun(file, profile, options, monitor);
         }
         try (AtomicFile rejects = rejectsPath == null ? null : AtomicFile.create(rejectsPath)) {
+            store.checkWritable();
             JobMonitor guarded = DiskGuard.around(monitor, store.file());
             ImportResult r = write(List.of(new ImportJob(file, profile)), options, i -> guarded, rejects)
                     .getFirst();
@@ -129,6 +130,7 @@ public final class Importer {
     public List<ImportResult> runTogether(List<ImportJob> jobs, ImportOptions options, IntFunction<JobMonitor> monitors)
             throws IOException {
         ImportOptions strict = new ImportOptions(ImportOptions.OnError.ABORT, false, null, options.zone());
+        store.checkWritable();
         DiskGuard.around(JobMonitor.NONE, store.file()); // refuses before anything starts on a full disk
         return write(jobs, strict, i -> DiskGuard.around(monitors.apply(i), store.file()), null);
     }
