@@ -75,6 +75,11 @@ class SampleLoaderTest {
                     .isNotEmpty()
                     .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(quant.core.runs.RunOutcome.CANCELLED));
             assertThat(store.dataVersion()).isZero();
+            // the cancelled runs in the audit do not lock the sample out: it loads on the next try
+            assertThat(store.isEmpty()).isTrue();
+            assertThat(SampleLoader.load(store, new SampleSource(1), JobMonitor.NONE)
+                            .total())
+                    .isPositive();
         }
     }
 

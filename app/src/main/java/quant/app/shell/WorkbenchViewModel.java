@@ -212,7 +212,7 @@ public final class WorkbenchViewModel {
 
     private void setCounts(Map<DomainTable, Long> c) {
         counts.set(Map.copyOf(c));
-        empty.set(store.get() != null && c.values().stream().allMatch(n -> n == 0));
+        empty.set(store.get() != null && Store.noData(c));
     }
 
     private void fail(Path path, Throwable error) {

@@ -398,9 +398,20 @@ public final class Store implements AutoCloseable {
         return counts;
     }
 
-    /** Whether every domain table is empty. */
+    /** Whether the database holds no data ({@link #noData}). */
     public boolean isEmpty() {
-        return rowCounts().values().stream().allMatch(n -> n == 0);
+        return noData(rowCounts());
+    }
+
+    /**
+     * Whether {@code counts} show no data: every domain table empty but the import audit, whose runs
+     * may have written nothing (a cancelled, aborted or interrupted first load must not make a
+     * database count as holding data, or the sample could never be loaded into it again).
+     */
+    public static boolean noData(Map<DomainTable, Long> counts) {
+        return counts.entrySet().stream()
+                .filter(e -> e.getKey() != DomainTable.IMPORT_RUN)
+                .allMatch(e -> e.getValue() == 0);
     }
 
     /** A summary for {@code quant info}. */
