@@ -92,6 +92,7 @@ final class OptionBounds {
     private static final Map<String, Range> BY_OPTION = Map.ofEntries(
             Map.entry("--top", Range.whole(0, 100_000)),
             Map.entry("--limit", Range.whole(1, 100_000)),
+            Map.entry("--keep", Range.whole(1, 1_000)),
             Map.entry("--scale", Range.whole(1, 100)),
             Map.entry("--deal-copies", Range.whole(1, 1_000)),
             Map.entry("--discount", Range.number(0, 1).example("a yearly fraction: 0.1 for 10 %")),
@@ -152,7 +153,7 @@ final class OptionBounds {
     }
 
     /** The path options that name something to write or the database, not a file to read. */
-    private static final java.util.Set<String> NOT_INPUTS = java.util.Set.of("--db", "--rejects", "--out");
+    private static final java.util.Set<String> NOT_INPUTS = java.util.Set.of("--db", "--rejects", "--out", "--to");
 
     /**
      * Checks every file the line names to be read: it exists and is a regular file.

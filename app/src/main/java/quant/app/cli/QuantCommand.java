@@ -24,6 +24,7 @@ import quant.core.store.StoreException;
             ImportCommand.class,
             ImportsCommand.class,
             UndoCommand.class,
+            DbCommand.class,
             CohortCommand.class,
             ClvCommand.class,
             SegmentsCommand.class,

@@ -122,6 +122,9 @@ public final class Store implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(file, !writable), "sa", "");
         try {
             if (writable) {
+                if (exists) {
+                    backupBeforeMigration(pool, file);
+                }
                 migrate(pool, file);
                 if (crashed(pool, file)) {
                     long need = CrashRebuild.spaceNeeded(file);
@@ -307,6 +310,31 @@ public final class Store implements AutoCloseable {
                 .strip();
         return new StoreException(
                 Kind.IO, "The database " + file + " could not be opened (" + words.replaceAll("\\.$", "") + ").", e);
+    }
+
+    /** Backs up a database a migration is about to change ({@link Backups}); a new or current one is left alone. */
+    private static void backupBeforeMigration(DataSource ds, Path file) {
+        MigrationInfo[] pending;
+        try {
+            pending = flyway(ds).info().pending();
+        } catch (FlywayException e) {
+            return; // migrate() says what is wrong with the history
+        }
+        if (pending.length == 0) {
+            return;
+        }
+        Backups.ensureFolder();
+        Path to = Backups.backup(
+                file,
+                ds,
+                Backups.defaultTarget(file, "before-v" + pending[pending.length - 1].getVersion()),
+                Backups.KEEP);
+        LOG.info("Backed up {} to {} before bringing its tables up to date", file, to);
+    }
+
+    /** The connections, for work in this package that is not a transaction (a backup). */
+    DataSource dataSource() {
+        return pool;
     }
 
     static Flyway flyway(DataSource ds) {

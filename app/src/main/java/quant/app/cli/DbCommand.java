@@ -1,0 +1,151 @@
+package quant.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import quant.core.analysis.Json;
+import quant.core.store.Backups;
+import quant.core.store.IntegrityCheck;
+import quant.core.store.Store;
+
+/** {@code quant db check|backup|restore}: looking after the database file itself. */
+@Command(
+        name = "db",
+        mixinStandardHelpOptions = true,
+        description = "Check the database, back it up, or restore a backup.",
+        subcommands = {DbCommand.Check.class, DbCommand.Backup.class, DbCommand.Restore.class})
+final class DbCommand implements Callable<Integer> {
+    @ParentCommand
+    QuantCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "Give what to do: check, backup or restore");
+    }
+
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = "Read every table through its primary key and every index, compare the counts, and say"
+                    + " whether the database is sound (exit 0) or damaged (exit 3).")
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        DbCommand db;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print {sound, verdict, tables: [{name, rows, indexes}], problems}.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            IntegrityCheck check;
+            Path file;
+            try (Store store = Store.openExisting(db.parent.database())) {
+                file = store.file();
+                check = IntegrityCheck.run(store, CliProgress.monitor());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            String verdict = check.verdict(file.getFileName().toString());
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("sound", check.sound());
+                doc.put("verdict", verdict);
+                doc.put("tables", check.tables());
+                doc.put("problems", check.problems());
+                out.println(Json.write(doc));
+            } else if (check.sound()) {
+                out.println(verdict);
+            }
+            out.flush();
+            if (!check.sound()) {
+                spec.commandLine().getErr().println("quant: " + verdict);
+                spec.commandLine().getErr().flush();
+                return QuantCommand.STORE_ERROR;
+            }
+            return QuantCommand.OK;
+        }
+    }
+
+    @Command(
+            name = "backup",
+            mixinStandardHelpOptions = true,
+            description = "Back the database up to a zip file while it stays usable.")
+    static final class Backup implements Callable<Integer> {
+        @ParentCommand
+        DbCommand db;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(
+                names = "--to",
+                paramLabel = "FILE",
+                description = "The backup file (default: backups/NAME-TIME.zip in the data folder, where the newest"
+                        + " --keep are kept).")
+        Path to;
+
+        @Option(
+                names = "--keep",
+                paramLabel = "N",
+                defaultValue = "5",
+                description = "Backups of this database kept in the data folder's backups, 1 to 1,000"
+                        + " (default: ${DEFAULT-VALUE}).")
+        int keep;
+
+        @Override
+        public Integer call() {
+            Path written;
+            try (Store store = Store.openExisting(db.parent.database())) {
+                if (to == null) {
+                    Backups.ensureFolder();
+                }
+                written = Backups.backup(store, to != null ? to : Backups.defaultTarget(store.file(), null), keep);
+            }
+            spec.commandLine().getOut().println("Backed up to " + written + ".");
+            spec.commandLine().getOut().flush();
+            return QuantCommand.OK;
+        }
+    }
+
+    @Command(
+            name = "restore",
+            mixinStandardHelpOptions = true,
+            description = "Put a backup in the database's place, after checking it; the current file is backed up"
+                    + " first. Refuses a backup from a newer version, a damaged one, and a database in use.")
+    static final class Restore implements Callable<Integer> {
+        @ParentCommand
+        DbCommand db;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The backup (a zip made by quant db backup).")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Path target = Store.normalise(db.parent.databaseToWrite());
+            IntegrityCheck check = Backups.restore(file, target, CliProgress.monitor());
+            spec.commandLine()
+                    .getOut()
+                    .println("Restored " + file.getFileName() + " into " + target + ": "
+                            + check.verdict("it").replaceFirst("^it is ", "").replaceAll("\\.$", "") + ".");
+            spec.commandLine().getOut().flush();
+            return QuantCommand.OK;
+        }
+    }
+}
