@@ -146,6 +146,12 @@ public final class MainWindow {
         importData.disableProperty().bind(model.storeProperty().isNull());
         MenuItem businessSettings = item("Business settings…", "Shortcut+Comma", this::editBusinessSettings);
         businessSettings.disableProperty().bind(model.storeProperty().isNull());
+        MenuItem backup = item("Back up…", null, this::chooseBackup);
+        backup.setId("menu-backup");
+        backup.disableProperty().bind(model.storeProperty().isNull());
+        MenuItem restore = item("Restore from a backup…", null, this::chooseRestore);
+        restore.setId("menu-restore");
+        restore.disableProperty().bind(model.storeProperty().isNull());
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             close();
             stage.close();
@@ -158,6 +164,9 @@ public final class MainWindow {
                 new SeparatorMenuItem(),
                 importData,
                 businessSettings,
+                new SeparatorMenuItem(),
+                backup,
+                restore,
                 new SeparatorMenuItem(),
                 quit);
 
@@ -281,6 +290,57 @@ public final class MainWindow {
         ImportWizard wizard = new ImportWizard(vm, stage, openDocument);
         wizard.open(file);
         return wizard;
+    }
+
+    private void chooseBackup() {
+        Store s = model.storeProperty().get();
+        if (s == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Back up " + s.file().getFileName());
+        Path suggested = quant.core.store.Backups.defaultTarget(s.file(), null);
+        java.io.File folder = suggested.getParent().toFile();
+        if (folder.isDirectory() || folder.mkdirs()) {
+            chooser.setInitialDirectory(folder);
+        }
+        chooser.setInitialFileName(suggested.getFileName().toString());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Backups", "*.zip"));
+        var file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            model.backup(file.toPath());
+        }
+    }
+
+    private void chooseRestore() {
+        Store s = model.storeProperty().get();
+        if (s == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Restore " + s.file().getFileName() + " from a backup");
+        java.io.File folder = quant.core.store.Backups.folder().toFile();
+        if (folder.isDirectory()) {
+            chooser.setInitialDirectory(folder);
+        }
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Backups", "*.zip"));
+        var file = chooser.showOpenDialog(stage);
+        if (file == null) {
+            return;
+        }
+        Alert confirm = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "Replace " + s.file().getFileName() + " by the backup " + file.getName()
+                        + "? The backup is checked first, and the current file is backed up before it is replaced.",
+                javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        confirm.initOwner(stage);
+        confirm.setTitle("Restore from a backup");
+        confirm.setHeaderText(null);
+        if (confirm.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL)
+                == javafx.scene.control.ButtonType.OK) {
+            model.restore(file.toPath());
+        }
     }
 
     private void chooseDatabase() {

@@ -228,6 +228,59 @@ public final class WorkbenchViewModel {
         problem.set(null);
     }
 
+    /** Backs the open database up to {@code to} (File ▸ Back up…); the notice says where. */
+    public void backup(Path to) {
+        Store s = store.get();
+        if (s == null) {
+            return;
+        }
+        jobs.submit(
+                "Backing up " + s.file().getFileName(),
+                monitor -> {
+                    if (to.toAbsolutePath()
+                            .getParent()
+                            .equals(quant.core.store.Backups.folder().toAbsolutePath())) {
+                        quant.core.store.Backups.ensureFolder();
+                    }
+                    return quant.core.store.Backups.backup(s, to, quant.core.store.Backups.KEEP);
+                },
+                written -> notice.set("Backed up to " + written + "."),
+                error -> notice.set(sentence(error)));
+    }
+
+    /**
+     * Puts the backup {@code zip} in the open database's place (File ▸ Restore from a backup…): the
+     * database is closed, the backup checked and restored (the current file backed up first), and the
+     * database opened again; a refused backup leaves it as it was and opens it again.
+     */
+    public void restore(Path zip) {
+        Store s = store.get();
+        if (s == null || s.isReadOnly()) {
+            return;
+        }
+        Path target = s.file();
+        replaceStore(null, Map.of());
+        busy.set(true);
+        jobs.submit(
+                "Restoring " + zip.getFileName(),
+                monitor -> quant.core.store.Backups.restore(zip, target, monitor),
+                check -> {
+                    busy.set(false);
+                    openWith(
+                            "Opening " + target.getFileName(),
+                            target,
+                            () -> Store.open(target),
+                            () -> notice.set("Restored " + zip.getFileName() + "; the file it replaced is in "
+                                    + quant.core.store.Backups.folder() + "."));
+                },
+                error -> {
+                    busy.set(false);
+                    String why = sentence(error);
+                    openWith(
+                            "Opening " + target.getFileName(), target, () -> Store.open(target), () -> notice.set(why));
+                });
+    }
+
     /** Closes the open database; called when the window closes. */
     public void close() {
         Store s = store.get();

@@ -62,6 +62,29 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aBackupTakenInTheWindowRestoresAndTheDatabaseOpensAgain() throws Exception {
+        model.open(dir.resolve("shop"), false);
+        Path zip = dir.resolve("shop-backup.zip");
+        model.backup(zip);
+        assertThat(model.noticeProperty().get()).isEqualTo("Backed up to " + zip.toRealPath() + ".");
+        model.loadSample();
+        assertThat(model.emptyProperty().get()).isFalse();
+
+        model.restore(zip);
+        assertThat(model.storeProperty().get()).as(model.noticeProperty().get()).isNotNull();
+        assertThat(model.emptyProperty().get())
+                .as("the empty database of the backup is back")
+                .isTrue();
+        assertThat(model.noticeProperty().get()).startsWith("Restored shop-backup.zip;");
+
+        // a refused backup leaves the database as it was, open
+        Path notZip = Files.writeString(dir.resolve("notes.zip"), "text");
+        model.restore(notZip);
+        assertThat(model.storeProperty().get()).isNotNull();
+        assertThat(model.noticeProperty().get()).contains("is not a backup");
+    }
+
+    @Test
     void switchingDatabasesClosesThePreviousOne() {
         model.open(dir.resolve("first"), false);
         var first = model.storeProperty().get();
