@@ -21,7 +21,13 @@ import quant.core.store.Store;
         name = "db",
         mixinStandardHelpOptions = true,
         description = "Check the database, back it up, or restore a backup.",
-        subcommands = {DbCommand.Check.class, DbCommand.Backup.class, DbCommand.Restore.class})
+        subcommands = {
+            DbCommand.Check.class,
+            DbCommand.Backup.class,
+            DbCommand.Restore.class,
+            DbCommand.Encrypt.class,
+            DbCommand.Decrypt.class
+        })
 final class DbCommand implements Callable<Integer> {
     @ParentCommand
     QuantCommand parent;
@@ -32,7 +38,7 @@ final class DbCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Give what to do: check, backup or restore");
+                spec.commandLine(), "Give what to do: check, backup, restore, encrypt or decrypt");
     }
 
     @Command(
@@ -116,6 +122,81 @@ final class DbCommand implements Callable<Integer> {
                 written = Backups.backup(store, to != null ? to : Backups.defaultTarget(store.file(), null), keep);
             }
             spec.commandLine().getOut().println("Backed up to " + written + ".");
+            spec.commandLine().getOut().flush();
+            return QuantCommand.OK;
+        }
+    }
+
+    @Command(
+            name = "encrypt",
+            mixinStandardHelpOptions = true,
+            description = "Write an encrypted copy of the database (AES), with the passphrase on the first line of"
+                    + " --new-passphrase-file; the original is not changed.")
+    static final class Encrypt implements Callable<Integer> {
+        @ParentCommand
+        DbCommand db;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--to", required = true, paramLabel = "FILE", description = "The new, encrypted file.")
+        Path to;
+
+        @Option(
+                names = "--new-passphrase-file",
+                required = true,
+                paramLabel = "FILE",
+                description = "The copy's passphrase, on the first line of FILE.")
+        Path passphrase;
+
+        @Override
+        public Integer call() throws Exception {
+            String text;
+            try {
+                text = java.nio.file.Files.readString(passphrase);
+            } catch (java.io.IOException e) {
+                throw new quant.core.analysis.InvalidSpecException(
+                        "--new-passphrase-file " + passphrase + " cannot be read as text (UTF-8).");
+            }
+            int end = text.indexOf('\n');
+            char[] chars =
+                    (end < 0 ? text : text.substring(0, end)).replace("\r", "").toCharArray();
+            if (chars.length == 0) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--new-passphrase-file " + passphrase + " holds no passphrase on its first line");
+            }
+            quant.core.store.Encryption.copy(db.parent.database(), to, chars);
+            spec.commandLine()
+                    .getOut()
+                    .println(
+                            "Wrote an encrypted copy to " + Store.normalise(to) + "; the original"
+                                    + " is unchanged. Open the copy with its passphrase (--passphrase-file or QUANT_PASSPHRASE).");
+            spec.commandLine().getOut().flush();
+            return QuantCommand.OK;
+        }
+    }
+
+    @Command(
+            name = "decrypt",
+            mixinStandardHelpOptions = true,
+            description = "Write a copy of an encrypted database without encryption; the original is not changed.")
+    static final class Decrypt implements Callable<Integer> {
+        @ParentCommand
+        DbCommand db;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--to", required = true, paramLabel = "FILE", description = "The new, unencrypted file.")
+        Path to;
+
+        @Override
+        public Integer call() {
+            quant.core.store.Encryption.copy(db.parent.database(), to, null);
+            spec.commandLine()
+                    .getOut()
+                    .println("Wrote an unencrypted copy to " + Store.normalise(to) + "; the original is unchanged.");
             spec.commandLine().getOut().flush();
             return QuantCommand.OK;
         }

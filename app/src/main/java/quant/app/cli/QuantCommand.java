@@ -58,6 +58,14 @@ public final class QuantCommand implements Callable<Integer> {
     Path db;
 
     @Option(
+            names = "--passphrase-file",
+            paramLabel = "FILE",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "The passphrase of an encrypted database, on the first line of FILE (else the"
+                    + " QUANT_PASSPHRASE environment variable); a new database is created encrypted with it.")
+    Path passphraseFile;
+
+    @Option(
             names = "--sample",
             scope = CommandLine.ScopeType.INHERIT,
             description = "Use the bundled sample company's own database (sample-company.mv.db in the data folder)"
@@ -111,10 +119,38 @@ public final class QuantCommand implements Callable<Integer> {
      * the one in the settings, else the default.
      */
     public Path database() {
-        if (db != null) {
-            return db;
+        Path file = db != null
+                ? db
+                : sample ? DataFolder.sampleDatabase() : Settings.load().databaseOrDefault();
+        givePassphrase(file);
+        return file;
+    }
+
+    /** The passphrase for {@code file} from --passphrase-file, else QUANT_PASSPHRASE, when either is given. */
+    private void givePassphrase(Path file) {
+        char[] passphrase = null;
+        if (passphraseFile != null) {
+            try {
+                String text = java.nio.file.Files.readString(passphraseFile);
+                int end = text.indexOf('\n');
+                passphrase = (end < 0 ? text : text.substring(0, end))
+                        .replace("\r", "")
+                        .toCharArray();
+            } catch (java.io.IOException e) {
+                throw new quant.core.analysis.InvalidSpecException(
+                        "--passphrase-file " + passphraseFile + " cannot be read as text (UTF-8).");
+            }
+        } else if (System.getenv("QUANT_PASSPHRASE") != null
+                && !System.getenv("QUANT_PASSPHRASE").isEmpty()) {
+            passphrase = System.getenv("QUANT_PASSPHRASE").toCharArray();
         }
-        return sample ? DataFolder.sampleDatabase() : Settings.load().databaseOrDefault();
+        if (passphrase != null) {
+            if (passphrase.length == 0) {
+                throw new quant.core.analysis.InvalidSpecException(
+                        "--passphrase-file " + passphraseFile + " holds no passphrase on its first line.");
+            }
+            quant.core.store.Passphrases.give(file, passphrase);
+        }
     }
 
     /**

@@ -367,6 +367,8 @@ public final class MainWindow {
             alert.showAndWait()
                     .filter(b -> b == copy)
                     .ifPresentOrElse(b -> model.openReadOnlyCopy(p.path()), this::quit);
+        } else if (p.error().kind() == StoreException.Kind.ENCRYPTED) {
+            askPassphrase(p.path(), p.error().getMessage());
         } else if (p.error().kind() == StoreException.Kind.MISSING) {
             alert.setAlertType(Alert.AlertType.CONFIRMATION);
             alert.setTitle("No database there");
@@ -386,6 +388,37 @@ public final class MainWindow {
             alert.showAndWait();
             quit();
         }
+    }
+
+    /** Asks for an encrypted database's passphrase and opens it with it; Cancel quits when nothing is open. */
+    private void askPassphrase(Path path, String why) {
+        javafx.scene.control.Dialog<char[]> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle("Passphrase");
+        dialog.setHeaderText(
+                why.startsWith("The passphrase given")
+                        ? why + " Try again."
+                        : Store.normalise(path).getFileName() + " is encrypted. Its passphrase opens it.");
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("passphrase");
+        field.setPromptText("Passphrase");
+        dialog.getDialogPane().setContent(field);
+        ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(open, ButtonType.CANCEL);
+        dialog.getDialogPane()
+                .lookupButton(open)
+                .disableProperty()
+                .bind(field.textProperty().isEmpty());
+        dialog.setResultConverter(b -> b == open ? field.getText().toCharArray() : null);
+        Platform.runLater(field::requestFocus);
+        dialog.showAndWait()
+                .ifPresentOrElse(
+                        chars -> {
+                            field.clear();
+                            quant.core.store.Passphrases.give(path, chars);
+                            model.openExisting(path);
+                        },
+                        this::quit);
     }
 
     static Path freshPath(Path damaged) {

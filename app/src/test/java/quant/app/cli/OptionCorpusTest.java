@@ -105,6 +105,14 @@ class OptionCorpusTest {
         base.put("quant route solomon", List.of(solomon.toString(), "--seconds", "0.5"));
         base.put("quant route travel-times", List.of("--clear"));
         base.put("quant settings set", List.of("customers.inactivityDays=400"));
+        Path secret = write("secret.txt", "a passphrase\n");
+        base.put(
+                "quant db encrypt",
+                List.of("--to", dir.resolve("encrypted.mv.db").toString(), "--new-passphrase-file", secret.toString()));
+        base.put(
+                "quant db decrypt",
+                List.of("--to", dir.resolve("decrypted.mv.db").toString()));
+        base.put("quant db restore", List.of(write("not-a-backup.zip", "text").toString()));
         base.put("quant settings reset", List.of("--all"));
         // the options of the other side of an either-or group
         alternative = Map.of(

@@ -85,6 +85,25 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void anEncryptedDatabaseAsksForItsPassphraseAndOpensWithIt() {
+        Path db = dir.resolve("secret.mv.db");
+        quant.core.store.Passphrases.give(db, "open sesame".toCharArray());
+        model.open(db, false);
+        model.close();
+        quant.core.store.Passphrases.forget(db);
+
+        model.openExisting(db);
+        assertThat(model.storeProperty().get()).isNull();
+        assertThat(model.problemProperty().get().error().kind()).isEqualTo(StoreException.Kind.ENCRYPTED);
+        model.problemHandled();
+
+        quant.core.store.Passphrases.give(db, "open sesame".toCharArray());
+        model.openExisting(db);
+        assertThat(model.storeProperty().get()).isNotNull();
+        quant.core.store.Passphrases.forget(db);
+    }
+
+    @Test
     void switchingDatabasesClosesThePreviousOne() {
         model.open(dir.resolve("first"), false);
         var first = model.storeProperty().get();

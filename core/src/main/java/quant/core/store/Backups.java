@@ -124,6 +124,7 @@ public final class Backups {
         Path target = Store.normalise(dbFile);
         Path staged = target.resolveSibling("." + base(target) + ".restore.mv.db");
         try {
+            Passphrases.same(staged, target);
             unpack(zip, staged);
             IntegrityCheck check;
             try (Store restored = Store.openExisting(staged)) {

@@ -92,7 +92,8 @@ final class CrashRebuild {
         Path target = rebuildFile(file);
         try {
             deleteDatabase(target);
-            JdbcConnectionPool fresh = JdbcConnectionPool.create(Store.url(target, false), "sa", "");
+            Passphrases.same(target, file);
+            JdbcConnectionPool fresh = Store.pool(target, false);
             try {
                 Store.flyway(fresh).migrate();
                 try (Connection from = old.getConnection();

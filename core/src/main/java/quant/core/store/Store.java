@@ -119,7 +119,7 @@ public final class Store implements AutoCloseable {
                                 + ". Free some space or choose another folder; nothing was created.");
             }
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url(file, !writable), "sa", "");
+        JdbcConnectionPool pool = pool(file, !writable);
         try {
             if (writable) {
                 if (exists) {
@@ -136,10 +136,10 @@ public final class Store implements AutoCloseable {
                                 + DiskGuard.megabytes(need) + " free and the disk has " + DiskGuard.megabytes(free)
                                 + ", so it is open read-only as the crash left it: free some space and open it again";
                         LOG.warn(why);
-                        return new Store(file, why, JdbcConnectionPool.create(url(file, true), "sa", ""));
+                        return new Store(file, why, pool(file, true));
                     }
                     CrashRebuild.rebuild(file, pool);
-                    pool = JdbcConnectionPool.create(url(file, false), "sa", "");
+                    pool = pool(file, false);
                 }
             } else if (!StoreProbe.upToDate(pool)) {
                 throw new StoreException(
@@ -172,11 +172,12 @@ public final class Store implements AutoCloseable {
             Path dir = Files.createTempDirectory("quant-readonly");
             Path copy = dir.resolve(file.getFileName());
             Files.copy(file, copy);
+            Passphrases.same(copy, file);
             copy.toFile().deleteOnExit();
             dir.toFile().deleteOnExit();
             checkHeader(copy);
             StoreProbe.check(copy);
-            JdbcConnectionPool pool = JdbcConnectionPool.create(url(copy, true), "sa", "");
+            JdbcConnectionPool pool = pool(copy, true);
             return new Store(copy, true, pool);
         } catch (IOException e) {
             throw new StoreException(Kind.IO, "Could not copy " + file + " to open it read-only: " + e.getMessage(), e);
@@ -190,11 +191,17 @@ public final class Store implements AutoCloseable {
         return name.endsWith(SUFFIX) ? abs : abs.resolveSibling(name + SUFFIX);
     }
 
+    /** The connections to {@code file}, with its passphrase when one was given ({@link Passphrases}). */
+    static JdbcConnectionPool pool(Path file, boolean readOnly) {
+        return JdbcConnectionPool.create(url(file, readOnly), "sa", Passphrases.password(file));
+    }
+
     static String url(Path file, boolean readOnly) {
         String base = file.toString();
         base = base.substring(0, base.length() - SUFFIX.length());
         // no trace file beside the user's database: H2 prints a stack trace when it cannot write one
-        return "jdbc:h2:file:" + base + ";TRACE_LEVEL_FILE=0" + (readOnly ? ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE" : "");
+        return "jdbc:h2:file:" + base + ";TRACE_LEVEL_FILE=0" + Passphrases.cipher(file)
+                + (readOnly ? ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE" : "");
     }
 
     /** Work on an open store that may fail with an exception. */
@@ -251,6 +258,8 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
+
     private static void checkHeader(Path file) {
         if (!Files.isRegularFile(file)) {
             // a folder, a device or a pipe: reading one could block or never end
@@ -266,6 +275,19 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException(Kind.IO, "Could not read " + file + ": " + e.getMessage(), e);
         }
+        if (read >= 0 && startsWith(file, ENCRYPTED_HEADER)) {
+            if (!Passphrases.given(file)) {
+                throw new StoreException(
+                        Kind.ENCRYPTED,
+                        file + " is encrypted: give its passphrase (in the window when asked; on the command line"
+                                + " with --passphrase-file FILE or the QUANT_PASSPHRASE environment variable).");
+            }
+            return;
+        }
+        if (Passphrases.given(file) && read == head.length && Arrays.equals(head, H2_HEADER)) {
+            // a passphrase given for a file that is not encrypted (one set for every database): opened as it is
+            Passphrases.forget(file);
+        }
         if (read < head.length || !Arrays.equals(head, H2_HEADER)) {
             throw new StoreException(
                     Kind.DAMAGED,
@@ -273,9 +295,24 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Whether {@code file} begins with {@code prefix}. */
+    private static boolean startsWith(Path file, byte[] prefix) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(prefix.length), prefix);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static StoreException translate(Path file, SQLException e) {
         SQLException first = e;
         int code = first.getErrorCode();
+        if (Passphrases.given(file)
+                && (code == ErrorCode.FILE_ENCRYPTION_ERROR_1
+                        || code == ErrorCode.WRONG_USER_OR_PASSWORD
+                        || String.valueOf(e.getMessage()).contains("Wrong password"))) {
+            return new StoreException(Kind.ENCRYPTED, "The passphrase given does not open " + file + ".", e);
+        }
         if (code == ErrorCode.DATABASE_ALREADY_OPEN_1 || code == ErrorCode.LOCK_TIMEOUT_1) {
             return new StoreException(
                     Kind.LOCKED,

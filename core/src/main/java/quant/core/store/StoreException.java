@@ -33,6 +33,8 @@ public final class StoreException extends RuntimeException {
         REFUSED,
         /** The data refused a change (constraint, conflict, a later run changed the same rows). */
         REJECTED,
+        /** An encrypted database without its passphrase, or with a wrong one: a usage error. */
+        ENCRYPTED,
         /** Any other input/output problem. */
         IO
     }

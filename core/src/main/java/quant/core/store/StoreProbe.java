@@ -49,8 +49,10 @@ final class StoreProbe {
         try {
             look(file, Store.url(file, true));
         } catch (Unreadable e) {
-            if (e.sql != null && isLock(e.sql)) {
-                throw Store.translate(file, e.sql);
+            if (e.sql != null
+                    && (isLock(e.sql)
+                            || Passphrases.given(file) && e.sql.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1)) {
+                throw Store.translate(file, e.sql); // in use, or the wrong passphrase: a copy would not help
             }
             LoggerFactory.getLogger(StoreProbe.class)
                     .info("Read-only look at {} failed; looking at a recovered copy", file, e.getCause());
@@ -73,8 +75,9 @@ final class StoreProbe {
             dir = Files.createTempDirectory("quant-probe");
             Path copy = dir.resolve(file.getFileName());
             Files.copy(file, copy);
+            Passphrases.same(copy, file);
             String base = copy.toString().substring(0, copy.toString().length() - ".mv.db".length());
-            look(file, "jdbc:h2:file:" + base + ";IFEXISTS=TRUE");
+            look(file, "jdbc:h2:file:" + base + ";IFEXISTS=TRUE" + Passphrases.cipher(file));
         } catch (Unreadable e) {
             throw new StoreException(Kind.DAMAGED, file + " is damaged and cannot be opened; it was left as it is.", e);
         } catch (IOException e) {
@@ -89,7 +92,7 @@ final class StoreProbe {
 
     /** Looks at the database behind {@code url}, refusing it or returning when it may be opened. */
     private static void look(Path file, String url) {
-        JdbcConnectionPool probe = JdbcConnectionPool.create(url, "sa", "");
+        JdbcConnectionPool probe = JdbcConnectionPool.create(url, "sa", Passphrases.password(file));
         try {
             List<String> tables = new ArrayList<>();
             try (Connection c = probe.getConnection();

@@ -1,0 +1,51 @@
+package quant.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quant.app.InProcessQuant;
+import quant.app.InProcessQuant.Run;
+
+/** The sample company in an encrypted database, from the command line: made, refused without its passphrase, copied. */
+class EncryptedCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSampleLivesEncryptedAndOpensOnlyWithItsPassphrase() throws Exception {
+        Path pass = Files.writeString(dir.resolve("pass.txt"), "a long passphrase with spaces\n");
+        Path wrong = Files.writeString(dir.resolve("wrong.txt"), "not it\n");
+        String db = dir.resolve("secret.mv.db").toString();
+        Run load = InProcessQuant.quant("--db", db, "--passphrase-file", pass.toString(), "sample", "--load");
+        assertThat(load.code()).as(load.err()).isZero();
+        quant.core.store.Passphrases.forget(Path.of(db));
+
+        Run without = InProcessQuant.quant("--db", db, "info");
+        assertThat(without.code()).isEqualTo(2);
+        assertThat(without.err().strip())
+                .isEqualTo("quant: " + db + " is encrypted: give its passphrase (in the window"
+                        + " when asked; on the command line with --passphrase-file FILE or the QUANT_PASSPHRASE environment"
+                        + " variable).");
+        Run mistaken = InProcessQuant.quant("--db", db, "--passphrase-file", wrong.toString(), "info");
+        assertThat(mistaken.code()).isEqualTo(2);
+        assertThat(mistaken.err().strip()).isEqualTo("quant: The passphrase given does not open " + db + ".");
+
+        Run cohort = InProcessQuant.quant("--db", db, "--passphrase-file", pass.toString(), "cohort", "--json");
+        assertThat(cohort.code()).as(cohort.err()).isZero();
+        assertThat(cohort.out()).contains("\"cohorts\"");
+
+        String plain = dir.resolve("plain.mv.db").toString();
+        Run decrypt =
+                InProcessQuant.quant("--db", db, "--passphrase-file", pass.toString(), "db", "decrypt", "--to", plain);
+        assertThat(decrypt.code()).as(decrypt.err()).isZero();
+        quant.core.store.Passphrases.forget(Path.of(db));
+        Run plainInfo = InProcessQuant.quant("--db", plain, "info", "--json");
+        assertThat(plainInfo.code()).as(plainInfo.err()).isZero();
+        assertThat(plainInfo.out()).containsPattern("\"job\"\\s*:\\s*16598\\b");
+        assertThat(Files.readString(Path.of(plain), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .startsWith("H:2,");
+    }
+}
