@@ -107,10 +107,9 @@ final class DbCommand implements Callable<Integer> {
         @Option(
                 names = "--keep",
                 paramLabel = "N",
-                defaultValue = "5",
                 description = "Backups of this database kept in the data folder's backups, 1 to 1,000"
-                        + " (default: ${DEFAULT-VALUE}).")
-        int keep;
+                        + " (default: the business setting backups.keep, 5 unless set).")
+        Integer keep;
 
         @Override
         public Integer call() {
@@ -119,7 +118,10 @@ final class DbCommand implements Callable<Integer> {
                 if (to == null) {
                     Backups.ensureFolder();
                 }
-                written = Backups.backup(store, to != null ? to : Backups.defaultTarget(store.file(), null), keep);
+                int kept = keep != null
+                        ? keep
+                        : quant.core.settings.BusinessSettings.read(store).backupsKeep();
+                written = Backups.backup(store, to != null ? to : Backups.defaultTarget(store.file(), null), kept);
             }
             spec.commandLine().getOut().println("Backed up to " + written + ".");
             spec.commandLine().getOut().flush();

@@ -39,7 +39,9 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
             "pipeline",
             "Pipeline",
             "routing",
-            "Route planning");
+            "Route planning",
+            "backups",
+            "Backups");
 
     public BusinessSettingsDialog(Window owner, BusinessSettings current, boolean readOnly) {
         this.form = new BusinessSettingsForm(current);

@@ -242,7 +242,7 @@ public final class WorkbenchViewModel {
                             .equals(quant.core.store.Backups.folder().toAbsolutePath())) {
                         quant.core.store.Backups.ensureFolder();
                     }
-                    return quant.core.store.Backups.backup(s, to, quant.core.store.Backups.KEEP);
+                    return quant.core.store.Backups.backup(s, to, settings.get().backupsKeep());
                 },
                 written -> notice.set("Backed up to " + written + "."),
                 error -> notice.set(sentence(error)));

@@ -81,15 +81,23 @@ class DbCommandTest {
     void backupsInTheDataFolderAreKeptInARotation() throws Exception {
         Path db = dir.resolve("rotated.mv.db");
         Files.copy(Path.of(sample.path() + ".mv.db"), db);
+        // the rotation is the database's business setting, unless --keep says otherwise
+        assertThat(quant("--db", db.toString(), "settings", "set", "backups.keep=2")
+                        .code())
+                .isZero();
         for (int i = 0; i < 3; i++) {
-            assertThat(quant("--db", db.toString(), "db", "backup", "--keep", "2")
-                            .code())
-                    .isZero();
+            assertThat(quant("--db", db.toString(), "db", "backup").code()).isZero();
             Thread.sleep(1_100); // the names carry the second
         }
         try (var kept = Files.list(quant.core.store.Backups.folder())) {
             assertThat(kept.filter(p -> p.getFileName().toString().startsWith("rotated-")))
                     .hasSize(2);
+        }
+        assertThat(quant("--db", db.toString(), "db", "backup", "--keep", "1").code())
+                .isZero();
+        try (var kept = Files.list(quant.core.store.Backups.folder())) {
+            assertThat(kept.filter(p -> p.getFileName().toString().startsWith("rotated-")))
+                    .hasSize(1);
         }
     }
 

@@ -162,6 +162,11 @@ public final class BusinessSettings {
         return stored.getOrDefault(setting, setting.defaultText());
     }
 
+    /** How many backups of the database are kept in the data folder's backups. */
+    public int backupsKeep() {
+        return value(Setting.BACKUPS_KEEP).intValueExact();
+    }
+
     /**
      * The currency of the company's amounts: the one set, else the computer's own (from its locale),
      * else the US dollar.

@@ -183,7 +183,16 @@ public enum Setting {
             null,
             null,
             "The currency of every amount, as a three-letter code such as USD, EUR or GBP (empty: the"
-                    + " computer's own, from its locale).");
+                    + " computer's own, from its locale)."),
+    BACKUPS_KEEP(
+            "backups.keep",
+            "Backups kept",
+            Unit.COUNT,
+            "5",
+            "1",
+            "1000",
+            "How many backups of this database are kept in the data folder's backups (the newest; older ones"
+                    + " are deleted), for File ▸ Back up…, quant db backup and the backup before a migration.");
 
     /** What a setting's number means. */
     public enum Unit {
@@ -197,7 +206,8 @@ public enum Setting {
         FACTOR("times", "a factor", false),
         MINUTES("minutes", "a number of minutes", false),
         SWITCH("(0 no, 1 yes)", "0 (no) or 1 (yes)", true),
-        WEIGHT("weight", "a weight", false);
+        WEIGHT("weight", "a weight", false),
+        COUNT("files", "a whole number", true);
 
         private final String words;
         private final String noun;

@@ -85,6 +85,22 @@ public final class Backups {
         return to;
     }
 
+    /**
+     * The rotation set for the database behind {@code ds} (the business setting {@code backups.keep}),
+     * read directly because a database about to be migrated may not read as settings yet; else {@link #KEEP}.
+     */
+    static int keep(DataSource ds) {
+        try (Connection c = ds.getConnection();
+                var st = c.prepareStatement(
+                        "SELECT setting_value FROM business_setting WHERE setting_key = 'backups.keep'")) {
+            try (var rs = st.executeQuery()) {
+                return rs.next() ? Math.max(1, Integer.parseInt(rs.getString(1).strip())) : KEEP;
+            }
+        } catch (SQLException | RuntimeException e) {
+            return KEEP;
+        }
+    }
+
     /** Creates the default folder when it is missing. */
     public static void ensureFolder() {
         try {

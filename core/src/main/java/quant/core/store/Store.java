@@ -140,6 +140,12 @@ public final class Store implements AutoCloseable {
                     }
                     CrashRebuild.rebuild(file, pool);
                     pool = pool(file, false);
+                    // the rebuilt file is read through every index before anyone works on it
+                    IntegrityCheck check =
+                            IntegrityCheck.run(new Store(file, false, pool), quant.core.job.JobMonitor.NONE);
+                    if (!check.sound()) {
+                        throw new StoreException(Kind.DAMAGED, check.verdict(file.toString()));
+                    }
                 }
             } else if (!StoreProbe.upToDate(pool)) {
                 throw new StoreException(
@@ -365,7 +371,7 @@ public final class Store implements AutoCloseable {
                 file,
                 ds,
                 Backups.defaultTarget(file, "before-v" + pending[pending.length - 1].getVersion()),
-                Backups.KEEP);
+                Backups.keep(ds));
         LOG.info("Backed up {} to {} before bringing its tables up to date", file, to);
     }
 
