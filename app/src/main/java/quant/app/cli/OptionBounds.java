@@ -134,6 +134,14 @@ final class OptionBounds {
         for (ParseResult p = line; p != null; p = p.subcommand()) {
             CommandSpec command = p.commandSpec();
             for (ArgSpec arg : p.matchedArgs()) {
+                if (arg.type() == java.nio.file.Path.class
+                        && arg.originalStringValues().stream().anyMatch(String::isBlank)) {
+                    // an empty path is the current folder: never what was meant
+                    throw new CommandLine.ParameterException(
+                            p.commandSpec().commandLine(),
+                            (arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel())
+                                    + " needs a path, not an empty value");
+                }
                 if (!numeric(arg)) {
                     continue;
                 }

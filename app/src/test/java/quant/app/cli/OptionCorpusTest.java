@@ -224,6 +224,11 @@ class OptionCorpusTest {
 
     @Test
     void everyHostileValueGetsAtMostOneSentenceAndADocumentedExitCode() throws Exception {
+        Path here = Path.of("").toAbsolutePath();
+        List<String> before;
+        try (var files = Files.list(here)) {
+            before = files.map(Path::toString).sorted().toList();
+        }
         List<String> problems = new ArrayList<>();
         int runs = 0;
         for (Map.Entry<CommandSpec, ArgSpec> e : arguments()) {
@@ -270,6 +275,11 @@ class OptionCorpusTest {
         }
         assertThat(runs).as("runs").isGreaterThan(500);
         assertThat(problems).isEmpty();
+        try (var files = Files.list(here)) {
+            assertThat(files.map(Path::toString).sorted().toList())
+                    .as("nothing written into the working folder (an empty path is not the current folder)")
+                    .isEqualTo(before);
+        }
     }
 
     /**
