@@ -37,6 +37,23 @@ class EncryptedCliTest {
         assertThat(cohort.code()).as(cohort.err()).isZero();
         assertThat(cohort.out()).contains("\"cohorts\"");
 
+        // check, back up and restore, still encrypted
+        Run check = InProcessQuant.quant("--db", db, "--passphrase-file", pass.toString(), "db", "check");
+        assertThat(check.code()).as(check.err()).isZero();
+        assertThat(check.out()).contains("is sound");
+        String zip = dir.resolve("secret.zip").toString();
+        Run backup =
+                InProcessQuant.quant("--db", db, "--passphrase-file", pass.toString(), "db", "backup", "--to", zip);
+        assertThat(backup.code()).as(backup.err()).isZero();
+        String restored = dir.resolve("restored.mv.db").toString();
+        Run restore =
+                InProcessQuant.quant("--db", restored, "--passphrase-file", pass.toString(), "db", "restore", zip);
+        assertThat(restore.code()).as(restore.err()).isZero();
+        assertThat(Files.readString(Path.of(restored), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .startsWith("H2encrypt");
+        quant.core.store.Passphrases.forget(Path.of(restored));
+        assertThat(InProcessQuant.quant("--db", restored, "info").err()).contains("is encrypted");
+
         String plain = dir.resolve("plain.mv.db").toString();
         Run decrypt =
                 InProcessQuant.quant("--db", db, "--passphrase-file", pass.toString(), "db", "decrypt", "--to", plain);
