@@ -65,13 +65,32 @@ public final class Failures {
                         IO,
                         "The command ran out of memory; give Java more with -Xmx (e.g. java -Xmx2g -jar quant.jar).");
             default ->
-                new Report(
-                        IO,
-                        "An unexpected error stopped the command; nothing was written."
-                                + (quant.app.cli.Logs.file() == null
-                                        ? " No log could be written (no folder for it can be written)."
-                                        : " Details are in the log file " + quant.app.cli.Logs.file() + "."));
+                diskProblem(e) != null
+                        ? new Report(IO, diskProblem(e))
+                        : new Report(
+                                IO,
+                                "An unexpected error stopped the command; nothing was written."
+                                        + (quant.app.cli.Logs.file() == null
+                                                ? " No log could be written (no folder for it can be written)."
+                                                : " Details are in the log file " + quant.app.cli.Logs.file() + "."));
         };
+    }
+
+    /** A sentence for a failure whose cause is a full or read-only disk, however deep; else null. */
+    static String diskProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device")) {
+                return "The disk is full; free some space and try again (nothing was written).";
+            }
+            if (m.contains("Read-only file system")) {
+                return "The disk is read-only, so nothing could be written.";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** The sentence alone, for the window; an import's first problem is added to a settings error. */

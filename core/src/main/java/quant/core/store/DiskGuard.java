@@ -78,6 +78,24 @@ public final class DiskGuard implements JobMonitor {
         }
     }
 
+    /**
+     * Refuses a change when the disk holding {@code file} has less than half the reserve free: H2
+     * keeps a small commit in memory and reports success, then cannot write it, so a small write on a
+     * full disk would say it was done and be gone at the next open. (An import's own guard stops at
+     * the whole reserve, so the run's outcome can still be written after it.)
+     *
+     * @throws StoreException (input/output) with one sentence
+     */
+    public static void requireRoom(Path file) {
+        long free = free(file);
+        if (free >= 0 && free < RESERVE / 2) {
+            throw new StoreException(
+                    StoreException.Kind.IO,
+                    "The disk holding " + file + " is full or nearly so (" + megabytes(free) + " free); nothing"
+                            + " was changed. Free some space and try again.");
+        }
+    }
+
     /** The bytes free for this user on the disk holding {@code file} (or its folder), or -1 when unknown. */
     public static long free(Path file) {
         Path p = file.toAbsolutePath();

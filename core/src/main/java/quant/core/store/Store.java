@@ -119,6 +119,15 @@ public final class Store implements AutoCloseable {
                                 + ". Free some space or choose another folder; nothing was created.");
             }
         }
+        String fullDisk = null;
+        if (exists && writable) {
+            long free = DiskGuard.free(file);
+            if (free >= 0 && free < DiskGuard.RESERVE / 2) {
+                // H2 writes as it opens; on a full disk the data are still read, read-only
+                writable = false;
+                fullDisk = "its disk is full, " + DiskGuard.megabytes(free) + " free: free some space to change it";
+            }
+        }
         JdbcConnectionPool pool = pool(file, !writable);
         try {
             if (writable) {
@@ -150,14 +159,15 @@ public final class Store implements AutoCloseable {
             } else if (!StoreProbe.upToDate(pool)) {
                 throw new StoreException(
                         Kind.READ_ONLY,
-                        file + " cannot be written (no permission) and needs an update of its tables first;"
-                                + " allow writing to it and open it again.");
+                        file + " cannot be written (" + (fullDisk != null ? fullDisk : "no permission")
+                                + ") and needs an update of its tables first; make room or allow writing, and open it"
+                                + " again.");
             }
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
-        return new Store(file, !writable, pool);
+        return fullDisk != null ? new Store(file, fullDisk, pool) : new Store(file, !writable, pool);
     }
 
     private static boolean crashed(JdbcConnectionPool pool, Path file) {
@@ -565,6 +575,7 @@ public final class Store implements AutoCloseable {
     /** {@link #inTransaction}, for work that also reads or writes files: their errors pass through as they are. */
     public <T> T inTransactionWithIo(IoTransactionWork<T> work) throws IOException {
         checkWritable();
+        DiskGuard.requireRoom(file);
         writeLock.lock();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
