@@ -49,6 +49,7 @@ public final class Failures {
             case UnsafeOutputException ue -> new Report(USAGE, ue.getMessage());
             case InvalidSpecException is -> new Report(USAGE, is.getMessage());
             case ModelFitException mf -> new Report(DATA, mf.getMessage());
+            case quant.core.io.CsvFiles.UnreadableFileException uf -> new Report(DATA, uf.getMessage());
             case CommandLine.ParameterException pe -> new Report(USAGE, sentence(pe.getMessage()));
             case NoSuchFileException nf -> new Report(USAGE, "There is no file " + nf.getFile() + ".");
             case AccessDeniedException ad ->

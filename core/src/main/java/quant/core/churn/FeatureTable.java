@@ -36,6 +36,10 @@ public record FeatureTable(List<String> names, double[][] x, int[] y, List<Strin
      * @throws InvalidSpecException naming the file, and the row where a target value is not a yes/no
      */
     public static FeatureTable read(Path file, String target, String idColumn) throws IOException {
+        return quant.core.io.CsvFiles.read(file, () -> readChecked(file, target, idColumn));
+    }
+
+    private static FeatureTable readChecked(Path file, String target, String idColumn) throws IOException {
         String name = file.getFileName().toString();
         List<String> header = null;
         List<String[]> rows = new ArrayList<>();

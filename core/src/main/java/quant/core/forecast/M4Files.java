@@ -39,6 +39,10 @@ public final class M4Files {
     }
 
     private static Map<String, double[]> rows(Path file) throws IOException {
+        return quant.core.io.CsvFiles.read(file, () -> rowsChecked(file));
+    }
+
+    private static Map<String, double[]> rowsChecked(Path file) throws IOException {
         Map<String, double[]> rows = new LinkedHashMap<>();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(file)) {
             boolean header = true;

@@ -25,6 +25,12 @@ public final class SeriesFile {
 
     private SeriesFile() {}
 
+    /** The most rows a series file may have. */
+    public static final int MAX_ROWS = 20_000;
+
+    /** The largest value, in absolute terms, a series may hold: beyond it the models' sums lose their digits. */
+    public static final double LARGEST = 1e15;
+
     /**
      * Reads the file.
      *
@@ -34,14 +40,13 @@ public final class SeriesFile {
      * @throws IllegalArgumentException when the content is unusable, naming the row and column: an empty
      *     file, no column of numbers, a cell that is not a number, not finite or beyond ±{@value
      *     #LARGEST}, a date that is not one or not on the calendar, more than {@value #MAX_ROWS} rows
+     * @throws quant.core.io.CsvFiles.UnreadableFileException when it is not well-formed CSV or not text
      */
-    /** The most rows a series file may have. */
-    public static final int MAX_ROWS = 20_000;
-
-    /** The largest value, in absolute terms, a series may hold: beyond it the models' sums lose their digits. */
-    public static final double LARGEST = 1e15;
-
     public static Read read(Path file, String dateColumn, String valueColumn) throws IOException {
+        return quant.core.io.CsvFiles.read(file, () -> readChecked(file, dateColumn, valueColumn));
+    }
+
+    private static Read readChecked(Path file, String dateColumn, String valueColumn) throws IOException {
         List<String> header;
         List<List<String>> rows = new ArrayList<>();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(file)) {

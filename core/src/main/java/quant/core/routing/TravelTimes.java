@@ -44,6 +44,10 @@ public final class TravelTimes {
 
     /** The legs of a file, checked, keyed by "from→to". */
     public static Map<String, Leg> read(Path file) throws IOException {
+        return quant.core.io.CsvFiles.read(file, () -> readChecked(file));
+    }
+
+    private static Map<String, Leg> readChecked(Path file) throws IOException {
         Map<String, Leg> legs = new LinkedHashMap<>();
         Map<String, Long> lineOf = new HashMap<>();
         String name = file.getFileName().toString();
