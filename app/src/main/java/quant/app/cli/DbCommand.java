@@ -153,21 +153,7 @@ final class DbCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            String text;
-            try {
-                text = java.nio.file.Files.readString(passphrase);
-            } catch (java.io.IOException e) {
-                throw new quant.core.analysis.InvalidSpecException(
-                        "--new-passphrase-file " + passphrase + " cannot be read as text (UTF-8).");
-            }
-            int end = text.indexOf('\n');
-            char[] chars =
-                    (end < 0 ? text : text.substring(0, end)).replace("\r", "").toCharArray();
-            if (chars.length == 0) {
-                throw new picocli.CommandLine.ParameterException(
-                        spec.commandLine(),
-                        "--new-passphrase-file " + passphrase + " holds no passphrase on its first line");
-            }
+            char[] chars = QuantCommand.passphraseIn(passphrase, "--new-passphrase-file");
             quant.core.store.Encryption.copy(db.parent.database(), to, chars);
             spec.commandLine()
                     .getOut()

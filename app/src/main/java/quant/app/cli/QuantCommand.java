@@ -130,27 +130,37 @@ public final class QuantCommand implements Callable<Integer> {
     private void givePassphrase(Path file) {
         char[] passphrase = null;
         if (passphraseFile != null) {
-            try {
-                String text = java.nio.file.Files.readString(passphraseFile);
-                int end = text.indexOf('\n');
-                passphrase = (end < 0 ? text : text.substring(0, end))
-                        .replace("\r", "")
-                        .toCharArray();
-            } catch (java.io.IOException e) {
-                throw new quant.core.analysis.InvalidSpecException(
-                        "--passphrase-file " + passphraseFile + " cannot be read as text (UTF-8).");
-            }
+            passphrase = passphraseIn(passphraseFile, "--passphrase-file");
         } else if (System.getenv("QUANT_PASSPHRASE") != null
                 && !System.getenv("QUANT_PASSPHRASE").isEmpty()) {
             passphrase = System.getenv("QUANT_PASSPHRASE").toCharArray();
         }
         if (passphrase != null) {
-            if (passphrase.length == 0) {
-                throw new quant.core.analysis.InvalidSpecException(
-                        "--passphrase-file " + passphraseFile + " holds no passphrase on its first line.");
-            }
             quant.core.store.Passphrases.give(file, passphrase);
         }
+    }
+
+    /**
+     * The passphrase on the first line of {@code file} (a line end, Windows' too, is not part of it).
+     *
+     * @throws quant.core.analysis.InvalidSpecException naming {@code option} when it is not text or is empty
+     */
+    static char[] passphraseIn(Path file, String option) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new quant.core.analysis.InvalidSpecException(
+                    option + " " + file + " cannot be read as text (UTF-8).");
+        }
+        int end = text.indexOf('\n');
+        char[] chars =
+                (end < 0 ? text : text.substring(0, end)).replace("\r", "").toCharArray();
+        if (chars.length == 0) {
+            throw new quant.core.analysis.InvalidSpecException(
+                    option + " " + file + " holds no passphrase on its first line.");
+        }
+        return chars;
     }
 
     /**

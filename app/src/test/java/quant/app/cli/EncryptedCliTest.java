@@ -33,6 +33,11 @@ class EncryptedCliTest {
         assertThat(mistaken.code()).isEqualTo(2);
         assertThat(mistaken.err().strip()).isEqualTo("quant: The passphrase given does not open " + db + ".");
 
+        // a file saved on Windows ends its line with CR LF; neither is part of the passphrase
+        Path windows = Files.writeString(dir.resolve("windows.txt"), "a long passphrase with spaces\r\nnotes\r\n");
+        Run crlf = InProcessQuant.quant("--db", db, "--passphrase-file", windows.toString(), "info");
+        assertThat(crlf.code()).as(crlf.err()).isZero();
+
         Run cohort = InProcessQuant.quant("--db", db, "--passphrase-file", pass.toString(), "cohort", "--json");
         assertThat(cohort.code()).as(cohort.err()).isZero();
         assertThat(cohort.out()).contains("\"cohorts\"");
