@@ -56,6 +56,43 @@ class DiskFullCliTest {
         }
     }
 
+    /** A mapping profile that imports a file's id and name as customers. */
+    private Path customerProfile() throws java.io.IOException {
+        return Files.writeString(
+                dir.resolve("customers.json"),
+                "{\"table\": \"customer\", \"source\": \"t\", \"key\": [\"id\"],"
+                        + " \"columns\": [{\"from\": \"name\", \"to\": \"name\"}]}");
+    }
+
+    /** Imports {@code csv} into {@code db}, which must succeed. */
+    private void imported(Path db, Path csv) throws java.io.IOException {
+        Run r = quant(
+                "--db",
+                db.toString(),
+                "import",
+                csv.toString(),
+                "--mapping",
+                customerProfile().toString());
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    /** Writes {@code disk}/filler.bin until about {@code leave} bytes are free, or until the disk is full at 0. */
+    private static void fill(Path disk, long leave) throws java.io.IOException {
+        long free = Files.getFileStore(disk).getUsableSpace();
+        try (var out = Files.newOutputStream(disk.resolve("filler.bin"))) {
+            byte[] block = new byte[1 << 16];
+            for (long left = free - leave; leave <= 0 || left > 0; left -= block.length) {
+                try {
+                    out.write(block);
+                } catch (java.io.IOException full) {
+                    break;
+                }
+            }
+        } catch (java.io.IOException full) {
+            // the close could not flush the last block either: the disk is full
+        }
+    }
+
     private static Run quant(String... args) {
         long start = System.nanoTime();
         Run r = InProcessQuant.quant(args);
@@ -85,22 +122,10 @@ class DiskFullCliTest {
     void anImportOntoAFullDiskLeavesTheDatabaseAsItWas() throws Exception {
         Path disk = mount("filled", "40m", false);
         Path db = disk.resolve("shop.mv.db");
-        Path profile = Files.writeString(
-                dir.resolve("p.json"),
-                "{\"table\": \"customer\", \"source\": \"t\", \"key\": [\"id\"],"
-                        + " \"columns\": [{\"from\": \"name\", \"to\": \"name\"}]}");
+        Path profile = customerProfile();
         Path one = Files.writeString(dir.resolve("one.csv"), "id,name\nC1,Ada\n");
-        assertThat(quant("--db", db.toString(), "import", one.toString(), "--mapping", profile.toString())
-                        .code())
-                .isZero();
-        // fill the disk to within a few megabytes
-        long free = Files.getFileStore(disk).getUsableSpace();
-        try (var out = Files.newOutputStream(disk.resolve("filler.bin"))) {
-            byte[] block = new byte[1 << 20];
-            for (long left = free - (4L << 20); left > 0; left -= block.length) {
-                out.write(block);
-            }
-        }
+        imported(db, one);
+        fill(disk, 4L << 20); // to within a few megabytes
         StringBuilder many = new StringBuilder("id,name\n");
         for (int i = 0; i < 5_000; i++) {
             many.append("N").append(i).append(",Customer ").append(i).append('\n');
@@ -118,27 +143,16 @@ class DiskFullCliTest {
     void aCrashThatCannotBePutBackForLackOfSpaceOpensReadOnlyAndSaysSo() throws Exception {
         Path disk = mount("crashed", "24m", false);
         Path db = disk.resolve("shop.mv.db");
-        Path profile = Files.writeString(
-                dir.resolve("p2.json"),
-                "{\"table\": \"customer\", \"source\": \"t\", \"key\": [\"id\"],"
-                        + " \"columns\": [{\"from\": \"name\", \"to\": \"name\"}]}");
+        Path profile = customerProfile();
         Path one = Files.writeString(dir.resolve("two.csv"), "id,name\nC1,Ada\nC2,Bo\n");
-        assertThat(quant("--db", db.toString(), "import", one.toString(), "--mapping", profile.toString())
-                        .code())
-                .isZero();
+        imported(db, one);
         // what a kill -9 in the middle of an import leaves in the audit: a run still running
         try (var c = java.sql.DriverManager.getConnection(
                         "jdbc:h2:file:" + disk.resolve("shop") + ";TRACE_LEVEL_FILE=0", "sa", "");
                 var st = c.createStatement()) {
             st.executeUpdate("UPDATE import_run SET outcome = 'running'");
         }
-        long free = Files.getFileStore(disk).getUsableSpace();
-        try (var out = Files.newOutputStream(disk.resolve("filler.bin"))) {
-            byte[] block = new byte[1 << 20];
-            for (long left = free - (12L << 20); left > 0; left -= block.length) {
-                out.write(block);
-            }
-        }
+        fill(disk, 12L << 20);
         Run info = quant("--db", db.toString(), "info");
         assertThat(info.code()).as(info.err()).isZero();
         assertThat(info.out()).contains("Read-only:", "left unfinished by a crash", "free some space");
@@ -150,36 +164,17 @@ class DiskFullCliTest {
         assertThat(after.code()).as(after.err()).isZero();
         assertThat(after.out()).doesNotContain("readOnly");
         // put back, it can be written again
-        assertThat(quant("--db", db.toString(), "import", one.toString(), "--mapping", profile.toString())
-                        .code())
-                .isZero();
+        imported(db, one);
     }
 
     @Test
     void onAFullDiskSmallChangesAreRefusedAndTheDataStillRead() throws Exception {
         Path disk = mount("brim", "24m", false);
         Path db = disk.resolve("shop.mv.db");
-        Path profile = Files.writeString(
-                dir.resolve("p3.json"),
-                "{\"table\": \"customer\", \"source\": \"t\", \"key\": [\"id\"],"
-                        + " \"columns\": [{\"from\": \"name\", \"to\": \"name\"}]}");
         Path one = Files.writeString(dir.resolve("three.csv"), "id,name\nC1,Ada\n");
-        assertThat(quant("--db", db.toString(), "import", one.toString(), "--mapping", profile.toString())
-                        .code())
-                .isZero();
+        imported(db, one);
         // to the last byte: H2 would keep a small commit in memory, say it was done, and lose it
-        try (var out = Files.newOutputStream(disk.resolve("filler.bin"))) {
-            byte[] block = new byte[1 << 16];
-            while (true) {
-                try {
-                    out.write(block);
-                } catch (java.io.IOException full) {
-                    break;
-                }
-            }
-        } catch (java.io.IOException full) {
-            // the close could not flush either: the disk is full
-        }
+        fill(disk, 0);
         oneSentence(quant("--db", db.toString(), "settings", "set", "customers.inactivityDays=400"), 3, "full");
         oneSentence(quant("--db", db.toString(), "undo", "1"), 3, "full");
         Run info = quant("--db", db.toString(), "info", "--json");
