@@ -30,6 +30,26 @@ public final class KeyFigures extends FlowPane {
         setPadding(new Insets(8));
     }
 
+    /** Shows a report's key figures: written as on every other screen, judged ones with a warm border. */
+    public void showReport(List<quant.core.report.KeyFigure> figures) {
+        show(figures.stream().map(KeyFigures::of).toList());
+    }
+
+    /** The card of a report's key figure. */
+    public static Figure of(quant.core.report.KeyFigure f) {
+        Object v = f.value();
+        String value;
+        if (v instanceof Number n && f.type() == quant.core.report.ColumnType.MONEY) {
+            value = f.digits() == 0 ? Formats.money(n.doubleValue()) : Formats.cents(n.doubleValue());
+        } else if (v instanceof Number n && f.type() == quant.core.report.ColumnType.PERCENT) {
+            value = Formats.percent(n.doubleValue());
+        } else {
+            value = quant.core.report.ValueText.figure(f, "");
+        }
+        boolean warn = f.status() != null && f.status() != quant.core.report.Status.OK;
+        return new Figure(f.label(), value, f.detail(), warn);
+    }
+
     /** Shows these figures in this order. */
     public void show(List<Figure> figures) {
         getChildren().setAll(figures.stream().map(KeyFigures::card).toList());

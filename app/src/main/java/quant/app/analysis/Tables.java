@@ -146,6 +146,81 @@ public final class Tables {
     }
 
     /**
+     * The window's column for a report column: its title, its values formatted as everywhere else
+     * ({@link Formats} for money and percentages, {@link quant.core.report.ValueText} for the rest),
+     * numbers right-aligned and sorted as numbers, dates sorted as dates.
+     */
+    public static <T> TableColumn<T, Object> of(quant.core.report.Column<T> c) {
+        TableColumn<T, Object> col = new TableColumn<>(c.title());
+        col.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(c.cell(x.getValue())));
+        Function<Object, String> shown = v -> shown(c, v);
+        col.setCellFactory(x -> new TableCell<>() {
+            @Override
+            protected void updateItem(Object v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : shown.apply(v));
+            }
+        });
+        quant.core.report.ColumnType type = c.type();
+        if (type.isNumeric() || type == quant.core.report.ColumnType.DURATION) {
+            col.setStyle("-fx-alignment: CENTER-RIGHT;");
+            col.getProperties().put(SHOWN, shown);
+        }
+        col.setComparator(Tables::compareCells);
+        col.setId(c.key());
+        return sized(col, type == quant.core.report.ColumnType.TEXT ? 140 : 90);
+    }
+
+    /** The window's columns for report columns, in order. */
+    public static <T> java.util.List<TableColumn<T, ?>> of(java.util.List<quant.core.report.Column<T>> columns) {
+        java.util.List<TableColumn<T, ?>> out = new java.util.ArrayList<>();
+        for (quant.core.report.Column<T> c : columns) {
+            out.add(of(c));
+        }
+        return out;
+    }
+
+    /** A cell's text on screen: money with the currency's symbol, percentages, the rest as in documents. */
+    static String shown(quant.core.report.Column<?> c, Object v) {
+        if (v == null) {
+            return "";
+        }
+        Object plain = quant.core.report.Marked.plain(v);
+        String mark = v instanceof quant.core.report.Marked m ? m.mark() : "";
+        if (plain instanceof Number n) {
+            double d = n.doubleValue();
+            switch (c.type()) {
+                case MONEY -> {
+                    return (c.digits() == 0 ? Formats.money(d) : Double.isFinite(d) ? Formats.cents(d) : "–") + mark;
+                }
+                case PERCENT -> {
+                    return Formats.percent(d) + mark;
+                }
+                default -> {}
+            }
+        }
+        return quant.core.report.ValueText.cell(c.type(), v, c.digits());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareCells(Object a, Object b) {
+        Object x = quant.core.report.Marked.plain(a);
+        Object y = quant.core.report.Marked.plain(b);
+        if (x instanceof Number n && y instanceof Number m) {
+            return Double.compare(
+                    Double.isNaN(n.doubleValue()) ? Double.NEGATIVE_INFINITY : n.doubleValue(),
+                    Double.isNaN(m.doubleValue()) ? Double.NEGATIVE_INFINITY : m.doubleValue());
+        }
+        if (x == null || y == null) {
+            return x == null ? (y == null ? 0 : -1) : 1;
+        }
+        if (x instanceof Comparable cx && x.getClass() == y.getClass()) {
+            return cx.compareTo(y);
+        }
+        return x.toString().compareTo(y.toString());
+    }
+
+    /**
      * Opens the row's customer on a double click or Enter, with a tooltip saying so: the step from a
      * list to the customer's page.
      */

@@ -19,6 +19,7 @@ import quant.app.analysis.CustomerFilterBar;
 import quant.app.analysis.Formats;
 import quant.app.analysis.Tables;
 import quant.core.churn.ChurnCharts;
+import quant.core.churn.ChurnRiskReport;
 import quant.core.churn.ChurnRiskResult;
 
 /**
@@ -52,28 +53,11 @@ public final class ChurnView extends BorderPane {
         setTop(bar);
 
         factors.setId("churn-factors");
-        factors.getColumns()
-                .setAll(List.of(
-                        Tables.text("Factor", ChurnRiskResult.Factor::label, 185),
-                        Tables.number(
-                                "Weight",
-                                ChurnRiskResult.Factor::weight,
-                                v -> String.format(Locale.ROOT, "%+.2f", v),
-                                62),
-                        Tables.text(
-                                "Odds of churning",
-                                f -> String.format(Locale.ROOT, "×%.2f per %s", f.oddsRatioPerUnit(), f.unit()),
-                                200)));
+        factors.getColumns().setAll(Tables.of(ChurnRiskReport.factorColumns()));
         factors.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         factors.setPrefHeight(170);
         levels.setId("churn-levels");
-        levels.getColumns()
-                .setAll(List.of(
-                        Tables.text("Risk", ChurnRiskResult.Level::level, 70),
-                        Tables.text("From", l -> "≥ " + Formats.percent(l.from()), 72),
-                        Tables.number(
-                                "Customers", ChurnRiskResult.Level::customers, v -> Formats.count(v.longValue()), 86),
-                        Tables.text("What to do", ChurnRiskResult.Level::intervention, 180)));
+        levels.getColumns().setAll(Tables.of(ChurnRiskReport.levelColumns()));
         levels.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         levels.setPrefHeight(130);
         validation.setWrapText(true);
@@ -142,23 +126,8 @@ public final class ChurnView extends BorderPane {
     }
 
     private static List<TableColumn<ChurnRiskResult.CustomerRisk, ?>> callColumns() {
-        return List.of(
-                // who, how likely, how much: the figures the list is ordered by come before the contact
-                Tables.text("Customer", ChurnRiskResult.CustomerRisk::name, 170),
-                Tables.number("Churn", ChurnRiskResult.CustomerRisk::churnProbability, Formats::percent, 65),
-                Tables.text("Risk", ChurnRiskResult.CustomerRisk::level, 65),
-                Tables.number("Value at risk", ChurnRiskResult.CustomerRisk::valueAtRisk, Formats::money, 105),
-                Tables.text("Phone", c -> c.phone() == null ? "" : c.phone(), 132),
-                Tables.text("E-mail", c -> c.email() == null ? "" : c.email(), 230),
-                Tables.text("Why", c -> String.join("; ", c.reasons()), 380),
-                Tables.text("What to do", ChurnRiskResult.CustomerRisk::intervention, 150),
-                Tables.number(
-                        "P(alive)",
-                        ChurnRiskResult.CustomerRisk::pAlive,
-                        v -> String.format(Locale.ROOT, "%.2f", v),
-                        70),
-                Tables.text("Segment", c -> Formats.name(c.segment()), 90),
-                Tables.text("Last purchase", c -> c.lastPurchase().toString(), 110));
+        // who, how likely, how much: the figures the list is ordered by come before the contact
+        return Tables.of(ChurnRiskReport.callColumns());
     }
 
     /** Opens a customer's page on a double click or Enter in the list of customers. */

@@ -88,9 +88,13 @@ final class ClvCommand implements Callable<Integer> {
     @Mixin
     CustomerFilterOptions filter;
 
+    @Mixin
+    ReportOutput output;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         ClvText.Method shown = ClvText.Method.parse(method);
+        output.check(parent.database());
         CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
         CustomerSettings defaults = loaded.settings().customers();
         ClvSpec clvSpec = new ClvSpec(
@@ -101,13 +105,13 @@ final class ClvCommand implements Callable<Integer> {
                 filter.filter(loaded.snapshot()),
                 filter.asOf());
         ClvResult result = ClvAnalysis.run(loaded.snapshot(), clvSpec, CliProgress.monitor());
-        PrintWriter out = spec.commandLine().getOut();
-        if (filter.json) {
-            out.println(Json.write(result));
-        } else {
-            ClvText.print(out, result, shown, top, CliMoney.of(loaded.settings()));
-        }
-        out.flush();
+        output.emit(
+                spec,
+                filter.json,
+                result,
+                out -> ClvText.print(out, result, shown, top, CliMoney.of(loaded.settings())),
+                () -> quant.core.clv.ClvReport.of(result, clvSpec),
+                loaded.settings());
         return QuantCommand.OK;
     }
 

@@ -9,10 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import quant.core.analysis.Json;
 import quant.core.analysis.Period;
 import quant.core.cohort.CohortAnalysis;
 import quant.core.cohort.CohortMetric;
+import quant.core.cohort.CohortReport;
 import quant.core.cohort.CohortResult;
 import quant.core.cohort.CohortSpec;
 
@@ -46,21 +46,25 @@ final class CohortCommand implements Callable<Integer> {
     @Mixin
     CustomerFilterOptions filter;
 
+    @Mixin
+    ReportOutput output;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Period chosen = Period.parse(period);
         CohortMetric measured = CohortMetric.parse(metric);
+        output.check(parent.database());
         CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
         quant.core.analysis.Snapshot snapshot = loaded.snapshot();
         CohortSpec cohortSpec = new CohortSpec(chosen, measured, filter.filter(snapshot), filter.asOf());
         CohortResult result = CohortAnalysis.run(snapshot, cohortSpec, CliProgress.monitor());
-        PrintWriter out = spec.commandLine().getOut();
-        if (filter.json) {
-            out.println(Json.write(result));
-        } else {
-            print(out, result, cohortSpec.metric(), CliMoney.of(loaded.settings()));
-        }
-        out.flush();
+        output.emit(
+                spec,
+                filter.json,
+                result,
+                out -> print(out, result, cohortSpec.metric(), CliMoney.of(loaded.settings())),
+                () -> CohortReport.of(result, cohortSpec),
+                loaded.settings());
         return QuantCommand.OK;
     }
 
@@ -79,7 +83,7 @@ final class CohortCommand implements Callable<Integer> {
     private static void print(PrintWriter out, CohortResult r, CohortMetric metric, CliMoney money) {
         out.printf(
                 "%s by %s cohort, as of %s%s%n",
-                metric.title(), r.period(), r.asOf().describe(), metric.isShare() ? "" : " " + money.caption());
+                metric.title(), r.period().key(), r.asOf().describe(), metric.isShare() ? "" : " " + money.caption());
         if (r.isEmpty()) {
             out.println("No customer has a cohort with these filters.");
             return;

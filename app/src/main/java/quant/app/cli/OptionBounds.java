@@ -134,8 +134,7 @@ final class OptionBounds {
         for (ParseResult p = line; p != null; p = p.subcommand()) {
             CommandSpec command = p.commandSpec();
             for (ArgSpec arg : p.matchedArgs()) {
-                if (arg.type() == java.nio.file.Path.class
-                        && arg.originalStringValues().stream().anyMatch(String::isBlank)) {
+                if (namesPaths(arg) && arg.originalStringValues().stream().anyMatch(String::isBlank)) {
                     // an empty path is the current folder: never what was meant
                     throw new CommandLine.ParameterException(
                             p.commandSpec().commandLine(),
@@ -158,6 +157,12 @@ final class OptionBounds {
                 }
             }
         }
+    }
+
+    /** Whether an option or parameter takes paths: one, or a list of them (a repeatable {@code --out}). */
+    private static boolean namesPaths(ArgSpec arg) {
+        return arg.type() == java.nio.file.Path.class
+                || java.util.Arrays.asList(arg.auxiliaryTypes()).contains(java.nio.file.Path.class);
     }
 
     /** The path options that name something to write or the database, not a file to read. */

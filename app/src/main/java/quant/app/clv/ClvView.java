@@ -280,35 +280,11 @@ public final class ClvView extends BorderPane {
     }
 
     private static List<javafx.scene.control.TableColumn<ClvResult.CustomerValue, ?>> customerColumns() {
-        return List.of(
-                Tables.text("Customer", ClvResult.CustomerValue::name, 190),
-                Tables.text("Segment", v -> Formats.name(v.segment()), 100),
-                Tables.text("Channel", v -> Formats.name(v.channel()), 120),
-                Tables.number("Margin to date", ClvResult.CustomerValue::marginToDate, Formats::money, 125),
-                Tables.number("Purchases", ClvResult.CustomerValue::purchases, v -> Formats.count(v.longValue()), 80),
-                Tables.text("Last purchase", v -> v.lastPurchase().toString(), 115),
-                Tables.number(
-                        "P(alive)", ClvResult.CustomerValue::pAlive, v -> String.format(Locale.ROOT, "%.2f", v), 70),
-                Tables.number(
-                        "Expected purchases",
-                        ClvResult.CustomerValue::expectedTransactions,
-                        v -> String.format(Locale.ROOT, "%.1f", v),
-                        150),
-                Tables.number("Future CLV", ClvResult.CustomerValue::clv, Formats::money, 100),
-                Tables.text("Churned", v -> v.churned() ? "yes" : "", 70));
+        return Tables.of(quant.core.clv.ClvReport.customerColumns());
     }
 
     private static List<javafx.scene.control.TableColumn<ClvResult.SegmentValue, ?>> segmentColumns() {
-        return List.of(
-                Tables.text("Segment", v -> Formats.name(v.segment()), 160),
-                Tables.number("Customers", ClvResult.SegmentValue::customers, v -> Formats.count(v.longValue()), 100),
-                Tables.number("Margin to date / customer", ClvResult.SegmentValue::meanMargin, Formats::money, 170),
-                Tables.number("Future CLV / customer", ClvResult.SegmentValue::meanClv, Formats::money, 160),
-                Tables.number(
-                        "Mean P(alive)",
-                        ClvResult.SegmentValue::meanPAlive,
-                        v -> String.format(Locale.ROOT, "%.2f", v),
-                        110));
+        return Tables.of(quant.core.clv.ClvReport.segmentColumns());
     }
 
     private void fillModels(ClvResult.Probabilistic p) {

@@ -84,7 +84,7 @@ public final class CohortView extends BorderPane {
         if (r == null) {
             return;
         }
-        CohortMetric metric = CohortMetric.parse(r.metric());
+        CohortMetric metric = r.metric();
         frame.setDefinitions(r.definitions());
         frame.setSummary("%s customers in %d cohorts · as of %s"
                 .formatted(

@@ -1,7 +1,5 @@
 package quant.app.segment;
 
-import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -18,6 +16,7 @@ import quant.app.analysis.CustomerFilterBar;
 import quant.app.analysis.Formats;
 import quant.app.analysis.Tables;
 import quant.core.segment.SegmentCharts;
+import quant.core.segment.SegmentReport;
 import quant.core.segment.SegmentResult;
 
 /** Customer segments: the RFM grid and named segments, the k-means clusters, and every customer's scores. */
@@ -46,73 +45,19 @@ public final class SegmentView extends BorderPane {
         setTop(bar);
 
         segments.setId("segment-rfm");
-        segments.getColumns()
-                .setAll(List.of(
-                        Tables.text("Segment", SegmentResult.NamedSegment::name, 140),
-                        Tables.number(
-                                "Customers",
-                                SegmentResult.NamedSegment::customers,
-                                v -> Formats.count(v.longValue()),
-                                85),
-                        Tables.number("Share", SegmentResult.NamedSegment::share, Formats::percent, 65),
-                        Tables.number("Days since", SegmentResult.NamedSegment::meanRecencyDays, Formats::money, 95),
-                        Tables.number(
-                                "Purchases",
-                                SegmentResult.NamedSegment::meanPurchases,
-                                v -> String.format(Locale.ROOT, "%.1f", v),
-                                80),
-                        Tables.number("Revenue share", SegmentResult.NamedSegment::revenueShare, Formats::percent, 115),
-                        Tables.text("What to do", SegmentResult.NamedSegment::action, 300)));
+        segments.getColumns().setAll(Tables.of(SegmentReport.segmentColumns()));
         SplitPane rfm = new SplitPane(grid, segments);
         rfm.setOrientation(Orientation.VERTICAL);
         rfm.setDividerPositions(0.55);
 
         clusters.setId("segment-clusters");
-        clusters.getColumns()
-                .setAll(List.of(
-                        Tables.number("#", SegmentResult.Cluster::cluster, v -> Integer.toString(v.intValue()), 40),
-                        Tables.text("Profile", SegmentResult.Cluster::label, 260),
-                        Tables.number(
-                                "Customers", SegmentResult.Cluster::customers, v -> Formats.count(v.longValue()), 85),
-                        Tables.number("Days since", SegmentResult.Cluster::meanRecencyDays, Formats::money, 95),
-                        Tables.number(
-                                "Purchases",
-                                SegmentResult.Cluster::meanPurchases,
-                                v -> String.format(Locale.ROOT, "%.1f", v),
-                                80),
-                        Tables.number("Revenue", SegmentResult.Cluster::meanRevenue, Formats::money, 90),
-                        Tables.number("Margin", SegmentResult.Cluster::meanMargin, Formats::money, 90),
-                        Tables.number("Churned", SegmentResult.Cluster::churnedShare, Formats::percent, 75),
-                        Tables.text("Mostly", SegmentResult.Cluster::topSegment, 140)));
+        clusters.getColumns().setAll(Tables.of(SegmentReport.clusterColumns()));
         SplitPane km = new SplitPane(clusters, silhouette);
         km.setOrientation(Orientation.VERTICAL);
         km.setDividerPositions(0.45);
 
         customers.setId("segment-customers");
-        customers
-                .getColumns()
-                .setAll(List.of(
-                        Tables.text("Customer", SegmentResult.CustomerSegment::name, 190),
-                        Tables.text("Type", SegmentResult.CustomerSegment::customerType, 100),
-                        Tables.text("RFM", SegmentResult.CustomerSegment::rfm, 55),
-                        Tables.text("Segment", SegmentResult.CustomerSegment::segment, 140),
-                        Tables.number(
-                                "Cluster",
-                                SegmentResult.CustomerSegment::cluster,
-                                v -> Integer.toString(v.intValue()),
-                                60),
-                        Tables.number(
-                                "Days since",
-                                SegmentResult.CustomerSegment::recencyDays,
-                                v -> Formats.count(v.longValue()),
-                                80),
-                        Tables.number(
-                                "Purchases",
-                                SegmentResult.CustomerSegment::purchases,
-                                v -> Formats.count(v.longValue()),
-                                80),
-                        Tables.number("Revenue", SegmentResult.CustomerSegment::revenue, Formats::money, 90),
-                        Tables.number("Margin", SegmentResult.CustomerSegment::margin, Formats::money, 90)));
+        customers.getColumns().setAll(Tables.of(SegmentReport.customerColumns()));
 
         tabs = new TabPane(tab("RFM segments", rfm), tab("Clusters", km), tab("Customers", customers));
         tabs.setId("segment-tabs");

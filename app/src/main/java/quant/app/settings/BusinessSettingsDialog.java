@@ -85,7 +85,10 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
                             s.unit() == Setting.Unit.MONEY
                                     ? current.currency().getCurrencyCode()
                                     : s.unit().words()),
-                    new Label(s == Setting.CURRENCY ? "the computer's" : s.isOptional() ? "none" : s.defaultText()),
+                    new Label(
+                            s == Setting.CURRENCY || s == Setting.PAPER
+                                    ? "the computer's"
+                                    : s.isOptional() ? "none" : s.defaultText()),
                     meaning);
         }
         Label error = new Label();

@@ -51,7 +51,7 @@ class CohortViewUiTest {
             model.metricProperty().set(CohortMetric.MARGIN);
         });
         CohortResult quarterly = await(monthly);
-        while (!"margin".equals(quarterly.metric()) || !"quarter".equals(quarterly.period())) {
+        while (quarterly.metric() != CohortMetric.MARGIN || quarterly.period() != Period.QUARTER) {
             quarterly = await(quarterly);
         }
         assertThat(quarterly.cohorts()).hasSize(16);

@@ -75,6 +75,31 @@ public record CustomerFilter(
         return out;
     }
 
+    /**
+     * The filter in words for a report's spec: "all customers", or each part that narrows it, e.g.
+     * "channel Google Ads; segment Commercial" (codes by their display names, sorted).
+     */
+    public String describe() {
+        if (isAll()) {
+            return "all customers";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        part(parts, "channel", channels);
+        part(parts, "segment", segments);
+        part(parts, "city", cities);
+        part(parts, "first service line", firstServiceLines);
+        return String.join("; ", parts);
+    }
+
+    private static void part(java.util.List<String> parts, String noun, Set<String> values) {
+        if (!values.isEmpty()) {
+            parts.add(noun + " "
+                    + String.join(
+                            " or ",
+                            values.stream().map(DisplayNames::of).sorted().toList()));
+        }
+    }
+
     private static boolean matches(Set<String> wanted, String value) {
         return wanted.isEmpty() || (value != null && wanted.contains(value));
     }

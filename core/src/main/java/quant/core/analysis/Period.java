@@ -39,6 +39,7 @@ public enum Period {
     }
 
     /** "month" or "quarter", as the command line and JSON spell it. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -53,8 +53,7 @@ public final class CohortAnalysis {
         }
         List<String> definitions = definitions(period);
         if (firstCohort == Integer.MAX_VALUE) {
-            return new CohortResult(
-                    asOf, period.key(), spec.metric().key(), 0, List.of(), List.of(), null, definitions);
+            return new CohortResult(asOf, period, spec.metric(), 0, List.of(), List.of(), null, definitions);
         }
         int cohorts = lastPeriod - firstCohort + 1;
         int[] size = new int[cohorts];
@@ -143,8 +142,8 @@ public final class CohortAnalysis {
         monitor.progress(3, 3, "Building the table");
         return new CohortResult(
                 asOf,
-                period.key(),
-                spec.metric().key(),
+                period,
+                spec.metric(),
                 customers,
                 rows,
                 average(rows),

@@ -85,7 +85,7 @@ public final class CohortCharts {
         DefaultXYZDataset partialCells = new DefaultXYZDataset();
         partialCells.addSeries("partial period", part);
 
-        NumberAxis ages = new NumberAxis("Age (" + r.period() + "s since acquisition)");
+        NumberAxis ages = new NumberAxis("Age (" + r.period().key() + "s since acquisition)");
         ages.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ages.setLowerMargin(0);
         ages.setUpperMargin(0);
@@ -110,7 +110,7 @@ public final class CohortCharts {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
 
-        JFreeChart chart = new JFreeChart(metric.title() + " by " + r.period() + " cohort", plot);
+        JFreeChart chart = new JFreeChart(metric.title() + " by " + r.period().key() + " cohort", plot);
         chart.removeLegend();
         ChartStyle.apply(chart);
         NumberAxis legendAxis = metric.isShare() ? ChartStyle.percentAxis(null) : ChartStyle.moneyAxis(null);
@@ -164,7 +164,7 @@ public final class CohortCharts {
             lines.setSeriesStroke(i, new BasicStroke(1f));
             lines.setSeriesVisibleInLegend(i, false);
         }
-        NumberAxis ages = new NumberAxis("Age (" + r.period() + "s since acquisition)");
+        NumberAxis ages = new NumberAxis("Age (" + r.period().key() + "s since acquisition)");
         ages.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis values =
                 metric.isShare() ? ChartStyle.percentAxis(metric.title()) : ChartStyle.moneyAxis(metric.title());

@@ -45,6 +45,8 @@ public enum CohortMetric {
         };
     }
 
+    /** "customers", "revenue" or "margin", as the command line and JSON spell it. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -3,13 +3,14 @@ package quant.core.cohort;
 import java.time.LocalDate;
 import java.util.List;
 import quant.core.analysis.AsOf;
+import quant.core.analysis.Period;
 
 /**
  * Cohort retention: one row per acquisition cohort, one cell per age (periods since the cohort's
  * first period, 0 = the period the customers were acquired in).
  *
  * @param asOf the day computed at
- * @param period "month" or "quarter"
+ * @param period months or quarters
  * @param metric the figure the heatmap shows
  * @param customers customers in all cohorts
  * @param cohorts oldest first
@@ -21,8 +22,8 @@ import quant.core.analysis.AsOf;
  */
 public record CohortResult(
         AsOf asOf,
-        String period,
-        String metric,
+        Period period,
+        CohortMetric metric,
         int customers,
         List<Cohort> cohorts,
         List<AgePoint> average,

@@ -1,6 +1,9 @@
 package quant.core.report;
 
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -11,31 +14,52 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.util.Matrix;
+import org.jfree.chart.JFreeChart;
 
 /**
- * A plain printed document written top to bottom on A4 pages with PDFBox: headings, wrapped
- * paragraphs and tables whose header repeats on each page a table runs onto. Every page gets a footer
- * with the document's title and "page n of m". Text is set in the standard Helvetica, so characters
- * outside its Windows-1252 set print as "?" rather than failing the export.
+ * A printed document written top to bottom with PDFBox: headings (each a PDF bookmark), wrapped
+ * paragraphs, rows of key figures, charts drawn as vectors (the JFreeChart definition painted through
+ * a PDFBox {@code Graphics2D}), and tables whose header repeats on each page they run onto and whose
+ * columns, when too many for the page, continue in further blocks that repeat the first column. Every
+ * page gets a running header (when given) and a footer with the title and "page n of m".
+ *
+ * <p>Text is set in Liberation Sans (the metric twin of Arial that PDFBox ships), embedded as a
+ * subset, so names such as "Łukasz Őri-Şahin" print as written and the text can be selected and
+ * searched; bold is the same face drawn with a thin outline. A character the font lacks prints as "?".
  */
 public final class PdfSheet implements AutoCloseable {
     /** A table column: its title, width in points, and whether its cells align right (numbers). */
     public record Column(String title, float width, boolean right) {}
 
-    private static final float MARGIN = 42;
-    private static final float BODY = 9;
-    private static final float ROW = 14;
+    /** A headline figure: name, value, and a short line under it. */
+    public record Figure(String label, String value, String detail) {}
+
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final float MARGIN = 40;
+    private static final float BODY = 8.5f;
+    private static final float ROW = 13;
+    private static final float CELL_PAD = 3;
 
     private final PDDocument doc = new PDDocument();
-    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private final Map<Character, Boolean> printable = new HashMap<>();
+    private final PDFont font;
+    private final Map<Integer, Boolean> printable = new HashMap<>();
     private final String title;
     private final PDRectangle size;
+    private final List<String> running;
+    private final PDDocumentOutline outline = new PDDocumentOutline();
     private PDPageContentStream page;
+    private PDPage current;
     private float y;
+    /** The grey text is drawn in (0 black); bold outlines take it too. */
+    private float ink;
 
     public PdfSheet(String title) {
         this(title, false);
@@ -43,15 +67,47 @@ public final class PdfSheet implements AutoCloseable {
 
     /** A document of A4 pages, turned sideways when {@code landscape} (for wide tables). */
     public PdfSheet(String title, boolean landscape) {
+        this(title, PaperSize.A4, landscape, List.of());
+    }
+
+    /**
+     * A document on {@code paper}, sideways when {@code landscape}, with {@code runningHeader} (e.g.
+     * the title, the as-of date and the spec in words) at the top of every page.
+     */
+    public PdfSheet(String title, PaperSize paper, boolean landscape, List<String> runningHeader) {
         this.title = title;
-        this.size = landscape ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()) : PDRectangle.A4;
+        PDRectangle r = paper.rectangle();
+        this.size = landscape ? new PDRectangle(r.getHeight(), r.getWidth()) : r;
+        this.running = List.copyOf(runningHeader);
         doc.getDocumentInformation().setTitle(title);
         doc.getDocumentInformation().setCreator("Quant Workbench");
+        try (InputStream in = PdfSheet.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IllegalStateException("PDFBox's Liberation Sans font is missing from the class path");
+            }
+            font = PDType0Font.load(doc, in, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        doc.getDocumentCatalog().setDocumentOutline(outline);
     }
 
     /** The width text and tables may use, in points. */
     public float width() {
         return size.getWidth() - 2 * MARGIN;
+    }
+
+    /** The height left on the current page, in points (the whole body height before the first page). */
+    public float heightLeft() {
+        return page == null ? bodyTop() - bottom() : y - bottom();
+    }
+
+    private float bodyTop() {
+        return size.getHeight() - MARGIN - (running.isEmpty() ? 0 : 12 * running.size() + 8);
+    }
+
+    private float bottom() {
+        return MARGIN + 16;
     }
 
     /** Starts a new page; the first heading, text or table starts one when none is open. */
@@ -60,157 +116,335 @@ public final class PdfSheet implements AutoCloseable {
             if (page != null) {
                 page.close();
             }
-            PDPage p = new PDPage(size);
-            doc.addPage(p);
-            page = new PDPageContentStream(doc, p);
-            y = size.getHeight() - MARGIN;
+            current = new PDPage(size);
+            doc.addPage(current);
+            page = new PDPageContentStream(doc, current);
+            ink = 0f;
+            y = bodyTop();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void room(float needed) {
-        if (page == null || y - needed < MARGIN + 16) {
+        if (page == null || y - needed < bottom()) {
             newPage();
         }
     }
 
-    /** A bold line in a larger size. */
+    /** A bold line in a larger size, kept with at least {@code keep} points of what follows; a bookmark. */
     public void heading(String text) {
-        room(24);
+        heading(text, 60);
+    }
+
+    /** A heading kept with at least {@code keep} points of what follows. */
+    public void heading(String text, float keep) {
+        room(24 + keep);
         y -= 16;
-        write(bold, 14, MARGIN, y, text);
+        write(true, 14, MARGIN, y, text);
         y -= 8;
+        PDOutlineItem item = new PDOutlineItem();
+        item.setTitle(clean(text));
+        PDPageFitDestination dest = new PDPageFitDestination();
+        dest.setPage(current);
+        item.setDestination(dest);
+        outline.addLast(item);
+    }
+
+    /** A bold line in the body size above a part (a table's or a chart's title). */
+    public void subheading(String text) {
+        room(3 * ROW);
+        y -= 12;
+        write(true, 10, MARGIN, y, text);
+        y -= 4;
     }
 
     /** A paragraph, wrapped to the page width. */
     public void text(String text) {
-        for (String line : wrap(text, width())) {
+        paragraph(text, BODY, false);
+    }
+
+    /** A paragraph in a smaller, grey size (definitions, notes). */
+    public void small(String text) {
+        paragraph(text, 7.5f, true);
+    }
+
+    private void paragraph(String text, float fontSize, boolean grey) {
+        for (String line : wrap(text, fontSize, width())) {
             room(ROW);
-            y -= 12;
-            write(regular, BODY, MARGIN, y, line);
+            y -= fontSize + 3.5f;
+            if (grey) {
+                colour(0.3f);
+            }
+            write(false, fontSize, MARGIN, y, line);
+            if (grey) {
+                colour(0f);
+            }
         }
         y -= 4;
     }
 
+    /** Headline figures in boxes side by side, wrapping to further rows. */
+    public void figures(List<Figure> figures) {
+        if (figures.isEmpty()) {
+            return;
+        }
+        float box = 150;
+        float gap = 8;
+        float height = 46;
+        int perRow = Math.max(1, (int) ((width() + gap) / (box + gap)));
+        for (int start = 0; start < figures.size(); start += perRow) {
+            room(height + 8);
+            float top = y - 4;
+            float x = MARGIN;
+            for (Figure f : figures.subList(start, Math.min(figures.size(), start + perRow))) {
+                try {
+                    page.setStrokingColor(0.82f, 0.84f, 0.87f);
+                    page.setLineWidth(0.8f);
+                    page.addRect(x, top - height, box, height);
+                    page.stroke();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                colour(0.35f);
+                write(false, 7.5f, x + 6, top - 11, fit(false, 7.5f, f.label(), box - 12));
+                colour(0f);
+                write(true, 13, x + 6, top - 27, fit(true, 13, f.value(), box - 12));
+                colour(0.35f);
+                write(false, 6.5f, x + 6, top - 39, fit(false, 6.5f, f.detail(), box - 12));
+                colour(0f);
+                x += box + gap;
+            }
+            y = top - height - 6;
+        }
+    }
+
+    /** A chart as vector graphics, the page's width and {@code height} points high. */
+    public void chart(JFreeChart chart, float height) {
+        room(height + 6);
+        float w = width();
+        try {
+            PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, w, height);
+            chart.draw(g, new Rectangle2D.Double(0, 0, w, height));
+            g.dispose();
+            PDFormXObject form = g.getXFormObject();
+            page.saveGraphicsState();
+            page.transform(Matrix.getTranslateInstance(MARGIN, y - height));
+            page.drawForm(form);
+            page.restoreGraphicsState();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        y -= height + 6;
+    }
+
     /** A table; long cells are cut to their column with "…". */
     public void table(List<Column> columns, List<List<String>> rows) {
+        table(columns, rows, false);
+    }
+
+    /**
+     * A table, its last row in bold when {@code boldLast} (a total). Columns that do not fit the page's
+     * width continue in a further block below, each block repeating the first column.
+     */
+    public void table(List<Column> columns, List<List<String>> rows, boolean boldLast) {
+        for (List<Integer> block : blocks(columns)) {
+            List<Column> cols = block.stream().map(columns::get).toList();
+            List<List<String>> cells = rows.stream()
+                    .map(r -> block.stream()
+                            .map(i -> i < r.size() ? r.get(i) : "")
+                            .toList())
+                    .toList();
+            tableBlock(cols, cells, boldLast);
+        }
+    }
+
+    /** The column indexes of each block that fits the width: the first column, then as many as fit. */
+    private List<List<Integer>> blocks(List<Column> columns) {
+        List<List<Integer>> blocks = new ArrayList<>();
+        List<Integer> block = new ArrayList<>(List.of(0));
+        float used = columns.get(0).width();
+        for (int i = 1; i < columns.size(); i++) {
+            float w = columns.get(i).width();
+            if (used + w > width() && block.size() > 1) {
+                blocks.add(block);
+                block = new ArrayList<>(List.of(0));
+                used = columns.get(0).width();
+            }
+            block.add(i);
+            used += w;
+        }
+        blocks.add(block);
+        return blocks;
+    }
+
+    private void tableBlock(List<Column> columns, List<List<String>> rows, boolean boldLast) {
         room(3 * ROW);
         header(columns);
-        for (List<String> row : rows) {
-            if (y - ROW < MARGIN + 16) {
+        for (int r = 0; r < rows.size(); r++) {
+            if (y - ROW < bottom()) {
                 newPage();
                 header(columns);
             }
             y -= ROW;
-            cells(regular, columns, row);
-            rule(y - 4, 0.85f);
+            cells(boldLast && r == rows.size() - 1, columns, rows.get(r));
+            rule(y - 4, 0.85f, tableWidth(columns));
         }
         y -= 8;
+    }
+
+    private static float tableWidth(List<Column> columns) {
+        float w = 0;
+        for (Column c : columns) {
+            w += c.width();
+        }
+        return w;
     }
 
     private void header(List<Column> columns) {
         y -= ROW;
         try {
             page.setNonStrokingColor(0.92f, 0.93f, 0.95f);
-            page.addRect(MARGIN, y - 4, width(), ROW);
+            page.addRect(MARGIN, y - 4, Math.min(width(), tableWidth(columns)), ROW);
             page.fill();
-            page.setNonStrokingColor(0f, 0f, 0f);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        cells(bold, columns, columns.stream().map(Column::title).toList());
+        colour(0f);
+        cells(true, columns, columns.stream().map(Column::title).toList());
     }
 
-    private void cells(PDType1Font font, List<Column> columns, List<String> values) {
+    private void cells(boolean bold, List<Column> columns, List<String> values) {
         float x = MARGIN;
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            String v = fit(font, BODY, i < values.size() ? values.get(i) : "", c.width() - 6);
-            float w = measure(font, BODY, v);
-            write(font, BODY, c.right() ? x + c.width() - 3 - w : x + 3, y, v);
+            String v = fit(bold, BODY, i < values.size() ? values.get(i) : "", c.width() - 2 * CELL_PAD);
+            float w = measure(BODY, v);
+            write(bold, BODY, c.right() ? x + c.width() - CELL_PAD - w : x + CELL_PAD, y, v);
             x += c.width();
         }
     }
 
-    private void rule(float at, float grey) {
+    /** The width a column needs for its widest text, header in bold included, within {@code max}. */
+    public float columnWidth(String header, List<String> texts, float max) {
+        float w = measure(BODY, header) * 1.04f;
+        for (String t : texts) {
+            w = Math.max(w, measure(BODY, t));
+        }
+        return Math.min(max, w + 2 * CELL_PAD + 2);
+    }
+
+    private void rule(float at, float grey, float w) {
         try {
             page.setStrokingColor(grey, grey, grey);
             page.setLineWidth(0.5f);
             page.moveTo(MARGIN, at);
-            page.lineTo(MARGIN + width(), at);
+            page.lineTo(MARGIN + Math.min(width(), w), at);
             page.stroke();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void write(PDType1Font font, float size, float x, float at, String text) {
+    private void colour(float grey) {
+        ink = grey;
         try {
-            page.beginText();
-            page.setFont(font, size);
-            page.newLineAtOffset(x, at);
-            page.showText(clean(text));
-            page.endText();
+            page.setNonStrokingColor(grey, grey, grey);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The text with every character the font cannot print replaced by "?". */
+    private void write(boolean bold, float fontSize, float x, float at, String text) {
+        write(page, bold, fontSize, x, at, text);
+    }
+
+    private void write(PDPageContentStream cs, boolean bold, float fontSize, float x, float at, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        try {
+            cs.beginText();
+            cs.setFont(font, fontSize);
+            if (bold) {
+                cs.setStrokingColor(ink, ink, ink);
+                cs.setRenderingMode(RenderingMode.FILL_STROKE);
+                cs.setLineWidth(fontSize * 0.035f);
+            }
+            cs.newLineAtOffset(x, at);
+            cs.showText(clean(text));
+            if (bold) {
+                cs.setRenderingMode(RenderingMode.FILL);
+            }
+            cs.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text with every character the font cannot print replaced by "?" (and controls by spaces). */
     private String clean(String text) {
         StringBuilder b = new StringBuilder(text.length());
-        for (char ch : text.toCharArray()) {
-            b.append(printable.computeIfAbsent(ch, this::canPrint) ? ch : '?');
-        }
+        text.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                b.append(' ');
+            } else if (printable.computeIfAbsent(cp, this::canPrint)) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append('?');
+            }
+        });
         return b.toString();
     }
 
-    private boolean canPrint(char ch) {
+    private boolean canPrint(int cp) {
         try {
-            regular.encode(String.valueOf(ch));
-            return ch >= ' ';
+            font.encode(new String(Character.toChars(cp)));
+            return true;
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }
     }
 
-    private float measure(PDType1Font font, float size, String text) {
+    private float measure(float fontSize, String text) {
         try {
-            return font.getStringWidth(clean(text)) / 1000 * size;
+            return font.getStringWidth(clean(text)) / 1000 * fontSize;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private String fit(PDType1Font font, float size, String text, float max) {
-        if (measure(font, size, text) <= max) {
+    private String fit(boolean bold, float fontSize, String text, float max) {
+        float slack = bold ? 1.04f : 1f;
+        if (measure(fontSize, text) * slack <= max) {
             return text;
         }
         String t = text;
-        while (!t.isEmpty() && measure(font, size, t + "…") > max) {
-            t = t.substring(0, t.length() - 1);
+        while (!t.isEmpty() && measure(fontSize, t + "…") * slack > max) {
+            t = t.substring(0, t.offsetByCodePoints(t.length(), -1));
         }
         return t + "…";
     }
 
-    private List<String> wrap(String text, float max) {
+    private List<String> wrap(String text, float fontSize, float max) {
         List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String next = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && measure(regular, BODY, next) > max) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(next);
+        for (String para : text.split("\n", -1)) {
+            StringBuilder line = new StringBuilder();
+            for (String word : para.split(" ")) {
+                String next = line.isEmpty() ? word : line + " " + word;
+                if (!line.isEmpty() && measure(fontSize, next) > max) {
+                    lines.add(line.toString());
+                    line = new StringBuilder(word);
+                } else {
+                    line = new StringBuilder(next);
+                }
             }
+            lines.add(line.toString());
         }
-        lines.add(line.toString());
         return lines;
     }
 
-    /** Writes the document with its page footers. */
+    /** Writes the document with its running headers and page footers. */
     public void save(OutputStream out) throws IOException {
         if (page == null) {
             newPage();
@@ -221,16 +455,20 @@ public final class PdfSheet implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             try (PDPageContentStream cs =
                     new PDPageContentStream(doc, doc.getPage(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
-                String footer = clean(title + " · page " + (i + 1) + " of " + n);
-                cs.beginText();
-                cs.setFont(regular, 8);
                 cs.setNonStrokingColor(0.4f, 0.4f, 0.4f);
-                cs.newLineAtOffset(MARGIN, MARGIN - 14);
-                cs.showText(footer);
-                cs.endText();
+                float at = size.getHeight() - MARGIN + 6;
+                for (String line : running) {
+                    write(cs, false, 7.5f, MARGIN, at, fitWidth(line, 7.5f));
+                    at -= 11;
+                }
+                write(cs, false, 8, MARGIN, MARGIN - 14, title + " · page " + (i + 1) + " of " + n);
             }
         }
         doc.save(out);
+    }
+
+    private String fitWidth(String line, float fontSize) {
+        return fit(false, fontSize, line, width());
     }
 
     @Override

@@ -184,6 +184,19 @@ public final class BusinessSettings {
         }
     }
 
+    /** The paper PDF documents are laid out for: the one set, else the computer's own (from its locale). */
+    public quant.core.report.PaperSize paper() {
+        String p = text(Setting.PAPER);
+        return p.isBlank()
+                ? quant.core.report.PaperSize.forLocale(java.util.Locale.getDefault(java.util.Locale.Category.FORMAT))
+                : quant.core.report.PaperSize.parse(p);
+    }
+
+    /** How reports are exported: in the company's currency, on its paper. */
+    public quant.core.report.ExportOptions exportOptions() {
+        return new quant.core.report.ExportOptions(currency().getCurrencyCode(), paper(), null);
+    }
+
     /** The pipeline's stage order as the user set it; empty when not set (the history decides). */
     public List<String> stageOrder() {
         return Setting.names(text(Setting.STAGE_ORDER));

@@ -192,7 +192,16 @@ public enum Setting {
             "1",
             "1000",
             "How many backups of this database are kept in the data folder's backups (the newest; older ones"
-                    + " are deleted), for File ▸ Back up…, quant db backup and the backup before a migration.");
+                    + " are deleted), for File ▸ Back up…, quant db backup and the backup before a migration."),
+    PAPER(
+            "report.paper",
+            "Paper size",
+            Unit.PAPER,
+            null,
+            null,
+            null,
+            "The paper exported PDF documents are laid out for: a4 or letter (empty: the computer's own,"
+                    + " Letter in the Americas that use it, A4 elsewhere).");
 
     /** What a setting's number means. */
     public enum Unit {
@@ -207,7 +216,8 @@ public enum Setting {
         MINUTES("minutes", "a number of minutes", false),
         SWITCH("(0 no, 1 yes)", "0 (no) or 1 (yes)", true),
         WEIGHT("weight", "a weight", false),
-        COUNT("files", "a whole number", true);
+        COUNT("files", "a whole number", true),
+        PAPER("paper", "a4 or letter", false);
 
         private final String words;
         private final String noun;
@@ -234,9 +244,9 @@ public enum Setting {
             return this == FRACTION_PER_YEAR || this == PROBABILITY;
         }
 
-        /** Whether values are numbers (all units but {@link #NAMES} and {@link #CURRENCY}). */
+        /** Whether values are numbers (all units but {@link #NAMES}, {@link #CURRENCY} and {@link #PAPER}). */
         public boolean isNumber() {
-            return this != NAMES && this != CURRENCY;
+            return this != NAMES && this != CURRENCY && this != PAPER;
         }
     }
 
@@ -298,7 +308,7 @@ public enum Setting {
                 ? "From " + show(min) + " to " + show(max) + " " + unit.words() + "."
                 : unit == Unit.CURRENCY
                         ? "A three-letter currency code (ISO 4217) such as USD, EUR or GBP."
-                        : "A list of names separated by commas.";
+                        : unit == Unit.PAPER ? "A paper size: a4 or letter." : "A list of names separated by commas.";
     }
 
     /** The default as shown and stored: "" for none. */
@@ -324,6 +334,15 @@ public enum Setting {
                 throw new IllegalArgumentException(
                         label + " must be a three-letter currency code such as USD, EUR or GBP, not \""
                                 + (text == null ? "" : text.strip()) + "\".");
+            }
+        }
+        if (unit == Unit.PAPER) {
+            try {
+                return quant.core.report.PaperSize.parse(text == null ? "" : text)
+                        .key();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        label + " must be a4 or letter, not \"" + (text == null ? "" : text.strip()) + "\".");
             }
         }
         List<String> names = names(text);

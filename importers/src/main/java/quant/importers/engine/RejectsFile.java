@@ -8,8 +8,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import quant.core.importing.Problem;
+import quant.core.io.SpreadsheetText;
 
 /**
  * The rejects file of a skip-mode import: the rejected rows as read, with an {@code import_problem}
@@ -17,8 +17,6 @@ import quant.core.importing.Problem;
  * with the same values once fixed.
  */
 final class RejectsFile implements AutoCloseable {
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?(\\d[\\d,]*)?(\\.\\d+)?([eE][-+]?\\d+)?");
-
     private final CsvWriter csv;
     private final int width;
 
@@ -48,18 +46,9 @@ final class RejectsFile implements AutoCloseable {
         csv.writeRecord(out);
     }
 
-    /**
-     * Text that a spreadsheet would run as a formula is written with a leading apostrophe: a cell
-     * starting with {@code = + - @}, or with a tab, carriage return or line feed (OWASP's CSV
-     * injection guidance lists them all). Plain numbers such as {@code -5} or {@code +1.5e3} are not
-     * formulas and stay as they are, so a fixed rejects file imports with the same values.
-     */
+    /** A cell as a spreadsheet opens it safely ({@link SpreadsheetText#neutralise}). */
     static String defuse(String cell) {
-        if (cell.isEmpty()) {
-            return cell;
-        }
-        boolean risky = "=+-@\t\r\n".indexOf(cell.charAt(0)) >= 0;
-        return risky && !PLAIN_NUMBER.matcher(cell).matches() ? "'" + cell : cell;
+        return SpreadsheetText.neutralise(cell);
     }
 
     @Override

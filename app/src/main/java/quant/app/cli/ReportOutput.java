@@ -1,0 +1,107 @@
+package quant.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import quant.core.analysis.InvalidSpecException;
+import quant.core.io.OutputPath;
+import quant.core.report.ExportOptions;
+import quant.core.report.Exports;
+import quant.core.report.Report;
+import quant.core.settings.BusinessSettings;
+
+/**
+ * The {@code --out FILE} and {@code --table NAME} options every analysis command shares: the report
+ * the command prints is also written to each file, in the format of its extension. Every path is
+ * checked before the analysis runs, so a mistake costs no time and writes nothing.
+ */
+final class ReportOutput {
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Also write the report to FILE: .pdf (a document with the charts), .xlsx (one sheet per"
+                    + " table) or .csv (one table, see --table), by the file's extension. Repeat for several files.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(
+            names = "--table",
+            paramLabel = "NAME",
+            description =
+                    "The table a .csv file holds (default: the report's main table; the names are in docs/cli.md).")
+    String table;
+
+    /** The checked files, once {@link #check} ran. */
+    private List<Path> checked = List.of();
+
+    /**
+     * Checks every {@code --out} before work starts: a known extension, a folder that exists and can
+     * be written, not the database or a file beside it, not a device, no file named twice.
+     *
+     * @throws InvalidSpecException or {@link quant.core.io.UnsafeOutputException} with one sentence
+     */
+    void check(Path database) {
+        if (table != null && files.stream().noneMatch(f -> Exports.formatOf(f) == Exports.Format.CSV)) {
+            throw new InvalidSpecException(
+                    "--table chooses the table of a .csv file; give --out with a .csv name too.");
+        }
+        List<OutputPath.Protected> keep = OutputPath.Protected.database(quant.core.store.Store.normalise(database));
+        List<Path> out = new ArrayList<>();
+        for (Path f : files) {
+            Exports.formatOf(f);
+            Path resolved = OutputPath.check(f, "--out", keep);
+            if (out.contains(resolved)) {
+                throw new InvalidSpecException("--out names " + f + " twice; give each file once.");
+            }
+            out.add(resolved);
+        }
+        checked = List.copyOf(out);
+    }
+
+    /** Whether any file is to be written. */
+    boolean any() {
+        return !files.isEmpty();
+    }
+
+    /**
+     * What every analysis command does with its result: {@code --json} prints it as JSON, else
+     * {@code text} prints it; then the report goes to every {@code --out} file.
+     */
+    void emit(
+            picocli.CommandLine.Model.CommandSpec command,
+            boolean json,
+            Object result,
+            java.util.function.Consumer<PrintWriter> text,
+            java.util.function.Supplier<Report> report,
+            BusinessSettings settings)
+            throws IOException {
+        PrintWriter out = command.commandLine().getOut();
+        if (json) {
+            out.println(quant.core.analysis.Json.write(result));
+        } else {
+            text.accept(out);
+        }
+        out.flush();
+        if (any()) {
+            write(report.get(), settings, command.commandLine().getErr());
+        }
+    }
+
+    /** Writes {@code report} to every checked file and says so on {@code err}, one line each. */
+    void write(Report report, BusinessSettings settings, PrintWriter err) throws IOException {
+        if (files.size() != checked.size()) {
+            throw new IllegalStateException("ReportOutput.check must run before write");
+        }
+        ExportOptions options = settings.exportOptions().withTable(table);
+        if (table != null) {
+            report.table(table);
+        }
+        for (int i = 0; i < checked.size(); i++) {
+            Exports.write(report, checked.get(i), options);
+            err.println("quant: wrote " + files.get(i));
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,115 @@
+package quant.core.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A report as a PDF document: the title, as-of date and spec in words at the top of every page, the
+ * key figures, every chart as vectors, every table with its header repeated on each page (total row
+ * in bold), the notes, and the definitions at the end. Pages are landscape, for wide tables and
+ * charts.
+ */
+public final class PdfReport {
+    /** Rows of a table a document holds; a longer table says so and points to XLSX or CSV. */
+    public static final int MAX_ROWS = 2_000;
+
+    private static final float CHART_HEIGHT = 250;
+    private static final float MAX_TEXT_COLUMN = 220;
+    private static final int WIDTH_SAMPLE = 500;
+
+    private PdfReport() {}
+
+    /** Writes {@code report} to {@code out}. */
+    public static void write(Report report, ExportOptions options, OutputStream out) throws IOException {
+        List<String> running = new ArrayList<>();
+        running.add(report.title() + " · as of " + report.asOf().describe());
+        if (!report.spec().isEmpty()) {
+            running.add(String.join(" · ", report.spec()));
+        }
+        try (PdfSheet sheet = new PdfSheet(report.title(), options.paper(), true, running)) {
+            sheet.heading(report.title());
+            sheet.text("As of " + report.asOf().describe() + ".");
+            for (String line : report.spec()) {
+                sheet.text(line);
+            }
+            sheet.figures(report.figures().stream()
+                    .map(f -> new PdfSheet.Figure(
+                            f.label(),
+                            ValueText.figure(f, options.currency())
+                                    + (f.status() == null
+                                            ? ""
+                                            : " (" + f.status().words() + ")"),
+                            f.detail()))
+                    .toList());
+            for (ReportChart c : report.charts()) {
+                sheet.subheading(c.title());
+                sheet.chart(c.chart().get(), CHART_HEIGHT);
+            }
+            for (ReportTable<?> t : report.tables()) {
+                table(sheet, t, options.currency());
+            }
+            if (!report.notes().isEmpty()) {
+                sheet.subheading("Notes");
+                report.notes().forEach(sheet::text);
+            }
+            if (!report.definitions().isEmpty()) {
+                sheet.heading("Definitions", 20);
+                report.definitions().forEach(sheet::small);
+                for (ReportTable<?> t : report.tables()) {
+                    for (Column<?> c : t.columns()) {
+                        if (!c.description().isEmpty()) {
+                            sheet.small(t.title() + " — " + c.title() + ": " + c.description());
+                        }
+                    }
+                }
+            }
+            sheet.save(out);
+        }
+    }
+
+    private static <T> void table(PdfSheet sheet, ReportTable<T> t, String currency) {
+        sheet.subheading(t.title());
+        if (t.rows().isEmpty()) {
+            sheet.text("No rows.");
+            return;
+        }
+        List<T> rows = t.rows().size() > MAX_ROWS ? t.rows().subList(0, MAX_ROWS) : t.rows();
+        List<List<String>> cells = new ArrayList<>(rows.size() + 1);
+        for (T row : rows) {
+            cells.add(text(t, row));
+        }
+        if (t.total() != null) {
+            cells.add(text(t, t.total()));
+        }
+        List<PdfSheet.Column> columns = new ArrayList<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+            Column<T> c = t.columns().get(i);
+            int col = i;
+            List<String> sample = cells.subList(0, Math.min(cells.size(), WIDTH_SAMPLE)).stream()
+                    .map(r -> r.get(col))
+                    .toList();
+            if (t.total() != null && cells.size() > WIDTH_SAMPLE) {
+                sample = new ArrayList<>(sample);
+                sample.add(cells.getLast().get(col));
+            }
+            String header = ValueText.header(c, currency);
+            float w = sheet.columnWidth(header, sample, c.type().isNumeric() ? 140 : MAX_TEXT_COLUMN);
+            columns.add(new PdfSheet.Column(header, w, c.type().isNumeric() || c.type() == ColumnType.DURATION));
+        }
+        sheet.table(columns, cells, t.total() != null);
+        if (t.rows().size() > MAX_ROWS) {
+            sheet.small("The first %,d of %,d rows; export to XLSX or CSV for all of them."
+                    .formatted(MAX_ROWS, t.rows().size()));
+        }
+    }
+
+    private static <T> List<String> text(ReportTable<T> t, T row) {
+        List<String> out = new ArrayList<>(t.columns().size());
+        for (Column<T> c : t.columns()) {
+            out.add(ValueText.of(c, row));
+        }
+        return out;
+    }
+}
