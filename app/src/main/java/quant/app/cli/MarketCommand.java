@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.DisplayNames;
-import quant.core.analysis.Json;
 import quant.core.analysis.SnapshotLoader;
 import quant.core.market.MarketAnalysis;
 import quant.core.market.MarketResult;
@@ -44,12 +43,17 @@ final class MarketCommand implements Callable<Integer> {
     /** The result with the SWOT board saved for the as-of year (null when none was saved). */
     record Output(@JsonUnwrapped MarketResult result, String swotPeriod, List<SwotBoard.Item> swot) {}
 
+    @picocli.CommandLine.Mixin
+    ReportOutput output;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        output.check(parent.database());
         MarketResult r;
         List<SwotBoard.Item> board;
         String period;
         CliMoney money;
+        quant.core.settings.BusinessSettings settings;
         try (Store store = Store.openExisting(parent.database())) {
             r = MarketAnalysis.run(
                     new SnapshotLoader(store).load(CliProgress.monitor()),
@@ -57,15 +61,16 @@ final class MarketCommand implements Callable<Integer> {
                     CliProgress.monitor());
             period = String.valueOf(r.asOf().getYear());
             board = SwotBoard.read(store, period);
-            money = CliMoney.of(quant.core.settings.BusinessSettings.read(store));
+            settings = quant.core.settings.BusinessSettings.read(store);
+            money = CliMoney.of(settings);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(new Output(r, period, board.isEmpty() ? null : board)));
-        } else {
-            print(out, r, period, board, money);
-        }
-        out.flush();
+        output.emit(
+                spec,
+                json,
+                new Output(r, period, board.isEmpty() ? null : board),
+                out -> print(out, r, period, board, money),
+                () -> quant.core.market.MarketReport.of(r, period, board),
+                settings);
         return QuantCommand.OK;
     }
 

@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.DisplayNames;
-import quant.core.analysis.Json;
 import quant.core.marketing.MarketingAnalysis;
 import quant.core.marketing.MarketingResult;
 import quant.core.marketing.MarketingSpec;
@@ -44,8 +43,12 @@ final class MarketingCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    ReportOutput output;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        output.check(parent.database());
         MarketingSpec.Ltv method = MarketingSpec.Ltv.parse(ltv);
         CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
         MarketingResult r = MarketingAnalysis.run(
@@ -53,13 +56,13 @@ final class MarketingCommand implements Callable<Integer> {
                 new MarketingSpec(
                         Optional.ofNullable(asOf), method, loaded.settings().customers()),
                 CliProgress.monitor());
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(r));
-        } else {
-            print(out, r, CliMoney.of(loaded.settings()));
-        }
-        out.flush();
+        output.emit(
+                spec,
+                json,
+                r,
+                out -> print(out, r, CliMoney.of(loaded.settings())),
+                () -> quant.core.marketing.MarketingReport.of(r),
+                loaded.settings());
         return QuantCommand.OK;
     }
 

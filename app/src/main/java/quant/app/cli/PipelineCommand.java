@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.DisplayNames;
-import quant.core.analysis.Json;
 import quant.core.pipeline.PipelineAnalysis;
 import quant.core.pipeline.PipelineResult;
 import quant.core.pipeline.PipelineSpec;
@@ -53,20 +52,24 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    ReportOutput output;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        output.check(parent.database());
         PipelineSpec.By breakdown = PipelineSpec.By.parse(by);
         CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
         List<String> order = stageOrder == null ? loaded.settings().stageOrder() : Setting.names(stageOrder);
         PipelineSpec pipelineSpec = new PipelineSpec(Optional.ofNullable(asOf), breakdown, order);
         PipelineResult r = PipelineAnalysis.run(loaded.snapshot(), pipelineSpec, CliProgress.monitor());
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(r));
-        } else {
-            print(out, r, CliMoney.of(loaded.settings()));
-        }
-        out.flush();
+        output.emit(
+                spec,
+                json,
+                r,
+                out -> print(out, r, CliMoney.of(loaded.settings())),
+                () -> quant.core.pipeline.PipelineReport.of(r),
+                loaded.settings());
         return QuantCommand.OK;
     }
 

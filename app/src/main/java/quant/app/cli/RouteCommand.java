@@ -3,6 +3,7 @@ package quant.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -90,6 +91,23 @@ final class RouteCommand implements Callable<Integer> {
                 description = "Keep the plan in the database under this name (the jobs are not changed).")
         String keep;
 
+        @picocli.CommandLine.Mixin
+        ReportOutput output;
+
+        @Option(
+                names = "--sheets",
+                paramLabel = "FILE",
+                description = "Also write the technicians' run sheets: .pdf (a page or more each) or .csv (a row per"
+                        + " stop).")
+        Path sheets;
+
+        @Option(
+                names = "--technician",
+                paramLabel = "ID",
+                split = ",",
+                description = "The technicians whose run sheets --sheets writes (default: every one with a stop).")
+        List<String> technicians = new ArrayList<>();
+
         /** The JSON answer: the plan, and the id it was kept under (null when not kept). */
         record Output(
                 @com.fasterxml.jackson.annotation.JsonUnwrapped
@@ -98,14 +116,17 @@ final class RouteCommand implements Callable<Integer> {
                 Long keptId) {}
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             RouteSearch.Limits limits = limits(seconds, options.seed);
+            output.check(parent.parent.database());
+            Path sheetFile = sheets == null ? null : checkedSheets(sheets, parent.parent.database());
             DayPlan plan;
             Long kept = null;
             CliMoney money;
+            BusinessSettings settings;
             try (Store store = Store.openExisting(parent.parent.database())) {
                 WorkDay day = WorkDayReader.read(store, date);
-                BusinessSettings settings = BusinessSettings.read(store);
+                settings = BusinessSettings.read(store);
                 money = CliMoney.of(settings);
                 plan = DayPlanner.plan(day, RouteSettings.of(settings), limits, CliProgress.monitor());
                 if (keep != null) {
@@ -116,16 +137,50 @@ final class RouteCommand implements Callable<Integer> {
                     }
                 }
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (options.json) {
-                out.println(Json.write(new Output(plan, kept)));
-            } else {
-                RouteText.print(out, plan, money);
-                if (kept != null) {
-                    out.printf("%nKept as plan %d, \"%s\".%n", kept, keep.strip());
+            DayPlan planned = plan;
+            Long keptId = kept;
+            if (!technicians.isEmpty()) {
+                List<String> known = planned.plan().routes().stream()
+                        .map(quant.core.routing.RoutePlan.Route::vehicleId)
+                        .toList();
+                for (String t : technicians) {
+                    if (!known.contains(t.strip())) {
+                        throw new InvalidSpecException("There is no technician " + t.strip() + " at work on " + date
+                                + "; those at work are " + String.join(", ", known) + ".");
+                    }
                 }
             }
-            out.flush();
+            output.emit(
+                    spec,
+                    options.json,
+                    new Output(planned, keptId),
+                    out -> {
+                        RouteText.print(out, planned, money);
+                        if (keptId != null) {
+                            out.printf("%nKept as plan %d, \"%s\".%n", keptId, keep.strip());
+                        }
+                    },
+                    () -> quant.core.routing.RouteReports.day(planned),
+                    settings);
+            if (sheetFile != null) {
+                List<String> ids = technicians.stream().map(String::strip).toList();
+                quant.core.io.AtomicFile.write(sheetFile, stream -> {
+                    if (sheetFile
+                            .getFileName()
+                            .toString()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .endsWith(".pdf")) {
+                        quant.core.routing.RunSheets.pdf(planned, ids, stream);
+                    } else {
+                        java.io.Writer w =
+                                new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8);
+                        quant.core.routing.RunSheets.csv(planned, ids, w);
+                        w.flush();
+                    }
+                });
+                spec.commandLine().getErr().println("quant: wrote " + sheets);
+                spec.commandLine().getErr().flush();
+            }
             return QuantCommand.OK;
         }
     }
@@ -154,24 +209,30 @@ final class RouteCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         SearchOptions options;
 
+        @picocli.CommandLine.Mixin
+        ReportOutput output;
+
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             limits(seconds, options.seed);
+            output.check(parent.parent.database());
             MonthComparison m;
             CliMoney money;
+            BusinessSettings settings;
             try (Store store = Store.openExisting(parent.parent.database())) {
-                BusinessSettings settings = BusinessSettings.read(store);
+                settings = BusinessSettings.read(store);
                 money = CliMoney.of(settings);
                 m = MonthComparison.run(
                         store, month, RouteSettings.of(settings), seconds, options.seed, CliProgress.monitor());
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (options.json) {
-                out.println(Json.write(m));
-            } else {
-                RouteText.print(out, m, money);
-            }
-            out.flush();
+            MonthComparison month = m;
+            output.emit(
+                    spec,
+                    options.json,
+                    month,
+                    out -> RouteText.print(out, month, money),
+                    () -> quant.core.routing.RouteReports.month(month),
+                    settings);
             return QuantCommand.OK;
         }
     }
@@ -313,5 +374,16 @@ final class RouteCommand implements Callable<Integer> {
 
         @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
         boolean json;
+    }
+
+    /** Checks a run-sheet file before the plan is made: .pdf or .csv, a writable place, not the database. */
+    static Path checkedSheets(Path file, Path database) {
+        String name =
+                file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".pdf") && !name.endsWith(".csv")) {
+            throw new InvalidSpecException("--sheets names " + file + "; run sheets are written as .pdf or .csv.");
+        }
+        return quant.core.io.OutputPath.check(
+                file, "--sheets", quant.core.io.OutputPath.Protected.database(Store.normalise(database)));
     }
 }

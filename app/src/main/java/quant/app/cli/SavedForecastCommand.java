@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.InvalidSpecException;
-import quant.core.analysis.Json;
 import quant.core.forecast.business.ForecastAccuracy;
 import quant.core.forecast.business.ForecastLog;
+import quant.core.forecast.business.ForecastReports;
 import quant.core.forecast.business.SavedForecast;
 import quant.core.store.Store;
 
@@ -72,9 +72,17 @@ final class SavedForecastCommand {
         @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
         boolean json;
 
+        @picocli.CommandLine.Mixin
+        ReportOutput output;
+
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             PrintWriter out = spec.commandLine().getOut();
+            if (delete != null && output.any()) {
+                throw new InvalidSpecException(
+                        "--out writes the saved forecasts' report; it does not go with --delete.");
+            }
+            output.check(forecast.parent.database());
             if (delete != null) {
                 boolean gone;
                 try (Store store = Store.openExisting(forecast.parent.database())) {
@@ -93,40 +101,47 @@ final class SavedForecastCommand {
             }
             var loaded = CustomerFilterOptions.load(forecast.parent.database());
             ForecastAccuracy.Result r = ForecastAccuracy.run(loaded.snapshot(), saved, CliProgress.monitor());
-            if (json) {
-                out.println(Json.write(r));
-            } else if (r.runs().isEmpty()) {
-                out.println("No saved forecasts: run forecast demand or forecast revenue with --save.");
-            } else {
-                out.printf(
-                        Locale.ROOT,
-                        "Saved forecasts against the data to %s%n%5s  %-10s %-26s %-32s %8s %12s %8s %8s%n",
-                        r.dataAsOf(),
-                        "id",
-                        "as of",
-                        "series",
-                        "model",
-                        "months",
-                        "MAE",
-                        "MAPE",
-                        "in 80 %");
-                for (ForecastAccuracy.Run run : r.runs()) {
-                    out.printf(
-                            Locale.ROOT,
-                            "%5d  %-10s %-26s %-32s %8s %12s %8s %8s%n",
-                            run.id(),
-                            run.asOf(),
-                            run.label(),
-                            run.model().length() > 32 ? run.model().substring(0, 31) + "…" : run.model(),
-                            run.compared() + "/" + run.months().size(),
-                            run.mae() == null ? "–" : String.format(Locale.ROOT, "%,.2f", run.mae()),
-                            run.mape() == null ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * run.mape()),
-                            run.coverage80() == null
-                                    ? "–"
-                                    : String.format(Locale.ROOT, "%.0f%%", 100 * run.coverage80()));
-                }
-            }
-            out.flush();
+            output.emit(
+                    spec,
+                    json,
+                    r,
+                    text -> {
+                        if (r.runs().isEmpty()) {
+                            text.println("No saved forecasts: run forecast demand or forecast revenue with --save.");
+                        } else {
+                            text.printf(
+                                    Locale.ROOT,
+                                    "Saved forecasts against the data to %s%n%5s  %-10s %-26s %-32s %8s %12s %8s %8s%n",
+                                    r.dataAsOf(),
+                                    "id",
+                                    "as of",
+                                    "series",
+                                    "model",
+                                    "months",
+                                    "MAE",
+                                    "MAPE",
+                                    "in 80 %");
+                            for (ForecastAccuracy.Run run : r.runs()) {
+                                text.printf(
+                                        Locale.ROOT,
+                                        "%5d  %-10s %-26s %-32s %8s %12s %8s %8s%n",
+                                        run.id(),
+                                        run.asOf(),
+                                        run.label(),
+                                        run.model().length() > 32 ? run.model().substring(0, 31) + "…" : run.model(),
+                                        run.compared() + "/" + run.months().size(),
+                                        run.mae() == null ? "–" : String.format(Locale.ROOT, "%,.2f", run.mae()),
+                                        run.mape() == null
+                                                ? "–"
+                                                : String.format(Locale.ROOT, "%.1f%%", 100 * run.mape()),
+                                        run.coverage80() == null
+                                                ? "–"
+                                                : String.format(Locale.ROOT, "%.0f%%", 100 * run.coverage80()));
+                            }
+                        }
+                    },
+                    () -> ForecastReports.saved(r),
+                    loaded.settings());
             return QuantCommand.OK;
         }
     }

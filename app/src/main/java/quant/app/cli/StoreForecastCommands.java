@@ -14,13 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.InvalidSpecException;
-import quant.core.analysis.Json;
 import quant.core.forecast.ExplodedForecastException;
 import quant.core.forecast.business.CashFlowAnalysis;
 import quant.core.forecast.business.CashFlowResult;
 import quant.core.forecast.business.CashFlowSpec;
 import quant.core.forecast.business.DemandAnalysis;
 import quant.core.forecast.business.DemandResult;
+import quant.core.forecast.business.ForecastReports;
 import quant.core.forecast.business.Outlook;
 import quant.core.forecast.business.OutlookSpec;
 import quant.core.forecast.business.RevenueAnalysis;
@@ -62,6 +62,9 @@ final class StoreForecastCommands {
         @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
         boolean json;
 
+        @picocli.CommandLine.Mixin
+        ReportOutput output;
+
         abstract int defaultDays();
 
         OutlookSpec outlook() {
@@ -79,15 +82,17 @@ final class StoreForecastCommands {
             }
         }
 
-        /** Prints the result as JSON with --json, else as text; the command's exit code. */
-        <R> int emit(R result, java.util.function.BiConsumer<PrintWriter, R> text) {
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(Json.write(result));
-            } else {
-                text.accept(out, result);
-            }
-            out.flush();
+        /**
+         * Prints the result as JSON with --json, else as text, and writes its report to every --out;
+         * the command's exit code.
+         */
+        <R> int emit(
+                R result,
+                java.util.function.BiConsumer<PrintWriter, R> text,
+                java.util.function.Supplier<quant.core.report.Report> report,
+                quant.core.settings.BusinessSettings settings)
+                throws java.io.IOException {
+            output.emit(spec, json, result, out -> text.accept(out, result), report, settings);
             return QuantCommand.OK;
         }
     }
@@ -107,6 +112,7 @@ final class StoreForecastCommands {
 
         @Override
         public Integer call() throws Exception {
+            output.check(forecast.parent.database());
             var loaded = CustomerFilterOptions.load(forecast.parent.database());
             DemandResult r = refusing(() -> DemandAnalysis.run(loaded.snapshot(), outlook(), CliProgress.monitor()));
             saving.saveIfAsked(
@@ -115,7 +121,8 @@ final class StoreForecastCommands {
                             .map(l -> SavedForecast.of(SavedForecast.jobs(l.line()), l.jobs(), r.asOf(), saving.note))
                             .toList(),
                     spec.commandLine().getErr());
-            return emit(r, Demand::print);
+            OutlookSpec asked = outlook();
+            return emit(r, Demand::print, () -> ForecastReports.demand(r, asked), loaded.settings());
         }
 
         private static void print(PrintWriter out, DemandResult r) {
@@ -195,6 +202,7 @@ final class StoreForecastCommands {
 
         @Override
         public Integer call() throws Exception {
+            output.check(forecast.parent.database());
             var loaded = CustomerFilterOptions.load(forecast.parent.database());
             RevenueResult r = refusing(() -> RevenueAnalysis.run(loaded.snapshot(), outlook(), CliProgress.monitor()));
             saving.saveIfAsked(
@@ -202,7 +210,12 @@ final class StoreForecastCommands {
                     List.of(SavedForecast.of(SavedForecast.REVENUE, r.jobRevenue(), r.asOf(), saving.note)),
                     spec.commandLine().getErr());
             CliMoney money = CliMoney.of(loaded.settings());
-            return emit(r, (out, result) -> print(out, result, money));
+            OutlookSpec asked = outlook();
+            return emit(
+                    r,
+                    (out, result) -> print(out, result, money),
+                    () -> ForecastReports.revenue(r, asked),
+                    loaded.settings());
         }
 
         private static void print(PrintWriter out, RevenueResult r, CliMoney money) {
@@ -305,6 +318,7 @@ final class StoreForecastCommands {
 
         @Override
         public Integer call() throws Exception {
+            output.check(forecast.parent.database());
             var loaded = CustomerFilterOptions.load(forecast.parent.database());
             OptionalDouble opening = loaded.settings().openingCash();
             if (openingCash != null) {
@@ -319,7 +333,11 @@ final class StoreForecastCommands {
             CashFlowSpec cashSpec = new CashFlowSpec(outlook(), opening);
             CashFlowResult r = refusing(() -> CashFlowAnalysis.run(loaded.snapshot(), cashSpec, CliProgress.monitor()));
             CliMoney money = CliMoney.of(loaded.settings());
-            return emit(r, (out, result) -> print(out, result, money));
+            return emit(
+                    r,
+                    (out, result) -> print(out, result, money),
+                    () -> ForecastReports.cashFlow(r, cashSpec),
+                    loaded.settings());
         }
 
         private static void print(PrintWriter out, CashFlowResult r, CliMoney money) {

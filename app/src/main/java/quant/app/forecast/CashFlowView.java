@@ -16,6 +16,7 @@ import quant.app.analysis.Tables;
 import quant.core.forecast.business.CashFlowResult;
 import quant.core.forecast.business.CashFlowSpec;
 import quant.core.forecast.business.ForecastCharts;
+import quant.core.forecast.business.ForecastReports;
 
 /**
  * Cash flow: weekly collections and outflows with the running balance (or, without an opening
@@ -49,11 +50,7 @@ public final class CashFlowView extends BorderPane {
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         doubtful.setId("cashflow-doubtful");
         doubtful.setPlaceholder(new Label("No open invoice is doubtful: every one is expected to be paid."));
-        doubtful.getColumns()
-                .setAll(List.of(
-                        Tables.text("Past due", CashFlowResult.AgeBand::label, 140),
-                        Tables.number("Invoices", b -> b.count(), v -> Formats.count(v.longValue()), 90),
-                        Tables.number("Owed", CashFlowResult.AgeBand::amount, Formats::money, 120)));
+        doubtful.getColumns().setAll(Tables.of(ForecastReports.ageColumns()));
         receivables.setId("cashflow-receivables");
         receivables.setWrapText(true);
         receivables.setStyle("-fx-padding: 6 10 6 10;");
@@ -120,23 +117,8 @@ public final class CashFlowView extends BorderPane {
         doubtful.getItems()
                 .setAll(o.doubtfulByAge().stream().filter(b -> b.count() > 0).toList());
         chart.setChart(ForecastCharts.cashFlow(r));
-        List<javafx.scene.control.TableColumn<CashFlowResult.Week, ?>> columns = new java.util.ArrayList<>(List.of(
-                Tables.text("Week", w -> w.start() + " – " + w.end().substring(5), 150),
-                Tables.number("Open invoices", w -> w.flows().collectionsOpen(), Formats::money, 105),
-                Tables.number("New revenue", w -> w.flows().collectionsForecast(), Formats::money, 100),
-                Tables.number("Job costs", w -> w.flows().jobCosts(), Formats::money, 95),
-                Tables.number(
-                        "Overheads", w -> w.flows().fixedExpenses() + w.flows().variableExpenses(), Formats::money, 95),
-                Tables.number("Marketing", w -> w.flows().marketing(), Formats::money, 90),
-                Tables.number("Net", w -> w.flows().net(), Formats::money, 90)));
-        if (r.hasBalance()) {
-            columns.add(Tables.number("Balance", CashFlowResult.Week::balance, Formats::money, 100));
-            columns.add(Tables.text(
-                    "80 % range",
-                    w -> Formats.money(w.balanceLower80()) + " – " + Formats.money(w.balanceUpper80()), 170));
-        } else {
-            columns.add(Tables.number("Cumulative net", CashFlowResult.Week::cumulativeNet, Formats::money, 115));
-        }
+        List<javafx.scene.control.TableColumn<CashFlowResult.Week, ?>> columns =
+                Tables.of(ForecastReports.weekColumns(r.hasBalance()));
         // the old rows go first: the new columns read only the rows of their own result
         weeks.getItems().clear();
         weeks.getColumns().setAll(columns);

@@ -134,8 +134,8 @@ public final class DemandView extends BorderPane {
                 r.horizonDays(),
                 ForecastControls.headline(d.jobs().forecast()),
                 r.asOf()));
-        java.util.List<String> definitions =
-                new java.util.ArrayList<>(ForecastControls.details(d.jobs().forecast()));
+        java.util.List<String> definitions = new java.util.ArrayList<>(
+                quant.core.forecast.business.ForecastReports.details(d.jobs().forecast()));
         definitions.addAll(r.notes());
         frame.setDefinitions(definitions);
         fan.setChart(ForecastCharts.fan(d.jobs(), d.name() + ": jobs requested per month", "Jobs", false));

@@ -1,7 +1,6 @@
 package quant.app.forecast;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -10,7 +9,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
-import quant.app.analysis.Formats;
 import quant.app.analysis.Tables;
 import quant.core.forecast.Backtest;
 import quant.core.forecast.DataChecks;
@@ -69,16 +67,7 @@ final class ForecastControls {
     static TableView<Backtest.Score> backtestTable(String id) {
         TableView<Backtest.Score> t = new TableView<>();
         t.setId(id);
-        t.getColumns()
-                .setAll(List.of(
-                        Tables.text("Method", s -> s.method().label(), 200),
-                        Tables.number("MASE", s -> s.usable() ? s.mase() : null, v -> fixed(v, 3), 62),
-                        Tables.number("sMAPE", s -> s.usable() ? s.smape() : null, Formats::percent, 66),
-                        Tables.number("MAE", s -> s.usable() ? s.mae() : null, v -> fixed(v, 1), 70),
-                        Tables.number("RMSE", s -> s.usable() ? s.rmse() : null, v -> fixed(v, 1), 70),
-                        Tables.number("In 80 %", s -> s.usable() ? s.coverage80() : null, Formats::percent, 70),
-                        Tables.number("In 95 %", s -> s.usable() ? s.coverage95() : null, Formats::percent, 70),
-                        Tables.text("Problem", s -> s.problem() == null ? "" : s.problem(), 260)));
+        t.getColumns().setAll(Tables.of(quant.core.forecast.business.ForecastReports.backtestColumns()));
         t.setTooltip(new javafx.scene.control.Tooltip("In 80 % and In 95 %: the share of the backtest's actual values"
                 + " that fell inside the method's own 80 % and 95 % bands (nominal: 80 % and 95 %)."));
         t.setPlaceholder(new Label("No backtest: a chosen method is used as it is."));
@@ -121,23 +110,6 @@ final class ForecastControls {
     /** The headline's words on the model: what it does, without its name. */
     static String headline(SeriesForecast f) {
         return "forecast from " + f.inWords();
-    }
-
-    /** The details of a forecast for the definitions: the model's name, why it was chosen, how its bands held. */
-    static List<String> details(SeriesForecast f) {
-        List<String> out = new java.util.ArrayList<>();
-        out.add("Model: " + f.model() + (f.reason() == null ? "." : ". " + f.reason()));
-        if (f.calibration().points() > 0) {
-            out.add(f.calibration().note());
-        }
-        if (f.nonNegative()) {
-            out.add("Jobs and money cannot go below zero: a forecast or bound below zero is shown as zero.");
-        }
-        return out;
-    }
-
-    private static String fixed(double v, int decimals) {
-        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
     /**

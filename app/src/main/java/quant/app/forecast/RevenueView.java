@@ -18,6 +18,7 @@ import quant.app.analysis.Formats;
 import quant.app.analysis.Tables;
 import quant.core.forecast.Backtest;
 import quant.core.forecast.business.ForecastCharts;
+import quant.core.forecast.business.ForecastReports;
 import quant.core.forecast.business.Outlook;
 import quant.core.forecast.business.OutlookSpec;
 import quant.core.forecast.business.RevenueResult;
@@ -65,38 +66,14 @@ public final class RevenueView extends BorderPane {
         charts.setDividerPositions(0.64);
 
         windows.setId("revenue-windows");
-        windows.getColumns()
-                .setAll(List.of(
-                        Tables.text("Next", w -> w.days() + " days", 80),
-                        Tables.number("Job revenue", w -> w.jobs().mean(), Formats::money, 110),
-                        Tables.text("80 % range", w -> range(w.jobs()), 170),
-                        Tables.number("of which booked", w -> w.booked(), Formats::money, 115),
-                        Tables.number("Pipeline", w -> w.pipeline().mean(), Formats::money, 100),
-                        Tables.text("80 % range", w -> range(w.pipeline()), 150),
-                        Tables.number("Total", w -> w.total().mean(), Formats::money, 110),
-                        Tables.text("80 % range", w -> range(w.total()), 170),
-                        Tables.text("95 % range", w -> range95(w.total()), 170)));
+        windows.getColumns().setAll(Tables.of(ForecastReports.windowColumns()));
         windows.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         stages.setId("revenue-stages");
-        stages.getColumns()
-                .setAll(List.of(
-                        Tables.text("Stage", RevenueResult.StageValue::stage, 110),
-                        Tables.number("Closed deals", s -> s.closedDeals(), v -> Formats.count(v.longValue()), 95),
-                        Tables.number("Won", s -> s.won(), v -> Formats.count(v.longValue()), 60),
-                        Tables.text(
-                                "Win rate", s -> Formats.percent(s.winRate()) + (s.ownRate() ? "" : " (overall)"), 110),
-                        Tables.number("Open deals", s -> s.openDeals(), v -> Formats.count(v.longValue()), 85),
-                        Tables.number("Open value", s -> s.openValue(), Formats::money, 105),
-                        Tables.number("Weighted", s -> s.weightedValue(), Formats::money, 100)));
+        stages.getColumns().setAll(Tables.of(ForecastReports.stageColumns()));
         stages.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         stages.setPlaceholder(new Label("No deals in the data."));
         lines.setId("revenue-lines");
-        lines.getColumns()
-                .setAll(List.of(
-                        Tables.text("Line", RevenueResult.LineRate::name, 140),
-                        Tables.number("Revenue per estimated hour", l -> l.revenuePerHour(), Formats::cents, 180),
-                        Tables.number("Scheduled jobs", l -> l.scheduledJobs(), v -> Formats.count(v.longValue()), 110),
-                        Tables.number("Booked value", l -> l.bookedValue(), Formats::money, 110)));
+        lines.getColumns().setAll(Tables.of(ForecastReports.lineRateColumns()));
         lines.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TabPane tabs = new TabPane(
                 new Tab("Windows", windows),
@@ -119,8 +96,8 @@ public final class RevenueView extends BorderPane {
             return;
         }
         frame.showBody();
-        java.util.List<String> definitions = new java.util.ArrayList<>(
-                ForecastControls.details(r.jobRevenue().forecast()));
+        java.util.List<String> definitions =
+                new java.util.ArrayList<>(ForecastReports.details(r.jobRevenue().forecast()));
         definitions.addAll(r.notes());
         frame.setDefinitions(definitions);
         RevenueResult.Window first = r.windows().getFirst();
@@ -149,9 +126,5 @@ public final class RevenueView extends BorderPane {
 
     private static String range(Outlook.Total t) {
         return Formats.money(t.lower80()) + " – " + Formats.money(t.upper80());
-    }
-
-    private static String range95(Outlook.Total t) {
-        return Formats.money(t.lower95()) + " – " + Formats.money(t.upper95());
     }
 }

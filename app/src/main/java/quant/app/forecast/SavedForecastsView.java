@@ -1,7 +1,5 @@
 package quant.app.forecast;
 
-import java.util.List;
-import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -13,7 +11,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.fx.ChartViewer;
 import quant.app.analysis.AnalysisFrame;
-import quant.app.analysis.Formats;
 import quant.app.analysis.Recomputer;
 import quant.app.analysis.Tables;
 import quant.app.job.JobRunner;
@@ -21,6 +18,7 @@ import quant.core.analysis.SnapshotCache;
 import quant.core.forecast.business.ForecastAccuracy;
 import quant.core.forecast.business.ForecastCharts;
 import quant.core.forecast.business.ForecastLog;
+import quant.core.forecast.business.ForecastReports;
 import quant.core.forecast.business.SavedForecast;
 
 /**
@@ -64,25 +62,7 @@ public final class SavedForecastsView extends BorderPane {
 
         table.setId("saved-table");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns()
-                .setAll(List.of(
-                        Tables.number("Id", r -> r.id(), v -> String.valueOf(v.longValue()), 50),
-                        Tables.text("Saved", r -> r.savedAt().substring(0, 16).replace('T', ' '), 125),
-                        Tables.text("As of", ForecastAccuracy.Run::asOf, 90),
-                        Tables.text("Series", ForecastAccuracy.Run::label, 190),
-                        Tables.text("Model", ForecastAccuracy.Run::model, 220),
-                        Tables.text(
-                                "Months over",
-                                r -> r.compared() + " of " + r.months().size(),
-                                90),
-                        Tables.number(
-                                "MAE", ForecastAccuracy.Run::mae, v -> String.format(Locale.ROOT, "%,.1f", v), 90),
-                        Tables.number("MAPE", ForecastAccuracy.Run::mape, Formats::percent, 70),
-                        Tables.number(
-                                "Bias", ForecastAccuracy.Run::bias, v -> String.format(Locale.ROOT, "%,.1f", v), 85),
-                        Tables.number("In 80 %", ForecastAccuracy.Run::coverage80, Formats::percent, 70),
-                        Tables.number("In 95 %", ForecastAccuracy.Run::coverage95, Formats::percent, 70),
-                        Tables.text("Note", r -> r.note() == null ? "" : r.note(), 200)));
+        table.getColumns().setAll(Tables.of(ForecastReports.runColumns()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, r) -> showChart(r));
         chart.setId("saved-chart");
         SplitPane body = new SplitPane(table, chart);
@@ -95,13 +75,7 @@ public final class SavedForecastsView extends BorderPane {
                 recomputer.runningProperty(),
                 recomputer.messageProperty(),
                 recomputer.resultProperty());
-        frame.setDefinitions(List.of(
-                "Each saved month that is over by the data's last activity date is compared with what happened:"
-                        + " jobs requested of the line (cancelled ones left out), or revenue of the jobs completed in the month.",
-                "MAE: mean |actual − forecast|. MAPE: the same as a share of the actual (months with 0 left out)."
-                        + " Bias: mean (actual − forecast), positive when the forecast was too low.",
-                "In 80 % / 95 %: the share of months whose actual fell inside the forecast's bounds; honest bounds hold"
-                        + " about 80 % and 95 % of them over many months."));
+        frame.setDefinitions(ForecastReports.SAVED_DEFINITIONS);
         recomputer.resultProperty().addListener((obs, o, r) -> show(r));
         saved.changesProperty().addListener(x -> refresh());
         dataChanged.addListener(x -> refresh());

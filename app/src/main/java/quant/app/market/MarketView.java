@@ -39,6 +39,7 @@ import quant.app.analysis.Formats;
 import quant.app.analysis.Sentences;
 import quant.app.analysis.Tables;
 import quant.core.market.MarketCharts;
+import quant.core.market.MarketReport;
 import quant.core.market.MarketResult;
 import quant.core.market.SwotBoard;
 
@@ -84,21 +85,7 @@ public final class MarketView extends BorderPane {
 
     private Node shareTab() {
         lines.setId("market-lines");
-        lines.getColumns()
-                .setAll(List.of(
-                        Tables.text("Line", l -> names.apply(l.segment()), 130),
-                        Tables.text(
-                                "Share",
-                                l -> share(l.firstShare()) + " (" + l.firstPeriod() + ") → " + share(l.lastShare())
-                                        + " (" + l.lastPeriod() + ")",
-                                230),
-                        Tables.number(
-                                "Change",
-                                MarketResult.Line::shareChangePoints,
-                                v -> Double.isFinite(v) ? String.format(Locale.ROOT, "%+.3f pts", v) : "–",
-                                95),
-                        Tables.number("Market growth", MarketResult.Line::marketGrowth, MarketView::percent, 110),
-                        Tables.number("Our growth", MarketResult.Line::revenueGrowth, MarketView::percent, 95)));
+        lines.getColumns().setAll(Tables.of(MarketReport.lineColumns(segment -> names.apply(segment))));
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lines.setPlaceholder(new Label("No market-size figures match our service lines."));
         opportunities.setId("market-opportunities");
@@ -375,13 +362,5 @@ public final class MarketView extends BorderPane {
 
     private static String change(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%+,.2f", v) : "–";
-    }
-
-    private static String percent(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.1f%%", 100 * v) : "–";
-    }
-
-    private static String share(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f%%", 100 * v) : "–";
     }
 }

@@ -1,7 +1,6 @@
 package quant.app.marketing;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
@@ -28,6 +27,7 @@ import quant.app.analysis.KeyFigures;
 import quant.app.analysis.Sentences;
 import quant.app.analysis.Tables;
 import quant.core.marketing.MarketingCharts;
+import quant.core.marketing.MarketingReport;
 import quant.core.marketing.MarketingResult;
 import quant.core.marketing.MarketingSpec;
 
@@ -109,24 +109,7 @@ public final class MarketingView extends BorderPane {
     }
 
     private static List<TableColumn<MarketingResult.Channel, ?>> channelColumns() {
-        return List.of(
-                Tables.text("Channel", c -> Formats.name(c.channel()), 125),
-                Tables.number("Spend", MarketingResult.Channel::spend, Formats::money, 92),
-                Tables.number(
-                        "Customers", MarketingResult.Channel::newCustomers, v -> Formats.count(v.longValue()), 88),
-                Tables.number("CAC", MarketingResult.Channel::cac, Formats::money, 62),
-                Tables.number("LTV", MarketingResult.Channel::ltv, Formats::money, 72),
-                Tables.number("LTV:CAC", MarketingResult.Channel::ltvToCac, MarketingView::ratio, 74),
-                Tables.text(
-                        "Payback",
-                        c -> c.paybackMonths() != null
-                                ? c.paybackMonths() + (c.paybackMonths() == 1 ? " month" : " months")
-                                : Double.isFinite(c.recoveredShare())
-                                        ? "not yet (" + Formats.percent(c.recoveredShare()) + ")"
-                                        : "–",
-                        100),
-                Tables.number("Leads", MarketingResult.Channel::leads, v -> Formats.count(v.longValue()), 66),
-                Tables.number("Lead conv.", MarketingResult.Channel::leadConversion, Formats::percent, 88));
+        return Tables.of(MarketingReport.channelColumns());
     }
 
     private Node monthTab() {
@@ -155,25 +138,7 @@ public final class MarketingView extends BorderPane {
 
     private Node campaignsTab() {
         campaigns.setId("marketing-campaigns");
-        campaigns
-                .getColumns()
-                .setAll(List.of(
-                        Tables.text("Campaign", MarketingResult.Campaign::name, 230),
-                        Tables.text("Channel", c -> Formats.name(c.channel()), 110),
-                        Tables.text("Start", c -> String.valueOf(c.start()), 90),
-                        Tables.text("End", c -> String.valueOf(c.end()), 90),
-                        Tables.number("Budget", MarketingResult.Campaign::budget, Formats::money, 80),
-                        Tables.number("Spend", MarketingResult.Campaign::spend, Formats::money, 80),
-                        Tables.number("Leads", MarketingResult.Campaign::leads, v -> Formats.count(v.longValue()), 60),
-                        Tables.number("Deals", MarketingResult.Campaign::deals, v -> Formats.count(v.longValue()), 60),
-                        Tables.number(
-                                "Customers",
-                                MarketingResult.Campaign::customers,
-                                v -> Formats.count(v.longValue()),
-                                80),
-                        Tables.number("Revenue", MarketingResult.Campaign::revenue, Formats::money, 90),
-                        Tables.number("Margin", MarketingResult.Campaign::margin, Formats::money, 90),
-                        Tables.number("ROI", MarketingResult.Campaign::roi, Formats::percent, 75)));
+        campaigns.getColumns().setAll(Tables.of(MarketingReport.campaignColumns()));
         campaigns.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         campaigns.setPlaceholder(new Label("No campaigns recorded: import a campaigns file to see their returns."));
         return campaigns;
@@ -192,32 +157,10 @@ public final class MarketingView extends BorderPane {
         frame.showBody();
         frame.setSummary("As of %s%s · %s"
                 .formatted(r.asOf(), r.asOfFromData() ? " (the last activity in the data)" : "", r.ltvNote()));
-        MarketingResult.Channel t = r.total();
-        List<KeyFigures.Figure> headline = new ArrayList<>();
-        headline.add(new KeyFigures.Figure("Marketing spend", Formats.money(t.spend()), "all channels to date"));
-        headline.add(new KeyFigures.Figure(
-                "New customers", Formats.count(t.newCustomers()), Formats.count(t.leads()) + " leads"));
-        headline.add(new KeyFigures.Figure("Blended CAC", Formats.money(t.cac()), "spend ÷ new customers"));
-        boolean belowTarget = r.ltvToCacTarget() != null && t.ltvToCac() < r.ltvToCacTarget();
-        headline.add(new KeyFigures.Figure(
-                "LTV:CAC",
-                ratio(t.ltvToCac()),
-                r.ltvToCacTarget() == null ? r.ltvMethod() + " LTV" : "target " + ratio(r.ltvToCacTarget()),
-                belowTarget));
-        r.channels().stream()
-                .filter(c -> c.paybackMonths() != null)
-                .min(Comparator.comparingInt(MarketingResult.Channel::paybackMonths))
-                .ifPresent(c -> headline.add(new KeyFigures.Figure(
-                        "Fastest payback", c.paybackMonths() + " mo", Formats.name(c.channel()))));
-        r.channels().stream()
-                .filter(c -> Double.isFinite(c.cac()))
-                .max(Comparator.comparingDouble(MarketingResult.Channel::cac))
-                .ifPresent(c -> headline.add(
-                        new KeyFigures.Figure("Dearest channel", Formats.money(c.cac()), Formats.name(c.channel()))));
-        figures.show(headline);
+        figures.showReport(MarketingReport.figures(r));
 
         List<MarketingResult.Channel> rows = new ArrayList<>(r.channels());
-        rows.add(t);
+        rows.add(r.total());
         channels.getItems().setAll(rows);
         recommendations.getItems().setAll(r.recommendations());
         String ltvLabel = "clv".equals(r.ltvMethod()) ? "LTV (predicted)" : "LTV (margin to date)";
@@ -233,9 +176,5 @@ public final class MarketingView extends BorderPane {
         monthChannel.setValue(chosen != null && names.contains(chosen) ? chosen : ALL);
         showMonths();
         campaigns.getItems().setAll(r.campaigns());
-    }
-
-    private static String ratio(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f×", v) : "–";
     }
 }

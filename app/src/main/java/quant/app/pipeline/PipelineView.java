@@ -1,9 +1,7 @@
 package quant.app.pipeline;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -30,6 +28,7 @@ import quant.app.analysis.Formats;
 import quant.app.analysis.KeyFigures;
 import quant.app.analysis.Tables;
 import quant.core.pipeline.PipelineCharts;
+import quant.core.pipeline.PipelineReport;
 import quant.core.pipeline.PipelineResult;
 import quant.core.pipeline.PipelineSpec;
 
@@ -106,19 +105,10 @@ public final class PipelineView extends BorderPane {
 
     private javafx.scene.Node funnelTab() {
         funnel.setId("pipeline-funnel");
-        funnel.getColumns()
-                .setAll(List.of(
-                        Tables.text("Stage", s -> Formats.name(s.stage()), 130),
-                        Tables.number("Reached", PipelineResult.Step::reached, v -> Formats.count(v.longValue()), 80),
-                        Tables.number("Go on", PipelineResult.Step::toNext, Formats::percent, 70),
-                        Tables.number("Win rate", PipelineResult.Step::winRate, Formats::percent, 75),
-                        Tables.text(
-                                "Closed deals behind it",
-                                s -> Formats.count(s.closedSample()) + (s.ownRate() ? "" : " (overall rate)"),
-                                185)));
+        funnel.getColumns().setAll(Tables.of(PipelineReport.funnelColumns()));
         funnel.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         groups.setId("pipeline-groups");
-        groups.getColumns().setAll(groupColumns());
+        groups.getColumns().setAll(Tables.of(PipelineReport.groupColumns("")));
         // figures keep their width at 1280 × 800; the table scrolls sideways rather than cut them
         groups.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         groups.setPlaceholder(new Label("Choose a breakdown in the toolbar."));
@@ -132,42 +122,9 @@ public final class PipelineView extends BorderPane {
         return split;
     }
 
-    private static List<TableColumn<PipelineResult.Group, ?>> groupColumns() {
-        return List.of(
-                Tables.text("", g -> Formats.name(g.key()), 150),
-                Tables.number("Deals", g -> g.summary().dealCount(), v -> Formats.count(v.longValue()), 60),
-                Tables.number("Won", g -> g.summary().won(), v -> Formats.count(v.longValue()), 55),
-                Tables.number("Lost", g -> g.summary().lost(), v -> Formats.count(v.longValue()), 55),
-                Tables.number("Open", g -> g.summary().open(), v -> Formats.count(v.longValue()), 55),
-                Tables.number("Win %", g -> g.summary().winRate(), Formats::percent, 60),
-                Tables.number("Won value", g -> g.summary().wonValue(), Formats::money, 100),
-                Tables.number("Days to win", g -> g.summary().avgDaysToCloseWon(), PipelineView::days, 92),
-                Tables.number("Weighted", g -> g.summary().weightedOpenValue(), Formats::money, 88),
-                Tables.number("Per day", g -> g.summary().salesVelocityPerDay(), Formats::money, 72));
-    }
-
     private javafx.scene.Node velocityTab() {
         stages.setId("pipeline-stage-times");
-        stages.getColumns()
-                .setAll(List.of(
-                        Tables.text("Stage", s -> Formats.name(s.stage()), 130),
-                        Tables.number(
-                                "Finished stays",
-                                PipelineResult.StageTime::stays,
-                                v -> Formats.count(v.longValue()),
-                                100),
-                        Tables.number("Mean days", PipelineResult.StageTime::meanDays, PipelineView::days, 80),
-                        Tables.number("Median", PipelineResult.StageTime::medianDays, PipelineView::days, 70),
-                        Tables.number("75th pct", PipelineResult.StageTime::p75Days, PipelineView::days, 70),
-                        Tables.number(
-                                "Stalled after", PipelineResult.StageTime::stalledAfterDays, PipelineView::days, 90),
-                        Tables.number(
-                                "Open now", PipelineResult.StageTime::openNow, v -> Formats.count(v.longValue()), 75),
-                        Tables.number(
-                                "Stalled now",
-                                PipelineResult.StageTime::stalledNow,
-                                v -> Formats.count(v.longValue()),
-                                85)));
+        stages.getColumns().setAll(Tables.of(PipelineReport.stageTimeColumns()));
         stages.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         velocity.setWrapText(true);
         VBox bottom = new VBox(6, velocity, stages);
@@ -181,12 +138,7 @@ public final class PipelineView extends BorderPane {
 
     private javafx.scene.Node forecastTab() {
         months.setId("pipeline-months");
-        months.getColumns()
-                .setAll(List.of(
-                        Tables.text("Expected close", m -> m.month().equals("none") ? "no date" : m.month(), 120),
-                        Tables.number("Deals", PipelineResult.Month::deals, v -> Formats.count(v.longValue()), 70),
-                        Tables.number("Open value", PipelineResult.Month::value, Formats::money, 110),
-                        Tables.number("Weighted value", PipelineResult.Month::weightedValue, Formats::money, 120)));
+        months.getColumns().setAll(Tables.of(PipelineReport.monthColumns()));
         months.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         coverage.setId("pipeline-coverage");
         coverage.setWrapText(true);
@@ -225,54 +177,12 @@ public final class PipelineView extends BorderPane {
     }
 
     private static List<TableColumn<PipelineResult.OpenDeal, ?>> dealColumns() {
-        return List.of(
-                Tables.text("Deal", PipelineResult.OpenDeal::ref, 90),
-                Tables.text("Customer", PipelineResult.OpenDeal::customer, 150),
-                Tables.text("Stage", d -> Formats.name(d.stage()), 95),
-                Tables.text("Stalled", d -> d.stalled() ? "stalled" : "", 60),
-                Tables.number("Amount", PipelineResult.OpenDeal::amount, Formats::money, 85),
-                Tables.number("Win chance", PipelineResult.OpenDeal::winProbability, Formats::percent, 80),
-                Tables.text("Drivers", PipelineView::drivers, 360),
-                Tables.number("Days in stage", PipelineResult.OpenDeal::daysInStage, PipelineView::days, 90),
-                Tables.number("Age", PipelineResult.OpenDeal::ageDays, PipelineView::days, 55),
-                Tables.number(
-                        "× cycle",
-                        PipelineResult.OpenDeal::ageVsTypicalCycle,
-                        v -> Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", v),
-                        60),
-                Tables.text(
-                        "Expected close",
-                        d -> d.expectedClose() == null ? "" : d.expectedClose().toString(),
-                        100),
-                Tables.text("Overdue", d -> d.overdue() ? "overdue" : "", 65),
-                Tables.number("Weighted", PipelineResult.OpenDeal::weightedValue, Formats::money, 85),
-                Tables.text("Rep", PipelineResult.OpenDeal::rep, 110),
-                Tables.text("Source", d -> Formats.name(d.source()), 90),
-                Tables.text("Product", PipelineResult.OpenDeal::product, 110));
-    }
-
-    private static String drivers(PipelineResult.OpenDeal d) {
-        return d.drivers().stream()
-                .map(x -> String.format(Locale.ROOT, "%s %s", x.feature(), x.logOdds() >= 0 ? "▲" : "▼"))
-                .collect(Collectors.joining(", "));
+        return Tables.of(PipelineReport.dealColumns());
     }
 
     private javafx.scene.Node journeyTab() {
         journey.setId("pipeline-journey");
-        journey.getColumns()
-                .setAll(List.of(
-                        Tables.text("Step", PipelineResult.JourneyStep::step, 90),
-                        Tables.number(
-                                "Leads reached",
-                                PipelineResult.JourneyStep::reached,
-                                v -> Formats.count(v.longValue()),
-                                100),
-                        Tables.number("Of all leads", PipelineResult.JourneyStep::shareOfLeads, Formats::percent, 90),
-                        Tables.number(
-                                "Stopped here",
-                                PipelineResult.JourneyStep::stoppedHere,
-                                v -> Formats.count(v.longValue()),
-                                95)));
+        journey.getColumns().setAll(Tables.of(PipelineReport.journeyColumns()));
         journey.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         journey.setPrefHeight(170);
         journeyEmpty.setWrapText(true);
@@ -294,37 +204,15 @@ public final class PipelineView extends BorderPane {
                         Formats.count(t.dealCount()),
                         r.asOf(),
                         r.asOfFromData() ? " (the last activity in the data)" : ""));
-        List<KeyFigures.Figure> headline = new ArrayList<>();
-        headline.add(new KeyFigures.Figure(
-                "Win rate",
-                Formats.percent(t.winRate()),
-                Formats.count(t.won()) + " won of " + Formats.count(t.won() + t.lost()) + " closed"));
-        headline.add(new KeyFigures.Figure(
-                "Won value", Formats.money(t.wonValue()), "avg " + Formats.money(t.averageWonValue()) + " per deal"));
-        headline.add(new KeyFigures.Figure(
-                "Open pipeline",
-                Formats.money(t.openValue()),
-                Formats.count(t.open()) + " deals, " + Formats.money(t.weightedOpenValue()) + " weighted"));
-        headline.add(new KeyFigures.Figure(
-                "Days to win", days(t.avgDaysToCloseWon()), "typical (median) " + days(r.typicalCycleDays())));
-        headline.add(new KeyFigures.Figure(
-                "Sales velocity", Formats.money(t.salesVelocityPerDay()) + " / day", "open × win rate × size ÷ cycle"));
+        figures.showReport(PipelineReport.figures(r));
         long stalled =
                 r.openDeals().stream().filter(PipelineResult.OpenDeal::stalled).count();
-        headline.add(new KeyFigures.Figure(
-                "Stalled deals", Formats.count(stalled), "of " + Formats.count(t.open()) + " open", stalled > 0));
-        if (r.coverage() != null) {
-            headline.add(new KeyFigures.Figure(
-                    "Coverage",
-                    Formats.percent(r.coverage().ratio()),
-                    "of the pipeline target, next 3 months",
-                    r.coverage().ratio() < 1));
-        }
-        figures.show(headline);
 
         funnelChart.setChart(PipelineCharts.funnel(r.funnel()));
         funnel.getItems().setAll(r.funnel());
         groupsTitle.setText(r.groups().isEmpty() ? "Breakdown" : "By " + r.by());
+        groups.getItems().clear();
+        groups.getColumns().setAll(Tables.of(PipelineReport.groupColumns(r.by())));
         groups.getItems().setAll(r.groups());
 
         stageChart.setChart(r.stageTimes().isEmpty() ? null : PipelineCharts.stageDays(r.stageTimes()));

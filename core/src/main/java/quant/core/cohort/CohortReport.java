@@ -51,7 +51,7 @@ public final class CohortReport {
         }
         b.table(cohortTable(r));
         b.table(new ReportTable<>("average", "The average cohort by age", averageColumns(), r.average()));
-        b.table(new ReportTable<>("cells", "Every cohort and age", cellColumns(), cells(r)));
+        b.table(new ReportTable<>("cells", "Every cohort and age", cellColumns(), cells(r)).dataOnly());
         if (r.partialPeriod() != null) {
             b.note("* " + r.partialPeriod() + " is not over at the as-of date: its figures are partial, not a drop.");
         }
@@ -71,7 +71,7 @@ public final class CohortReport {
             int a = age;
             cols.add(new Column<>(
                     "age-" + age,
-                    "+" + age,
+                    "Age " + age,
                     metric.isShare() ? ColumnType.PERCENT : ColumnType.MONEY,
                     "",
                     metric.title() + " " + age + " " + r.period().key() + "s after acquisition",

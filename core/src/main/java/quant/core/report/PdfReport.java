@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class PdfReport {
     /** Rows of a table a document holds; a longer table says so and points to XLSX or CSV. */
-    public static final int MAX_ROWS = 2_000;
+    public static final int MAX_ROWS = 500;
 
     private static final float CHART_HEIGHT = 250;
     private static final float MAX_TEXT_COLUMN = 220;
@@ -38,17 +38,18 @@ public final class PdfReport {
                     .map(f -> new PdfSheet.Figure(
                             f.label(),
                             ValueText.figure(f, options.currency())
-                                    + (f.status() == null
+                                    + (f.status() == null || f.status() == Status.OK
                                             ? ""
                                             : " (" + f.status().words() + ")"),
                             f.detail()))
                     .toList());
             for (ReportChart c : report.charts()) {
-                sheet.subheading(c.title());
-                sheet.chart(c.chart().get(), CHART_HEIGHT);
+                sheet.chart(c.title(), c.chart().get(), CHART_HEIGHT);
             }
             for (ReportTable<?> t : report.tables()) {
-                table(sheet, t, options.currency());
+                if (t.printed()) {
+                    table(sheet, t, options.currency());
+                }
             }
             if (!report.notes().isEmpty()) {
                 sheet.subheading("Notes");
@@ -58,6 +59,9 @@ public final class PdfReport {
                 sheet.heading("Definitions", 20);
                 report.definitions().forEach(sheet::small);
                 for (ReportTable<?> t : report.tables()) {
+                    if (!t.printed()) {
+                        continue;
+                    }
                     for (Column<?> c : t.columns()) {
                         if (!c.description().isEmpty()) {
                             sheet.small(t.title() + " — " + c.title() + ": " + c.description());

@@ -219,6 +219,13 @@ public final class PdfSheet implements AutoCloseable {
         }
     }
 
+    /** A chart under its title, kept together on one page. */
+    public void chart(String title, JFreeChart chart, float height) {
+        room(height + 6 + 3 * ROW);
+        subheading(title);
+        chart(chart, height);
+    }
+
     /** A chart as vector graphics, the page's width and {@code height} points high. */
     public void chart(JFreeChart chart, float height) {
         room(height + 6);

@@ -47,8 +47,9 @@ public record Report(
         return tables.stream()
                 .filter(t -> t.key().equals(key))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("The " + title + " report has no table \"" + key
-                        + "\"; its tables are " + String.join(", ", tableKeys()) + "."));
+                .orElseThrow(
+                        () -> new quant.core.analysis.InvalidSpecException("The " + title + " report has no table \""
+                                + key + "\"; its tables are " + String.join(", ", tableKeys()) + "."));
     }
 
     /** The keys of the tables, in order. */

@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param columns in order
  * @param rows in order
  * @param total a row drawn last and in bold (sums or averages), or null
+ * @param printed whether documents (PDF) show it; a table in long form for pivot tables and scripts is
+ *     written to spreadsheets and CSV only
  * @param <T> the row type
  */
-public record ReportTable<T>(String key, String title, List<Column<T>> columns, List<T> rows, T total) {
+public record ReportTable<T>(
+        String key, String title, List<Column<T>> columns, List<T> rows, T total, boolean printed) {
     public ReportTable {
         Objects.requireNonNull(key);
         Objects.requireNonNull(title);
@@ -26,7 +29,16 @@ public record ReportTable<T>(String key, String title, List<Column<T>> columns, 
     }
 
     public ReportTable(String key, String title, List<Column<T>> columns, List<T> rows) {
-        this(key, title, columns, rows, null);
+        this(key, title, columns, rows, null, true);
+    }
+
+    public ReportTable(String key, String title, List<Column<T>> columns, List<T> rows, T total) {
+        this(key, title, columns, rows, total, true);
+    }
+
+    /** The same table for spreadsheets and CSV only: documents leave it out. */
+    public ReportTable<T> dataOnly() {
+        return new ReportTable<>(key, title, columns, rows, total, false);
     }
 
     /** The column with this key. */

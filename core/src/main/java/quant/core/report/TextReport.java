@@ -21,7 +21,9 @@ public final class TextReport {
             int w = r.figures().stream().mapToInt(f -> f.label().length()).max().orElse(0);
             for (KeyFigure f : r.figures()) {
                 String value = ValueText.figure(f, currency);
-                String status = f.status() == null ? "" : " [" + f.status().words() + "]";
+                String status = f.status() == null || f.status() == Status.OK
+                        ? ""
+                        : " [" + f.status().words() + "]";
                 String detail = f.detail().isEmpty() ? "" : "  (" + f.detail() + ")";
                 out.printf("%-" + w + "s  %s%s%s%n", f.label(), value, status, detail);
             }

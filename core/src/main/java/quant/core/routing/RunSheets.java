@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import quant.core.io.SpreadsheetText;
 import quant.core.report.PdfSheet;
 
 /**
@@ -37,7 +38,17 @@ public final class RunSheets {
             "drive_minutes",
             "drive_km");
 
-    private record Line(
+    /**
+     * One stop of a technician's day, as a run sheet lists it.
+     *
+     * @param technician the route's label
+     * @param number 1 for the first stop
+     * @param arrive minutes since midnight, as are start and finish
+     * @param driveMinutes the drive to this stop
+     * @param driveKm its length
+     */
+    public record Stop(
+            String technician,
             int number,
             String job,
             String customer,
@@ -45,25 +56,25 @@ public final class RunSheets {
             String line,
             String priority,
             String window,
-            String arrive,
-            String start,
-            String finish,
-            String driveMinutes,
-            String driveKm) {
+            double arrive,
+            double start,
+            double finish,
+            double driveMinutes,
+            double driveKm) {
         List<String> cells() {
             return List.of(
-                    number == 0 ? "" : String.valueOf(number),
+                    String.valueOf(number),
                     job,
                     customer,
                     address,
                     line,
                     priority,
                     window,
-                    arrive,
-                    start,
-                    finish,
-                    driveMinutes,
-                    driveKm);
+                    clock(arrive),
+                    clock(start),
+                    clock(finish),
+                    String.format(Locale.ROOT, "%.0f", driveMinutes),
+                    String.format(Locale.ROOT, "%.1f", driveKm));
         }
     }
 
@@ -81,16 +92,26 @@ public final class RunSheets {
         return out;
     }
 
-    private static List<Line> lines(DayPlan d, RoutePlan.Route r) {
+    /** Every stop of the chosen technicians (all with stops when the list is empty), route by route. */
+    public static List<Stop> stops(DayPlan d, List<String> technicianIds) {
+        List<Stop> out = new ArrayList<>();
+        for (RoutePlan.Route r : routes(d, technicianIds)) {
+            out.addAll(stops(d, r));
+        }
+        return out;
+    }
+
+    private static List<Stop> stops(DayPlan d, RoutePlan.Route r) {
         Map<String, WorkDay.Job> jobs = new HashMap<>();
         for (WorkDay.Job j : d.day().jobs()) {
             jobs.put(String.valueOf(j.id()), j);
         }
-        List<Line> out = new ArrayList<>();
+        List<Stop> out = new ArrayList<>();
         int n = 0;
         for (RoutePlan.Visit v : r.stops()) {
             WorkDay.Job j = jobs.get(v.stopId());
-            out.add(new Line(
+            out.add(new Stop(
+                    r.label(),
                     ++n,
                     j == null ? v.stopId() : j.ref(),
                     j == null ? v.label() : j.customer(),
@@ -98,11 +119,11 @@ public final class RunSheets {
                     j == null || j.line() == null ? "" : j.line(),
                     j == null ? "" : j.priority(),
                     j == null ? "" : window(j),
-                    clock(v.arrival()),
-                    clock(v.start()),
-                    clock(v.end()),
-                    String.format(Locale.ROOT, "%.0f", v.travelTime()),
-                    String.format(Locale.ROOT, "%.1f", v.distance())));
+                    v.arrival(),
+                    v.start(),
+                    v.end(),
+                    v.travelTime(),
+                    v.distance()));
         }
         return out;
     }
@@ -126,14 +147,12 @@ public final class RunSheets {
     public static void csv(DayPlan d, List<String> technicianIds, Writer out) throws IOException {
         CsvWriter csv = CsvWriter.builder().build(out);
         csv.writeRecord(CSV_COLUMNS);
-        for (RoutePlan.Route r : routes(d, technicianIds)) {
-            for (Line l : lines(d, r)) {
-                List<String> row = new ArrayList<>();
-                row.add(d.date().toString());
-                row.add(r.label());
-                row.addAll(l.cells());
-                csv.writeRecord(row);
-            }
+        for (Stop l : stops(d, technicianIds)) {
+            List<String> row = new ArrayList<>();
+            row.add(d.date().toString());
+            row.add(SpreadsheetText.neutralise(l.technician()));
+            row.addAll(l.cells().stream().map(SpreadsheetText::neutralise).toList());
+            csv.writeRecord(row);
         }
         csv.flush();
     }
@@ -170,19 +189,20 @@ public final class RunSheets {
                         r.workTime() / 60,
                         r.idleTime()));
                 List<List<String>> rows = new ArrayList<>();
-                for (Line l : lines(d, r)) {
+                for (Stop l : stops(d, r)) {
+                    List<String> c = l.cells();
                     rows.add(List.of(
-                            String.valueOf(l.number()),
-                            l.job(),
-                            l.customer(),
-                            l.address(),
-                            l.line(),
-                            l.priority(),
-                            l.window(),
-                            l.arrive(),
-                            l.start() + "–" + l.finish(),
-                            l.driveMinutes() + " min",
-                            l.driveKm()));
+                            c.get(0),
+                            c.get(1),
+                            c.get(2),
+                            c.get(3),
+                            c.get(4),
+                            c.get(5),
+                            c.get(6),
+                            c.get(7),
+                            c.get(8) + "–" + c.get(9),
+                            c.get(10) + " min",
+                            c.get(11)));
                 }
                 if (rows.isEmpty()) {
                     sheet.text("No stops planned.");
