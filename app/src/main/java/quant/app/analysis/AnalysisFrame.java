@@ -41,6 +41,7 @@ public final class AnalysisFrame {
             ReadOnlyBooleanProperty running,
             ReadOnlyStringProperty message,
             ReadOnlyObjectProperty<?> result) {
+        ChartExport.install(body);
         this.body = new ScrollPane(body);
         this.body.setFitToWidth(true);
         this.body.setFitToHeight(true);

@@ -40,6 +40,7 @@ public final class Recomputer<S, R> {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private volatile long generation;
+    private S resultSpec;
 
     public Recomputer(String title, JobRunner jobs, SnapshotCache snapshots, Analysis<S, R> analysis) {
         this.title = title;
@@ -51,6 +52,11 @@ public final class Recomputer<S, R> {
     /** The newest result, or null before the first one (or after a failure with nothing to keep). */
     public ReadOnlyObjectProperty<R> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** The spec the newest result was computed for (null before the first). */
+    public S resultSpec() {
+        return resultSpec;
     }
 
     /** The snapshot the newest result was computed on. */
@@ -98,6 +104,7 @@ public final class Recomputer<S, R> {
                     running.set(false);
                     message.set("");
                     snapshot.set(outcome.snapshot());
+                    resultSpec = spec;
                     result.set(outcome.result());
                 },
                 error -> {

@@ -27,7 +27,7 @@ import quant.core.churn.ChurnRiskResult;
  * calibration chart), the risk levels with their interventions, and the call list with each
  * customer's value at risk and reasons.
  */
-public final class ChurnView extends BorderPane {
+public final class ChurnView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "customers.churn";
 
     private final ChurnViewModel model;
@@ -134,5 +134,13 @@ public final class ChurnView extends BorderPane {
     public ChurnView onOpenCustomer(java.util.function.LongConsumer open) {
         Tables.opensCustomer(calls, ChurnRiskResult.CustomerRisk::id, open);
         return this;
+    }
+
+    @Override
+    public java.util.Optional<quant.core.report.Report> report() {
+        var r = model.resultProperty().get();
+        return r == null || model.resultSpec() == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(quant.core.churn.ChurnRiskReport.of(r, model.resultSpec()));
     }
 }

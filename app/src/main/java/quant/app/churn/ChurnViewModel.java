@@ -77,6 +77,11 @@ public final class ChurnViewModel {
         return recomputer.messageProperty();
     }
 
+    /** The spec the shown result was computed for (null before the first result). */
+    public ChurnRiskSpec resultSpec() {
+        return recomputer.resultSpec();
+    }
+
     public ChurnRiskSpec spec() {
         return defaults.withInactivityDays(inactivityDays.get())
                 .withFilter(filter.filter())

@@ -33,7 +33,7 @@ import quant.core.clv.HoldoutCheck;
  * marked), then the holdout check, the cohort curve, the customers, the segments and the fitted
  * models in tabs.
  */
-public final class ClvView extends BorderPane {
+public final class ClvView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "customers.clv";
 
     private final ClvViewModel model;
@@ -338,5 +338,13 @@ public final class ClvView extends BorderPane {
     public ClvView onOpenCustomer(java.util.function.LongConsumer open) {
         Tables.opensCustomer(customers, ClvResult.CustomerValue::id, open);
         return this;
+    }
+
+    @Override
+    public java.util.Optional<quant.core.report.Report> report() {
+        var r = model.resultProperty().get();
+        return r == null || model.resultSpec() == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(quant.core.clv.ClvReport.of(r, model.resultSpec()));
     }
 }

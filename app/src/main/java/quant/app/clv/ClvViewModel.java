@@ -95,6 +95,11 @@ public final class ClvViewModel {
         return recomputer.messageProperty();
     }
 
+    /** The spec the shown result was computed for (null before the first result). */
+    public ClvSpec resultSpec() {
+        return recomputer.resultSpec();
+    }
+
     public ClvSpec spec() {
         return new ClvSpec(
                 horizonMonths.get(),

@@ -29,7 +29,7 @@ import quant.core.cohort.CohortResult;
  * size, with the period, the metric, the filters and the as-of date in the toolbar and the
  * definitions below.
  */
-public final class CohortView extends BorderPane {
+public final class CohortView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "cohorts";
 
     private final CohortViewModel model;
@@ -185,5 +185,13 @@ public final class CohortView extends BorderPane {
                         .orElse(null);
             }
         };
+    }
+
+    @Override
+    public java.util.Optional<quant.core.report.Report> report() {
+        CohortResult r = model.resultProperty().get();
+        return r == null || model.resultSpec() == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(quant.core.cohort.CohortReport.of(r, model.resultSpec()));
     }
 }

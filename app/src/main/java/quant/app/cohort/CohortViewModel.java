@@ -63,6 +63,11 @@ public final class CohortViewModel {
         return recomputer.messageProperty();
     }
 
+    /** The spec the shown result was computed for (null before the first result). */
+    public CohortSpec resultSpec() {
+        return recomputer.resultSpec();
+    }
+
     /** The spec the properties describe now. */
     public CohortSpec spec() {
         return new CohortSpec(period.get(), metric.get(), filter.filter(), filter.asOf());

@@ -22,7 +22,7 @@ import quant.core.forecast.business.ForecastReports;
  * Cash flow: weekly collections and outflows with the running balance (or, without an opening
  * balance, the cumulative net flow and a line saying how to set one), above the table of weeks.
  */
-public final class CashFlowView extends BorderPane {
+public final class CashFlowView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "forecast-cashflow";
 
     private final ChartViewer chart = new ChartViewer();
@@ -32,7 +32,10 @@ public final class CashFlowView extends BorderPane {
     private final Label banner = new Label();
     private final AnalysisFrame frame;
 
+    private final StoreForecastViewModel<CashFlowSpec, CashFlowResult> model;
+
     public CashFlowView(StoreForecastViewModel<CashFlowSpec, CashFlowResult> model) {
+        this.model = model;
         setId("cashflow-view");
         setTop(new ToolBar(
                 ForecastControls.method(model, "cashflow"),
@@ -123,5 +126,13 @@ public final class CashFlowView extends BorderPane {
         weeks.getItems().clear();
         weeks.getColumns().setAll(columns);
         weeks.getItems().setAll(r.weeks());
+    }
+
+    @Override
+    public java.util.Optional<quant.core.report.Report> report() {
+        var r = model.resultProperty().get();
+        return r == null || model.resultSpec() == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(quant.core.forecast.business.ForecastReports.cashFlow(r, model.resultSpec()));
     }
 }

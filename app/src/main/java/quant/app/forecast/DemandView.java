@@ -28,7 +28,7 @@ import quant.core.forecast.business.SavedForecast;
  * chosen line above its hours needed against the technicians' hours, with the backtest of the
  * methods and the data checks beside it.
  */
-public final class DemandView extends BorderPane {
+public final class DemandView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "forecast-demand";
 
     private final StoreForecastViewModel<OutlookSpec, DemandResult> model;
@@ -155,5 +155,13 @@ public final class DemandView extends BorderPane {
     /** The line shown. */
     ComboBox<String> lineBox() {
         return line;
+    }
+
+    @Override
+    public java.util.Optional<quant.core.report.Report> report() {
+        var r = model.resultProperty().get();
+        return r == null || model.resultSpec() == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(quant.core.forecast.business.ForecastReports.demand(r, model.resultSpec()));
     }
 }

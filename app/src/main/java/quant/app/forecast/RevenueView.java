@@ -29,7 +29,7 @@ import quant.core.forecast.business.SavedForecast;
  * 30/90/365-day windows with their parts (jobs, booked work, weighted pipeline), the stages' win
  * rates, the booked work by line and the backtest.
  */
-public final class RevenueView extends BorderPane {
+public final class RevenueView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "forecast-revenue";
 
     private final ChartViewer fan = new ChartViewer();
@@ -40,7 +40,10 @@ public final class RevenueView extends BorderPane {
     private final TableView<Backtest.Score> backtest = ForecastControls.backtestTable("revenue-backtest");
     private final AnalysisFrame frame;
 
+    private final StoreForecastViewModel<OutlookSpec, RevenueResult> model;
+
     public RevenueView(StoreForecastViewModel<OutlookSpec, RevenueResult> model, SavedForecasts saved) {
+        this.model = model;
         setId("revenue-view");
         Label status = new Label();
         status.setId("revenue-status");
@@ -126,5 +129,13 @@ public final class RevenueView extends BorderPane {
 
     private static String range(Outlook.Total t) {
         return Formats.money(t.lower80()) + " – " + Formats.money(t.upper80());
+    }
+
+    @Override
+    public java.util.Optional<quant.core.report.Report> report() {
+        var r = model.resultProperty().get();
+        return r == null || model.resultSpec() == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(quant.core.forecast.business.ForecastReports.revenue(r, model.resultSpec()));
     }
 }

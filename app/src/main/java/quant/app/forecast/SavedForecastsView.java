@@ -26,7 +26,7 @@ import quant.core.forecast.business.SavedForecast;
  * their errors and band coverage, and the chart of the one selected (its months and bands, and the
  * actual value of each month that is over).
  */
-public final class SavedForecastsView extends BorderPane {
+public final class SavedForecastsView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "forecast-saved";
 
     private final Recomputer<Long, ForecastAccuracy.Result> recomputer;
@@ -112,5 +112,13 @@ public final class SavedForecastsView extends BorderPane {
 
     private void showChart(ForecastAccuracy.Run r) {
         chart.setChart(r == null ? null : ForecastCharts.savedVsActual(r, SavedForecast.REVENUE.equals(r.subject())));
+    }
+
+    @Override
+    public java.util.Optional<quant.core.report.Report> report() {
+        var r = recomputer.resultProperty().get();
+        return r == null || r.dataAsOf() == null || r.runs().isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(quant.core.forecast.business.ForecastReports.saved(r));
     }
 }

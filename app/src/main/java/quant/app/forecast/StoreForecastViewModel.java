@@ -129,6 +129,11 @@ public final class StoreForecastViewModel<S, R> {
         return recomputer.messageProperty();
     }
 
+    /** The spec the shown result was computed for (null before the first result). */
+    public S resultSpec() {
+        return recomputer.resultSpec();
+    }
+
     /** The spec the properties describe now. */
     public S spec() {
         return spec.apply(method.get(), horizonDays.get());

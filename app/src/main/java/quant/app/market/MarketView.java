@@ -47,7 +47,7 @@ import quant.core.market.SwotBoard;
  * Market position: our share of each line's market over time, the lines whose market outgrows us,
  * competitors' latest figures beside ours, and the SWOT board of a period, edited and saved here.
  */
-public final class MarketView extends BorderPane {
+public final class MarketView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "sales.market";
 
     private final MarketViewModel model;
@@ -362,5 +362,19 @@ public final class MarketView extends BorderPane {
 
     private static String change(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%+,.2f", v) : "–";
+    }
+
+    @Override
+    public java.util.Optional<quant.core.report.Report> report() {
+        var r = model.resultProperty().get();
+        if (r == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.List<quant.core.market.SwotBoard.Item> items = new java.util.ArrayList<>();
+        for (String q : quant.core.market.SwotBoard.QUADRANTS) {
+            items.addAll(model.quadrant(q));
+        }
+        return java.util.Optional.of(
+                quant.core.market.MarketReport.of(r, model.periodProperty().get(), items));
     }
 }

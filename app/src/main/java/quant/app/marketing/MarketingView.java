@@ -36,7 +36,7 @@ import quant.core.marketing.MarketingSpec;
  * cost comes back, the recommendations drawn from those numbers, acquisition cost month by month,
  * and each campaign's spend, leads, deals, customers, revenue and return.
  */
-public final class MarketingView extends BorderPane {
+public final class MarketingView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "sales.marketing";
 
     private final KeyFigures figures = new KeyFigures("marketing-figures");
@@ -51,7 +51,10 @@ public final class MarketingView extends BorderPane {
     private static final String ALL = "All channels";
     private final AnalysisFrame frame;
 
+    private final MarketingViewModel model;
+
     public MarketingView(MarketingViewModel model) {
+        this.model = model;
         setId("marketing-view");
         ComboBox<MarketingSpec.Ltv> ltv = new ComboBox<>(FXCollections.observableArrayList(MarketingSpec.Ltv.values()));
         ltv.setId("marketing-ltv");
@@ -176,5 +179,13 @@ public final class MarketingView extends BorderPane {
         monthChannel.setValue(chosen != null && names.contains(chosen) ? chosen : ALL);
         showMonths();
         campaigns.getItems().setAll(r.campaigns());
+    }
+
+    @Override
+    public java.util.Optional<quant.core.report.Report> report() {
+        var r = model.resultProperty().get();
+        return r == null || r.channels().isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(quant.core.marketing.MarketingReport.of(r));
     }
 }

@@ -37,7 +37,7 @@ import quant.core.pipeline.PipelineSpec;
  * weighted forecast by month with coverage of the target, the open deals with their age, stall flag,
  * win probability and drivers, and the customer journey from lead to payment.
  */
-public final class PipelineView extends BorderPane {
+public final class PipelineView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "sales.pipeline";
 
     private final KeyFigures figures = new KeyFigures("pipeline-figures");
@@ -62,7 +62,10 @@ public final class PipelineView extends BorderPane {
     private final Label journeyEmpty = new Label();
     private final AnalysisFrame frame;
 
+    private final PipelineViewModel model;
+
     public PipelineView(PipelineViewModel model) {
+        this.model = model;
         setId("pipeline-view");
         ComboBox<PipelineSpec.By> by = new ComboBox<>(FXCollections.observableArrayList(PipelineSpec.By.values()));
         by.setId("pipeline-by");
@@ -283,5 +286,11 @@ public final class PipelineView extends BorderPane {
 
     private static String days(double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    @Override
+    public java.util.Optional<quant.core.report.Report> report() {
+        var r = model.resultProperty().get();
+        return r == null ? java.util.Optional.empty() : java.util.Optional.of(quant.core.pipeline.PipelineReport.of(r));
     }
 }

@@ -51,7 +51,7 @@ import quant.core.routing.WorkDay;
  * Re-planning cancels the selected job or adds an emergency at the time typed in "Re-plan at"; the plan
  * can be kept in the database and each technician's run sheet exported as CSV or PDF.
  */
-public final class RouteView extends BorderPane {
+public final class RouteView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "operations.routes";
 
     private final RouteViewModel model;
@@ -429,5 +429,11 @@ public final class RouteView extends BorderPane {
     /** The timeline, for tests. */
     RouteTimeline timeline() {
         return timeline;
+    }
+
+    @Override
+    public java.util.Optional<quant.core.report.Report> report() {
+        var d = model.planProperty().get();
+        return d == null ? java.util.Optional.empty() : java.util.Optional.of(quant.core.routing.RouteReports.day(d));
     }
 }

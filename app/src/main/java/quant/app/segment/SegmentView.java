@@ -20,7 +20,7 @@ import quant.core.segment.SegmentReport;
 import quant.core.segment.SegmentResult;
 
 /** Customer segments: the RFM grid and named segments, the k-means clusters, and every customer's scores. */
-public final class SegmentView extends BorderPane {
+public final class SegmentView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "customers.segments";
 
     private final SegmentViewModel model;
@@ -97,5 +97,13 @@ public final class SegmentView extends BorderPane {
     public SegmentView onOpenCustomer(java.util.function.LongConsumer open) {
         Tables.opensCustomer(customers, SegmentResult.CustomerSegment::id, open);
         return this;
+    }
+
+    @Override
+    public java.util.Optional<quant.core.report.Report> report() {
+        var r = model.resultProperty().get();
+        return r == null || model.resultSpec() == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(quant.core.segment.SegmentReport.of(r, model.resultSpec()));
     }
 }

@@ -48,6 +48,11 @@ public final class SegmentViewModel {
         return recomputer.messageProperty();
     }
 
+    /** The spec the shown result was computed for (null before the first result). */
+    public SegmentSpec resultSpec() {
+        return recomputer.resultSpec();
+    }
+
     public SegmentSpec spec() {
         return new SegmentSpec(maxClusters.get(), SegmentSpec.DEFAULT.seed(), filter.filter(), filter.asOf());
     }

@@ -56,6 +56,7 @@ public final class MainWindow {
         return t;
     });
     private final Workspace workspace;
+    private final ExportActions exports;
     private final StackPane center = new StackPane();
     private final EmptyStateView emptyState;
     private Settings settings;
@@ -68,12 +69,14 @@ public final class MainWindow {
         this.jobs = jobs;
         this.settings = settings;
         this.workspace = new Workspace(this::createView);
+        this.exports = new ExportActions(stage, workspace, model);
         this.emptyState = new EmptyStateView(model, this::chooseFileToImport);
 
         BorderPane root = new BorderPane();
         root.setTop(new VBox(menus(), toolbar()));
         root.setCenter(center);
         root.setBottom(new StatusBar(jobs, model));
+        root.addEventHandler(quant.app.analysis.ChartExport.Request.SAVE, exports::saveChart);
         center.getChildren().setAll(workspace.node(), emptyState);
         emptyState
                 .visibleProperty()
@@ -137,6 +140,16 @@ public final class MainWindow {
         return workspace;
     }
 
+    /**
+     * Exports the view in front to {@code target} as File ▸ Export… would after its dialogs; false when
+     * the view in front has nothing to export.
+     *
+     * @param table the table of a CSV, or null for the main one
+     */
+    public boolean exportFrontTo(Path target, String table) {
+        return exports.exportFrontTo(target, table);
+    }
+
     private MenuBar menus() {
         MenuItem openDb = item("Open database…", "Shortcut+O", this::chooseDatabase);
         MenuItem sample = item("Open the sample company", null, model::openSampleCompany);
@@ -146,6 +159,9 @@ public final class MainWindow {
         importData.disableProperty().bind(model.storeProperty().isNull());
         MenuItem businessSettings = item("Business settings…", "Shortcut+Comma", this::editBusinessSettings);
         businessSettings.disableProperty().bind(model.storeProperty().isNull());
+        MenuItem export = item("Export…", "Shortcut+E", exports::exportFront);
+        export.setId("menu-export");
+        export.disableProperty().bind(model.storeProperty().isNull());
         MenuItem backup = item("Back up…", null, this::chooseBackup);
         backup.setId("menu-backup");
         backup.disableProperty().bind(model.storeProperty().isNull());
@@ -163,6 +179,7 @@ public final class MainWindow {
                 sample,
                 new SeparatorMenuItem(),
                 importData,
+                export,
                 businessSettings,
                 new SeparatorMenuItem(),
                 backup,

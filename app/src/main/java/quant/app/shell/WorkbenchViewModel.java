@@ -281,6 +281,48 @@ public final class WorkbenchViewModel {
                 });
     }
 
+    /**
+     * Writes {@code report} to {@code to} (File ▸ Export…) in the format of its name, on a job: the file
+     * is checked first (never the database or a device), written whole or not at all, and the notice
+     * says where it went or why it could not.
+     *
+     * @param table the table a CSV holds, or null for the main one
+     */
+    public void export(quant.core.report.Report report, Path to, String table) {
+        Store s = store.get();
+        if (s == null) {
+            return;
+        }
+        quant.core.report.ExportOptions options = settings.get().exportOptions().withTable(table);
+        jobs.submit(
+                "Exporting " + report.title(),
+                monitor -> {
+                    Path target = quant.core.io.OutputPath.check(
+                            to, "The export", quant.core.io.OutputPath.Protected.database(s.file()));
+                    quant.core.report.Exports.write(report, target, options);
+                    return to;
+                },
+                written -> notice.set("Exported " + report.title() + " to " + written + "."),
+                error -> notice.set(sentence(error)));
+    }
+
+    /** Writes one chart to {@code to} as PNG (2×) or SVG, on a job, with the same checks as an export. */
+    public void exportChart(org.jfree.chart.JFreeChart chart, Path to) {
+        Store s = store.get();
+        jobs.submit(
+                "Saving a chart",
+                monitor -> {
+                    Path target = quant.core.io.OutputPath.check(
+                            to,
+                            "The chart's file",
+                            s == null ? java.util.List.of() : quant.core.io.OutputPath.Protected.database(s.file()));
+                    quant.core.report.ChartFiles.write(chart, target);
+                    return to;
+                },
+                written -> notice.set("Saved the chart to " + written + "."),
+                error -> notice.set(sentence(error)));
+    }
+
     /** Closes the open database; called when the window closes. */
     public void close() {
         Store s = store.get();

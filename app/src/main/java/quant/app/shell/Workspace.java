@@ -169,6 +169,12 @@ public final class Workspace {
         return Optional.ofNullable(open.get(id)).map(Dockable::getNode);
     }
 
+    /** The node of the view selected in the main area, if any. */
+    public Optional<Node> selectedMainView() {
+        Dockable d = main == null ? null : main.getSelectedDockable();
+        return Optional.ofNullable(d).map(Dockable::getNode);
+    }
+
     /** The layout to remember. */
     public Settings.DockLayoutState save() {
         List<Settings.OpenView> views = new ArrayList<>();

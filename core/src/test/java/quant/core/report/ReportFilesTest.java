@@ -214,4 +214,22 @@ class ReportFilesTest {
         assertThat(XlsxReport.sheetName("x".repeat(40), taken)).hasSize(31);
         assertThat(XlsxReport.sheetName("x".repeat(40), taken)).isEqualTo("x".repeat(29) + " 2");
     }
+
+    @Test
+    void aChartSavesAsASharpPngAndAnSvgOfVectorsAndNothingElse(@TempDir Path dir) throws IOException {
+        org.jfree.chart.JFreeChart chart = report().charts().getFirst().chart().get();
+        Path png = dir.resolve("jobs.png");
+        ChartFiles.write(chart, png);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(2 * ChartFiles.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(2 * ChartFiles.HEIGHT);
+        Path svg = dir.resolve("jobs.svg");
+        ChartFiles.write(chart, svg);
+        String xml = Files.readString(svg, StandardCharsets.UTF_8);
+        assertThat(xml).contains("<svg").contains("Month").doesNotContain("<image");
+        assertThatThrownBy(() -> ChartFiles.write(chart, dir.resolve("jobs.gif")))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("does not end in .png or .svg");
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("jobs.png", "jobs.svg");
+    }
 }
