@@ -12,7 +12,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        quant.app.cli.Logs.configure();
+        quant.app.errors.Logs.configure();
         int code = QuantCommand.commandLine().execute(args);
         if (code != QuantCommand.OPENED_WINDOW) {
             System.exit(code);

@@ -122,4 +122,90 @@ class ArchitectureTest {
                 .because("view models hold state as properties; only views build and touch nodes")
                 .check(classes);
     }
+
+    @Test
+    void corePackagesAreFreeOfCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("quant.core.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("a package that needs another that needs it cannot be understood, tested or moved alone")
+                .check(classes);
+    }
+
+    @Test
+    void appPackagesAreFreeOfCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("quant.app.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("a package that needs another that needs it cannot be understood, tested or moved alone")
+                .check(classes);
+    }
+
+    @Test
+    void analysesDoNotTouchTheStore() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(ANALYSES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("quant.core.store..", "java.sql..", "javax.sql..", "org.jooq..")
+                .because("analyses compute on the snapshot they are given; reading the database is the"
+                        + " snapshot loader's and the repositories' work")
+                .check(classes);
+    }
+
+    @Test
+    void sqlStaysInThePackagesThatOwnIt() {
+        noClasses()
+                .that()
+                .resideInAPackage("quant.core..")
+                .and()
+                .resideOutsideOfPackages(SQL_OWNERS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..")
+                .because("SQL lives where the data is read and written, so the server mode changes those"
+                        + " packages only")
+                .check(classes);
+    }
+
+    @Test
+    void reportsAreRenderedFromTheModelNotTheStore() {
+        noClasses()
+                .that()
+                .resideInAPackage("quant.core.report..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("quant.core.store..", "java.sql..")
+                .because("a report is built from a result; writing it reads nothing from the database")
+                .check(classes);
+    }
+
+    /** The packages of analyses: they compute, they do not read. */
+    static final String[] ANALYSES = {
+        "quant.core.cohort..",
+        "quant.core.clv..",
+        "quant.core.churn..",
+        "quant.core.segment..",
+        "quant.core.pipeline..",
+        "quant.core.marketing..",
+        "quant.core.stats..",
+        "quant.core.report..",
+        "quant.core.chart.."
+    };
+
+    /** The packages that read and write the database today. */
+    static final String[] SQL_OWNERS = {
+        "quant.core.store..",
+        "quant.core.runs..",
+        "quant.core.analysis..",
+        "quant.core.settings..",
+        "quant.core.customer..",
+        "quant.core.forecast.business..",
+        "quant.core.market..",
+        "quant.core.routing..",
+        "quant.core.importing.."
+    };
 }

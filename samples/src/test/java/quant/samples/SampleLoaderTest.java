@@ -73,7 +73,7 @@ class SampleLoaderTest {
             assertThat(quant.core.runs.RunHistory.runs(store, 100))
                     .as("every file of the load is in the audit as cancelled")
                     .isNotEmpty()
-                    .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(quant.core.runs.RunOutcome.CANCELLED));
+                    .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(quant.core.store.RunOutcome.CANCELLED));
             assertThat(store.dataVersion()).isZero();
             // the cancelled runs in the audit do not lock the sample out: it loads on the next try
             assertThat(store.isEmpty()).isTrue();

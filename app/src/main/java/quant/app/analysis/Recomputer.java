@@ -15,7 +15,8 @@ import quant.core.job.JobMonitor;
 
 /**
  * Runs one analysis for a view model: each request takes the store's current snapshot (loading it
- * when the data changed) and runs the analysis on the job runner; the last result stays shown until
+ * when the data changed) and runs the analysis on the job runner, unless the same spec was already
+ * computed on the same snapshot (a data-change signal that changed nothing the snapshot holds); the last result stays shown until
  * the new one is ready, and a result that arrives after a newer request is dropped (generation
  * counter), so quick changes of a filter never show an older answer last. A superseded analysis
  * stops at its next cancellation check instead of running to the end (the snapshot load it may be
@@ -41,6 +42,10 @@ public final class Recomputer<S, R> {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private volatile long generation;
     private S resultSpec;
+    // what the last computation was made of, read on the job's thread to skip an identical one
+    private volatile Snapshot lastSnapshot;
+    private volatile S lastSpec;
+    private volatile R lastResult;
 
     public Recomputer(String title, JobRunner jobs, SnapshotCache snapshots, Analysis<S, R> analysis) {
         this.title = title;
@@ -95,7 +100,15 @@ public final class Recomputer<S, R> {
                         }
                     };
                     untilSuperseded.checkCancelled();
-                    return new Outcome<>(s, analysis.run(s, spec, untilSuperseded));
+                    if (s == lastSnapshot && java.util.Objects.equals(spec, lastSpec) && lastResult != null) {
+                        // the same question of the same data: the answer stands
+                        return new Outcome<>(s, lastResult);
+                    }
+                    R computed = analysis.run(s, spec, untilSuperseded);
+                    lastSnapshot = s;
+                    lastSpec = spec;
+                    lastResult = computed;
+                    return new Outcome<>(s, computed);
                 },
                 outcome -> {
                     if (mine != generation) {

@@ -18,7 +18,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.analysis.Json;
-import quant.core.clv.ModelFitException;
 import quant.core.forecast.Backtest;
 import quant.core.forecast.DataChecks;
 import quant.core.forecast.ExplodedForecastException;
@@ -27,6 +26,7 @@ import quant.core.forecast.M4Files;
 import quant.core.forecast.Method;
 import quant.core.forecast.SeriesFile;
 import quant.core.forecast.SeriesForecast;
+import quant.core.stats.ModelFitException;
 
 /** {@code quant forecast}: forecasts of a series in a file, and the M4-style evaluation of methods. */
 @Command(

@@ -23,7 +23,8 @@ import quant.core.store.Store;
 @Command(
         name = "market",
         mixinStandardHelpOptions = true,
-        description = "Market position: share by period and line, opportunities, competitors, SWOT board.")
+        description = "Market position: share by period and line, opportunities, competitors, SWOT board.",
+        subcommands = MarketSwotCommand.class)
 final class MarketCommand implements Callable<Integer> {
     @ParentCommand
     QuantCommand parent;

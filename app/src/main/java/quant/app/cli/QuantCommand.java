@@ -34,6 +34,7 @@ import quant.core.store.StoreException;
             MarketingCommand.class,
             MarketCommand.class,
             RouteCommand.class,
+            ReportCommand.class,
             SettingsCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -37,6 +37,8 @@ import quant.core.store.Store;
         description = "Plan technicians' routes, or solve a Solomon VRPTW benchmark instance.",
         subcommands = {
             RouteCommand.Day.class,
+            RouteReplanCommand.class,
+            RouteKeptCommand.class,
             RouteCommand.Month.class,
             RouteCommand.TravelTimesCommand.class,
             RouteCommand.Solomon.class
@@ -50,7 +52,9 @@ final class RouteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Name what to plan: route day, route month or route solomon");
+        throw new ParameterException(
+                spec.commandLine(),
+                "Name what to plan: route day, route replan, route kept, route month or route solomon");
     }
 
     static RouteSearch.Limits limits(double seconds, long seed) {

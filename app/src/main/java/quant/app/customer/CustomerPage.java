@@ -21,7 +21,7 @@ import quant.core.store.Store;
  * lifetime-value customers, the segments): who they are and how to reach them, their value and the
  * experiences behind their risk, and every job, invoice and payment. Read on the job runner.
  */
-public final class CustomerPage extends BorderPane implements quant.app.shell.Workspace.Titled {
+public final class CustomerPage extends BorderPane implements quant.app.analysis.Titled {
     /** The family prefix of the view ids: {@code customer:1545}. */
     public static final String PREFIX = "customer:";
 

@@ -7,9 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 import quant.core.analysis.InvalidSpecException;
-import quant.core.clv.ModelFitException;
 import quant.core.importing.ImportException;
 import quant.core.io.UnsafeOutputException;
+import quant.core.stats.ModelFitException;
 import quant.core.store.StoreException;
 
 /**
@@ -71,9 +71,10 @@ public final class Failures {
                         : new Report(
                                 IO,
                                 "An unexpected error stopped the command; nothing was written."
-                                        + (quant.app.cli.Logs.file() == null
+                                        + (quant.app.errors.Logs.file() == null
                                                 ? " No log could be written (no folder for it can be written)."
-                                                : " Details are in the log file " + quant.app.cli.Logs.file() + "."));
+                                                : " Details are in the log file " + quant.app.errors.Logs.file()
+                                                        + "."));
         };
     }
 

@@ -2,7 +2,9 @@ package quant.app.job;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -19,11 +21,25 @@ import quant.core.job.JobMonitor;
 public final class FxJobRunner implements JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(FxJobRunner.class);
 
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "quant-job");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * How many jobs run at once: the processors, and at least four so that a long route search leaves
+     * room for the views' computations; further jobs wait their turn (they are listed as running).
+     */
+    static final int THREADS = Math.max(4, Runtime.getRuntime().availableProcessors());
+
+    private final ExecutorService executor = bounded();
+
+    private static ExecutorService bounded() {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "quant-job");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     private final ObservableList<RunningJob> running = FXCollections.observableArrayList();
     // One wrapper, kept: an unmodifiable view listens to its source weakly, so a view made per
     // call would be collected and its listeners would silently stop firing.

@@ -190,6 +190,28 @@ public final class ViewCatalogue {
 
     private ViewCatalogue() {}
 
+    /**
+     * The view that shows each registered analysis ({@link quant.core.catalog.AnalysisCatalog}), by the
+     * analysis's id: where a figure of a report, a dashboard tile or a board pack links to.
+     */
+    public static final java.util.Map<String, String> ANALYSIS_VIEWS = java.util.Map.of(
+            quant.core.cohort.CohortReport.ID, CohortView.ID,
+            quant.core.clv.ClvReport.ID, ClvView.ID,
+            quant.core.churn.ChurnRiskReport.ID, ChurnView.ID,
+            quant.core.segment.SegmentReport.ID, SegmentView.ID,
+            quant.core.forecast.business.ForecastReports.DEMAND, DemandView.ID,
+            quant.core.forecast.business.ForecastReports.REVENUE, RevenueView.ID,
+            quant.core.forecast.business.ForecastReports.CASH_FLOW, CashFlowView.ID,
+            quant.core.pipeline.PipelineReport.ID, PipelineView.ID,
+            quant.core.marketing.MarketingReport.ID, MarketingView.ID,
+            quant.core.market.MarketReport.ID, MarketView.ID);
+
+    /** The view of the registered analysis {@code analysisId}, if one shows it. */
+    public static Optional<Entry> viewOf(String analysisId) {
+        String view = ANALYSIS_VIEWS.get(analysisId);
+        return ENTRIES.stream().filter(e -> e.id().equals(view)).findFirst();
+    }
+
     /** Opens a customer's page from a list: the view {@code customer:ID}. */
     static java.util.function.LongConsumer customerOpener(ViewContext c) {
         return id -> c.openView().accept(quant.app.customer.CustomerPage.PREFIX + id);

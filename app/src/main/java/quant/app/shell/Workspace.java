@@ -28,11 +28,6 @@ public final class Workspace {
     /** How a view is made: its title, its node, and the area it opens in by default. */
     public record ViewSpec(String title, Node node, String area) {}
 
-    /** A view whose tab title follows what it shows (a customer's page shows the customer's name once read). */
-    public interface Titled {
-        javafx.beans.value.ObservableValue<String> titleProperty();
-    }
-
     private final Bento bento = new Bento();
     private final StackPane host = new StackPane();
     private final Function<String, Optional<ViewSpec>> factory;
@@ -143,7 +138,7 @@ public final class Workspace {
         }
         Dockable d = bento.dockBuilding().dockable(id);
         d.setTitle(spec.get().title());
-        if (spec.get().node() instanceof Titled titled) {
+        if (spec.get().node() instanceof quant.app.analysis.Titled titled) {
             titled.titleProperty().addListener((obs, o, title) -> {
                 if (title != null && !title.isBlank()) {
                     d.setTitle(title);

@@ -290,4 +290,23 @@ class ExportCliTest {
         assertThat(Files.readAllLines(dir.resolve("cells.csv")).getFirst())
                 .startsWith("Cohort,Size (customers),Age (periods),Period");
     }
+
+    @Test
+    void everyRegisteredAnalysisReportsByNameWithItsDefaults() throws Exception {
+        InProcessQuant.Run list = InProcessQuant.quant("--db", sample.path(), "report", "--list");
+        assertThat(list.code()).as(list.err()).isZero();
+        for (quant.core.catalog.AnalysisCatalog.Entry e : quant.core.catalog.AnalysisCatalog.ENTRIES) {
+            assertThat(list.out()).contains(e.id());
+            Path pdf = dir.resolve("report-" + e.id() + ".pdf");
+            InProcessQuant.Run run =
+                    InProcessQuant.quant("--db", sample.path(), "report", e.id(), "--out", pdf.toString());
+            assertThat(run.code()).as(e.id() + ": " + run.err()).isZero();
+            assertThat(run.out()).as(e.id()).startsWith(e.title());
+            assertThat(run.out()).as(e.id()).contains(", as of 2025-12-31 (last activity in the data)");
+            assertThat(pdf).exists();
+        }
+        InProcessQuant.Run unknown = InProcessQuant.quant("--db", sample.path(), "report", "nope");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("There is no analysis \"nope\"; the analyses are cohorts, lifetime-value,");
+    }
 }

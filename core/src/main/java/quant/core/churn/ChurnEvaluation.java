@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.job.JobMonitor;
+import quant.core.stats.LogisticRegression;
 
 /**
  * Stratified k-fold cross-validation of a logistic churn model on a feature table: positives and

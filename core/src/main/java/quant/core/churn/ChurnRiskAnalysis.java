@@ -10,10 +10,11 @@ import quant.core.analysis.CustomerHistory;
 import quant.core.analysis.PurchaseDays;
 import quant.core.analysis.Snapshot;
 import quant.core.clv.BgNbd;
-import quant.core.clv.ModelFitException;
 import quant.core.clv.RepeatModel;
 import quant.core.clv.RepeatSummaries;
 import quant.core.job.JobMonitor;
+import quant.core.stats.LogisticRegression;
+import quant.core.stats.ModelFitException;
 
 /**
  * Churn risk of the active customers: the {@link ChurnFactors} of each, weighted by a logistic

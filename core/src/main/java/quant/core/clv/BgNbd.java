@@ -3,6 +3,8 @@ package quant.core.clv;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.special.Gamma;
+import quant.core.stats.MaximumLikelihood;
+import quant.core.stats.ModelFitException;
 
 /**
  * The BG/NBD model of repeat buying (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy

@@ -13,6 +13,7 @@ import quant.core.analysis.CustomerHistory;
 import quant.core.analysis.PurchaseDays;
 import quant.core.analysis.Snapshot;
 import quant.core.job.JobMonitor;
+import quant.core.stats.ModelFitException;
 
 /**
  * Customer lifetime value on the store by four methods side by side (see {@link ClvResult}):

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import quant.core.analysis.InvalidSpecException;
+import quant.core.stats.ModelFitException;
 
 /** Fitting and predicting with a {@link ClvModel} on customer summaries: what {@code quant clv fit/predict} print. */
 public final class ClvFits {

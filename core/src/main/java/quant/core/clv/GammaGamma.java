@@ -3,6 +3,8 @@ package quant.core.clv;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.special.Gamma;
+import quant.core.stats.MaximumLikelihood;
+import quant.core.stats.ModelFitException;
 
 /**
  * The gamma-gamma model of spend per transaction (Fader, Hardie &amp; Lee 2005, "RFM and CLV: using

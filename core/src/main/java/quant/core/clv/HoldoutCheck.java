@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import quant.core.analysis.PurchaseDays;
 import quant.core.job.JobMonitor;
+import quant.core.stats.ModelFitException;
 
 /**
  * The calibration/holdout check of a repeat-buying model, as Fader, Hardie &amp; Lee (2005) show it

@@ -3,6 +3,8 @@ package quant.core.clv;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.special.Gamma;
+import quant.core.stats.MaximumLikelihood;
+import quant.core.stats.ModelFitException;
 
 /**
  * The negative binomial model of repeat buying without dropout (Ehrenberg, "The pattern of consumer

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.special.Gamma;
+import quant.core.stats.MaximumLikelihood;
+import quant.core.stats.ModelFitException;
 
 /**
  * The Pareto/NBD model of repeat buying (Schmittlein, Morrison &amp; Colombo 1987, "Counting your

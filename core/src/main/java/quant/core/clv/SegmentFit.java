@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import quant.core.analysis.PurchaseDays;
 import quant.core.analysis.Snapshot;
+import quant.core.stats.ModelFitException;
 
 /**
  * Whether the repeat-buying model should be fitted per customer segment, decided on a holdout.

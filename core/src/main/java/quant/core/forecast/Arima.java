@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.complex.Complex;
+import quant.core.stats.NelderMead;
 
 /**
  * A seasonal ARIMA(p,d,q)(P,D,Q)[m] model, φ(B)Φ(B^m)(1−B)^d(1−B^m)^D (x_t − μ t-terms) = θ(B)Θ(B^m) e_t,

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import quant.core.stats.NelderMead;
 
 /**
  * Exponential smoothing in its innovations state-space form, ETS(error, trend, season) (Hyndman,

@@ -20,8 +20,8 @@ import quant.core.analysis.Snapshot;
 import quant.core.clv.ClvAnalysis;
 import quant.core.clv.ClvResult;
 import quant.core.clv.ClvSpec;
-import quant.core.clv.ModelFitException;
 import quant.core.job.JobMonitor;
+import quant.core.stats.ModelFitException;
 
 /**
  * Marketing efficiency: what each acquisition channel's customers cost and what they are worth.

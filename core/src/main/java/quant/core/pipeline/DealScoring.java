@@ -9,10 +9,10 @@ import java.util.Map;
 import quant.core.analysis.Codes;
 import quant.core.analysis.Operations;
 import quant.core.analysis.Snapshot;
-import quant.core.churn.LogisticRegression;
 import quant.core.churn.Roc;
-import quant.core.clv.ModelFitException;
 import quant.core.forecast.business.StageWinRates;
+import quant.core.stats.LogisticRegression;
+import quant.core.stats.ModelFitException;
 
 /**
  * Win probabilities for open deals from a logistic regression ({@link LogisticRegression}) on closed

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import quant.core.store.DomainTable;
+import quant.core.store.StoredValues;
 
 /**
  * Takes back what runs wrote, from their journal: the previous values of the rows they updated, and

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import quant.core.store.RunOutcome;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
 

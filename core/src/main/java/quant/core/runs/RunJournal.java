@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quant.core.importing.ImportException;
 import quant.core.store.DomainTable;
+import quant.core.store.RunOutcome;
 import quant.core.store.Store;
 import quant.core.store.Transaction;
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import quant.core.store.RunOutcome;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
 

@@ -28,8 +28,6 @@ import java.util.Set;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import quant.core.runs.RunOutcome;
-import quant.core.runs.StoredValues;
 import quant.core.store.StoreException.Kind;
 
 /**

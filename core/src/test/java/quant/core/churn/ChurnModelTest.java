@@ -11,8 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quant.core.analysis.InvalidSpecException;
-import quant.core.clv.ModelFitException;
 import quant.core.job.JobMonitor;
+import quant.core.stats.LogisticRegression;
+import quant.core.stats.ModelFitException;
 
 /** Logistic regression, ROC AUC and cross-validation: by hand, and on IBM's Telco churn data. */
 class ChurnModelTest {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import quant.core.stats.ModelFitException;
 
 /** BG/NBD: the likelihood by hand, the published CDNOW estimates, and the closed forms' limits. */
 class BgNbdTest {

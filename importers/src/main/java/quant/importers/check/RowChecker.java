@@ -3,7 +3,7 @@ package quant.importers.check;
 import java.util.HashMap;
 import java.util.Map;
 import quant.core.importing.Problem;
-import quant.core.runs.StoredValues;
+import quant.core.store.StoredValues;
 import quant.importers.mapping.MappingProfile;
 import quant.importers.read.TableReader;
 

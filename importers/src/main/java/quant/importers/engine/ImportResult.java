@@ -18,7 +18,7 @@ public record ImportResult(
         long updated,
         long unchanged,
         long rejected,
-        quant.core.runs.RunOutcome outcome,
+        quant.core.store.RunOutcome outcome,
         List<Problem> problems,
         Duration took) {
     public ImportResult {

@@ -1,9 +1,9 @@
 package quant.core.forecast.business;
 
-import java.util.Arrays;
+import quant.core.stats.KaplanMeier;
 
 /**
- * How long payment takes, as a Kaplan–Meier estimate (Kaplan & Meier 1958) over whole days: invoices
+ * How long payment takes, as a Kaplan–Meier estimate ({@link KaplanMeier}) over whole days: invoices
  * paid in full contribute their delay as an event, invoices still unpaid at the as-of date
  * contribute their age as a censored time (they have waited that long so far). With
  * {@code S(t) = Π_{u ≤ t} (1 − d_u / n_u)} — d paid at delay u of the n still unpaid just before u —
@@ -12,14 +12,10 @@ import java.util.Arrays;
  * {@code S(t) / S(a)}. The mass left at the longest delay observed is money not expected within it.
  */
 final class PaymentTiming {
-    private final int min;
-    private final double[] survival; // survival[k] = S(min + k)
-    private final int events;
+    private final KaplanMeier estimate;
 
-    private PaymentTiming(int min, double[] survival, int events) {
-        this.min = min;
-        this.survival = survival;
-        this.events = events;
+    private PaymentTiming(KaplanMeier estimate) {
+        this.estimate = estimate;
     }
 
     /**
@@ -29,57 +25,22 @@ final class PaymentTiming {
      * @param paid whether the invoice was paid in full (an event) or is still open (censored)
      */
     static PaymentTiming of(int[] delay, boolean[] paid, int n) {
-        if (n == 0) {
-            return new PaymentTiming(0, new double[] {1}, 0);
-        }
-        int lo = Integer.MAX_VALUE;
-        int hi = Integer.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            lo = Math.min(lo, delay[i]);
-            hi = Math.max(hi, delay[i]);
-        }
-        int span = hi - lo + 1;
-        int[] deaths = new int[span];
-        int[] leaving = new int[span]; // leave the risk set after day u (events and censored)
-        int events = 0;
-        for (int i = 0; i < n; i++) {
-            int k = delay[i] - lo;
-            if (paid[i]) {
-                deaths[k]++;
-                events++;
-            }
-            leaving[k]++;
-        }
-        double[] s = new double[span];
-        double current = 1;
-        int atRisk = n;
-        for (int k = 0; k < span; k++) {
-            if (atRisk > 0 && deaths[k] > 0) {
-                current *= 1 - deaths[k] / (double) atRisk;
-            }
-            s[k] = current;
-            atRisk -= leaving[k];
-        }
-        return new PaymentTiming(lo, s, events);
+        return new PaymentTiming(KaplanMeier.of(delay, paid, n));
     }
 
     /** The number of payments the estimate rests on. */
     int events() {
-        return events;
+        return estimate.events();
     }
 
     /** S(t): the share still unpaid after delay t. */
     double unpaidAfter(int t) {
-        if (t < min) {
-            return 1;
-        }
-        long k = (long) t - min;
-        return k >= survival.length ? floor() : survival[(int) k];
+        return estimate.survivalAfter(t);
     }
 
     /** The share never paid within the longest delay observed. */
     double floor() {
-        return survival[survival.length - 1];
+        return estimate.floor();
     }
 
     /**
@@ -108,6 +69,6 @@ final class PaymentTiming {
 
     @Override
     public String toString() {
-        return "PaymentTiming[from " + min + ", " + Arrays.toString(survival) + "]";
+        return "PaymentTiming[" + estimate + "]";
     }
 }

@@ -1,4 +1,4 @@
-package quant.core.clv;
+package quant.core.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,8 +22,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * does not describe the data. Standard errors are the square roots of the diagonal of the inverse of
  * the Hessian of −ln L in the natural parameters, by central differences (step 10⁻⁴ of each value).
  */
-final class MaximumLikelihood {
-    static final int MAX_EVALUATIONS = 20_000;
+public final class MaximumLikelihood {
+    public static final int MAX_EVALUATIONS = 20_000;
 
     private MaximumLikelihood() {}
 
@@ -33,7 +33,8 @@ final class MaximumLikelihood {
      * @param params the natural parameters, in the order of the names given
      * @param standardErrors by name; NaN where the Hessian is not positive definite
      */
-    record Estimate(double[] params, double logLikelihood, Map<String, Double> standardErrors, int evaluations) {}
+    public record Estimate(
+            double[] params, double logLikelihood, Map<String, Double> standardErrors, int evaluations) {}
 
     /**
      * Maximises {@code logLikelihood} over positive parameters.
@@ -44,7 +45,7 @@ final class MaximumLikelihood {
      * @param logUpper upper bounds of the logarithms
      * @throws ModelFitException when the search does not converge or ends on the edge of the box
      */
-    static Estimate fit(
+    public static Estimate fit(
             String model,
             String[] names,
             double[] logStart,
@@ -85,7 +86,7 @@ final class MaximumLikelihood {
         return new Estimate(p, -best.getValue(), standardErrors(names, p, logLikelihood), optimizer.getEvaluations());
     }
 
-    static double[] exp(double[] v) {
+    public static double[] exp(double[] v) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = Math.exp(v[i]);
@@ -93,7 +94,8 @@ final class MaximumLikelihood {
         return out;
     }
 
-    static Map<String, Double> standardErrors(String[] names, double[] p, ToDoubleFunction<double[]> logLikelihood) {
+    public static Map<String, Double> standardErrors(
+            String[] names, double[] p, ToDoubleFunction<double[]> logLikelihood) {
         int n = p.length;
         double[] step = new double[n];
         for (int i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-package quant.app.cli;
+package quant.app.errors;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package quant.core.runs;
+package quant.core.store;
 
 import java.math.BigDecimal;
 import java.sql.Types;

@@ -1,4 +1,4 @@
-package quant.core.forecast;
+package quant.core.stats;
 
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
@@ -14,15 +14,15 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * value that is not finite counts as 10³⁰⁰, and when the evaluation budget runs out the best point
  * seen so far is the answer, as R's {@code optim} returns its last simplex.
  */
-final class NelderMead {
+public final class NelderMead {
     private NelderMead() {}
 
-    static double[] minimise(ToDoubleFunction<double[]> f, double[] start, double[] steps, int maxEvaluations) {
+    public static double[] minimise(ToDoubleFunction<double[]> f, double[] start, double[] steps, int maxEvaluations) {
         return minimise(f, start, steps, maxEvaluations, 1e-9);
     }
 
     /** As above, converged when the simplex's values agree to {@code relative} (R's {@code reltol}). */
-    static double[] minimise(
+    public static double[] minimise(
             ToDoubleFunction<double[]> f, double[] start, double[] steps, int maxEvaluations, double relative) {
         double[] best = start.clone();
         double[] bestValue = {Double.POSITIVE_INFINITY};

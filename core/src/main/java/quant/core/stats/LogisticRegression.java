@@ -1,4 +1,4 @@
-package quant.core.churn;
+package quant.core.stats;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -6,7 +6,6 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
-import quant.core.clv.ModelFitException;
 
 /**
  * Logistic regression P(y = 1 | x) = 1 / (1 + e^(−(b₀ + b·z))) on standardised features z = (x − mean)
@@ -147,7 +146,7 @@ public record LogisticRegression(
         return s;
     }
 
-    static double sigmoid(double eta) {
+    public static double sigmoid(double eta) {
         return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
     }
 

@@ -1,4 +1,4 @@
-package quant.core.clv;
+package quant.core.stats;
 
 /** A model could not be fitted to the data (too thin, no convergence, estimates on the edge); the message is one sentence for the user. */
 public final class ModelFitException extends RuntimeException {
