@@ -1,6 +1,5 @@
 package quant.app.cli;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,81 +56,8 @@ final class ChurnRiskCommand implements Callable<Integer> {
         }
         ChurnRiskSpec finalSpec = riskSpec;
         ChurnRiskResult r = ChurnRiskAnalysis.run(loaded.snapshot(), finalSpec, CliProgress.monitor());
-        CliMoney money = CliMoney.of(loaded.settings());
-        output.emit(
-                spec,
-                filter.json,
-                r,
-                out -> {
-                    out.printf(
-                            Locale.ROOT,
-                            "Churn risk as of %s: %,d active customers%n",
-                            r.asOf().describe(),
-                            r.activeCustomers());
-                    if (r.note() != null) {
-                        out.println(r.note());
-                    }
-                    if (r.factors().isEmpty()) {
-                        out.flush();
-                        return;
-                    }
-                    out.println("Factors (weight per standard deviation, + raises churn; odds of churning per unit):");
-                    for (ChurnRiskResult.Factor f : r.factors()) {
-                        out.printf(
-                                Locale.ROOT,
-                                "  %-22s %+.3f  ×%.2f per %-25s %s%n",
-                                f.name(),
-                                f.weight(),
-                                f.oddsRatioPerUnit(),
-                                f.unit(),
-                                f.description());
-                    }
-                    for (ChurnRiskResult.Candidate c : r.candidates()) {
-                        out.printf(
-                                Locale.ROOT,
-                                "  tried %-18s time-split ROC AUC %.3f → %.3f: %s%n",
-                                c.factor(),
-                                c.aucBefore(),
-                                c.aucWith(),
-                                c.kept() ? "kept" : "left out");
-                    }
-                    ChurnRiskResult.Validation v = r.validation();
-                    if (v != null) {
-                        out.printf(
-                                Locale.ROOT,
-                                "Trained on %,d customers active at %s, tested on %,d active at %s: ROC AUC %.3f, churn rate %.1f%%%n",
-                                v.trainCustomers(),
-                                v.trainCut(),
-                                v.testCustomers(),
-                                v.testCut(),
-                                v.auc(),
-                                100 * v.churnRate());
-                    }
-                    for (ChurnRiskResult.Level l : r.levels()) {
-                        out.printf(
-                                Locale.ROOT,
-                                "  %-6s (≥ %2.0f%%): %,6d customers → %s%n",
-                                l.level(),
-                                100 * l.from(),
-                                l.customers(),
-                                l.intervention());
-                    }
-                    out.printf("%nCall list (highest value at risk first):%n");
-                    for (ChurnRiskResult.CustomerRisk c :
-                            r.customers().subList(0, Math.min(top, r.customers().size()))) {
-                        out.printf(
-                                Locale.ROOT,
-                                "  %-28s %-14s %5.1f%%  %-6s %13s at risk  %s%n",
-                                c.name().length() > 28 ? c.name().substring(0, 27) + "…" : c.name(),
-                                c.phone() == null ? "" : c.phone(),
-                                100 * c.churnProbability(),
-                                c.level(),
-                                money.whole(c.valueAtRisk()),
-                                c.reasons().isEmpty() ? "" : String.join("; ", c.reasons()));
-                    }
-                },
-                () -> quant.core.churn.ChurnRiskReport.of(r, finalSpec),
-                loaded.settings());
+        output.report(
+                spec, filter.json, r, () -> quant.core.churn.ChurnRiskReport.of(r, finalSpec), loaded.settings(), top);
         return QuantCommand.OK;
     }
 }

@@ -93,7 +93,7 @@ final class ClvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        ClvText.Method shown = ClvText.Method.parse(method);
+        java.util.Set<String> shown = methods(method);
         output.check(parent.database());
         CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
         CustomerSettings defaults = loaded.settings().customers();
@@ -105,14 +105,31 @@ final class ClvCommand implements Callable<Integer> {
                 filter.filter(loaded.snapshot()),
                 filter.asOf());
         ClvResult result = ClvAnalysis.run(loaded.snapshot(), clvSpec, CliProgress.monitor());
-        output.emit(
+        output.report(
                 spec,
                 filter.json,
                 result,
-                out -> ClvText.print(out, result, shown, top, CliMoney.of(loaded.settings())),
-                () -> quant.core.clv.ClvReport.of(result, clvSpec),
-                loaded.settings());
+                () -> quant.core.clv.ClvReport.of(result, clvSpec, shown),
+                loaded.settings(),
+                top);
         return QuantCommand.OK;
+    }
+
+    /**
+     * The methods the text shows: all four, or one of {@link quant.core.clv.ClvReport#METHODS}.
+     *
+     * @throws InvalidSpecException for any other name
+     */
+    static java.util.Set<String> methods(String text) {
+        String m = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (m.equals("all")) {
+            return quant.core.clv.ClvReport.METHODS;
+        }
+        if (!quant.core.clv.ClvReport.METHODS.contains(m)) {
+            throw new InvalidSpecException(
+                    "The method must be all, historic, simple, cohort or probabilistic, not \"" + text + "\".");
+        }
+        return java.util.Set.of(m);
     }
 
     /** A transaction log cut at a date. */

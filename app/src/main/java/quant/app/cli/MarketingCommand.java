@@ -14,6 +14,7 @@ import quant.core.analysis.DisplayNames;
 import quant.core.marketing.MarketingAnalysis;
 import quant.core.marketing.MarketingResult;
 import quant.core.marketing.MarketingSpec;
+import quant.core.report.TextReport;
 
 /** {@code quant marketing}: CAC, LTV:CAC and payback by channel, campaigns, recommendations. */
 @Command(
@@ -56,50 +57,14 @@ final class MarketingCommand implements Callable<Integer> {
                 new MarketingSpec(
                         Optional.ofNullable(asOf), method, loaded.settings().customers()),
                 CliProgress.monitor());
-        output.emit(
+        output.report(
                 spec,
                 json,
                 r,
-                out -> print(out, r, CliMoney.of(loaded.settings())),
                 () -> quant.core.marketing.MarketingReport.of(r),
-                loaded.settings());
+                loaded.settings(),
+                TextReport.DEFAULT_ROWS);
         return QuantCommand.OK;
-    }
-
-    private static void print(PrintWriter out, MarketingResult r, CliMoney money) {
-        out.printf(
-                "Marketing as of %s%s %s%n%s%n%n",
-                r.asOf(), r.asOfFromData() ? " (last activity in the data)" : "", money.caption(), r.ltvNote());
-        out.printf(
-                "  %-20s %12s %9s %9s %10s %8s %8s %9s%n",
-                "channel", "spend", "customers", "CAC", "LTV", "LTV:CAC", "payback", "lead conv");
-        for (MarketingResult.Channel c : r.channels()) {
-            row(out, c);
-        }
-        row(out, r.total());
-        if (!r.campaigns().isEmpty()) {
-            out.printf(
-                    "%nCampaigns:%n  %-36s %10s %6s %6s %9s %12s %8s%n",
-                    "", "spend", "leads", "deals", "customers", "revenue", "ROI");
-            for (MarketingResult.Campaign c : r.campaigns()) {
-                out.printf(
-                        Locale.ROOT,
-                        "  %-36s %,10.0f %6d %6d %9d %,12.0f %8s%n",
-                        c.name(),
-                        c.spend(),
-                        c.leads(),
-                        c.deals(),
-                        c.customers(),
-                        c.revenue(),
-                        Double.isNaN(c.roi()) ? "–" : String.format(Locale.ROOT, "%.0f %%", 100 * c.roi()));
-            }
-        }
-        if (!r.recommendations().isEmpty()) {
-            out.println();
-            r.recommendations().forEach(out::println);
-        }
-        out.println();
-        r.definitions().forEach(out::println);
     }
 
     private static void row(PrintWriter out, MarketingResult.Channel c) {

@@ -89,6 +89,31 @@ final class ReportOutput {
         }
     }
 
+    /**
+     * What every analysis command does with its result: {@code --json} prints the result as JSON, else
+     * its report is printed as text ({@link quant.core.report.TextReport}, tables cut to {@code maxRows});
+     * then the report goes to every {@code --out} file. The report is built once, when needed.
+     */
+    void report(
+            picocli.CommandLine.Model.CommandSpec command,
+            boolean json,
+            Object result,
+            java.util.function.Supplier<Report> report,
+            BusinessSettings settings,
+            int maxRows)
+            throws IOException {
+        Report[] built = new Report[1];
+        java.util.function.Supplier<Report> once = () -> built[0] == null ? (built[0] = report.get()) : built[0];
+        emit(
+                command,
+                json,
+                result,
+                out -> quant.core.report.TextReport.write(
+                        once.get(), settings.currency().getCurrencyCode(), out, maxRows),
+                once,
+                settings);
+    }
+
     /** Writes {@code report} to every checked file and says so on {@code err}, one line each. */
     void write(Report report, BusinessSettings settings, PrintWriter err) throws IOException {
         if (files.size() != checked.size()) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.analysis.Json;
+import quant.core.report.TextReport;
 import quant.core.routing.DayPlan;
 import quant.core.routing.DayPlanner;
 import quant.core.routing.KeptPlans;
@@ -126,12 +127,10 @@ final class RouteCommand implements Callable<Integer> {
             Path sheetFile = sheets == null ? null : checkedSheets(sheets, parent.parent.database());
             DayPlan plan;
             Long kept = null;
-            CliMoney money;
             BusinessSettings settings;
             try (Store store = Store.openExisting(parent.parent.database())) {
                 WorkDay day = WorkDayReader.read(store, date);
                 settings = BusinessSettings.read(store);
-                money = CliMoney.of(settings);
                 plan = DayPlanner.plan(day, RouteSettings.of(settings), limits, CliProgress.monitor());
                 if (keep != null) {
                     try {
@@ -154,18 +153,17 @@ final class RouteCommand implements Callable<Integer> {
                     }
                 }
             }
-            output.emit(
+            output.report(
                     spec,
                     options.json,
                     new Output(planned, keptId),
-                    out -> {
-                        RouteText.print(out, planned, money);
-                        if (keptId != null) {
-                            out.printf("%nKept as plan %d, \"%s\".%n", keptId, keep.strip());
-                        }
-                    },
                     () -> quant.core.routing.RouteReports.day(planned),
-                    settings);
+                    settings,
+                    TextReport.DEFAULT_ROWS);
+            if (!options.json && keptId != null) {
+                spec.commandLine().getOut().printf("%nKept as plan %d, \"%s\".%n", keptId, keep.strip());
+                spec.commandLine().getOut().flush();
+            }
             if (sheetFile != null) {
                 List<String> ids = technicians.stream().map(String::strip).toList();
                 quant.core.io.AtomicFile.write(sheetFile, stream -> {
@@ -221,22 +219,20 @@ final class RouteCommand implements Callable<Integer> {
             limits(seconds, options.seed);
             output.check(parent.parent.database());
             MonthComparison m;
-            CliMoney money;
             BusinessSettings settings;
             try (Store store = Store.openExisting(parent.parent.database())) {
                 settings = BusinessSettings.read(store);
-                money = CliMoney.of(settings);
                 m = MonthComparison.run(
                         store, month, RouteSettings.of(settings), seconds, options.seed, CliProgress.monitor());
             }
             MonthComparison month = m;
-            output.emit(
+            output.report(
                     spec,
                     options.json,
                     month,
-                    out -> RouteText.print(out, month, money),
                     () -> quant.core.routing.RouteReports.month(month),
-                    settings);
+                    settings,
+                    TextReport.DEFAULT_ROWS);
             return QuantCommand.OK;
         }
     }

@@ -15,12 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import quant.core.analysis.InvalidSpecException;
+import quant.core.report.TextReport;
 import quant.core.routing.DayPlan;
 import quant.core.routing.DayPlanner;
 import quant.core.routing.KeptPlans;
 import quant.core.routing.RouteReports;
 import quant.core.routing.RouteSearch;
 import quant.core.routing.RouteSettings;
+import quant.core.routing.RunSheets;
 import quant.core.routing.WorkDay;
 import quant.core.routing.WorkDayReader;
 import quant.core.settings.BusinessSettings;
@@ -109,20 +111,22 @@ final class RouteReplanCommand implements Callable<Integer> {
         }
         DayPlan plan = replanned;
         Long keptId = kept;
-        CliMoney money = CliMoney.of(settings);
-        output.emit(
+        output.report(
                 spec,
                 options.json,
                 new RouteCommand.Day.Output(plan, keptId),
-                out -> {
-                    out.printf("Re-planned from %s.%n", RouteText.clock(now));
-                    RouteText.print(out, plan, money);
-                    if (keptId != null) {
-                        out.printf("%nKept as plan %d, \"%s\".%n", keptId, keep.strip());
-                    }
-                },
                 () -> RouteReports.day(plan),
-                settings);
+                settings,
+                TextReport.DEFAULT_ROWS);
+        if (!options.json) {
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%nRe-planned from %s%s.%n",
+                            RunSheets.clock(now),
+                            keptId == null ? "" : "; kept as plan " + keptId + ", \"" + keep.strip() + "\"");
+            spec.commandLine().getOut().flush();
+        }
         return QuantCommand.OK;
     }
 

@@ -2,7 +2,6 @@ package quant.app.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +13,7 @@ import quant.core.forecast.business.ForecastAccuracy;
 import quant.core.forecast.business.ForecastLog;
 import quant.core.forecast.business.ForecastReports;
 import quant.core.forecast.business.SavedForecast;
+import quant.core.report.TextReport;
 import quant.core.store.Store;
 
 /** {@code quant forecast saved}, and the {@code --save} option of the forecasts that can be saved. */
@@ -101,47 +101,7 @@ final class SavedForecastCommand {
             }
             var loaded = CustomerFilterOptions.load(forecast.parent.database());
             ForecastAccuracy.Result r = ForecastAccuracy.run(loaded.snapshot(), saved, CliProgress.monitor());
-            output.emit(
-                    spec,
-                    json,
-                    r,
-                    text -> {
-                        if (r.runs().isEmpty()) {
-                            text.println("No saved forecasts: run forecast demand or forecast revenue with --save.");
-                        } else {
-                            text.printf(
-                                    Locale.ROOT,
-                                    "Saved forecasts against the data to %s%n%5s  %-10s %-26s %-32s %8s %12s %8s %8s%n",
-                                    r.dataAsOf(),
-                                    "id",
-                                    "as of",
-                                    "series",
-                                    "model",
-                                    "months",
-                                    "MAE",
-                                    "MAPE",
-                                    "in 80 %");
-                            for (ForecastAccuracy.Run run : r.runs()) {
-                                text.printf(
-                                        Locale.ROOT,
-                                        "%5d  %-10s %-26s %-32s %8s %12s %8s %8s%n",
-                                        run.id(),
-                                        run.asOf(),
-                                        run.label(),
-                                        run.model().length() > 32 ? run.model().substring(0, 31) + "…" : run.model(),
-                                        run.compared() + "/" + run.months().size(),
-                                        run.mae() == null ? "–" : String.format(Locale.ROOT, "%,.2f", run.mae()),
-                                        run.mape() == null
-                                                ? "–"
-                                                : String.format(Locale.ROOT, "%.1f%%", 100 * run.mape()),
-                                        run.coverage80() == null
-                                                ? "–"
-                                                : String.format(Locale.ROOT, "%.0f%%", 100 * run.coverage80()));
-                            }
-                        }
-                    },
-                    () -> ForecastReports.saved(r),
-                    loaded.settings());
+            output.report(spec, json, r, () -> ForecastReports.saved(r), loaded.settings(), TextReport.DEFAULT_ROWS);
             return QuantCommand.OK;
         }
     }

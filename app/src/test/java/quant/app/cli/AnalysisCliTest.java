@@ -102,12 +102,15 @@ class AnalysisCliTest {
         assertThat(last.get("label").asText()).isEqualTo("2025-06");
         assertThat(last.get("cells").get(0).get("partial").asBoolean()).isTrue();
         InProcessQuant.Run text = quant("--db", db, "cohort", "--as-of", "2025-06-15", "--period", "quarter");
-        assertThat(text.out()).contains("* 2025-Q2 is not over at the as-of date: partial, not a drop.");
+        assertThat(text.out())
+                .contains("* 2025-Q2 is not over at the as-of date: its figures are partial, not a drop.");
         // the monthly table of four years stays readable in a terminal: no line past 160 characters
         InProcessQuant.Run monthly = quant("--db", db, "cohort");
         assertThat(monthly.out().lines().mapToInt(String::length).max().orElse(0))
-                .isLessThanOrEqualTo(CohortCommand.LINE_WIDTH);
-        assertThat(monthly.out()).contains("--json has them all");
+                .isLessThanOrEqualTo(quant.core.report.TextReport.LINE_WIDTH);
+        assertThat(monthly.out())
+                .containsPattern("\\(Age \\d+ to Age \\d+\\)")
+                .contains("more rows: --out FILE.csv --table cohorts");
     }
 
     @Test
@@ -221,7 +224,8 @@ class AnalysisCliTest {
         assertThat(text.out())
                 .contains("Simple formula")
                 .doesNotContain("Cohort curve")
-                .contains("Top 3 customers");
+                .contains("Customers by future value")
+                .contains("more rows: --out FILE.csv --table customers");
         InProcessQuant.Run bad = quant("--db", db, "clv", "--discount", "10");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("0.1 for 10 %");

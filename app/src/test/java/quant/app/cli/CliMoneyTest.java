@@ -9,8 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import quant.app.InProcessQuant;
 
 /**
- * Money in the text output carries the company's currency: after each amount in a sentence, once
- * in the caption of a table. The sample is switched to euros so that a default cannot pass for the
+ * Money in the text output carries the company's currency: after each key figure's amount, and in
+ * the header of each column of amounts. The sample is switched to euros so that a default cannot pass for the
  * setting.
  */
 class CliMoneyTest {
@@ -35,44 +35,51 @@ class CliMoneyTest {
         return run.out();
     }
 
-    private static final String AMOUNT = "−?-?[\\d,]+(\\.\\d\\d)? EUR";
+    private static final String AMOUNT = "-?[\\d,]+(\\.\\d\\d)? EUR";
 
     @Test
-    void sentencesPutTheCurrencyAfterEachAmount() {
+    void keyFiguresPutTheCurrencyAfterEachAmount() {
         assertThat(text("pipeline"))
-                .containsPattern("won value " + AMOUNT + " \\(average " + AMOUNT + "\\)")
-                .containsPattern("Open value " + AMOUNT + ", weighted " + AMOUNT + "; sales velocity " + AMOUNT)
-                .contains("Open deals by expected close month (amounts in EUR)");
+                .containsPattern("Won value +" + AMOUNT)
+                .containsPattern("Open pipeline +" + AMOUNT);
         assertThat(text("clv"))
-                .containsPattern("Historic \\(to date\\): revenue " + AMOUNT + " and margin " + AMOUNT)
-                .containsPattern("mean future CLV " + AMOUNT + " per customer, " + AMOUNT + " in all")
-                .contains("By segment (amounts in EUR)");
+                .containsPattern("Margin to date per customer +" + AMOUNT)
+                .containsPattern("Future value per customer +" + AMOUNT);
         assertThat(text("forecast", "cashflow"))
-                .containsPattern("collections " + AMOUNT + " on open invoices and " + AMOUNT + " on new revenue")
-                .containsPattern("Open invoices: \\d+ with " + AMOUNT + " outstanding")
-                .containsPattern("doubtful, over 365 days past due: \\d+ invoices, " + AMOUNT)
-                .contains("(amounts in EUR)");
-        assertThat(text("forecast", "revenue"))
-                .containsPattern("Overdue deals, past their expected close date and in no window: \\d+, " + AMOUNT)
-                .contains("(amounts in EUR)");
-        assertThat(text("segments")).containsPattern("revenue " + AMOUNT + ", margin " + AMOUNT);
-        assertThat(text("churn", "risk")).containsPattern(AMOUNT + " at risk");
+                .containsPattern("Cash in +" + AMOUNT)
+                .containsPattern("Net +" + AMOUNT);
+        assertThat(text("forecast", "revenue")).containsPattern("Next 30 days +" + AMOUNT);
+        assertThat(text("churn", "risk")).containsPattern("Value at risk +" + AMOUNT);
         assertThat(text("route", "day", "--date", "2025-07-01", "--seconds", "1"))
-                .containsPattern("cost " + AMOUNT + " \\(time at hourly cost and km at " + AMOUNT + "\\)");
+                .containsPattern("Cost +" + AMOUNT);
     }
 
     @Test
-    void tablesOfAmountsSayTheirCurrencyOnce() {
-        assertThat(text("marketing")).contains("(amounts in EUR)");
-        assertThat(text("cohort", "--metric", "margin")).contains("(amounts in EUR)");
-        assertThat(text("cohort")).doesNotContain("EUR"); // shares, not money
-        assertThat(text("market")).contains("revenue EUR");
+    void tablesOfAmountsSayTheirCurrencyInTheHeader() {
+        assertThat(text("marketing")).contains("Spend (EUR)").contains("CAC (EUR)");
+        assertThat(text("cohort", "--metric", "margin")).contains("Age 0 (EUR)");
+        assertThat(text("cohort")
+                        .lines()
+                        .filter(l -> l.startsWith("Cohort  "))
+                        .findFirst()
+                        .orElseThrow())
+                .doesNotContain("EUR"); // the table of shares carries no currency
+        assertThat(text("market")).contains("Our revenue (EUR)");
+        assertThat(text("segments")).contains("Revenue (EUR)");
     }
 
     @Test
     void noAmountIsWrittenInAnotherCurrency() {
         for (String[] command : new String[][] {
-            {"pipeline"}, {"clv"}, {"forecast", "cashflow"}, {"forecast", "revenue"}, {"marketing"}, {"segments"}
+            {"pipeline"},
+            {"clv"},
+            {"forecast", "cashflow"},
+            {"forecast", "revenue"},
+            {"marketing"},
+            {"segments"},
+            {"churn", "risk"},
+            {"market"},
+            {"report", "cohorts"}
         }) {
             assertThat(text(command)).as(String.join(" ", command)).doesNotContain("USD");
         }

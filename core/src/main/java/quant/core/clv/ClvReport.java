@@ -20,9 +20,22 @@ public final class ClvReport {
     private ClvReport() {}
 
     /** One method's lifetime value of a customer, for the side-by-side table. */
-    public record MethodValue(String method, Double value, String basis) {}
+    public record MethodValue(String key, String method, Double value, String basis) {}
 
+    /** The four methods by key: historic, simple, cohort, probabilistic. */
+    public static final java.util.Set<String> METHODS =
+            java.util.Set.of("historic", "simple", "cohort", "probabilistic");
+
+    /** The report with every method. */
     public static Report of(ClvResult r, ClvSpec spec) {
+        return of(r, spec, METHODS);
+    }
+
+    /**
+     * The report with the methods of {@code methods} ({@link #METHODS} keys) in the method table and
+     * the notes; the model fits and the holdout come with {@code probabilistic}.
+     */
+    public static Report of(ClvResult r, ClvSpec spec, java.util.Set<String> methods) {
         Report.Builder b = Report.builder(ID, "Customer lifetime value", r.asOf())
                 .spec("Horizon", r.horizonMonths() + " months")
                 .spec("Discount rate", String.format(Locale.ROOT, "%.1f%% a year", 100 * r.annualDiscountRate()))
@@ -51,7 +64,8 @@ public final class ClvReport {
                     h.predictedHoldout() / h.actualHoldout() - 1,
                     "predicted vs actual repeat purchases, " + h.split() + " to " + h.end()));
         }
-        if (r.holdout() != null) {
+        boolean probabilistic = methods.contains("probabilistic");
+        if (probabilistic && r.holdout() != null) {
             b.chart(
                     "holdout-tracking",
                     "Repeat purchases, predicted and actual",
@@ -61,7 +75,7 @@ public final class ClvReport {
                     "Holdout purchases by calibration frequency",
                     () -> ClvCharts.byFrequency(r.holdout()));
         }
-        if (r.cohortCurve().clv() != null) {
+        if (methods.contains("cohort") && r.cohortCurve().clv() != null) {
             b.chart(
                     "cohort-curve",
                     "The average cohort's cumulative margin",
@@ -69,23 +83,35 @@ public final class ClvReport {
         }
         b.table(new ReportTable<>("customers", "Customers by future value", customerColumns(), r.customerValues()));
         b.table(new ReportTable<>("segments", "By segment", segmentColumns(), r.bySegment()));
-        b.table(new ReportTable<>("methods", "Lifetime value by method", methodColumns(), methods(r)));
-        List<ClvFits.Report> fits = new ArrayList<>(p.transactionFits());
-        if (p.spendFit() != null) {
-            fits.add(p.spendFit());
+        b.table(new ReportTable<>(
+                "methods",
+                "Lifetime value by method",
+                methodColumns(),
+                methods(r).stream().filter(m -> methods.contains(m.key())).toList()));
+        if (probabilistic) {
+            List<ClvFits.Report> fits = new ArrayList<>(p.transactionFits());
+            if (p.spendFit() != null) {
+                fits.add(p.spendFit());
+            }
+            b.table(new ReportTable<>("fits", "Model fits", fitColumns(), fits));
+            if (r.segmentFit() != null) {
+                b.table(new ReportTable<>(
+                        "segment-holdout",
+                        "Holdout by segment",
+                        segmentFitColumns(),
+                        r.segmentFit().rows()));
+                b.note(r.segmentFit().note());
+            }
+            b.note(p.note());
+            if (r.holdout() == null) {
+                b.note(r.holdoutNote());
+            }
         }
-        b.table(new ReportTable<>("fits", "Model fits", fitColumns(), fits));
-        if (r.segmentFit() != null) {
-            b.table(new ReportTable<>(
-                    "segment-holdout",
-                    "Holdout by segment",
-                    segmentFitColumns(),
-                    r.segmentFit().rows()));
-            b.note(r.segmentFit().note());
+        if (methods.contains("simple")) {
+            b.note(r.simpleFormula().note());
         }
-        b.note(r.simpleFormula().note()).note(r.cohortCurve().note()).note(p.note());
-        if (r.holdout() == null) {
-            b.note(r.holdoutNote());
+        if (methods.contains("cohort")) {
+            b.note(r.cohortCurve().note());
         }
         b.note("Use: " + r.recommendation());
         return b.definitions(r.definitions()).build();
@@ -97,10 +123,16 @@ public final class ClvReport {
 
     private static List<MethodValue> methods(ClvResult r) {
         return List.of(
-                new MethodValue("Historic", r.historic().meanMargin(), "margin to date per customer"),
-                new MethodValue("Simple formula", r.simpleFormula().clv(), "margin per customer-month ÷ monthly churn"),
-                new MethodValue("Cohort curve", r.cohortCurve().clv(), "the average cohort's margin, extrapolated"),
+                new MethodValue("historic", "Historic", r.historic().meanMargin(), "margin to date per customer"),
                 new MethodValue(
+                        "simple",
+                        "Simple formula",
+                        r.simpleFormula().clv(),
+                        "margin per customer-month ÷ monthly churn"),
+                new MethodValue(
+                        "cohort", "Cohort curve", r.cohortCurve().clv(), "the average cohort's margin, extrapolated"),
+                new MethodValue(
+                        "probabilistic",
                         "Probabilistic",
                         r.probabilistic().meanClv() == null
                                 ? null

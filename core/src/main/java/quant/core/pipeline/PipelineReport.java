@@ -104,7 +104,7 @@ public final class PipelineReport {
                 t.avgDaysToCloseWon(),
                 "days",
                 0,
-                "typical (median) " + days(r.typicalCycleDays())));
+                "median " + days(r.typicalCycleDays())));
         out.add(KeyFigure.money(
                 "sales-velocity",
                 "Sales velocity",
@@ -148,7 +148,7 @@ public final class PipelineReport {
                         "Drivers",
                         "What raises (▲) or lowers (▼) the chance against the average deal",
                         PipelineReport::drivers),
-                Column.decimal("days-in-stage", "Days in stage", "days", 0, "", PipelineResult.OpenDeal::daysInStage),
+                Column.decimal("days-in-stage", "Days in stage", "", 0, "", PipelineResult.OpenDeal::daysInStage),
                 Column.decimal(
                         "age", "Age", "days", 0, "Days since the deal was created", PipelineResult.OpenDeal::ageDays),
                 Column.decimal(
@@ -213,9 +213,8 @@ public final class PipelineReport {
                 Column.percent(
                         "win-rate", "Win %", "Won ÷ closed", g -> g.summary().winRate()),
                 Column.wholeMoney("won-value", "Won value", "", g -> g.summary().wonValue()),
-                Column.decimal(
-                        "days-to-win", "Days to win", "days", 0, "Mean days from creation to a win", g -> g.summary()
-                                .avgDaysToCloseWon()),
+                Column.decimal("days-to-win", "Days to win", "", 0, "Mean days from creation to a win", g -> g.summary()
+                        .avgDaysToCloseWon()),
                 Column.wholeMoney("weighted", "Weighted", "Open value × win rates", g -> g.summary()
                         .weightedOpenValue()),
                 Column.wholeMoney(
@@ -232,7 +231,7 @@ public final class PipelineReport {
                         "",
                         "Stays in the stage that ended",
                         PipelineResult.StageTime::stays),
-                Column.decimal("mean-days", "Mean days", "days", 0, "", PipelineResult.StageTime::meanDays),
+                Column.decimal("mean-days", "Mean days", "", 0, "", PipelineResult.StageTime::meanDays),
                 Column.decimal("median-days", "Median", "days", 0, "", PipelineResult.StageTime::medianDays),
                 Column.decimal("p75-days", "75th pct", "days", 0, "", PipelineResult.StageTime::p75Days),
                 Column.decimal(

@@ -70,9 +70,12 @@ public final class ValueText {
                 : String.format(Locale.ROOT, "%s%d h %02d min", sign, minutes / 60, minutes % 60);
     }
 
-    /** A column's header with its unit: "Revenue (USD)", "Tenure (days)", "Active share (%)". */
+    /**
+     * A column's header with its unit, as text and documents show it: "Revenue (USD)", "Tenure (days)";
+     * a percentage's cells carry their own sign, so its header has none.
+     */
     public static String header(Column<?> column, String currency) {
-        String unit = unit(column.type(), column.unit(), currency);
+        String unit = column.type() == ColumnType.PERCENT ? "" : unit(column.type(), column.unit(), currency);
         return unit.isEmpty() ? column.title() : column.title() + " (" + unit + ")";
     }
 

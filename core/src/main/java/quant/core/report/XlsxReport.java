@@ -112,7 +112,10 @@ public final class XlsxReport {
         List<Column<T>> columns = t.columns();
         for (int c = 0; c < columns.size(); c++) {
             Column<T> col = columns.get(c);
-            String unit = col.type() == ColumnType.DURATION ? "min" : ValueText.unit(col.type(), col.unit(), currency);
+            // a percentage cell shows its sign through its number format; a duration is in minutes
+            String unit = col.type() == ColumnType.DURATION
+                    ? "min"
+                    : col.type() == ColumnType.PERCENT ? "" : ValueText.unit(col.type(), col.unit(), currency);
             ws.value(0, c, text(unit.isEmpty() ? col.title() : col.title() + " (" + unit + ")"));
             ws.style(0, c).bold().fillColor("E8EBEF").set();
             ws.width(c, width(col, unit));

@@ -506,6 +506,10 @@ public final class ForecastReports {
                     run.label() + " saved " + run.asOf(),
                     () -> ForecastCharts.savedVsActual(run, SavedForecast.REVENUE.equals(run.subject())));
         }
+        if (r.runs().isEmpty()) {
+            b.note("No saved forecasts yet: save one from the Demand or Revenue view, or run forecast demand or"
+                    + " forecast revenue with --save, and compare it once its months have passed.");
+        }
         b.table(new ReportTable<>("runs", "Saved forecasts", runColumns(), r.runs()));
         b.table(new ReportTable<>("months", "Month by month", savedMonthColumns(), months));
         return b.definitions(SAVED_DEFINITIONS).build();
