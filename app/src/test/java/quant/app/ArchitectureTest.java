@@ -183,6 +183,29 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void everyAnalysisResultCarriesItsAsOfDateTheSameWay() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that()
+                .haveSimpleNameEndingWith("Result")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .resideInAnyPackage(
+                        "quant.core.cohort..",
+                        "quant.core.clv..",
+                        "quant.core.churn..",
+                        "quant.core.segment..",
+                        "quant.core.forecast.business..",
+                        "quant.core.pipeline..",
+                        "quant.core.marketing..",
+                        "quant.core.market..")
+                .should()
+                .implement(quant.core.analysis.Dated.class)
+                .because("the views, the reports and the board pack read an analysis's as-of date one way")
+                .check(classes);
+    }
+
     /** The packages of analyses: they compute, they do not read. */
     static final String[] ANALYSES = {
         "quant.core.cohort..",

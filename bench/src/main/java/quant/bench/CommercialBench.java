@@ -91,10 +91,10 @@ public final class CommercialBench {
         PipelineResult pipeline = PipelineAnalysis.run(snapshot, pipelineSpec, JobMonitor.NONE);
         MarketingResult marketing = MarketingAnalysis.run(snapshot, marketingSpec, JobMonitor.NONE);
         if (!pipeline.asOf().equals(marketing.asOf())) {
-            throw new IllegalStateException(
-                    "the analyses disagree on the as-of date: " + pipeline.asOf() + " and " + marketing.asOf());
+            throw new IllegalStateException("the analyses disagree on the as-of date: "
+                    + pipeline.asOf().describe() + " and " + marketing.asOf().describe());
         }
-        LocalDate asOf = pipeline.asOf();
+        LocalDate asOf = pipeline.asOf().date();
 
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             long t0 = System.nanoTime();

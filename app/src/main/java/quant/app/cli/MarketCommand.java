@@ -58,7 +58,7 @@ final class MarketCommand implements Callable<Integer> {
                     new SnapshotLoader(store).load(CliProgress.monitor()),
                     Optional.ofNullable(asOf),
                     CliProgress.monitor());
-            period = String.valueOf(r.asOf().getYear());
+            period = String.valueOf(r.asOf().date().getYear());
             board = SwotBoard.read(store, period);
             settings = quant.core.settings.BusinessSettings.read(store);
         }

@@ -79,7 +79,7 @@ final class MarketSwotCommand implements Callable<Integer> {
                     : null;
             String p = period != null
                     ? period.strip()
-                    : String.valueOf(result.asOf().getYear());
+                    : String.valueOf(result.asOf().date().getYear());
             List<SwotBoard.Item> items = new ArrayList<>(SwotBoard.read(store, p));
             for (SwotBoard.Item r : removing) {
                 if (!items.removeIf(

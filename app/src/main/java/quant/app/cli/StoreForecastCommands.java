@@ -114,7 +114,8 @@ final class StoreForecastCommands {
             saving.saveIfAsked(
                     forecast.parent.database(),
                     r.lines().stream()
-                            .map(l -> SavedForecast.of(SavedForecast.jobs(l.line()), l.jobs(), r.asOf(), saving.note))
+                            .map(l ->
+                                    SavedForecast.of(SavedForecast.jobs(l.line()), l.jobs(), r.asOfText(), saving.note))
                             .toList(),
                     spec.commandLine().getErr());
             OutlookSpec asked = outlook();
@@ -142,7 +143,7 @@ final class StoreForecastCommands {
             RevenueResult r = refusing(() -> RevenueAnalysis.run(loaded.snapshot(), outlook(), CliProgress.monitor()));
             saving.saveIfAsked(
                     forecast.parent.database(),
-                    List.of(SavedForecast.of(SavedForecast.REVENUE, r.jobRevenue(), r.asOf(), saving.note)),
+                    List.of(SavedForecast.of(SavedForecast.REVENUE, r.jobRevenue(), r.asOfText(), saving.note)),
                     spec.commandLine().getErr());
             OutlookSpec asked = outlook();
             return emit(r, () -> ForecastReports.revenue(r, asked), loaded.settings());

@@ -82,7 +82,7 @@ public final class CashFlowView extends BorderPane implements quant.app.analysis
                 r.hasBalance()
                         ? ""
                         : "No opening cash balance is set, so only the flows are shown. Enter the cash in the bank at "
-                                + r.asOf()
+                                + r.asOf().date()
                                 + " under File ▸ Business settings… (Ctrl+,) to see the balance and when it runs low.");
         banner.setVisible(!r.hasBalance());
         banner.setManaged(!r.hasBalance());
@@ -104,7 +104,7 @@ public final class CashFlowView extends BorderPane implements quant.app.analysis
                 Formats.money(r.openInvoices().outstanding()),
                 Formats.money(r.openInvoices().expected()),
                 Formats.money(r.openInvoices().doubtful()),
-                r.asOf()));
+                r.asOf().date()));
         CashFlowResult.OpenInvoices o = r.openInvoices();
         receivables.setText(String.format(
                 Locale.ROOT,

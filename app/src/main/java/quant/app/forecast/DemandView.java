@@ -60,7 +60,7 @@ public final class DemandView extends BorderPane implements quant.app.analysis.E
                     .filter(l -> l.line().equals(line.getValue()))
                     .findFirst()
                     .ifPresent(l -> saved.save(
-                            List.of(SavedForecast.of(SavedForecast.jobs(l.line()), l.jobs(), r.asOf(), null)),
+                            List.of(SavedForecast.of(SavedForecast.jobs(l.line()), l.jobs(), r.asOfText(), null)),
                             status::setText));
         });
         status.setId("demand-status");
@@ -118,7 +118,7 @@ public final class DemandView extends BorderPane implements quant.app.analysis.E
                 .findFirst()
                 .orElse(null);
         if (d == null) {
-            frame.setSummary("As of " + r.asOf());
+            frame.setSummary("As of " + r.asOf().date());
             frame.showEmpty("No service line has jobs to forecast. Import jobs with their requested dates.");
             return;
         }
@@ -133,7 +133,7 @@ public final class DemandView extends BorderPane implements quant.app.analysis.E
                 d.windowHours().mean(),
                 r.horizonDays(),
                 ForecastControls.headline(d.jobs().forecast()),
-                r.asOf()));
+                r.asOf().date()));
         java.util.List<String> definitions = new java.util.ArrayList<>(
                 quant.core.forecast.business.ForecastReports.details(d.jobs().forecast()));
         definitions.addAll(r.notes());

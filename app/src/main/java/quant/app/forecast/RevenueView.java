@@ -56,7 +56,8 @@ public final class RevenueView extends BorderPane implements quant.app.analysis.
         save.setOnAction(e -> {
             RevenueResult r = model.resultProperty().get();
             saved.save(
-                    List.of(SavedForecast.of(SavedForecast.REVENUE, r.jobRevenue(), r.asOf(), null)), status::setText);
+                    List.of(SavedForecast.of(SavedForecast.REVENUE, r.jobRevenue(), r.asOfText(), null)),
+                    status::setText);
         });
         setTop(new ToolBar(
                 ForecastControls.method(model, "revenue"),
@@ -118,7 +119,7 @@ public final class RevenueView extends BorderPane implements quant.app.analysis.
                         : " · " + Formats.count(r.overdue().deals()) + " overdue deals ("
                                 + Formats.money(r.overdue().value()) + ") in no window",
                 ForecastControls.headline(r.jobRevenue().forecast()),
-                r.asOf()));
+                r.asOf().date()));
         fan.setChart(ForecastCharts.fan(r.jobRevenue(), "Revenue of completed jobs per month", "Revenue", true));
         pipeline.setChart(r.stages().isEmpty() ? null : ForecastCharts.pipeline(r));
         windows.getItems().setAll(r.windows());

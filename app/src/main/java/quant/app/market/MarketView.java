@@ -287,7 +287,7 @@ public final class MarketView extends BorderPane implements quant.app.analysis.E
         frame.showBody();
         frame.setSummary("Market position as of %s%s · %s market figures, %s competitor observations"
                 .formatted(
-                        r.asOf(),
+                        r.asOf().date(),
                         r.asOfFromData() ? " (the last activity in the data)" : "",
                         Formats.count(r.periods().size()),
                         Formats.count(r.competitors().size())));
@@ -340,8 +340,9 @@ public final class MarketView extends BorderPane implements quant.app.analysis.E
                                 Locale.ROOT,
                                 "Our customers rate our work %.2f on average (job ratings over the twelve months to %s).",
                                 r.ourRating(),
-                                r.asOf())
-                        : "Our jobs carry no ratings in the twelve months to " + r.asOf() + ".");
+                                r.asOf().date())
+                        : "Our jobs carry no ratings in the twelve months to "
+                                + r.asOf().date() + ".");
     }
 
     private static Number value(CompetitorRow row, String metric, int which) {

@@ -68,7 +68,7 @@ public final class MarketViewModel {
         dataChanged.addListener(x -> refresh());
         recomputer.resultProperty().addListener((obs, o, r) -> {
             if (r != null && (period.get() == null || o == null)) {
-                String year = String.valueOf(r.asOf().getYear());
+                String year = String.valueOf(r.asOf().date().getYear());
                 if (year.equals(period.get())) {
                     loadBoard();
                 } else {

@@ -153,13 +153,14 @@ public final class MarketingView extends BorderPane implements quant.app.analysi
         }
         frame.setDefinitions(r.definitions());
         if (r.channels().isEmpty()) {
-            frame.showEmpty("No acquisition channel has spend or customers by " + r.asOf()
+            frame.showEmpty("No acquisition channel has spend or customers by "
+                    + r.asOf().date()
                     + ": import marketing spend and customers with their acquisition channel to compare channels.");
             return;
         }
         frame.showBody();
         frame.setSummary("As of %s%s · %s"
-                .formatted(r.asOf(), r.asOfFromData() ? " (the last activity in the data)" : "", r.ltvNote()));
+                .formatted(r.asOf().date(), r.asOfFromData() ? " (the last activity in the data)" : "", r.ltvNote()));
         figures.showReport(MarketingReport.figures(r));
 
         List<MarketingResult.Channel> rows = new ArrayList<>(r.channels());

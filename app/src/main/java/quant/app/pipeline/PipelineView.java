@@ -205,7 +205,7 @@ public final class PipelineView extends BorderPane implements quant.app.analysis
         frame.setSummary("%s deals started by %s%s"
                 .formatted(
                         Formats.count(t.dealCount()),
-                        r.asOf(),
+                        r.asOf().date(),
                         r.asOfFromData() ? " (the last activity in the data)" : ""));
         figures.showReport(PipelineReport.figures(r));
         long stalled =

@@ -34,12 +34,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import quant.app.analysis.AnalysisFrame;
-import quant.app.analysis.Formats;
 import quant.app.analysis.IsoDatePicker;
 import quant.app.analysis.KeyFigures;
 import quant.app.analysis.Tables;
 import quant.core.routing.DayPlan;
 import quant.core.routing.RoutePlan;
+import quant.core.routing.RouteReports;
 import quant.core.routing.RunSheets;
 import quant.core.routing.WorkDay;
 
@@ -291,11 +291,7 @@ public final class RouteView extends BorderPane implements quant.app.analysis.Ex
 
     private Node leftOutTable() {
         leftOut.setId("route-left-out");
-        leftOut.getColumns()
-                .setAll(List.of(
-                        Tables.text("Job", RoutePlan.Unassigned::label, 220),
-                        Tables.text("Priority", RoutePlan.Unassigned::priority, 80),
-                        Tables.text("Why it is not planned", RoutePlan.Unassigned::reason, 520)));
+        leftOut.getColumns().setAll(Tables.of(RouteReports.unassignedColumns()));
         leftOut.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         leftOut.setPlaceholder(new Label("Every job of the day is planned."));
         return leftOut;
@@ -340,37 +336,7 @@ public final class RouteView extends BorderPane implements quant.app.analysis.Ex
         int left = p.unassigned().size() + d.unplannable().size();
         // jobs added by a re-plan are stops without a row in the data, so count what the plan holds
         int jobs = t.stops() + left;
-        List<KeyFigures.Figure> headline = new ArrayList<>();
-        headline.add(new KeyFigures.Figure(
-                "Jobs planned",
-                Formats.count(t.stops()) + " of " + Formats.count(jobs),
-                Formats.count(t.vehicles()) + " of " + d.day().technicians().size() + " technicians on the road",
-                left > 0));
-        headline.add(new KeyFigures.Figure(
-                "Driving",
-                String.format(Locale.ROOT, "%,.0f min", t.travelTime()),
-                String.format(Locale.ROOT, "%,.1f road km", t.distance())));
-        headline.add(new KeyFigures.Figure(
-                "Route cost", Formats.money(t.cost()), "technicians' hours on the road and per km"));
-        headline.add(new KeyFigures.Figure(
-                "Waiting",
-                String.format(Locale.ROOT, "%,.0f min", t.idleTime()),
-                t.late() > 0 ? String.format(Locale.ROOT, "%,.0f min late in all", t.late()) : "for windows to open",
-                t.late() > 0));
-        DayPlan.Comparison c = d.actual();
-        if (c != null && c.recordedMinutes() > 0) {
-            headline.add(new KeyFigures.Figure(
-                    "Saved against recorded",
-                    String.format(Locale.ROOT, "%,.0f min", c.savedMinutes()),
-                    String.format(
-                            Locale.ROOT,
-                            "%s of %,.0f min driven; cost %s less",
-                            Formats.percent(c.savedMinutes() / c.recordedMinutes()),
-                            c.recordedMinutes(),
-                            Formats.money(c.savedCost())),
-                    c.savedMinutes() < 0));
-        }
-        figures.show(headline);
+        figures.showReport(RouteReports.figures(d));
         frame.setSummary(String.format(
                         Locale.ROOT,
                         "%s (%s): %d jobs, %d technicians at work; %s%s.%s%s",

@@ -41,7 +41,9 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
             "routing",
             "Route planning",
             "backups",
-            "Backups");
+            "Backups",
+            "report",
+            "Exported documents");
 
     public BusinessSettingsDialog(Window owner, BusinessSettings current, boolean readOnly) {
         this.form = new BusinessSettingsForm(current);

@@ -51,7 +51,7 @@ class CliMoneyTest {
         assertThat(text("forecast", "revenue")).containsPattern("Next 30 days +" + AMOUNT);
         assertThat(text("churn", "risk")).containsPattern("Value at risk +" + AMOUNT);
         assertThat(text("route", "day", "--date", "2025-07-01", "--seconds", "1"))
-                .containsPattern("Cost +" + AMOUNT);
+                .containsPattern("Route cost +" + AMOUNT);
     }
 
     @Test

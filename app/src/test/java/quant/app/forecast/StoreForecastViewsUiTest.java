@@ -114,7 +114,7 @@ class StoreForecastViewsUiTest {
                 JobMonitor.NONE);
         ForecastLog.save(
                 SampleViews.store(),
-                List.of(SavedForecast.of(SavedForecast.REVENUE, midYear.jobRevenue(), midYear.asOf(), "mid-year")));
+                List.of(SavedForecast.of(SavedForecast.REVENUE, midYear.jobRevenue(), midYear.asOfText(), "mid-year")));
         robot.interact(
                 () -> stage.getScene().setRoot(new SavedForecastsView(saved, new FxJobRunner(), snapshots, data)));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#saved-table")

@@ -70,7 +70,7 @@ class MarketViewUiTest {
 
         robot.interact(() -> tabs.getSelectionModel().select(2));
         WaitForAsyncUtils.waitForFxEvents();
-        String period = String.valueOf(r.asOf().getYear());
+        String period = String.valueOf(r.asOf().date().getYear());
         assertThat(model.periodProperty().get()).isEqualTo(period);
         int suggested = r.suggestions().size();
         int shown = SwotBoard.QUADRANTS.stream()

@@ -148,7 +148,7 @@ public final class AnalysisCatalog {
             new Entry(
                     MarketReport.ID, "Market position", "Is our share of each line's market growing?", (s, b, d, m) -> {
                         var r = MarketAnalysis.run(s, d, m);
-                        return MarketReport.of(r, String.valueOf(r.asOf().getYear()), List.of());
+                        return MarketReport.of(r, String.valueOf(r.asOf().date().getYear()), List.of());
                     }));
 
     /**

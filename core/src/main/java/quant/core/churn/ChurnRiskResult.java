@@ -26,7 +26,8 @@ public record ChurnRiskResult(
         List<Level> levels,
         List<CustomerRisk> customers,
         String note,
-        List<String> definitions) {
+        List<String> definitions)
+        implements quant.core.analysis.Dated {
 
     /**
      * @param label the factor's short name for a table, e.g. "Ever a callback"

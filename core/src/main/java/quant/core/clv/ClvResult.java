@@ -39,7 +39,8 @@ public record ClvResult(
         List<CustomerValue> customerValues,
         String recommended,
         String recommendation,
-        List<String> definitions) {
+        List<String> definitions)
+        implements quant.core.analysis.Dated {
 
     /**
      * Value to date.

@@ -28,7 +28,8 @@ public record CohortResult(
         List<Cohort> cohorts,
         List<AgePoint> average,
         String partialPeriod,
-        List<String> definitions) {
+        List<String> definitions)
+        implements quant.core.analysis.Dated {
 
     public CohortResult {
         cohorts = List.copyOf(cohorts);

@@ -111,8 +111,7 @@ public final class MarketAnalysis {
         double rating = ourRating(s, end);
         monitor.progress(2, 3, "SWOT suggestions");
         return new MarketResult(
-                asOf.date(),
-                asOf.fromData(),
+                asOf,
                 periods,
                 List.copyOf(lines),
                 List.copyOf(opportunities),

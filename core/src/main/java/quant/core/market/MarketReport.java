@@ -2,7 +2,6 @@ package quant.core.market;
 
 import java.util.List;
 import java.util.Locale;
-import quant.core.analysis.AsOf;
 import quant.core.report.Column;
 import quant.core.report.KeyFigure;
 import quant.core.report.Report;
@@ -22,7 +21,7 @@ public final class MarketReport {
      * @param board the SWOT board kept for {@code period}, or empty
      */
     public static Report of(MarketResult r, String period, List<SwotBoard.Item> board) {
-        Report.Builder b = Report.builder(ID, "Market position", new AsOf(r.asOf(), r.asOfFromData()));
+        Report.Builder b = Report.builder(ID, "Market position", r.asOf());
         b.figure(KeyFigure.count(
                 "lines", "Lines with a market", r.lines().size(), "", "service lines with market-size figures"));
         b.figure(KeyFigure.count(

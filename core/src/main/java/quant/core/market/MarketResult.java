@@ -1,8 +1,11 @@
 package quant.core.market;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import quant.core.analysis.AsOf;
 
 /**
  * Where the business stands in its market: share by period and service line from imported market
@@ -17,8 +20,7 @@ import java.util.Map;
  * @param suggestions SWOT entries drawn from the figures, to pre-fill the board
  */
 public record MarketResult(
-        LocalDate asOf,
-        boolean asOfFromData,
+        @JsonIgnore AsOf asOf,
         List<Period> periods,
         List<Line> lines,
         List<Opportunity> opportunities,
@@ -26,7 +28,19 @@ public record MarketResult(
         double ourRating,
         List<Suggestion> suggestions,
         Map<String, String> segmentNames,
-        List<String> definitions) {
+        List<String> definitions)
+        implements quant.core.analysis.Dated {
+    /** The as-of date, as the JSON's {@code asOf} holds it. */
+    @JsonProperty("asOf")
+    public LocalDate asOfDate() {
+        return asOf.date();
+    }
+
+    /** Whether the as-of date was taken from the data (JSON {@code asOfFromData}). */
+    @JsonProperty("asOfFromData")
+    public boolean asOfFromData() {
+        return asOf.fromData();
+    }
 
     /** The name a person reads for a segment: its service line's name, else its display name. */
     public String nameOf(String segment) {

@@ -190,8 +190,7 @@ public final class MarketingAnalysis {
         Double target = t < 0 ? null : targets.target(t);
         monitor.progress(4, 5, "Recommendations");
         return new MarketingResult(
-                asOf.date(),
-                asOf.fromData(),
+                asOf,
                 lifetime.method.name().toLowerCase(java.util.Locale.ROOT),
                 lifetime.note,
                 target,

@@ -3,7 +3,6 @@ package quant.core.marketing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import quant.core.analysis.AsOf;
 import quant.core.analysis.DisplayNames;
 import quant.core.report.Column;
 import quant.core.report.KeyFigure;
@@ -22,8 +21,7 @@ public final class MarketingReport {
     private MarketingReport() {}
 
     public static Report of(MarketingResult r) {
-        Report.Builder b = Report.builder(
-                        ID, "Marketing: acquisition cost and payback", new AsOf(r.asOf(), r.asOfFromData()))
+        Report.Builder b = Report.builder(ID, "Marketing: acquisition cost and payback", r.asOf())
                 .spec(
                         "Lifetime value",
                         ("clv".equals(r.ltvMethod()) ? "predicted (margin to date + future)" : "margin to date"));

@@ -1,7 +1,10 @@
 package quant.core.marketing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
+import quant.core.analysis.AsOf;
 
 /**
  * Marketing efficiency at a date: acquisition cost, lifetime value and payback per channel,
@@ -13,8 +16,7 @@ import java.util.List;
  * @param ltvToCacTarget the {@code ltv_to_cac} KPI target at the as-of date, or null
  */
 public record MarketingResult(
-        LocalDate asOf,
-        boolean asOfFromData,
+        @JsonIgnore AsOf asOf,
         String ltvMethod,
         String ltvNote,
         Double ltvToCacTarget,
@@ -23,7 +25,19 @@ public record MarketingResult(
         List<MonthCac> cacByMonth,
         List<Campaign> campaigns,
         List<String> recommendations,
-        List<String> definitions) {
+        List<String> definitions)
+        implements quant.core.analysis.Dated {
+    /** The as-of date, as the JSON's {@code asOf} holds it. */
+    @JsonProperty("asOf")
+    public LocalDate asOfDate() {
+        return asOf.date();
+    }
+
+    /** Whether the as-of date was taken from the data (JSON {@code asOfFromData}). */
+    @JsonProperty("asOfFromData")
+    public boolean asOfFromData() {
+        return asOf.fromData();
+    }
 
     /**
      * One acquisition channel over the whole history to the as-of date.

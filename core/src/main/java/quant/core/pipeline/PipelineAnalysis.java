@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import quant.core.analysis.AsOf;
 import quant.core.analysis.Codes;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.analysis.Operations;
@@ -94,8 +95,7 @@ public final class PipelineAnalysis {
         monitor.progress(6, 7, "Following the customer journey");
         PipelineResult.Journey journey = CustomerJourney.trace(snapshot, day);
         return new PipelineResult(
-                LocalDate.ofEpochDay(day),
-                fromData,
+                new AsOf(LocalDate.ofEpochDay(day), fromData),
                 spec.by().label(),
                 totals,
                 List.copyOf(groups),

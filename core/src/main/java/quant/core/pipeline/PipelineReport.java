@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import quant.core.analysis.AsOf;
 import quant.core.analysis.DisplayNames;
 import quant.core.report.Column;
 import quant.core.report.KeyFigure;
@@ -26,7 +25,7 @@ public final class PipelineReport {
 
     public static Report of(PipelineResult r) {
         PipelineResult.Summary t = r.totals();
-        Report.Builder b = Report.builder(ID, "Sales pipeline", new AsOf(r.asOf(), r.asOfFromData()))
+        Report.Builder b = Report.builder(ID, "Sales pipeline", r.asOf())
                 .spec("Breakdown", r.groups().isEmpty() ? "none" : "by " + r.by());
         figures(r).forEach(b::figure);
         b.chart("funnel", "Deals reaching each stage", () -> PipelineCharts.funnel(r.funnel()));

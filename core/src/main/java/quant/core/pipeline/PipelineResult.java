@@ -1,16 +1,19 @@
 package quant.core.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import quant.core.analysis.AsOf;
 
 /**
  * The pipeline at a date: its totals, a breakdown, the stage funnel and the weighted forecast by
  * expected close month. Money in the deals' currency; NaN where a figure has no deals to come from.
  *
- * @param asOf the date
- * @param asOfFromData whether the date was taken from the data
+ * @param asOf the date computed at and whether it came from the data (JSON: {@code asOf}, the
+ *     date, and {@code asOfFromData})
  * @param by the breakdown's label ({@code none} without one)
  * @param totals every deal started by the as-of date (in JSON, its keys sit at the top level)
  * @param groups the breakdown, largest first
@@ -25,8 +28,7 @@ import java.util.Map;
  * @param definitions how each figure is computed, in words
  */
 public record PipelineResult(
-        LocalDate asOf,
-        boolean asOfFromData,
+        @JsonIgnore AsOf asOf,
         String by,
         @JsonUnwrapped Summary totals,
         List<Group> groups,
@@ -38,7 +40,19 @@ public record PipelineResult(
         List<OpenDeal> openDeals,
         Scoring scoring,
         Journey journey,
-        List<String> definitions) {
+        List<String> definitions)
+        implements quant.core.analysis.Dated {
+    /** The as-of date, as the JSON's {@code asOf} holds it. */
+    @JsonProperty("asOf")
+    public LocalDate asOfDate() {
+        return asOf.date();
+    }
+
+    /** Whether the as-of date was taken from the data (JSON {@code asOfFromData}). */
+    @JsonProperty("asOfFromData")
+    public boolean asOfFromData() {
+        return asOf.fromData();
+    }
 
     /**
      * The figures of a set of deals.

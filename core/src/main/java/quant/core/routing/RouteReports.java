@@ -41,38 +41,8 @@ public final class RouteReports {
                                 "%.1f s%s",
                                 p.seconds(),
                                 p.stoppedEarly() ? ", stopped early" : ""));
-        int leftOut = p.unassigned().size() + d.unplannable().size();
-        b.figure(KeyFigure.count(
-                "planned",
-                "Jobs planned",
-                p.totals().stops(),
-                "",
-                "of " + d.day().jobs().size()));
-        b.figure(KeyFigure.count("left-out", "Left out", leftOut, "jobs", "see the list below")
-                .judged(leftOut > 0 ? Status.WARNING : Status.OK));
-        b.figure(new KeyFigure(
-                "driving",
-                "Driving",
-                ColumnType.DURATION,
-                minutes(p.totals().travelTime()),
-                "",
-                -1,
-                String.format(java.util.Locale.ROOT, "%,.1f km", p.totals().distance()),
-                null));
-        b.figure(KeyFigure.money("cost", "Cost", p.totals().cost(), "time at hourly cost and km at the km rate"));
+        figures(d).forEach(b::figure);
         DayPlan.Comparison c = d.actual();
-        if (c != null) {
-            b.figure(new KeyFigure(
-                    "saved",
-                    "Better routes save",
-                    ColumnType.DURATION,
-                    minutes(c.savedMinutes()),
-                    "",
-                    -1,
-                    "against what was driven to " + c.jobs() + " jobs",
-                    null));
-            b.figure(KeyFigure.money("saved-cost", "Cost saved", c.savedCost(), "against what was driven"));
-        }
         b.table(new ReportTable<>("stops", "Stops", stopColumns(), RunSheets.stops(d, List.of())));
         b.table(new ReportTable<>(
                 "routes",
@@ -86,6 +56,64 @@ public final class RouteReports {
             b.note(c.servedButUnplanned() + " jobs served that day are not in the plan.");
         }
         return b.build();
+    }
+
+    /** The headline figures of a planned day, in the order the view and documents show them. */
+    public static List<KeyFigure> figures(DayPlan d) {
+        RoutePlan p = d.plan();
+        RoutePlan.Totals t = p.totals();
+        int left = p.unassigned().size() + d.unplannable().size();
+        // jobs added by a re-plan are stops without a row in the data, so count what the plan holds
+        int jobs = t.stops() + left;
+        List<KeyFigure> out = new ArrayList<>();
+        out.add(KeyFigure.count(
+                        "planned",
+                        "Jobs planned",
+                        t.stops(),
+                        "of " + jobs,
+                        t.vehicles() + " of " + d.day().technicians().size() + " technicians on the road")
+                .judged(left > 0 ? Status.WARNING : Status.OK));
+        out.add(new KeyFigure(
+                "driving",
+                "Driving",
+                ColumnType.DURATION,
+                minutes(t.travelTime()),
+                "",
+                -1,
+                String.format(java.util.Locale.ROOT, "%,.1f road km", t.distance()),
+                null));
+        out.add(KeyFigure.money("cost", "Route cost", t.cost(), "technicians' hours on the road and per km"));
+        KeyFigure waiting = new KeyFigure(
+                "waiting",
+                "Waiting",
+                ColumnType.DURATION,
+                minutes(t.idleTime()),
+                "",
+                -1,
+                t.late() > 0
+                        ? String.format(java.util.Locale.ROOT, "%,.0f min late in all", t.late())
+                        : "for windows to open",
+                null);
+        out.add(t.late() > 0 ? waiting.judged(Status.WARNING) : waiting);
+        DayPlan.Comparison c = d.actual();
+        if (c != null && c.recordedMinutes() > 0) {
+            KeyFigure saved = new KeyFigure(
+                    "saved",
+                    "Saved against recorded",
+                    ColumnType.DURATION,
+                    minutes(c.savedMinutes()),
+                    "",
+                    -1,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%.1f%% of %,.0f min driven; cost %,.0f less",
+                            100 * c.savedMinutes() / c.recordedMinutes(),
+                            c.recordedMinutes(),
+                            c.savedCost()),
+                    null);
+            out.add(c.savedMinutes() < 0 ? saved.judged(Status.WARNING) : saved);
+        }
+        return out;
     }
 
     /** The stops' columns, the run sheets' content. */
@@ -119,11 +147,12 @@ public final class RouteReports {
                 Column.money("cost", "Cost", "Time at hourly cost and km at the km rate", RoutePlan.Route::cost));
     }
 
-    private static List<Column<RoutePlan.Unassigned>> unassignedColumns() {
+    /** The jobs left out: which, how urgent, and why. */
+    public static List<Column<RoutePlan.Unassigned>> unassignedColumns() {
         return List.of(
                 Column.text("job", "Job", "", RoutePlan.Unassigned::label),
                 Column.text("priority", "Priority", "", RoutePlan.Unassigned::priority),
-                Column.text("reason", "Why", "Why no route takes it", RoutePlan.Unassigned::reason));
+                Column.text("reason", "Why it is not planned", "Why no route takes it", RoutePlan.Unassigned::reason));
     }
 
     /** A month of days planned and compared with what was driven. */

@@ -23,7 +23,8 @@ public record SegmentResult(
         List<KMeans.Trial> trials,
         List<Cluster> clusters,
         List<CustomerSegment> rows,
-        List<String> definitions) {
+        List<String> definitions)
+        implements quant.core.analysis.Dated {
 
     /**
      * One named RFM segment.

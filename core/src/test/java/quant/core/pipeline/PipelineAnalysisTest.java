@@ -101,7 +101,7 @@ class PipelineAnalysisTest {
     @Test
     void withoutAnAsOfDateTheLastDealDateIsUsed() {
         PipelineResult r = PipelineAnalysis.run(sixDeals(), PipelineSpec.defaults(), JobMonitor.NONE);
-        assertThat(r.asOf()).isEqualTo(day(4, 10));
+        assertThat(r.asOf().date()).isEqualTo(day(4, 10));
         assertThat(r.asOfFromData()).isTrue();
         assertThat(r.totals().dealCount()).isEqualTo(6);
     }

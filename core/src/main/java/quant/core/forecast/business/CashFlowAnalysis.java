@@ -238,7 +238,7 @@ public final class CashFlowAnalysis {
                     open.doubtfulCount == 1 ? "is" : "are"));
         }
         return new CashFlowResult(
-                asOf.date().toString(),
+                asOf,
                 h,
                 opening,
                 List.copyOf(weeks),

@@ -1,13 +1,16 @@
 package quant.core.forecast.business;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import quant.core.analysis.AsOf;
 import quant.core.analysis.Money;
 
 /**
  * Cash in and out over the days after the as-of date, week by week. Money is in the company's
  * currency; keys of the JSON form are listed in {@code docs/cli.md}.
  *
- * @param asOf the date forecast from (ISO)
+ * @param asOf the date forecast from and whether it came from the data (JSON: {@code asOf}, the ISO date)
  * @param horizonDays the days covered
  * @param openingCash the balance at the end of the as-of date, or null when none was entered
  * @param weeks the weeks (the last may be shorter)
@@ -22,7 +25,7 @@ import quant.core.analysis.Money;
  * @param notes what the figures assume, in sentences
  */
 public record CashFlowResult(
-        String asOf,
+        @JsonIgnore AsOf asOf,
         int horizonDays,
         Double openingCash,
         List<Week> weeks,
@@ -33,7 +36,13 @@ public record CashFlowResult(
         String lowCashDate,
         String lowCashDateLower80,
         int lowCashDays,
-        List<String> notes) {
+        List<String> notes)
+        implements quant.core.analysis.Dated {
+    /** The as-of date as the JSON's {@code asOf} holds it (ISO). */
+    @JsonProperty("asOf")
+    public String asOfText() {
+        return asOf.date().toString();
+    }
 
     public CashFlowResult {
         openingCash = cents(openingCash);

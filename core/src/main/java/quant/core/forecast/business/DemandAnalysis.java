@@ -134,7 +134,7 @@ public final class DemandAnalysis {
         notes.add("Available hours are shift lengths on work days of the technicians employed; holidays and"
                 + " absences are not in the data and are not subtracted.");
         List<DemandResult.Capacity> capacity = capacity(s, grid, ahead, kept, hoursDone, asOf.day());
-        return new DemandResult(asOf.date().toString(), spec.horizonDays(), List.copyOf(kept), capacity, notes);
+        return new DemandResult(asOf, spec.horizonDays(), List.copyOf(kept), capacity, notes);
     }
 
     /** The calendar months' seasonal indexes, January first; empty with less than two years or a zero month. */

@@ -1,12 +1,15 @@
 package quant.core.forecast.business;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import quant.core.analysis.AsOf;
 
 /**
  * Demand per service line and the technician hours it needs against the hours available, by skill.
  * Keys of the JSON form are listed in {@code docs/cli.md}.
  *
- * @param asOf the date forecast from (ISO)
+ * @param asOf the date forecast from and whether it came from the data (JSON: {@code asOf}, the ISO date)
  * @param horizonDays the days ahead covered
  * @param lines demand per service line
  * @param capacity hours needed and available per skill, month by month (the last twelve observed
@@ -14,7 +17,13 @@ import java.util.List;
  * @param notes what the figures assume, in sentences
  */
 public record DemandResult(
-        String asOf, int horizonDays, List<LineDemand> lines, List<Capacity> capacity, List<String> notes) {
+        @JsonIgnore AsOf asOf, int horizonDays, List<LineDemand> lines, List<Capacity> capacity, List<String> notes)
+        implements quant.core.analysis.Dated {
+    /** The as-of date as the JSON's {@code asOf} holds it (ISO). */
+    @JsonProperty("asOf")
+    public String asOfText() {
+        return asOf.date().toString();
+    }
 
     /**
      * One service line.

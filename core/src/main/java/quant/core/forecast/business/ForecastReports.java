@@ -3,7 +3,6 @@ package quant.core.forecast.business;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import quant.core.analysis.AsOf;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.forecast.Backtest;
@@ -40,10 +39,6 @@ public final class ForecastReports {
     /** One month of one capacity forecast. */
     public record CapacityRow(String skill, DemandResult.CapacityMonth month) {}
 
-    private static AsOf asOf(String date, Optional<LocalDate> given) {
-        return new AsOf(LocalDate.parse(date), given.isEmpty());
-    }
-
     /** The words on a forecast for the definitions: its model, why it was chosen, how its bands held. */
     public static List<String> details(SeriesForecast f) {
         List<String> out = new ArrayList<>();
@@ -59,7 +54,7 @@ public final class ForecastReports {
 
     /** Demand by service line and the technician hours it needs against capacity. */
     public static Report demand(DemandResult r, OutlookSpec spec) {
-        Report.Builder b = Report.builder(DEMAND, "Demand and capacity", asOf(r.asOf(), spec.asOf()))
+        Report.Builder b = Report.builder(DEMAND, "Demand and capacity", r.asOf())
                 .spec("Horizon", r.horizonDays() + " days")
                 .spec("Method", spec.method().label());
         double jobs = 0;
@@ -271,7 +266,7 @@ public final class ForecastReports {
 
     /** Revenue of jobs and pipeline over the next windows. */
     public static Report revenue(RevenueResult r, OutlookSpec spec) {
-        Report.Builder b = Report.builder(REVENUE, "Revenue forecast", asOf(r.asOf(), spec.asOf()))
+        Report.Builder b = Report.builder(REVENUE, "Revenue forecast", r.asOf())
                 .spec("Horizon", r.horizonDays() + " days")
                 .spec("Method", spec.method().label());
         for (RevenueResult.Window w : r.windows()) {
@@ -387,8 +382,7 @@ public final class ForecastReports {
 
     /** Cash in and out week by week, the balance where an opening balance is set, open invoices by age. */
     public static Report cashFlow(CashFlowResult r, CashFlowSpec spec) {
-        Report.Builder b = Report.builder(
-                        CASH_FLOW, "Cash flow", asOf(r.asOf(), spec.outlook().asOf()))
+        Report.Builder b = Report.builder(CASH_FLOW, "Cash flow", r.asOf())
                 .spec("Horizon", r.horizonDays() + " days")
                 .spec(
                         "Opening cash",

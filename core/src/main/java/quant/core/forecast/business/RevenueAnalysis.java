@@ -240,7 +240,7 @@ public final class RevenueAnalysis {
                     "No deal was closed by the as-of date, so the pipeline has no win rates to weight by and is left out.");
         }
         return new RevenueResult(
-                asOf.date().toString(),
+                asOf,
                 spec.horizonDays(),
                 jobRevenue,
                 List.copyOf(out),

@@ -1,6 +1,9 @@
 package quant.core.forecast.business;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import quant.core.analysis.AsOf;
 import quant.core.analysis.Money;
 
 /**
@@ -8,7 +11,7 @@ import quant.core.analysis.Money;
  * (scheduled jobs), and the open sales pipeline weighted by stage win rates, which is a separate
  * stream. Keys of the JSON form are listed in {@code docs/cli.md}.
  *
- * @param asOf the date forecast from (ISO)
+ * @param asOf the date forecast from and whether it came from the data (JSON: {@code asOf}, the ISO date)
  * @param horizonDays the longest window
  * @param jobRevenue the monthly revenue of completed jobs and its forecast
  * @param windows the figures over 30, 90 and 365 days (those within the horizon) and the horizon
@@ -18,14 +21,20 @@ import quant.core.analysis.Money;
  * @param notes what the figures assume, in sentences
  */
 public record RevenueResult(
-        String asOf,
+        @JsonIgnore AsOf asOf,
         int horizonDays,
         Outlook jobRevenue,
         List<Window> windows,
         List<LineRate> lines,
         List<StageValue> stages,
         Overdue overdue,
-        List<String> notes) {
+        List<String> notes)
+        implements quant.core.analysis.Dated {
+    /** The as-of date as the JSON's {@code asOf} holds it (ISO). */
+    @JsonProperty("asOf")
+    public String asOfText() {
+        return asOf.date().toString();
+    }
 
     /**
      * Open deals whose expected close date is on or before the as-of date: they did not close when

@@ -26,7 +26,7 @@ class SavedForecastsTest {
         DemandResult r = DemandAnalysis.run(
                 s, new OutlookSpec(Optional.of(LocalDate.of(2025, 6, 30)), 183, Method.NAIVE), JobMonitor.NONE);
         DemandResult.LineDemand hvac = r.lines().getFirst();
-        return SavedForecast.of(SavedForecast.jobs("HVAC"), hvac.jobs(), r.asOf(), "before the summer");
+        return SavedForecast.of(SavedForecast.jobs("HVAC"), hvac.jobs(), r.asOfText(), "before the summer");
     }
 
     /**
