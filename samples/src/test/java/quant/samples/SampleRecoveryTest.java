@@ -46,7 +46,7 @@ class SampleRecoveryTest {
     @Test
     void theStalledDealsAreTheOnesTheGeneratorLeftWaiting() {
         PipelineResult r = PipelineAnalysis.run(snapshot, PipelineSpec.defaults(), JobMonitor.NONE);
-        assertThat(r.asOf()).isEqualTo(SampleCompany.END);
+        assertThat(r.asOf().date()).isEqualTo(SampleCompany.END);
         Set<String> flagged = new TreeSet<>();
         r.openDeals().stream().filter(PipelineResult.OpenDeal::stalled).forEach(d -> flagged.add(d.ref()));
         Set<String> truth = company.stalledAtEnd;

@@ -1,8 +1,6 @@
 package quant.app.cohort;
 
 import java.util.List;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -18,11 +16,14 @@ import org.jfree.chart.fx.ChartViewer;
 import quant.app.analysis.AnalysisFrame;
 import quant.app.analysis.CustomerFilterBar;
 import quant.app.analysis.Formats;
+import quant.app.analysis.Tables;
 import quant.core.analysis.Period;
 import quant.core.chart.SequentialScale;
 import quant.core.cohort.CohortCharts;
 import quant.core.cohort.CohortMetric;
+import quant.core.cohort.CohortReport;
 import quant.core.cohort.CohortResult;
+import quant.core.report.Column;
 
 /**
  * Cohort retention: the heatmap and the retention curves above the cohort table with each cohort's
@@ -102,50 +103,56 @@ public final class CohortView extends BorderPane implements quant.app.analysis.E
         fillTable(r, metric);
     }
 
+    /**
+     * The cohort table of the report ({@link CohortReport#cohortTable}): its columns as everywhere else,
+     * the ages' cells coloured like the heatmap.
+     */
     private void fillTable(CohortResult r, CohortMetric metric) {
         SequentialScale scale = CohortCharts.scale(r, metric);
-        TableColumn<CohortResult.Cohort, String> label = new TableColumn<>("Cohort");
-        label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
-        label.setPrefWidth(80);
-        TableColumn<CohortResult.Cohort, String> size = new TableColumn<>("Size");
-        size.setCellValueFactory(
-                c -> new ReadOnlyStringWrapper(Formats.count(c.getValue().size())));
-        size.setStyle("-fx-alignment: CENTER-RIGHT;");
-        size.setPrefWidth(60);
-        List<TableColumn<CohortResult.Cohort, ?>> columns = new java.util.ArrayList<>(List.of(label, size));
-        for (int age = 0; age < r.maxAges(); age++) {
-            int a = age;
-            TableColumn<CohortResult.Cohort, CohortResult.Cell> col = new TableColumn<>("+" + age);
-            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                    a < c.getValue().cells().size() ? c.getValue().cells().get(a) : null));
-            col.setCellFactory(c -> new HeatCell(metric, scale));
-            col.setPrefWidth(metric.isShare() ? 58 : 64);
-            col.setSortable(false);
+        List<TableColumn<CohortResult.Cohort, ?>> columns = new java.util.ArrayList<>();
+        for (Column<CohortResult.Cohort> c : CohortReport.cohortTable(r).columns()) {
+            TableColumn<CohortResult.Cohort, Object> col = Tables.of(c);
+            if (c.key().startsWith("age-")) {
+                int age = Integer.parseInt(c.key().substring("age-".length()));
+                col.setCellFactory(x -> new HeatCell(metric, scale, age));
+                col.setSortable(false);
+                // a heat strip: as narrow as the header allows, widened only if a figure needs it
+                col.setPrefWidth(col.getMinWidth());
+            }
             columns.add(col);
         }
+        table.getItems().clear();
         table.getColumns().setAll(columns);
         table.getItems().setAll(r.cohorts());
     }
 
     /** A table cell coloured like the heatmap; partial periods grey and marked with an asterisk. */
-    private static final class HeatCell extends TableCell<CohortResult.Cohort, CohortResult.Cell> {
+    private static final class HeatCell extends TableCell<CohortResult.Cohort, Object> {
         private final CohortMetric metric;
         private final SequentialScale scale;
+        private final int age;
 
-        HeatCell(CohortMetric metric, SequentialScale scale) {
+        HeatCell(CohortMetric metric, SequentialScale scale, int age) {
             this.metric = metric;
             this.scale = scale;
+            this.age = age;
         }
 
         @Override
-        protected void updateItem(CohortResult.Cell cell, boolean isEmpty) {
-            super.updateItem(cell, isEmpty);
-            if (isEmpty || cell == null) {
+        protected void updateItem(Object value, boolean isEmpty) {
+            super.updateItem(value, isEmpty);
+            CohortResult.Cohort cohort =
+                    getTableRow() == null ? null : getTableRow().getItem();
+            if (isEmpty
+                    || value == null
+                    || cohort == null
+                    || age >= cohort.cells().size()) {
                 setText(null);
                 setStyle("");
                 setTooltip(null);
                 return;
             }
+            CohortResult.Cell cell = cohort.cells().get(age);
             double v = metric.value(cell);
             String text = metric.isShare() ? Formats.percent(v) : Formats.money(v);
             if (cell.partial()) {
@@ -158,11 +165,9 @@ public final class CohortView extends BorderPane implements quant.app.analysis.E
             setText(text);
             setStyle("-fx-alignment: CENTER-RIGHT; -fx-background-color: rgb(%d,%d,%d); -fx-text-fill: %s;"
                     .formatted(c.getRed(), c.getGreen(), c.getBlue(), scale.isDark(v) ? "white" : "#24292f"));
-            setTooltip(new Tooltip("%s in %s: %s active, revenue %s, margin %s"
+            setTooltip(new Tooltip("%s cohort in %s: %s active, revenue %s, margin %s"
                     .formatted(
-                            getTableRow() == null || getTableRow().getItem() == null
-                                    ? ""
-                                    : getTableRow().getItem().label() + " cohort",
+                            cohort.label(),
                             cell.period(),
                             Formats.count(cell.active()),
                             Formats.money(cell.revenue()),

@@ -42,8 +42,9 @@ class CohortViewUiTest {
         assertThat(monthly.asOf().date()).hasToString("2025-12-31");
         TableView<?> table = robot.lookup("#cohort-table").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(48);
-        // label, size, then one column per age
-        assertThat(table.getColumns()).hasSize(2 + 48);
+        // cohort, start, size, then one column per age: the report's columns
+        assertThat(table.getColumns()).hasSize(3 + 48);
+        assertThat(table.getColumns().get(3).getText()).isEqualTo("Age 0");
         save("cohorts-monthly-customers.png");
 
         robot.interact(() -> {

@@ -35,13 +35,15 @@ public final class PdfReport {
                 sheet.text(line);
             }
             sheet.figures(report.figures().stream()
-                    .map(f -> new PdfSheet.Figure(
-                            f.label(),
-                            ValueText.figure(f, options.currency())
-                                    + (f.status() == null || f.status() == Status.OK
-                                            ? ""
-                                            : " (" + f.status().words() + ")"),
-                            f.detail()))
+                    .map(f -> {
+                        boolean warn = f.status() == Status.WARNING || f.status() == Status.CRITICAL;
+                        String detail = warn
+                                ? Character.toUpperCase(f.status().words().charAt(0))
+                                        + f.status().words().substring(1)
+                                        + (f.detail().isEmpty() ? "" : ": " + f.detail())
+                                : f.detail();
+                        return new PdfSheet.Figure(f.label(), ValueText.figure(f, options.currency()), detail, warn);
+                    })
                     .toList());
             for (ReportChart c : report.charts()) {
                 sheet.chart(c.title(), c.chart().get(), CHART_HEIGHT);

@@ -39,8 +39,12 @@ public final class PdfSheet implements AutoCloseable {
     /** A table column: its title, width in points, and whether its cells align right (numbers). */
     public record Column(String title, float width, boolean right) {}
 
-    /** A headline figure: name, value, and a short line under it. */
-    public record Figure(String label, String value, String detail) {}
+    /**
+     * A headline figure: name, value, and a short line under it.
+     *
+     * @param warn whether it needs attention (drawn with a warm border)
+     */
+    public record Figure(String label, String value, String detail, boolean warn) {}
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float MARGIN = 40;
@@ -199,8 +203,13 @@ public final class PdfSheet implements AutoCloseable {
             float x = MARGIN;
             for (Figure f : figures.subList(start, Math.min(figures.size(), start + perRow))) {
                 try {
-                    page.setStrokingColor(0.82f, 0.84f, 0.87f);
-                    page.setLineWidth(0.8f);
+                    if (f.warn()) {
+                        page.setStrokingColor(0.84f, 0.37f, 0f);
+                        page.setLineWidth(1.2f);
+                    } else {
+                        page.setStrokingColor(0.82f, 0.84f, 0.87f);
+                        page.setLineWidth(0.8f);
+                    }
                     page.addRect(x, top - height, box, height);
                     page.stroke();
                 } catch (IOException e) {
@@ -219,11 +228,22 @@ public final class PdfSheet implements AutoCloseable {
         }
     }
 
-    /** A chart under its title, kept together on one page. */
+    /** The least height a chart is drawn at to fill the rest of a page rather than start a new one. */
+    private static final float MIN_CHART = 190;
+
+    /**
+     * A chart under its title, kept together on one page: {@code height} points high, or less (not under
+     * {@value #MIN_CHART}) to use the rest of the page rather than leave it empty.
+     */
     public void chart(String title, JFreeChart chart, float height) {
-        room(height + 6 + 3 * ROW);
+        float heading = 3 * ROW + 6;
+        float left = page == null ? height : heightLeft() - heading;
+        if (left < MIN_CHART) {
+            newPage();
+            left = height;
+        }
         subheading(title);
-        chart(chart, height);
+        chart(chart, Math.min(height, left));
     }
 
     /** A chart as vector graphics, the page's width and {@code height} points high. */

@@ -303,7 +303,7 @@ public final class ForecastCharts {
         bars.setSeriesPaint(2, BAD);
         bars.setSeriesPaint(3, ChartStyle.PALETTE[5]);
         bars.setSeriesPaint(4, ChartStyle.PALETTE[1]);
-        CategoryPlot flowPlot = new CategoryPlot(flows, null, ChartStyle.moneyAxis("Cash per week"), bars);
+        CategoryPlot flowPlot = new CategoryPlot(flows, null, ChartStyle.moneyAxis("Per week"), bars);
         ValueMarker zero = new ValueMarker(0);
         zero.setPaint(ChartStyle.TEXT);
         flowPlot.addRangeMarker(zero);
@@ -319,7 +319,7 @@ public final class ForecastCharts {
             lr.setSeriesShapesVisible(k, false);
         }
         lr.setSeriesVisibleInLegend(2, false);
-        NumberAxis balanceAxis = ChartStyle.moneyAxis(line);
+        NumberAxis balanceAxis = ChartStyle.moneyAxis(r.hasBalance() ? "Balance" : "To date");
         balanceAxis.setAutoRangeIncludesZero(!r.hasBalance());
         CategoryPlot balancePlot = new CategoryPlot(balance, null, balanceAxis, lr);
         if (r.hasBalance() && r.lowCashThreshold() > 0) {
