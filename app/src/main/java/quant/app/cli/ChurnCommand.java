@@ -75,8 +75,12 @@ final class ChurnCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
         boolean json;
 
+        @picocli.CommandLine.Mixin
+        ReportOutput.FilesOnly output;
+
         @Override
         public Integer call() throws Exception {
+            output.check(null, table);
             ChurnEvaluation e =
                     ChurnEvaluation.run(FeatureTable.read(table, target, id), folds, seed, CliProgress.monitor());
             PrintWriter out = spec.commandLine().getOut();
@@ -112,6 +116,12 @@ final class ChurnCommand implements Callable<Integer> {
                 e.notes().forEach(n -> out.println("Note: " + n));
             }
             out.flush();
+            if (output.any()) {
+                output.write(
+                        quant.core.catalog.FileReports.churnEvaluation(e, folds),
+                        quant.core.settings.BusinessSettings.DEFAULTS,
+                        spec.commandLine().getErr());
+            }
             return QuantCommand.OK;
         }
     }

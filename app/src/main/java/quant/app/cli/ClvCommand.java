@@ -173,8 +173,12 @@ final class ClvCommand implements Callable<Integer> {
                 description = "Print JSON: {model, params, logLikelihood, standardErrors, customers, evaluations}.")
         boolean json;
 
+        @picocli.CommandLine.Mixin
+        ReportOutput output;
+
         @Override
         public Integer call() throws Exception {
+            output.check(null, input.files());
             ClvFits.Report report = ClvFits.fit(ClvModel.parse(model), input.read());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -192,6 +196,13 @@ final class ClvCommand implements Callable<Integer> {
                 out.printf("log-likelihood %.2f%n", report.logLikelihood());
             }
             out.flush();
+            if (output.any()) {
+                output.write(
+                        quant.core.catalog.FileReports.fit(
+                                report, ClvModel.parse(model).title()),
+                        quant.core.settings.BusinessSettings.DEFAULTS,
+                        spec.commandLine().getErr());
+            }
             return QuantCommand.OK;
         }
     }
@@ -224,8 +235,12 @@ final class ClvCommand implements Callable<Integer> {
                         "Print JSON: {model, params, horizon, customers: [{id, x, tx, t, expectedTransactions, pAlive}], totalExpectedTransactions}.")
         boolean json;
 
+        @picocli.CommandLine.Mixin
+        ReportOutput output;
+
         @Override
         public Integer call() throws Exception {
+            output.check(null, input.files());
             ClvFits.Prediction p = ClvFits.predict(ClvModel.parse(model), input.read(), horizon);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -244,6 +259,13 @@ final class ClvCommand implements Callable<Integer> {
                         p.totalExpectedTransactions());
             }
             out.flush();
+            if (output.any()) {
+                output.write(
+                        quant.core.catalog.FileReports.predict(
+                                p, ClvModel.parse(model).title()),
+                        quant.core.settings.BusinessSettings.DEFAULTS,
+                        spec.commandLine().getErr());
+            }
             return QuantCommand.OK;
         }
     }
@@ -259,6 +281,11 @@ final class ClvCommand implements Callable<Integer> {
 
         @ArgGroup(exclusive = false)
         Transactions transactions;
+
+        /** The files read, which an output must not overwrite. */
+        Path[] files() {
+            return new Path[] {summary, transactions == null ? null : transactions.file};
+        }
 
         SummaryCsv read() throws java.io.IOException {
             if (summary != null) {

@@ -144,8 +144,12 @@ final class ForecastCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print JSON (keys in docs/cli.md).")
         boolean json;
 
+        @picocli.CommandLine.Mixin
+        ReportOutput output;
+
         @Override
         public Integer call() throws IOException {
+            output.check(null, file);
             Method method = method(model);
             int[] levels = levels(level);
             SeriesFile.Read read;
@@ -163,6 +167,12 @@ final class ForecastCommand implements Callable<Integer> {
                 print(out, read, result, levels);
             }
             out.flush();
+            if (output.any()) {
+                output.write(
+                        quant.core.catalog.FileReports.seriesForecast(result, read.valueColumn()),
+                        quant.core.settings.BusinessSettings.DEFAULTS,
+                        spec.commandLine().getErr());
+            }
             return QuantCommand.OK;
         }
 
@@ -295,8 +305,12 @@ final class ForecastCommand implements Callable<Integer> {
         /** The JSON form. */
         record Result(int series, int horizon, int season, List<Map<String, Object>> models) {}
 
+        @picocli.CommandLine.Mixin
+        ReportOutput output;
+
         @Override
         public Integer call() throws IOException {
+            output.check(null, train, test);
             List<Method> methods = new ArrayList<>();
             for (String m : models) {
                 methods.add(method(m));
@@ -352,6 +366,12 @@ final class ForecastCommand implements Callable<Integer> {
                 }
             }
             out.flush();
+            if (output.any()) {
+                output.write(
+                        quant.core.catalog.FileReports.m4Evaluation(rows, series.size(), horizon, season),
+                        quant.core.settings.BusinessSettings.DEFAULTS,
+                        spec.commandLine().getErr());
+            }
             return QuantCommand.OK;
         }
     }

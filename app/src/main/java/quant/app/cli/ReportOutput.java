@@ -43,11 +43,27 @@ final class ReportOutput {
      * @throws InvalidSpecException or {@link quant.core.io.UnsafeOutputException} with one sentence
      */
     void check(Path database) {
+        check(database, new Path[0]);
+    }
+
+    /**
+     * {@link #check(Path)} for a command that also reads {@code inputs}: none of them may be written
+     * either. {@code database} may be null for a command that reads only files.
+     */
+    void check(Path database, Path... inputs) {
         if (table != null && files.stream().noneMatch(f -> Exports.formatOf(f) == Exports.Format.CSV)) {
             throw new InvalidSpecException(
                     "--table chooses the table of a .csv file; give --out with a .csv name too.");
         }
-        List<OutputPath.Protected> keep = OutputPath.Protected.database(quant.core.store.Store.normalise(database));
+        List<OutputPath.Protected> keep = new ArrayList<>(
+                database == null
+                        ? List.of()
+                        : OutputPath.Protected.database(quant.core.store.Store.normalise(database)));
+        for (Path input : inputs) {
+            if (input != null) {
+                keep.add(new OutputPath.Protected(input, "the file being read"));
+            }
+        }
         List<Path> out = new ArrayList<>();
         for (Path f : files) {
             Exports.formatOf(f);
@@ -128,5 +144,33 @@ final class ReportOutput {
             err.println("quant: wrote " + files.get(i));
         }
         err.flush();
+    }
+
+    /**
+     * {@code --out} alone, for a command whose own {@code --table} names its input (churn evaluate):
+     * the files are written as {@link ReportOutput} writes them, each report's main table in a CSV.
+     */
+    static final class FilesOnly {
+        @Option(
+                names = "--out",
+                paramLabel = "FILE",
+                description = "Also write the result to FILE: .pdf, .xlsx or .csv (the main table), by the file's"
+                        + " extension. Repeat for several files.")
+        List<Path> files = new ArrayList<>();
+
+        private final ReportOutput delegate = new ReportOutput();
+
+        void check(Path database, Path... inputs) {
+            delegate.files = files;
+            delegate.check(database, inputs);
+        }
+
+        boolean any() {
+            return !files.isEmpty();
+        }
+
+        void write(Report report, BusinessSettings settings, PrintWriter err) throws IOException {
+            delegate.write(report, settings, err);
+        }
     }
 }

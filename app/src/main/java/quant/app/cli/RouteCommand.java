@@ -259,6 +259,9 @@ final class RouteCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         SearchOptions options;
 
+        @picocli.CommandLine.Mixin
+        ReportOutput output;
+
         /** The JSON answer. */
         record Output(
                 String instance,
@@ -274,6 +277,7 @@ final class RouteCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             RouteSearch.Limits limits = limits(seconds, options.seed);
+            output.check(null, file);
             SolomonInstance instance = SolomonInstance.read(file);
             RoutePlan plan = RouteSearch.solve(instance.problem(), java.util.Map.of(), limits, CliProgress.monitor());
             List<List<Integer>> routes = plan.routes().stream()
@@ -317,6 +321,12 @@ final class RouteCommand implements Callable<Integer> {
                 }
             }
             out.flush();
+            if (output.any()) {
+                output.write(
+                        quant.core.catalog.FileReports.solomon(instance.name(), plan, routes, check),
+                        BusinessSettings.DEFAULTS,
+                        spec.commandLine().getErr());
+            }
             return QuantCommand.OK;
         }
     }

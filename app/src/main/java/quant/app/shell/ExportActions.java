@@ -57,7 +57,8 @@ final class ExportActions {
         FileChooser.ExtensionFilter xlsx = new FileChooser.ExtensionFilter("Excel workbook (*.xlsx)", "*.xlsx");
         FileChooser.ExtensionFilter csv = new FileChooser.ExtensionFilter("CSV, one table (*.csv)", "*.csv");
         chooser.getExtensionFilters().setAll(pdf, xlsx, csv);
-        chooser.setInitialFileName(r.id() + "-" + r.asOf().date());
+        chooser.setInitialFileName(
+                r.asOf() == null ? r.id() : r.id() + "-" + r.asOf().date());
         if (lastFolder != null && lastFolder.isDirectory()) {
             chooser.setInitialDirectory(lastFolder);
         }

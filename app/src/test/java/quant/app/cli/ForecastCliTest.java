@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -212,5 +213,49 @@ class ForecastCliTest {
                 .contains("3 series, horizon 4, season 1")
                 .contains("OWA")
                 .contains("Theta");
+    }
+
+    @Test
+    void aSeriesForecastIsWrittenToPdfXlsxAndCsvWithItsBoundsAndBacktest() throws Exception {
+        Path series = monthly();
+        Path pdf = dir.resolve("series.pdf");
+        Path csv = dir.resolve("series.csv");
+        Path xlsx = dir.resolve("series.xlsx");
+        Run run = quant(
+                "forecast",
+                "series",
+                series.toString(),
+                "--horizon",
+                "6",
+                "--out",
+                pdf.toString(),
+                "--out",
+                csv.toString(),
+                "--out",
+                xlsx.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.getFirst()).isEqualTo("Period,Forecast,80 % low,80 % high,95 % low,95 % high");
+        assertThat(lines).hasSize(1 + 6);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+                    .contains("Forecast of jobs")
+                    .contains("Backtest of the methods")
+                    .doesNotContain("as of");
+        }
+        assertThat(xlsx).exists();
+        Run refused = quant("forecast", "series", series.toString(), "--horizon", "6", "--out", series.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("which is the file being read (jobs.csv); choose another file");
+        Run input = quant(
+                "forecast",
+                "series",
+                series.toString(),
+                "--horizon",
+                "6",
+                "--out",
+                dir.resolve("JOBS.CSV").toString());
+        assertThat(input.code()).isEqualTo(2);
+        assertThat(input.err()).contains("which is the file being read");
     }
 }

@@ -24,13 +24,15 @@ public final class PdfReport {
     /** Writes {@code report} to {@code out}. */
     public static void write(Report report, ExportOptions options, OutputStream out) throws IOException {
         List<String> running = new ArrayList<>();
-        running.add(report.title() + " · as of " + report.asOf().describe());
+        running.add(report.asOf() == null ? report.title() : report.title() + " · " + report.asOfWords());
         if (!report.spec().isEmpty()) {
             running.add(String.join(" · ", report.spec()));
         }
         try (PdfSheet sheet = new PdfSheet(report.title(), options.paper(), true, running)) {
             sheet.heading(report.title());
-            sheet.text("As of " + report.asOf().describe() + ".");
+            if (report.asOf() != null) {
+                sheet.text("As of " + report.asOf().describe() + ".");
+            }
             for (String line : report.spec()) {
                 sheet.text(line);
             }

@@ -12,7 +12,8 @@ import quant.core.analysis.AsOf;
  *
  * @param id the analysis's registry id, e.g. {@code cohorts}
  * @param title the heading, e.g. "Cohort retention"
- * @param asOf the day computed at and whether it came from the data
+ * @param asOf the day computed at and whether it came from the data; null for an analysis of a file
+ *     given on the command line, which has no as-of date
  * @param spec what was asked, in words: one line per choice ("Period: monthly", "Filters: none")
  * @param figures the headline figures
  * @param tables in order of importance: the first is the main table (a CSV export's default)
@@ -33,13 +34,22 @@ public record Report(
     public Report {
         Objects.requireNonNull(id);
         Objects.requireNonNull(title);
-        Objects.requireNonNull(asOf);
         spec = List.copyOf(spec);
         figures = List.copyOf(figures);
         tables = List.copyOf(tables);
         charts = List.copyOf(charts);
         notes = List.copyOf(notes);
         definitions = List.copyOf(definitions);
+    }
+
+    /** "as of 2025-12-31 (last activity in the data)", or "" for an analysis of a file. */
+    public String asOfWords() {
+        return asOf == null ? "" : "as of " + asOf.describe();
+    }
+
+    /** The title and, when there is one, the as-of date: "Cohort retention, as of 2025-12-31 (…)". */
+    public String heading() {
+        return asOf == null ? title : title + ", " + asOfWords();
     }
 
     /** The table with this key. */

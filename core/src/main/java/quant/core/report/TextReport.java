@@ -27,7 +27,7 @@ public final class TextReport {
 
     /** Writes the whole report, each table cut to {@code maxRows} rows (the total row is always shown). */
     public static void write(Report r, String currency, PrintWriter out, int maxRows) {
-        out.println(r.title() + ", as of " + r.asOf().describe());
+        out.println(r.heading());
         r.spec().forEach(out::println);
         if (!r.figures().isEmpty()) {
             out.println();

@@ -55,11 +55,13 @@ public final class XlsxReport {
         ws.value(row, 0, text(r.title()));
         ws.style(row, 0).bold().fontSize(14).set();
         row += 2;
-        ws.value(row, 0, "As of");
-        ws.value(row, 1, r.asOf().date());
-        ws.style(row, 1).format("yyyy-mm-dd").horizontalAlignment("left").set();
-        ws.value(row, 2, r.asOf().fromData() ? "last activity in the data" : "chosen");
-        row++;
+        if (r.asOf() != null) {
+            ws.value(row, 0, "As of");
+            ws.value(row, 1, r.asOf().date());
+            ws.style(row, 1).format("yyyy-mm-dd").horizontalAlignment("left").set();
+            ws.value(row, 2, r.asOf().fromData() ? "last activity in the data" : "chosen");
+            row++;
+        }
         for (String line : r.spec()) {
             int colon = line.indexOf(": ");
             ws.value(row, 0, text(colon > 0 ? line.substring(0, colon) : line));
