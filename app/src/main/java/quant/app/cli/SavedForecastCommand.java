@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.forecast.business.ForecastAccuracy;
 import quant.core.forecast.business.ForecastLog;
-import quant.core.forecast.business.ForecastReports;
 import quant.core.forecast.business.SavedForecast;
 import quant.core.report.TextReport;
 import quant.core.store.Store;
@@ -101,7 +100,13 @@ final class SavedForecastCommand {
             }
             var loaded = CustomerFilterOptions.load(forecast.parent.database());
             ForecastAccuracy.Result r = ForecastAccuracy.run(loaded.snapshot(), saved, CliProgress.monitor());
-            output.report(spec, json, r, () -> ForecastReports.saved(r), loaded.settings(), TextReport.DEFAULT_ROWS);
+            output.report(
+                    spec,
+                    json,
+                    r,
+                    () -> quant.core.forecast.business.SavedForecastReport.of(r),
+                    loaded.settings(),
+                    TextReport.DEFAULT_ROWS);
             return QuantCommand.OK;
         }
     }

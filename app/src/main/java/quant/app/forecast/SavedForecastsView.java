@@ -18,7 +18,6 @@ import quant.core.analysis.SnapshotCache;
 import quant.core.forecast.business.ForecastAccuracy;
 import quant.core.forecast.business.ForecastCharts;
 import quant.core.forecast.business.ForecastLog;
-import quant.core.forecast.business.ForecastReports;
 import quant.core.forecast.business.SavedForecast;
 
 /**
@@ -62,7 +61,7 @@ public final class SavedForecastsView extends BorderPane implements quant.app.an
 
         table.setId("saved-table");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().setAll(Tables.of(ForecastReports.runColumns()));
+        table.getColumns().setAll(Tables.of(quant.core.forecast.business.SavedForecastReport.runColumns()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, r) -> showChart(r));
         chart.setId("saved-chart");
         SplitPane body = new SplitPane(table, chart);
@@ -75,7 +74,7 @@ public final class SavedForecastsView extends BorderPane implements quant.app.an
                 recomputer.runningProperty(),
                 recomputer.messageProperty(),
                 recomputer.resultProperty());
-        frame.setDefinitions(ForecastReports.SAVED_DEFINITIONS);
+        frame.setDefinitions(quant.core.forecast.business.SavedForecastReport.SAVED_DEFINITIONS);
         recomputer.resultProperty().addListener((obs, o, r) -> show(r));
         saved.changesProperty().addListener(x -> refresh());
         dataChanged.addListener(x -> refresh());
@@ -119,6 +118,6 @@ public final class SavedForecastsView extends BorderPane implements quant.app.an
         var r = recomputer.resultProperty().get();
         return r == null || r.dataAsOf() == null || r.runs().isEmpty()
                 ? java.util.Optional.empty()
-                : java.util.Optional.of(quant.core.forecast.business.ForecastReports.saved(r));
+                : java.util.Optional.of(quant.core.forecast.business.SavedForecastReport.of(r));
     }
 }
