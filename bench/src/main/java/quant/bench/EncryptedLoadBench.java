@@ -39,9 +39,9 @@ public final class EncryptedLoadBench {
         try (Store p = Store.openExisting(plain);
                 Store e = Store.openExisting(encrypted)) {
             Timing.Result plainLoad =
-                    Timing.measure("plain", runs, () -> null, () -> new SnapshotLoader(p).load(JobMonitor.NONE));
+                    Timing.measure("plain", runs, () -> null, () -> new SnapshotLoader(p).loadAll(JobMonitor.NONE));
             Timing.Result encryptedLoad =
-                    Timing.measure("encrypted", runs, () -> null, () -> new SnapshotLoader(e).load(JobMonitor.NONE));
+                    Timing.measure("encrypted", runs, () -> null, () -> new SnapshotLoader(e).loadAll(JobMonitor.NONE));
             System.out.printf(
                     "scale %d (%,d jobs): snapshot load plain %.2f s, encrypted %.2f s, ratio %.2f (median of %d)%n",
                     scale,

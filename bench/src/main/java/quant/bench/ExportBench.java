@@ -64,7 +64,7 @@ public final class ExportBench {
         }
         ExportOptions options = new ExportOptions("USD", PaperSize.A4, null);
         try (Store store = Store.openExisting(db)) {
-            Snapshot s = new SnapshotLoader(store).load(JobMonitor.NONE);
+            Snapshot s = new SnapshotLoader(store).load(CohortAnalysis.PARTS, JobMonitor.NONE);
             CohortSpec spec =
                     new CohortSpec(Period.MONTH, CohortMetric.CUSTOMERS, CustomerFilter.ALL, Optional.empty());
             CohortResult[] result = new CohortResult[1];

@@ -38,7 +38,7 @@ class SampleRecoveryTest {
     static void load() {
         try (Store store = Store.open(dir.resolve("sample"))) {
             SampleLoader.load(store, new SampleSource(1), JobMonitor.NONE);
-            snapshot = new SnapshotLoader(store).load(JobMonitor.NONE);
+            snapshot = new SnapshotLoader(store).loadAll(JobMonitor.NONE);
         }
         company = SampleCompanyGenerator.generate(SampleCompany.DEFAULT_SEED);
     }

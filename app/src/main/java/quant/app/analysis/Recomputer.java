@@ -1,5 +1,6 @@
 package quant.app.analysis;
 
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -9,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import quant.app.errors.Failures;
 import quant.app.job.JobRunner;
+import quant.core.analysis.Part;
 import quant.core.analysis.Snapshot;
 import quant.core.analysis.SnapshotCache;
 import quant.core.job.JobMonitor;
@@ -35,6 +37,7 @@ public final class Recomputer<S, R> {
     private final String title;
     private final JobRunner jobs;
     private final SnapshotCache snapshots;
+    private final List<Part<?>> parts;
     private final Analysis<S, R> analysis;
     private final ReadOnlyObjectWrapper<R> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -47,8 +50,14 @@ public final class Recomputer<S, R> {
     private volatile S lastSpec;
     private volatile R lastResult;
 
-    public Recomputer(String title, JobRunner jobs, SnapshotCache snapshots, Analysis<S, R> analysis) {
+    /**
+     * @param parts the parts of the data the analysis reads: the snapshot it is given holds these
+     *     (and the parts they need), loaded once per data version
+     */
+    public Recomputer(
+            String title, JobRunner jobs, SnapshotCache snapshots, List<Part<?>> parts, Analysis<S, R> analysis) {
         this.title = title;
+        this.parts = List.copyOf(parts);
         this.jobs = jobs;
         this.snapshots = snapshots;
         this.analysis = analysis;
@@ -87,7 +96,7 @@ public final class Recomputer<S, R> {
         jobs.<Outcome<R>>submit(
                 title,
                 monitor -> {
-                    Snapshot s = snapshots.get(monitor);
+                    Snapshot s = snapshots.get(parts, monitor);
                     JobMonitor untilSuperseded = new JobMonitor() {
                         @Override
                         public void progress(long done, long total, String stage) {
@@ -100,7 +109,7 @@ public final class Recomputer<S, R> {
                         }
                     };
                     untilSuperseded.checkCancelled();
-                    if (s == lastSnapshot && java.util.Objects.equals(spec, lastSpec) && lastResult != null) {
+                    if (s.sameData(lastSnapshot) && java.util.Objects.equals(spec, lastSpec) && lastResult != null) {
                         // the same question of the same data: the answer stands
                         return new Outcome<>(s, lastResult);
                     }

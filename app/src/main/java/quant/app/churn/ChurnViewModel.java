@@ -31,7 +31,8 @@ public final class ChurnViewModel {
             SnapshotCache snapshots,
             ObservableValue<?> dataChanged,
             ObservableValue<BusinessSettings> settings) {
-        recomputer = new Recomputer<>("Scoring churn risk", jobs, snapshots, ChurnRiskAnalysis::run);
+        recomputer = new Recomputer<>(
+                "Scoring churn risk", jobs, snapshots, ChurnRiskAnalysis.PARTS, ChurnRiskAnalysis::run);
         recomputer.snapshotProperty().addListener((obs, o, s) -> filter.offerChoices(s));
         apply(settings.getValue());
         inactivityDays.addListener(x -> {

@@ -47,7 +47,8 @@ final class ChurnRiskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         output.check(churn.parent.database());
-        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(churn.parent.database());
+        CustomerFilterOptions.Loaded loaded =
+                CustomerFilterOptions.load(churn.parent.database(), ChurnRiskAnalysis.PARTS);
         ChurnRiskSpec riskSpec = ChurnRiskSpec.of(loaded.settings().customers())
                 .withFilter(filter.filter(loaded.snapshot()))
                 .withAsOf(filter.asOf());

@@ -95,7 +95,7 @@ final class ClvCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         java.util.Set<String> shown = methods(method);
         output.check(parent.database());
-        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
+        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database(), ClvAnalysis.PARTS);
         CustomerSettings defaults = loaded.settings().customers();
         ClvSpec clvSpec = new ClvSpec(
                 horizon != null ? horizon : defaults.clvHorizonMonths(),

@@ -53,7 +53,7 @@ final class CohortCommand implements Callable<Integer> {
         Period chosen = Period.parse(period);
         CohortMetric measured = CohortMetric.parse(metric);
         output.check(parent.database());
-        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
+        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database(), CohortAnalysis.PARTS);
         quant.core.analysis.Snapshot snapshot = loaded.snapshot();
         CohortSpec cohortSpec = new CohortSpec(chosen, measured, filter.filter(snapshot), filter.asOf());
         CohortResult result = CohortAnalysis.run(snapshot, cohortSpec, CliProgress.monitor());

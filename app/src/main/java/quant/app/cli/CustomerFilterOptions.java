@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Option;
 import quant.core.analysis.CustomerFilter;
+import quant.core.analysis.Part;
 import quant.core.analysis.Snapshot;
 import quant.core.analysis.SnapshotLoader;
 import quant.core.settings.BusinessSettings;
@@ -49,15 +50,19 @@ final class CustomerFilterOptions {
     /** What a customer analysis reads from a database: its snapshot and its business settings. */
     record Loaded(Snapshot snapshot, BusinessSettings settings) {}
 
-    /** The snapshot and business settings of the database at {@code path}, which must exist. */
-    static Loaded load(Path path) {
+    /**
+     * A snapshot of {@code parts} (the parts an analysis reads) and the business settings of the
+     * database at {@code path}, which must exist.
+     */
+    static Loaded load(Path path, java.util.List<Part<?>> parts) {
         try (Store store = Store.openExisting(path)) {
             if (store.readOnlyReason() != null) {
                 // the figures come from data a crash or a lock left read-only: say so beside them
                 System.err.println("quant: note: " + store.file().getFileName() + " is open read-only ("
                         + store.readOnlyReason() + ").");
             }
-            return new Loaded(new SnapshotLoader(store).load(CliProgress.monitor()), BusinessSettings.read(store));
+            return new Loaded(
+                    new SnapshotLoader(store).load(parts, CliProgress.monitor()), BusinessSettings.read(store));
         }
     }
 

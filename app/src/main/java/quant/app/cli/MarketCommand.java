@@ -55,7 +55,7 @@ final class MarketCommand implements Callable<Integer> {
         quant.core.settings.BusinessSettings settings;
         try (Store store = Store.openExisting(parent.database())) {
             r = MarketAnalysis.run(
-                    new SnapshotLoader(store).load(CliProgress.monitor()),
+                    new SnapshotLoader(store).load(MarketAnalysis.PARTS, CliProgress.monitor()),
                     Optional.ofNullable(asOf),
                     CliProgress.monitor());
             period = String.valueOf(r.asOf().date().getYear());

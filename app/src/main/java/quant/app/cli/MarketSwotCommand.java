@@ -73,7 +73,7 @@ final class MarketSwotCommand implements Callable<Integer> {
         try (Store store = Store.openExisting(market.parent.database())) {
             var result = period == null || suggestions
                     ? MarketAnalysis.run(
-                            new SnapshotLoader(store).load(CliProgress.monitor()),
+                            new SnapshotLoader(store).load(MarketAnalysis.PARTS, CliProgress.monitor()),
                             Optional.empty(),
                             CliProgress.monitor())
                     : null;

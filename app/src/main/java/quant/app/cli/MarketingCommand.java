@@ -51,7 +51,7 @@ final class MarketingCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         output.check(parent.database());
         MarketingSpec.Ltv method = MarketingSpec.Ltv.parse(ltv);
-        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
+        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database(), MarketingAnalysis.PARTS);
         MarketingResult r = MarketingAnalysis.run(
                 loaded.snapshot(),
                 new MarketingSpec(

@@ -57,7 +57,7 @@ final class PipelineCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         output.check(parent.database());
         PipelineSpec.By breakdown = PipelineSpec.By.parse(by);
-        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
+        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database(), PipelineAnalysis.PARTS);
         List<String> order = stageOrder == null ? loaded.settings().stageOrder() : Setting.names(stageOrder);
         PipelineSpec pipelineSpec = new PipelineSpec(Optional.ofNullable(asOf), breakdown, order);
         PipelineResult r = PipelineAnalysis.run(loaded.snapshot(), pipelineSpec, CliProgress.monitor());

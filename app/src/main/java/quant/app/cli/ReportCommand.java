@@ -67,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         AnalysisCatalog.Entry entry = AnalysisCatalog.byId(name.strip());
         output.check(parent.database());
-        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
+        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database(), entry.parts());
         Report report =
                 entry.report(loaded.snapshot(), loaded.settings(), Optional.ofNullable(asOf), CliProgress.monitor());
         String currency = loaded.settings().currency().getCurrencyCode();

@@ -98,7 +98,7 @@ final class SavedForecastCommand {
             try (Store store = Store.openExisting(forecast.parent.database())) {
                 saved = ForecastLog.list(store);
             }
-            var loaded = CustomerFilterOptions.load(forecast.parent.database());
+            var loaded = CustomerFilterOptions.load(forecast.parent.database(), ForecastAccuracy.PARTS);
             ForecastAccuracy.Result r = ForecastAccuracy.run(loaded.snapshot(), saved, CliProgress.monitor());
             output.report(
                     spec,

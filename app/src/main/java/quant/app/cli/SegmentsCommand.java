@@ -48,7 +48,7 @@ final class SegmentsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         output.check(parent.database());
-        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database());
+        CustomerFilterOptions.Loaded loaded = CustomerFilterOptions.load(parent.database(), SegmentAnalysis.PARTS);
         quant.core.analysis.Snapshot snapshot = loaded.snapshot();
         SegmentSpec segmentSpec = new SegmentSpec(maxK, seed, filter.filter(snapshot), filter.asOf());
         SegmentResult r = SegmentAnalysis.run(snapshot, segmentSpec, CliProgress.monitor());

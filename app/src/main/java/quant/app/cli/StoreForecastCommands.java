@@ -109,7 +109,7 @@ final class StoreForecastCommands {
         @Override
         public Integer call() throws Exception {
             output.check(forecast.parent.database());
-            var loaded = CustomerFilterOptions.load(forecast.parent.database());
+            var loaded = CustomerFilterOptions.load(forecast.parent.database(), DemandAnalysis.PARTS);
             DemandResult r = refusing(() -> DemandAnalysis.run(loaded.snapshot(), outlook(), CliProgress.monitor()));
             saving.saveIfAsked(
                     forecast.parent.database(),
@@ -139,7 +139,7 @@ final class StoreForecastCommands {
         @Override
         public Integer call() throws Exception {
             output.check(forecast.parent.database());
-            var loaded = CustomerFilterOptions.load(forecast.parent.database());
+            var loaded = CustomerFilterOptions.load(forecast.parent.database(), RevenueAnalysis.PARTS);
             RevenueResult r = refusing(() -> RevenueAnalysis.run(loaded.snapshot(), outlook(), CliProgress.monitor()));
             saving.saveIfAsked(
                     forecast.parent.database(),
@@ -169,7 +169,7 @@ final class StoreForecastCommands {
         @Override
         public Integer call() throws Exception {
             output.check(forecast.parent.database());
-            var loaded = CustomerFilterOptions.load(forecast.parent.database());
+            var loaded = CustomerFilterOptions.load(forecast.parent.database(), CashFlowAnalysis.PARTS);
             OptionalDouble opening = loaded.settings().openingCash();
             if (openingCash != null) {
                 BigDecimal v;

@@ -35,7 +35,7 @@ public final class ClvViewModel {
             SnapshotCache snapshots,
             ObservableValue<?> dataChanged,
             ObservableValue<BusinessSettings> settings) {
-        recomputer = new Recomputer<>("Computing lifetime value", jobs, snapshots, ClvAnalysis::run);
+        recomputer = new Recomputer<>("Computing lifetime value", jobs, snapshots, ClvAnalysis.PARTS, ClvAnalysis::run);
         recomputer.snapshotProperty().addListener((obs, o, s) -> filter.offerChoices(s));
         apply(settings.getValue().customers());
         horizonMonths.addListener(x -> changed());

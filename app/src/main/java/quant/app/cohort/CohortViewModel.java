@@ -31,7 +31,7 @@ public final class CohortViewModel {
      *     import or undo); the next computation then reads a fresh snapshot
      */
     public CohortViewModel(JobRunner jobs, SnapshotCache snapshots, ObservableValue<?> dataChanged) {
-        recomputer = new Recomputer<>("Computing cohorts", jobs, snapshots, CohortAnalysis::run);
+        recomputer = new Recomputer<>("Computing cohorts", jobs, snapshots, CohortAnalysis.PARTS, CohortAnalysis::run);
         recomputer.snapshotProperty().addListener((obs, o, s) -> filter.offerChoices(s));
         period.addListener(x -> refresh());
         metric.addListener(x -> refresh());

@@ -43,6 +43,7 @@ public final class SavedForecastsView extends BorderPane implements quant.app.an
                 "Comparing saved forecasts with the data",
                 jobs,
                 snapshots,
+                ForecastAccuracy.PARTS,
                 (snapshot, changes, monitor) ->
                         ForecastAccuracy.run(snapshot, ForecastLog.list(saved.store()), monitor));
         Button delete = new Button("Delete");

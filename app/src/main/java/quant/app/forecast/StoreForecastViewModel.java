@@ -1,5 +1,6 @@
 package quant.app.forecast;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import javafx.beans.property.ObjectProperty;
@@ -10,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import quant.app.analysis.Recomputer;
 import quant.app.job.JobRunner;
+import quant.core.analysis.Part;
 import quant.core.analysis.SnapshotCache;
 import quant.core.forecast.Method;
 import quant.core.forecast.business.CashFlowAnalysis;
@@ -50,10 +52,11 @@ public final class StoreForecastViewModel<S, R> {
             ObservableValue<?> settingsChanged,
             int defaultDays,
             BiFunction<Method, Integer, S> spec,
+            List<Part<?>> parts,
             Recomputer.Analysis<S, R> analysis) {
         this.horizonDays = new SimpleObjectProperty<>(defaultDays);
         this.spec = spec;
-        recomputer = new Recomputer<>(title, jobs, snapshots, analysis);
+        recomputer = new Recomputer<>(title, jobs, snapshots, parts, analysis);
         method.addListener(x -> refresh());
         horizonDays.addListener(x -> refresh());
         dataChanged.addListener(x -> refresh());
@@ -73,6 +76,7 @@ public final class StoreForecastViewModel<S, R> {
                 null,
                 DemandAnalysis.DEFAULT_DAYS,
                 (method, days) -> new OutlookSpec(Optional.empty(), days, method),
+                DemandAnalysis.PARTS,
                 DemandAnalysis::run);
     }
 
@@ -87,6 +91,7 @@ public final class StoreForecastViewModel<S, R> {
                 null,
                 RevenueAnalysis.DEFAULT_DAYS,
                 (method, days) -> new OutlookSpec(Optional.empty(), days, method),
+                RevenueAnalysis.PARTS,
                 RevenueAnalysis::run);
     }
 
@@ -106,6 +111,7 @@ public final class StoreForecastViewModel<S, R> {
                 (method, days) -> new CashFlowSpec(
                         new OutlookSpec(Optional.empty(), days, method),
                         settings.getValue().openingCash()),
+                CashFlowAnalysis.PARTS,
                 CashFlowAnalysis::run);
     }
 

@@ -49,7 +49,8 @@ public final class MarketViewModel {
             JobRunner jobs, SnapshotCache snapshots, ObservableValue<?> dataChanged, Supplier<Store> store) {
         this.jobs = jobs;
         this.store = store;
-        recomputer = new Recomputer<>("Measuring market position", jobs, snapshots, MarketAnalysis::run);
+        recomputer = new Recomputer<>(
+                "Measuring market position", jobs, snapshots, MarketAnalysis.PARTS, MarketAnalysis::run);
         for (String q : SwotBoard.QUADRANTS) {
             ObservableList<SwotBoard.Item> items = FXCollections.observableArrayList();
             items.addListener((ListChangeListener<SwotBoard.Item>) c -> {

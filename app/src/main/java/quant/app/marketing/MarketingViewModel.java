@@ -33,7 +33,8 @@ public final class MarketingViewModel {
             ObservableValue<?> dataChanged,
             ObservableValue<BusinessSettings> settings) {
         this.settings = settings;
-        recomputer = new Recomputer<>("Measuring marketing", jobs, snapshots, MarketingAnalysis::run);
+        recomputer = new Recomputer<>(
+                "Measuring marketing", jobs, snapshots, MarketingAnalysis.PARTS, MarketingAnalysis::run);
         ltv.addListener(x -> refresh());
         asOf.addListener(x -> refresh());
         dataChanged.addListener(x -> refresh());

@@ -32,7 +32,8 @@ public final class PipelineViewModel {
             ObservableValue<?> dataChanged,
             ObservableValue<BusinessSettings> settings) {
         this.settings = settings;
-        recomputer = new Recomputer<>("Analysing the pipeline", jobs, snapshots, PipelineAnalysis::run);
+        recomputer = new Recomputer<>(
+                "Analysing the pipeline", jobs, snapshots, PipelineAnalysis.PARTS, PipelineAnalysis::run);
         by.addListener(x -> refresh());
         asOf.addListener(x -> refresh());
         dataChanged.addListener(x -> refresh());

@@ -21,7 +21,8 @@ public final class SegmentViewModel {
     private final Recomputer<SegmentSpec, SegmentResult> recomputer;
 
     public SegmentViewModel(JobRunner jobs, SnapshotCache snapshots, ObservableValue<?> dataChanged) {
-        recomputer = new Recomputer<>("Segmenting customers", jobs, snapshots, SegmentAnalysis::run);
+        recomputer =
+                new Recomputer<>("Segmenting customers", jobs, snapshots, SegmentAnalysis.PARTS, SegmentAnalysis::run);
         recomputer.snapshotProperty().addListener((obs, o, s) -> filter.offerChoices(s));
         maxClusters.addListener(x -> refresh());
         filter.onChange(this::refresh);

@@ -42,7 +42,11 @@ class RecomputerTest {
             CountDownLatch firstStopped = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(1);
             Recomputer<String, String> recomputer = new Recomputer<>(
-                    "Test", new ThreadJobRunner(), new SnapshotCache(store), (snapshot, spec, monitor) -> {
+                    "Test",
+                    new ThreadJobRunner(),
+                    new SnapshotCache(store),
+                    java.util.List.of(),
+                    (snapshot, spec, monitor) -> {
                         if (spec.equals("first")) {
                             firstStarted.countDown();
                             try {

@@ -109,7 +109,7 @@ class StoreForecastViewsUiTest {
         assertThat(robot.lookup("#revenue-status").queryLabeled().getText()).startsWith("Saved as forecast ");
         // One made at mid-year too, so the view has months to compare.
         RevenueResult midYear = RevenueAnalysis.run(
-                snapshots.get(JobMonitor.NONE),
+                snapshots.get(RevenueAnalysis.PARTS, JobMonitor.NONE),
                 new OutlookSpec(Optional.of(LocalDate.of(2025, 6, 30)), 365, Method.AUTO),
                 JobMonitor.NONE);
         ForecastLog.save(

@@ -1,181 +1,52 @@
 package quant.core.analysis;
 
 /**
- * The commercial tables of a {@link Snapshot}: leads and campaigns (what marketing brings in),
- * imported market sizes and competitor observations (where the business stands), and KPI targets.
- * Read by {@link CommercialReader} in the snapshot's transaction, with the same conventions as the
- * rest of the snapshot (days since 1970-01-01 or {@link Snapshot#NO_DAY}, texts as {@link Codes},
- * references as row indexes or {@code -1}). Deals and spend rows, which live in {@link Operations},
- * are linked to their lead and campaign here.
+ * The commercial parts of a {@link Snapshot}: leads and campaigns (what marketing brings in),
+ * imported market sizes and competitor observations (where the business stands), and KPI targets,
+ * with the same conventions as every part (days since 1970-01-01 or {@link Snapshot#NO_DAY}, texts
+ * as {@link Codes}, references as row indexes or {@code -1}).
  */
 public final class Commercial {
-    /** No leads, campaigns, market figures or targets. */
-    public static final Commercial EMPTY = new Commercial(
-            new Leads(new int[0], new int[0], new int[0], new int[0], new int[0], new Codes()),
-            new Campaigns(new String[0], new int[0], new int[0], new int[0], new double[0]),
-            new Figures(
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new double[0],
-                    new Codes(),
-                    new Codes(),
-                    new Codes(),
-                    new int[0]),
-            new Figures(
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new double[0],
-                    new Codes(),
-                    new Codes(),
-                    new Codes(),
-                    new int[0]),
-            new Targets(
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new double[0],
-                    new double[0],
-                    new double[0],
-                    new boolean[0],
-                    new Codes()),
-            new int[0],
-            new int[0]);
+    private Commercial() {}
 
-    private final Leads leads;
-    private final Campaigns campaigns;
-    private final Figures marketSizes;
-    private final Figures competitors;
-    private final Targets targets;
-    private final int[] dealLead;
-    private final int[] spendCampaign;
+    /** Campaigns in id order: name, channel, first and last day, budget. */
+    public static final class Campaigns extends TableRows {
+        public static final Part<Campaigns> PART = Part.table("campaigns", "campaign", "k")
+                .text("name", "name")
+                .code("channel", "channel")
+                .day("start", "started_on")
+                .day("end", "ended_on")
+                .number("budget", "budget")
+                .holdIn(Campaigns::new);
 
-    Commercial(
-            Leads leads,
-            Campaigns campaigns,
-            Figures marketSizes,
-            Figures competitors,
-            Targets targets,
-            int[] dealLead,
-            int[] spendCampaign) {
-        this.leads = leads;
-        this.campaigns = campaigns;
-        this.marketSizes = marketSizes;
-        this.competitors = competitors;
-        this.targets = targets;
-        this.dealLead = dealLead;
-        this.spendCampaign = spendCampaign;
-    }
-
-    public Leads leads() {
-        return leads;
-    }
-
-    public Campaigns campaigns() {
-        return campaigns;
-    }
-
-    /**
-     * Market sizes: {@code key} is the segment (a service-line code in the sample), {@code metric}
-     * what was measured (e.g. {@code annual_revenue}), the day the period's first day.
-     */
-    public Figures marketSizes() {
-        return marketSizes;
-    }
-
-    /** Competitor observations: {@code key} is the competitor, the day the observation's. */
-    public Figures competitors() {
-        return competitors;
-    }
-
-    public Targets targets() {
-        return targets;
-    }
-
-    /** The lead a deal row (of {@link Operations#deals()}) came from, or {@code -1}. */
-    public int dealLead(int dealRow) {
-        return dealRow < dealLead.length ? dealLead[dealRow] : -1;
-    }
-
-    /** The campaign a spend row (of {@link Operations#spend()}) belongs to, or {@code -1}. */
-    public int spendCampaign(int spendRow) {
-        return spendRow < spendCampaign.length ? spendCampaign[spendRow] : -1;
-    }
-
-    /** Leads in id order: channel, campaign row, created and converted days, customer row. */
-    public static final class Leads {
-        final int[] channel;
-        final int[] campaign;
-        final int[] createdDay;
-        final int[] convertedDay;
-        final int[] customer;
-        final Codes channels;
-
-        Leads(int[] channel, int[] campaign, int[] createdDay, int[] convertedDay, int[] customer, Codes channels) {
-            this.channel = channel;
-            this.campaign = campaign;
-            this.createdDay = createdDay;
-            this.convertedDay = convertedDay;
-            this.customer = customer;
-            this.channels = channels;
-        }
-
-        public int size() {
-            return channel.length;
-        }
-
-        public int channel(int i) {
-            return channel[i];
-        }
-
-        public int campaign(int i) {
-            return campaign[i];
-        }
-
-        public int createdDay(int i) {
-            return createdDay[i];
-        }
-
-        public int convertedDay(int i) {
-            return convertedDay[i];
-        }
-
-        public int customer(int i) {
-            return customer[i];
-        }
-
-        public Codes channels() {
-            return channels;
-        }
-    }
-
-    /** Campaigns in id order: name, channel (in the leads' channel codes), first and last day, budget. */
-    public static final class Campaigns {
         final String[] name;
         final int[] channel;
+        final Codes channels;
         final int[] startDay;
         final int[] endDay;
         final double[] budget;
 
-        Campaigns(String[] name, int[] channel, int[] startDay, int[] endDay, double[] budget) {
-            this.name = name;
-            this.channel = channel;
-            this.startDay = startDay;
-            this.endDay = endDay;
-            this.budget = budget;
-        }
-
-        public int size() {
-            return name.length;
+        Campaigns(Rows r) {
+            super(r);
+            name = r.texts("name");
+            channel = r.ints("channel");
+            channels = r.codes("channel");
+            startDay = r.ints("start");
+            endDay = r.ints("end");
+            budget = r.numbers("budget");
         }
 
         public String name(int i) {
             return name[i];
         }
 
+        /** The channel's code in {@link #channels()}. */
         public int channel(int i) {
             return channel[i];
+        }
+
+        public Codes channels() {
+            return channels;
         }
 
         public int startDay(int i) {
@@ -192,8 +63,79 @@ public final class Commercial {
         }
     }
 
+    /** Leads in id order: channel, campaign row, created and converted days, customer row. */
+    public static final class Leads extends TableRows {
+        public static final Part<Leads> PART = Part.table("leads", "lead", "l")
+                .code("channel", "channel")
+                .ref("campaign", "campaign_id", Campaigns.PART)
+                .day("created", "created_on")
+                .day("converted", "converted_on")
+                .ref("customer", "customer_id", Snapshot.Customers.PART)
+                .holdIn(Leads::new);
+
+        final int[] channel;
+        final int[] campaign;
+        final int[] createdDay;
+        final int[] convertedDay;
+        final int[] customer;
+        final Codes channels;
+
+        Leads(Rows r) {
+            super(r);
+            channel = r.ints("channel");
+            campaign = r.ints("campaign");
+            createdDay = r.ints("created");
+            convertedDay = r.ints("converted");
+            customer = r.ints("customer");
+            channels = r.codes("channel");
+        }
+
+        public int channel(int i) {
+            return channel[i];
+        }
+
+        /** The campaign's row in {@link Snapshot#campaigns()}, or -1. */
+        public int campaign(int i) {
+            return campaign[i];
+        }
+
+        public int createdDay(int i) {
+            return createdDay[i];
+        }
+
+        public int convertedDay(int i) {
+            return convertedDay[i];
+        }
+
+        /** The customer's row in {@link Snapshot#customers()}, or -1. */
+        public int customer(int i) {
+            return customer[i];
+        }
+
+        public Codes channels() {
+            return channels;
+        }
+    }
+
     /** Dated figures by key and metric: market sizes or competitor observations. */
-    public static final class Figures {
+    public static final class Figures extends TableRows {
+        public static final Part<Figures> MARKET_SIZES = Part.table("market sizes", "market_size", "m")
+                .day("day", "period_start")
+                .code("key", "segment")
+                .code("metric", "metric")
+                .number("value", "market_value")
+                .code("segment", "CAST(NULL AS VARCHAR(64))")
+                .holdIn(Figures::new);
+
+        public static final Part<Figures> COMPETITORS = Part.table(
+                        "competitor observations", "competitor_observation", "o")
+                .day("day", "observed_on")
+                .code("key", "competitor")
+                .code("metric", "metric")
+                .number("value", "observed_value")
+                .code("segment", "segment")
+                .holdIn(Figures::new);
+
         final int[] day;
         final int[] key;
         final int[] metric;
@@ -203,27 +145,16 @@ public final class Commercial {
         final Codes segments;
         final int[] segment;
 
-        Figures(
-                int[] day,
-                int[] key,
-                int[] metric,
-                double[] value,
-                Codes keys,
-                Codes metrics,
-                Codes segments,
-                int[] segment) {
-            this.day = day;
-            this.key = key;
-            this.metric = metric;
-            this.value = value;
-            this.keys = keys;
-            this.metrics = metrics;
-            this.segments = segments;
-            this.segment = segment;
-        }
-
-        public int size() {
-            return day.length;
+        Figures(Rows r) {
+            super(r);
+            day = r.ints("day");
+            key = r.ints("key");
+            metric = r.ints("metric");
+            value = r.numbers("value");
+            keys = r.codes("key");
+            metrics = r.codes("metric");
+            segments = r.codes("segment");
+            segment = r.ints("segment");
         }
 
         public int day(int i) {
@@ -261,7 +192,17 @@ public final class Commercial {
     }
 
     /** KPI targets: kpi, period, target with warning and critical levels, and which way is better. */
-    public static final class Targets {
+    public static final class Targets extends TableRows {
+        public static final Part<Targets> PART = Part.table("KPI targets", "kpi_target", "t")
+                .code("kpi", "kpi")
+                .day("start", "period_start")
+                .day("end", "period_end")
+                .number("target", "target")
+                .number("warning", "warning_level")
+                .number("critical", "critical_level")
+                .code("direction", "direction")
+                .holdIn(Targets::new);
+
         final int[] kpi;
         final int[] startDay;
         final int[] endDay;
@@ -271,27 +212,21 @@ public final class Commercial {
         final boolean[] higherIsBetter;
         final Codes kpis;
 
-        Targets(
-                int[] kpi,
-                int[] startDay,
-                int[] endDay,
-                double[] target,
-                double[] warning,
-                double[] critical,
-                boolean[] higherIsBetter,
-                Codes kpis) {
-            this.kpi = kpi;
-            this.startDay = startDay;
-            this.endDay = endDay;
-            this.target = target;
-            this.warning = warning;
-            this.critical = critical;
-            this.higherIsBetter = higherIsBetter;
-            this.kpis = kpis;
-        }
-
-        public int size() {
-            return kpi.length;
+        Targets(Rows r) {
+            super(r);
+            kpi = r.ints("kpi");
+            startDay = r.ints("start");
+            endDay = r.ints("end");
+            target = r.numbers("target");
+            warning = r.numbers("warning");
+            critical = r.numbers("critical");
+            kpis = r.codes("kpi");
+            int[] direction = r.ints("direction");
+            int lower = r.codes("direction").find("lower");
+            higherIsBetter = new boolean[direction.length];
+            for (int i = 0; i < direction.length; i++) {
+                higherIsBetter[i] = lower == Codes.NONE || direction[i] != lower;
+            }
         }
 
         public int kpi(int i) {

@@ -3,81 +3,30 @@ package quant.core.analysis;
 import java.util.Arrays;
 
 /**
- * The smaller operational tables of a {@link Snapshot}: technicians (skills and shifts), deals with
- * their stage history, monthly expenses and marketing spend. Read by {@link OperationsReader} in the
- * same transaction as the rest of the snapshot; the same conventions hold (days since 1970-01-01 or
- * {@link Snapshot#NO_DAY}, texts as {@link Codes}, references as row indexes or {@code -1}).
+ * The operational parts of a {@link Snapshot}: technicians (skills, shifts, cost), deals with their
+ * stage history, monthly expenses, marketing spend and the product list. The same conventions hold
+ * as for every part (days since 1970-01-01 or {@link Snapshot#NO_DAY}, texts as {@link Codes},
+ * references as row indexes or {@code -1}).
  */
 public final class Operations {
-    /** No technicians, deals, expenses or spend. */
-    public static final Operations EMPTY = new Operations(
-            new Technicians(
-                    new String[0],
-                    new int[0][],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new double[0]),
-            new Deals(
-                    new String[0],
-                    new int[0],
-                    new double[0],
-                    new int[0],
-                    new byte[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new int[0],
-                    new Codes(),
-                    new Codes(),
-                    new Codes(),
-                    new Codes()),
-            new StageHistory(new int[0], new int[0], new int[0]),
-            new Expenses(new int[0], new double[0], new boolean[0], new int[0], new Codes()),
-            new Spend(new int[0], new int[0], new double[0], new Codes()));
-
-    private final Technicians technicians;
-    private final Deals deals;
-    private final StageHistory stageHistory;
-    private final Expenses expenses;
-    private final Spend spend;
-
-    Operations(Technicians technicians, Deals deals, StageHistory stageHistory, Expenses expenses, Spend spend) {
-        this.technicians = technicians;
-        this.deals = deals;
-        this.stageHistory = stageHistory;
-        this.expenses = expenses;
-        this.spend = spend;
-    }
-
-    public Technicians technicians() {
-        return technicians;
-    }
-
-    public Deals deals() {
-        return deals;
-    }
-
-    /** Stage moves of the deals, ordered by deal then day. */
-    public StageHistory stageHistory() {
-        return stageHistory;
-    }
-
-    public Expenses expenses() {
-        return expenses;
-    }
-
-    public Spend spend() {
-        return spend;
-    }
+    private Operations() {}
 
     /** Technicians, in id order. */
-    public static final class Technicians {
+    public static final class Technicians extends TableRows {
+        public static final Part<Technicians> PART = Part.table("technicians", "technician", "t")
+                .text("ref", "external_ref")
+                .text("name", "name")
+                .text("skills", "skills")
+                .minute("start", "shift_start")
+                .minute("end", "shift_end")
+                .text("days", "work_days")
+                .day("hired", "hired_on")
+                .day("left", "left_on")
+                .number("cost", "hourly_cost")
+                .needs(Snapshot.ServiceLines.PART)
+                .holdIn(Technicians::new);
+
+        final String[] ref;
         final String[] name;
         final int[][] skills;
         final int[] shiftStartMinute;
@@ -87,34 +36,36 @@ public final class Operations {
         final int[] leftDay;
         final double[] hourlyCost;
 
-        Technicians(
-                String[] name,
-                int[][] skills,
-                int[] shiftStartMinute,
-                int[] shiftEndMinute,
-                int[] workDays,
-                int[] hiredDay,
-                int[] leftDay,
-                double[] hourlyCost) {
-            this.name = name;
-            this.skills = skills;
-            this.shiftStartMinute = shiftStartMinute;
-            this.shiftEndMinute = shiftEndMinute;
-            this.workDays = workDays;
-            this.hiredDay = hiredDay;
-            this.leftDay = leftDay;
-            this.hourlyCost = hourlyCost;
+        Technicians(Rows r) {
+            super(r);
+            ref = r.texts("ref");
+            name = r.texts("name");
+            Codes lines = r.part(Snapshot.ServiceLines.PART).codes();
+            String[] skillTexts = r.texts("skills");
+            skills = new int[skillTexts.length][];
+            String[] days = r.texts("days");
+            workDays = new int[days.length];
+            for (int i = 0; i < skills.length; i++) {
+                skills[i] = skills(skillTexts[i], lines);
+                workDays[i] = workDayMask(days[i]);
+            }
+            shiftStartMinute = r.ints("start");
+            shiftEndMinute = r.ints("end");
+            hiredDay = r.ints("hired");
+            leftDay = r.ints("left");
+            hourlyCost = r.numbersOrZero("cost");
         }
 
-        public int size() {
-            return name.length;
+        /** The technician's {@code external_ref}: how the business names them. */
+        public String ref(int i) {
+            return ref[i];
         }
 
         public String name(int i) {
             return name[i];
         }
 
-        /** The service lines (indexes in {@link Snapshot#serviceLines()}) the technician can work. */
+        /** The service lines (indexes in {@link Snapshot#serviceLines()}) the technician can work, main trade first. */
         public int[] skills(int i) {
             return skills[i].clone();
         }
@@ -162,6 +113,19 @@ public final class Operations {
             return hourlyCost[i];
         }
 
+        /** {@code HVAC;ELEC} as service-line indexes; codes the store has no line for are left out. */
+        static int[] skills(String text, Codes serviceLines) {
+            if (text == null || text.isBlank()) {
+                return new int[0];
+            }
+            return Arrays.stream(text.split("[;,]"))
+                    .map(String::strip)
+                    .mapToInt(serviceLines::find)
+                    .filter(k -> k != Codes.NONE)
+                    .distinct()
+                    .toArray();
+        }
+
         /**
          * The work-days column as a bit mask, Monday bit 0: seven characters, a day is worked unless
          * its character is {@code .} (so {@code MTWTF..} is Monday to Friday). Missing: Monday to Friday.
@@ -182,10 +146,33 @@ public final class Operations {
     }
 
     /** Deals, in id order. */
-    public static final class Deals {
+    public static final class Deals extends TableRows {
         public static final byte OPEN = 0;
         public static final byte WON = 1;
         public static final byte LOST = 2;
+
+        /**
+         * The stage dictionary holds the deals' current stages, then (in the order deals first entered
+         * them) the stages of the history that no deal sits in now, so stage moves share its codes.
+         */
+        public static final Part<Deals> PART = Part.table("deals", "deal", "d")
+                .leftJoin("sales_rep r ON r.id = d.sales_rep_id")
+                .leftJoin("product p ON p.id = d.product_id")
+                .text("ref", "external_ref")
+                .ref("customer", "customer_id", Snapshot.Customers.PART)
+                .number("amount", "amount")
+                .code("stage", "stage")
+                .code("outcome", "outcome")
+                .day("created", "created_on")
+                .day("engaged", "engaged_on")
+                .day("expected", "expected_close_on")
+                .day("closed", "closed_on")
+                .code("source", "lead_source")
+                .code("rep", "r.name")
+                .code("product", "p.name")
+                .id("lead", "lead_id")
+                .vocabulary("stage", "SELECT stage FROM deal_stage_history GROUP BY stage ORDER BY MIN(id)")
+                .holdIn(Deals::new);
 
         final String[] ref;
         final int[] customer;
@@ -199,56 +186,47 @@ public final class Operations {
         final int[] leadSource;
         final int[] rep;
         final int[] product;
+        final long[] leadId;
         final Codes stages;
         final Codes leadSources;
         final Codes reps;
         final Codes products;
 
-        Deals(
-                String[] ref,
-                int[] customer,
-                double[] amount,
-                int[] stage,
-                byte[] outcome,
-                int[] createdDay,
-                int[] engagedDay,
-                int[] expectedCloseDay,
-                int[] closedDay,
-                int[] leadSource,
-                int[] rep,
-                int[] product,
-                Codes stages,
-                Codes leadSources,
-                Codes reps,
-                Codes products) {
-            this.ref = ref;
-            this.customer = customer;
-            this.amount = amount;
-            this.stage = stage;
-            this.outcome = outcome;
-            this.createdDay = createdDay;
-            this.engagedDay = engagedDay;
-            this.expectedCloseDay = expectedCloseDay;
-            this.closedDay = closedDay;
-            this.leadSource = leadSource;
-            this.rep = rep;
-            this.product = product;
-            this.stages = stages;
-            this.leadSources = leadSources;
-            this.reps = reps;
-            this.products = products;
+        Deals(Rows r) {
+            super(r);
+            ref = r.texts("ref");
+            customer = r.ints("customer");
+            amount = r.numbersOrZero("amount");
+            stage = r.ints("stage");
+            outcome = r.bytes(
+                    "outcome",
+                    s -> s == null
+                            ? OPEN
+                            : switch (s) {
+                                case "won" -> WON;
+                                case "lost" -> LOST;
+                                default -> OPEN;
+                            });
+            createdDay = r.ints("created");
+            engagedDay = r.ints("engaged");
+            expectedCloseDay = r.ints("expected");
+            closedDay = r.ints("closed");
+            leadSource = r.ints("source");
+            rep = r.ints("rep");
+            product = r.ints("product");
+            leadId = r.longs("lead");
+            stages = r.codes("stage");
+            leadSources = r.codes("source");
+            reps = r.codes("rep");
+            products = r.codes("product");
         }
 
-        public int size() {
-            return amount.length;
-        }
-
-        /** The customer's row in {@link Snapshot#customers()}, or -1. */
         /** The deal's {@code external_ref}: how the CRM names it. */
         public String ref(int i) {
             return ref[i];
         }
 
+        /** The customer's row in {@link Snapshot#customers()}, or -1. */
         public int customer(int i) {
             return customer[i];
         }
@@ -265,6 +243,11 @@ public final class Operations {
 
         public byte outcome(int i) {
             return outcome[i];
+        }
+
+        /** The id of the lead the deal came from (a row of {@link Snapshot#leads()}), or {@link TableRows#NO_ID}. */
+        public long leadId(int i) {
+            return leadId[i];
         }
 
         /** The creation day, else the engagement day (CRM exports without a creation date), else NO_DAY. */
@@ -334,18 +317,53 @@ public final class Operations {
         }
     }
 
-    /** Stage moves: deal row, stage code (in the deals' {@link Deals#stages()}), day entered. */
-    public static final class StageHistory {
+    /** Stage moves: deal row, stage code (in the deals' {@link Deals#stages()}), day entered; by deal, then day. */
+    public static final class StageHistory extends TableRows {
+        public static final Part<StageHistory> PART = Part.table("stage moves", "deal_stage_history", "h")
+                .ref("deal", "deal_id", Deals.PART)
+                .text("stage", "stage")
+                .day("entered", "entered_on")
+                .holdIn(StageHistory::new);
+
         final int[] deal;
         final int[] stage;
         final int[] day;
 
-        StageHistory(int[] deal, int[] stage, int[] day) {
-            this.deal = deal;
-            this.stage = stage;
-            this.day = day;
+        StageHistory(Rows r) {
+            super(r);
+            int[] dealOf = r.ints("deal");
+            String[] stageText = r.texts("stage");
+            int[] entered = r.ints("entered");
+            Codes stages = r.part(Deals.PART).stages();
+            int n = dealOf.length;
+            Integer[] order = new Integer[n];
+            Arrays.setAll(order, k -> k);
+            // by deal, then day, then order of recording; moves of deals that are not there are left out
+            Arrays.sort(
+                    order,
+                    (a, b) -> dealOf[a] != dealOf[b]
+                            ? Integer.compare(dealOf[a], dealOf[b])
+                            : entered[a] != entered[b]
+                                    ? Integer.compare(entered[a], entered[b])
+                                    : Integer.compare(a, b));
+            int[] d = new int[n];
+            int[] s = new int[n];
+            int[] t = new int[n];
+            int kept = 0;
+            for (int k : order) {
+                if (dealOf[k] >= 0) {
+                    d[kept] = dealOf[k];
+                    s[kept] = stages.find(stageText[k]);
+                    t[kept] = entered[k];
+                    kept++;
+                }
+            }
+            deal = Arrays.copyOf(d, kept);
+            stage = Arrays.copyOf(s, kept);
+            day = Arrays.copyOf(t, kept);
         }
 
+        @Override
         public int size() {
             return deal.length;
         }
@@ -376,46 +394,38 @@ public final class Operations {
             }
             return lo;
         }
-
-        /** Sorted by deal, then day, then order of recording. */
-        static StageHistory sorted(int[] deal, int[] stage, int[] day) {
-            Integer[] order = new Integer[deal.length];
-            Arrays.setAll(order, k -> k);
-            Arrays.sort(
-                    order,
-                    (a, b) -> deal[a] != deal[b]
-                            ? Integer.compare(deal[a], deal[b])
-                            : day[a] != day[b] ? Integer.compare(day[a], day[b]) : Integer.compare(a, b));
-            int[] d = new int[deal.length];
-            int[] s = new int[deal.length];
-            int[] t = new int[deal.length];
-            for (int k = 0; k < order.length; k++) {
-                d[k] = deal[order[k]];
-                s[k] = stage[order[k]];
-                t[k] = day[order[k]];
-            }
-            return new StageHistory(d, s, t);
-        }
     }
 
-    /** Monthly expenses: the month's first day, amount, fixed or variable, category. */
-    public static final class Expenses {
+    /** Monthly expenses: the month's first day, amount, fixed or variable, category, service line. */
+    public static final class Expenses extends TableRows {
+        public static final Part<Expenses> PART = Part.table("expenses", "expense", "e")
+                .day("month", "month_start")
+                .number("amount", "amount")
+                .code("behaviour", "behaviour")
+                .code("category", "category")
+                .ref("line", "service_line_id", Snapshot.ServiceLines.PART)
+                .holdIn(Expenses::new);
+
         final int[] monthDay;
         final double[] amount;
         final boolean[] fixed;
         final int[] category;
         final Codes categories;
+        final int[] serviceLine;
 
-        Expenses(int[] monthDay, double[] amount, boolean[] fixed, int[] category, Codes categories) {
-            this.monthDay = monthDay;
-            this.amount = amount;
-            this.fixed = fixed;
-            this.category = category;
-            this.categories = categories;
-        }
-
-        public int size() {
-            return amount.length;
+        Expenses(Rows r) {
+            super(r);
+            monthDay = r.ints("month");
+            amount = r.numbersOrZero("amount");
+            int[] behaviour = r.ints("behaviour");
+            int fixedCode = r.codes("behaviour").find("fixed");
+            fixed = new boolean[behaviour.length];
+            for (int i = 0; i < fixed.length; i++) {
+                fixed[i] = behaviour[i] == fixedCode && fixedCode != Codes.NONE;
+            }
+            category = r.ints("category");
+            categories = r.codes("category");
+            serviceLine = r.ints("line");
         }
 
         /** The first day of the expense's month. */
@@ -438,24 +448,35 @@ public final class Operations {
         public Codes categories() {
             return categories;
         }
+
+        /** The service line the expense belongs to (index in {@link Snapshot#serviceLines()}), or -1 for overhead. */
+        public int serviceLine(int i) {
+            return serviceLine[i];
+        }
     }
 
-    /** Monthly marketing spend: the month's first day, channel, amount. */
-    public static final class Spend {
+    /** Monthly marketing spend: the month's first day, channel, amount, campaign. */
+    public static final class Spend extends TableRows {
+        public static final Part<Spend> PART = Part.table("marketing spend", "marketing_spend", "s")
+                .day("month", "month_start")
+                .code("channel", "channel")
+                .number("amount", "amount")
+                .id("campaign", "campaign_id")
+                .holdIn(Spend::new);
+
         final int[] monthDay;
         final int[] channel;
         final double[] amount;
+        final long[] campaignId;
         final Codes channels;
 
-        Spend(int[] monthDay, int[] channel, double[] amount, Codes channels) {
-            this.monthDay = monthDay;
-            this.channel = channel;
-            this.amount = amount;
-            this.channels = channels;
-        }
-
-        public int size() {
-            return amount.length;
+        Spend(Rows r) {
+            super(r);
+            monthDay = r.ints("month");
+            channel = r.ints("channel");
+            amount = r.numbersOrZero("amount");
+            campaignId = r.longs("campaign");
+            channels = r.codes("channel");
         }
 
         public int monthDay(int i) {
@@ -470,8 +491,60 @@ public final class Operations {
             return amount[i];
         }
 
+        /** The id of the campaign the spend is booked to (a row of {@link Snapshot#campaigns()}), or {@link TableRows#NO_ID}. */
+        public long campaignId(int i) {
+            return campaignId[i];
+        }
+
         public Codes channels() {
             return channels;
+        }
+    }
+
+    /** The product list: name, service line, list price. */
+    public static final class Products extends TableRows {
+        public static final Part<Products> PART = Part.table("products", "product", "p")
+                .text("name", "name")
+                .code("family", "family")
+                .ref("line", "service_line_id", Snapshot.ServiceLines.PART)
+                .number("price", "list_price")
+                .holdIn(Products::new);
+
+        final String[] name;
+        final int[] family;
+        final Codes families;
+        final int[] serviceLine;
+        final double[] listPrice;
+
+        Products(Rows r) {
+            super(r);
+            name = r.texts("name");
+            family = r.ints("family");
+            families = r.codes("family");
+            serviceLine = r.ints("line");
+            listPrice = r.numbers("price");
+        }
+
+        public String name(int i) {
+            return name[i];
+        }
+
+        public int family(int i) {
+            return family[i];
+        }
+
+        public Codes families() {
+            return families;
+        }
+
+        /** The service line's index in {@link Snapshot#serviceLines()}, or -1. */
+        public int serviceLine(int i) {
+            return serviceLine[i];
+        }
+
+        /** The list price; {@code NaN} when none is recorded. */
+        public double listPrice(int i) {
+            return listPrice[i];
         }
     }
 }

@@ -1,58 +1,31 @@
 package quant.core.analysis;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The columns the analyses read, held in memory as primitive arrays: dates as days since 1970-01-01
- * ({@link #NO_DAY} when missing), money as doubles, texts as {@link Codes}, and references as the
- * index of the row they point to ({@code -1} when missing). Loaded by {@link SnapshotLoader}, one
- * streaming {@code SELECT} per table; analyses never go back to the database, so they are pure
- * functions of a snapshot and a spec. A snapshot is immutable once loaded and may be shared by
- * threads.
+ * The parts of the database an analysis reads, held in memory as primitive arrays (see {@link Part}):
+ * dates as days since 1970-01-01 ({@link #NO_DAY} when missing), money as doubles, texts as {@link
+ * Codes}, and references as the index of the row they point to ({@code -1} when missing). A snapshot
+ * holds the parts it was asked for and the parts those need, all read at one data version; asking for
+ * a part it does not hold is a programming error (the analysis did not declare it). Analyses never go
+ * back to the database, so they are pure functions of a snapshot and a spec. A snapshot is immutable
+ * and may be shared by threads.
  */
 public final class Snapshot {
     /** A missing date. */
     public static final int NO_DAY = Integer.MIN_VALUE;
 
     private final long dataVersion;
-    private final Customers customers;
-    private final Jobs jobs;
-    private final Invoices invoices;
-    private final Codes serviceLines;
-    private final Operations operations;
-    private final Commercial commercial;
-    private final int lastActivityDay;
+    private final Map<Part<?>, TableRows> parts;
 
-    Snapshot(
-            long dataVersion,
-            Customers customers,
-            Jobs jobs,
-            Invoices invoices,
-            Codes serviceLines,
-            Operations operations) {
-        this(dataVersion, customers, jobs, invoices, serviceLines, operations, Commercial.EMPTY);
-    }
-
-    Snapshot(
-            long dataVersion,
-            Customers customers,
-            Jobs jobs,
-            Invoices invoices,
-            Codes serviceLines,
-            Operations operations,
-            Commercial commercial) {
-        this.commercial = commercial;
+    Snapshot(long dataVersion, Map<Part<?>, TableRows> parts) {
         this.dataVersion = dataVersion;
-        this.customers = customers;
-        this.jobs = jobs;
-        this.invoices = invoices;
-        this.serviceLines = serviceLines;
-        this.operations = operations;
-        int last = NO_DAY;
-        for (int i = 0; i < jobs.size(); i++) {
-            last = Math.max(last, Math.max(jobs.requestedDay[i], jobs.completedDay[i]));
-        }
-        this.lastActivityDay = last;
+        this.parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
     }
 
     /** The store's data version the snapshot was loaded at. */
@@ -60,41 +33,120 @@ public final class Snapshot {
         return dataVersion;
     }
 
+    /** The parts held. */
+    public Set<Part<?>> parts() {
+        return parts.keySet();
+    }
+
+    /** Whether the snapshot holds {@code part}. */
+    public boolean has(Part<?> part) {
+        return parts.containsKey(part);
+    }
+
+    /**
+     * A part's rows.
+     *
+     * @throws IllegalStateException when the snapshot was loaded without it
+     */
+    public <T extends TableRows> T part(Part<T> part) {
+        TableRows rows = parts.get(part);
+        if (rows == null) {
+            throw new IllegalStateException("The snapshot was loaded without the " + part.name()
+                    + " part: the analysis must declare it among the parts it reads.");
+        }
+        @SuppressWarnings("unchecked")
+        T typed = (T) rows;
+        return typed;
+    }
+
+    /** Whether both hold the same data: one data version, and the very same rows for each part this one holds. */
+    public boolean sameData(Snapshot other) {
+        if (other == null || other.dataVersion != dataVersion) {
+            return false;
+        }
+        for (var e : parts.entrySet()) {
+            if (other.parts.get(e.getKey()) != e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Customers customers() {
-        return customers;
+        return part(Customers.PART);
     }
 
     public Jobs jobs() {
-        return jobs;
+        return part(Jobs.PART);
     }
 
     public Invoices invoices() {
-        return invoices;
+        return part(Invoices.PART);
     }
 
     /** Service lines by code (their {@code code} column); jobs refer to them by index. */
     public Codes serviceLines() {
-        return serviceLines;
+        return part(ServiceLines.PART).codes();
     }
 
-    /** Technicians, deals, expenses and marketing spend. */
-    public Operations operations() {
-        return operations;
+    public Operations.Technicians technicians() {
+        return part(Operations.Technicians.PART);
     }
 
-    /** Leads, campaigns, market sizes, competitor observations and KPI targets. */
-    public Commercial commercial() {
-        return commercial;
+    public Operations.Deals deals() {
+        return part(Operations.Deals.PART);
+    }
+
+    /** Stage moves of the deals, ordered by deal then day. */
+    public Operations.StageHistory stageHistory() {
+        return part(Operations.StageHistory.PART);
+    }
+
+    public Operations.Expenses expenses() {
+        return part(Operations.Expenses.PART);
+    }
+
+    public Operations.Spend spend() {
+        return part(Operations.Spend.PART);
+    }
+
+    public Operations.Products products() {
+        return part(Operations.Products.PART);
+    }
+
+    public Commercial.Leads leads() {
+        return part(Commercial.Leads.PART);
+    }
+
+    public Commercial.Campaigns campaigns() {
+        return part(Commercial.Campaigns.PART);
+    }
+
+    /**
+     * Market sizes: {@code key} is the segment (a service-line code in the sample), {@code metric}
+     * what was measured (e.g. {@code annual_revenue}), the day the period's first day.
+     */
+    public Commercial.Figures marketSizes() {
+        return part(Commercial.Figures.MARKET_SIZES);
+    }
+
+    /** Competitor observations: {@code key} is the competitor, the day the observation's. */
+    public Commercial.Figures competitors() {
+        return part(Commercial.Figures.COMPETITORS);
+    }
+
+    public Commercial.Targets targets() {
+        return part(Commercial.Targets.PART);
     }
 
     /** The latest day a job was requested or completed; {@link #NO_DAY} without jobs. */
     public int lastActivityDay() {
-        return lastActivityDay;
+        return jobs().lastActivityDay();
     }
 
     /** Whether there is nothing to analyse: no customers or no jobs. */
     public boolean isEmpty() {
-        return customers.size() == 0 || jobs.size() == 0;
+        return customers().size() == 0 || jobs().size() == 0;
     }
 
     /** A day column's value as a date, or null for {@link #NO_DAY}. */
@@ -102,53 +154,69 @@ public final class Snapshot {
         return day == NO_DAY ? null : LocalDate.ofEpochDay(day);
     }
 
+    /** Service lines in id order, as the codes jobs and skills refer to (row index = code). */
+    public static final class ServiceLines extends TableRows {
+        public static final Part<ServiceLines> PART = Part.table("service lines", "service_line", "l")
+                .text("code", "code")
+                .text("name", "name")
+                .holdIn(ServiceLines::new);
+
+        private final Codes codes = new Codes();
+
+        ServiceLines(Rows r) {
+            super(r);
+            String[] code = r.texts("code");
+            String[] name = r.texts("name");
+            for (int i = 0; i < code.length; i++) {
+                codes.label(codes.intern(code[i]), name[i]);
+            }
+        }
+
+        public Codes codes() {
+            return codes;
+        }
+    }
+
     /** Customers, in id order. */
-    public static final class Customers {
-        final long[] id;
+    public static final class Customers extends TableRows {
+        public static final Part<Customers> PART = Part.table("customers", "customer", "c")
+                .text("name", "name")
+                .code("segment", "segment")
+                .code("channel", "acquisition_channel")
+                .code("city", "city")
+                .code("zip", "zip")
+                .day("acquired", "acquired_on")
+                .text("phone", "phone")
+                .text("email", "email")
+                .holdIn(Customers::new);
+
         final String[] name;
         final int[] segment;
         final int[] channel;
         final int[] city;
+        final int[] zip;
         final int[] acquiredDay;
         final Codes segments;
         final Codes channels;
         final Codes cities;
+        final Codes zips;
         final String[] phone;
         final String[] email;
 
-        /** Each customer's columns; null phone or e-mail arrays mean none recorded. */
-        Customers(
-                long[] id,
-                String[] name,
-                int[] segment,
-                int[] channel,
-                int[] city,
-                int[] acquiredDay,
-                Codes segments,
-                Codes channels,
-                Codes cities,
-                String[] phone,
-                String[] email) {
-            this.phone = phone;
-            this.email = email;
-            this.id = id;
-            this.name = name;
-            this.segment = segment;
-            this.channel = channel;
-            this.city = city;
-            this.acquiredDay = acquiredDay;
-            this.segments = segments;
-            this.channels = channels;
-            this.cities = cities;
-        }
-
-        public int size() {
-            return id.length;
-        }
-
-        /** The row's id in the database. */
-        public long id(int i) {
-            return id[i];
+        Customers(Rows r) {
+            super(r);
+            name = r.texts("name");
+            segment = r.ints("segment");
+            channel = r.ints("channel");
+            city = r.ints("city");
+            zip = r.ints("zip");
+            acquiredDay = r.ints("acquired");
+            segments = r.codes("segment");
+            channels = r.codes("channel");
+            cities = r.codes("city");
+            zips = r.codes("zip");
+            phone = r.texts("phone");
+            email = r.texts("email");
         }
 
         public String name(int i) {
@@ -157,12 +225,12 @@ public final class Snapshot {
 
         /** The customer's phone number, or null. */
         public String phone(int i) {
-            return phone == null ? null : phone[i];
+            return phone[i];
         }
 
         /** The customer's e-mail address, or null. */
         public String email(int i) {
-            return email == null ? null : email[i];
+            return email[i];
         }
 
         /** The segment's code in {@link #segments()}, or {@link Codes#NONE}. */
@@ -178,6 +246,11 @@ public final class Snapshot {
         /** The city's code in {@link #cities()}, or {@link Codes#NONE}. */
         public int city(int i) {
             return city[i];
+        }
+
+        /** The postal code's code in {@link #zips()}, or {@link Codes#NONE}. */
+        public int zip(int i) {
+            return zip[i];
         }
 
         /** The day the customer was acquired, or {@link Snapshot#NO_DAY}. */
@@ -196,72 +269,101 @@ public final class Snapshot {
         public Codes cities() {
             return cities;
         }
+
+        public Codes zips() {
+            return zips;
+        }
     }
 
     /** Jobs, in id order. */
-    public static final class Jobs {
+    public static final class Jobs extends TableRows {
         /** Status codes (the schema allows these three). */
         public static final byte SCHEDULED = 0;
 
         public static final byte COMPLETED = 1;
         public static final byte CANCELLED = 2;
 
+        public static final Part<Jobs> PART = Part.table("jobs", "job", "j")
+                .ref("customer", "customer_id", Customers.PART)
+                .ref("line", "service_line_id", ServiceLines.PART)
+                .ref("technician", "technician_id", Operations.Technicians.PART)
+                .selfRef("callbackOf", "callback_of_job_id")
+                .code("status", "status")
+                .code("priority", "priority")
+                .day("requested", "requested_at")
+                .day("scheduled", "scheduled_at")
+                .day("completed", "completed_at")
+                .number("estimatedHours", "estimated_hours")
+                .number("actualHours", "actual_hours")
+                .whole("travel", "travel_minutes", -1)
+                .number("revenue", "revenue")
+                .number("labour", "labour_cost")
+                .number("material", "material_cost")
+                .number("equipment", "equipment_cost")
+                .whole("rating", "rating", 0)
+                .holdIn(Jobs::new);
+
         final int[] customer;
         final int[] serviceLine;
+        final int[] technician;
+        final int[] callbackOf;
         final byte[] status;
+        final int[] priority;
+        final Codes priorities;
         final int[] requestedDay;
+        final int[] scheduledDay;
         final int[] completedDay;
+        final double[] estimatedHours;
+        final double[] actualHours;
+        final int[] travelMinutes;
         final double[] revenue;
+        final double[] labour;
+        final double[] material;
+        final double[] equipment;
         final double[] cost;
-        final byte[] rating;
-        final boolean[] callback;
-        final Work work;
+        final int[] rating;
+        private final int lastActivityDay;
 
-        Jobs(
-                int[] customer,
-                int[] serviceLine,
-                byte[] status,
-                int[] requestedDay,
-                int[] completedDay,
-                double[] revenue,
-                double[] cost,
-                byte[] rating,
-                boolean[] callback,
-                Work work) {
-            this.customer = customer;
-            this.serviceLine = serviceLine;
-            this.status = status;
-            this.requestedDay = requestedDay;
-            this.completedDay = completedDay;
-            this.revenue = revenue;
-            this.cost = cost;
-            this.rating = rating;
-            this.callback = callback;
-            this.work = work;
+        Jobs(Rows r) {
+            super(r);
+            customer = r.ints("customer");
+            serviceLine = r.ints("line");
+            technician = r.ints("technician");
+            callbackOf = r.ints("callbackOf");
+            status = r.bytes(
+                    "status",
+                    s -> s == null
+                            ? SCHEDULED
+                            : switch (s) {
+                                case "completed" -> COMPLETED;
+                                case "cancelled" -> CANCELLED;
+                                default -> SCHEDULED;
+                            });
+            priority = r.ints("priority");
+            priorities = r.codes("priority");
+            requestedDay = r.ints("requested");
+            scheduledDay = r.ints("scheduled");
+            completedDay = r.ints("completed");
+            estimatedHours = r.numbers("estimatedHours");
+            actualHours = r.numbers("actualHours");
+            travelMinutes = r.ints("travel");
+            revenue = r.numbersOrZero("revenue");
+            labour = r.numbersOrZero("labour");
+            material = r.numbersOrZero("material");
+            equipment = r.numbersOrZero("equipment");
+            rating = r.ints("rating");
+            cost = new double[revenue.length];
+            int last = NO_DAY;
+            for (int i = 0; i < cost.length; i++) {
+                cost[i] = labour[i] + material[i] + equipment[i];
+                last = Math.max(last, Math.max(requestedDay[i], completedDay[i]));
+            }
+            lastActivityDay = last;
         }
 
-        /** The day the job is or was scheduled for, or {@link Snapshot#NO_DAY}. */
-        public int scheduledDay(int i) {
-            return work.scheduledDay[i];
-        }
-
-        /** Estimated hours; NaN when missing. */
-        public double estimatedHours(int i) {
-            return work.estimatedHours[i];
-        }
-
-        /** Actual hours; NaN when missing. */
-        public double actualHours(int i) {
-            return work.actualHours[i];
-        }
-
-        /** Travel minutes to the job; -1 when missing. */
-        public int travelMinutes(int i) {
-            return work.travelMinutes[i];
-        }
-
-        public int size() {
-            return customer.length;
+        /** The latest day a job was requested or completed; {@link Snapshot#NO_DAY} without jobs. */
+        public int lastActivityDay() {
+            return lastActivityDay;
         }
 
         /** The customer's index in {@link Snapshot#customers()}. */
@@ -274,8 +376,32 @@ public final class Snapshot {
             return serviceLine[i];
         }
 
+        /** The technician's row in {@link Snapshot#technicians()}, or -1 when none was assigned. */
+        public int technician(int i) {
+            return technician[i];
+        }
+
+        /** The row of the job this one revisits under warranty, or -1. */
+        public int callbackOf(int i) {
+            return callbackOf[i];
+        }
+
+        /** Whether the job is a callback (a warranty revisit of another job). */
+        public boolean isCallback(int i) {
+            return callbackOf[i] >= 0;
+        }
+
         public byte status(int i) {
             return status[i];
+        }
+
+        /** The priority's code in {@link #priorities()} ({@code low}, {@code normal}, {@code high}, {@code emergency}). */
+        public int priority(int i) {
+            return priority[i];
+        }
+
+        public Codes priorities() {
+            return priorities;
         }
 
         public boolean isCompleted(int i) {
@@ -286,14 +412,49 @@ public final class Snapshot {
             return requestedDay[i];
         }
 
+        /** The day the job is or was scheduled for, or {@link Snapshot#NO_DAY}. */
+        public int scheduledDay(int i) {
+            return scheduledDay[i];
+        }
+
         /** The day the job was completed, or {@link Snapshot#NO_DAY}. */
         public int completedDay(int i) {
             return completedDay[i];
         }
 
+        /** Estimated hours; NaN when missing. */
+        public double estimatedHours(int i) {
+            return estimatedHours[i];
+        }
+
+        /** Actual hours; NaN when missing. */
+        public double actualHours(int i) {
+            return actualHours[i];
+        }
+
+        /** Travel minutes to the job; -1 when missing. */
+        public int travelMinutes(int i) {
+            return travelMinutes[i];
+        }
+
         /** Revenue; 0 when missing. */
         public double revenue(int i) {
             return revenue[i];
+        }
+
+        /** Labour cost (the time on the job, not the travel to it); 0 when missing. */
+        public double labourCost(int i) {
+            return labour[i];
+        }
+
+        /** Material cost; 0 when missing. */
+        public double materialCost(int i) {
+            return material[i];
+        }
+
+        /** Equipment cost; 0 when missing. */
+        public double equipmentCost(int i) {
+            return equipment[i];
         }
 
         /** Labour + material + equipment cost, missing parts counted as 0. */
@@ -311,11 +472,6 @@ public final class Snapshot {
             return rating[i];
         }
 
-        /** Whether the job is a callback (a warranty revisit of another job). */
-        public boolean isCallback(int i) {
-            return callback[i];
-        }
-
         /**
          * Whether the job is a purchase: completed with revenue above 0 (warranty callbacks have
          * revenue 0 and are not purchases).
@@ -323,24 +479,10 @@ public final class Snapshot {
         public boolean isTransaction(int i) {
             return isCompleted(i) && revenue[i] > 0;
         }
-
-        /** The jobs' scheduling and hours columns, which only the operational analyses read. */
-        record Work(int[] scheduledDay, double[] estimatedHours, double[] actualHours, int[] travelMinutes) {
-            /** Every column missing, for {@code n} jobs. */
-            static Work missing(int n) {
-                int[] noDay = new int[n];
-                java.util.Arrays.fill(noDay, NO_DAY);
-                double[] nan = new double[n];
-                java.util.Arrays.fill(nan, Double.NaN);
-                int[] none = new int[n];
-                java.util.Arrays.fill(none, -1);
-                return new Work(noDay, nan, nan.clone(), none);
-            }
-        }
     }
 
     /** Invoices, in id order, with their payments summed. */
-    public static final class Invoices {
+    public static final class Invoices extends TableRows {
         /** Status codes (the schema allows these four). */
         public static final byte OPEN = 0;
 
@@ -348,7 +490,18 @@ public final class Snapshot {
         public static final byte DISPUTED = 2;
         public static final byte VOID = 3;
 
+        public static final Part<Invoices> PART = Part.table("invoices", "invoice", "i")
+                .ref("customer", "customer_id", Customers.PART)
+                .id("job", "job_id")
+                .day("issued", "issued_on")
+                .day("due", "due_on")
+                .number("amount", "amount")
+                .code("status", "status")
+                .needs(PaymentRows.PART)
+                .holdIn(Invoices::new);
+
         final int[] customer;
+        final long[] jobId;
         final int[] issuedDay;
         final int[] dueDay;
         final double[] amount;
@@ -357,23 +510,45 @@ public final class Snapshot {
         final int[] lastPaymentDay;
         final Payments payments;
 
-        Invoices(
-                int[] customer,
-                int[] issuedDay,
-                int[] dueDay,
-                double[] amount,
-                byte[] status,
-                double[] paid,
-                int[] lastPaymentDay,
-                Payments payments) {
-            this.customer = customer;
-            this.issuedDay = issuedDay;
-            this.dueDay = dueDay;
-            this.amount = amount;
-            this.status = status;
-            this.paid = paid;
-            this.lastPaymentDay = lastPaymentDay;
-            this.payments = payments;
+        Invoices(Rows r) {
+            super(r);
+            customer = r.ints("customer");
+            jobId = r.longs("job");
+            issuedDay = r.ints("issued");
+            dueDay = r.ints("due");
+            amount = r.numbersOrZero("amount");
+            status = r.bytes(
+                    "status",
+                    s -> s == null
+                            ? OPEN
+                            : switch (s) {
+                                case "paid" -> PAID;
+                                case "disputed" -> DISPUTED;
+                                case "void" -> VOID;
+                                default -> OPEN;
+                            });
+            int n = amount.length;
+            paid = new double[n];
+            lastPaymentDay = new int[n];
+            Arrays.fill(lastPaymentDay, NO_DAY);
+            PaymentRows p = r.part(PaymentRows.PART);
+            int[] invoice = new int[p.size()];
+            int kept = 0;
+            int[] day = new int[p.size()];
+            double[] paidAmount = new double[p.size()];
+            for (int k = 0; k < p.size(); k++) {
+                int row = row(p.invoiceId[k]);
+                if (row >= 0) {
+                    paid[row] += p.amount[k];
+                    lastPaymentDay[row] = Math.max(lastPaymentDay[row], p.day[k]);
+                    invoice[kept] = row;
+                    day[kept] = p.day[k];
+                    paidAmount[kept] = p.amount[k];
+                    kept++;
+                }
+            }
+            payments = new Payments(
+                    Arrays.copyOf(invoice, kept), Arrays.copyOf(day, kept), Arrays.copyOf(paidAmount, kept));
         }
 
         /** The payments one by one, for figures at an as-of date before the last payment. */
@@ -381,12 +556,13 @@ public final class Snapshot {
             return payments;
         }
 
-        public int size() {
-            return customer.length;
-        }
-
         public int customer(int i) {
             return customer[i];
+        }
+
+        /** The id of the job the invoice bills, or {@link TableRows#NO_ID}. */
+        public long jobId(int i) {
+            return jobId[i];
         }
 
         public int issuedDay(int i) {
@@ -425,6 +601,26 @@ public final class Snapshot {
             }
             boolean settled = paid[i] >= amount[i] - 0.005 && lastPaymentDay[i] <= asOfDay;
             return settled ? lastPaymentDay[i] > dueDay[i] : dueDay[i] < asOfDay;
+        }
+    }
+
+    /** The payment table as read; {@link Invoices} sums it onto the invoices and keeps it as {@link Payments}. */
+    public static final class PaymentRows extends TableRows {
+        public static final Part<PaymentRows> PART = Part.table("payments", "payment", "p")
+                .id("invoice", "invoice_id")
+                .day("paid", "paid_on")
+                .number("amount", "amount")
+                .holdIn(PaymentRows::new);
+
+        final long[] invoiceId;
+        final int[] day;
+        final double[] amount;
+
+        PaymentRows(Rows r) {
+            super(r);
+            invoiceId = r.longs("invoice");
+            day = r.ints("paid");
+            amount = r.numbersOrZero("amount");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import quant.core.analysis.CustomerFilter;
 import quant.core.analysis.InvalidSpecException;
+import quant.core.analysis.Part;
 import quant.core.analysis.Period;
 import quant.core.analysis.Snapshot;
 import quant.core.churn.ChurnRiskAnalysis;
@@ -61,9 +62,10 @@ public final class AnalysisCatalog {
      * @param id the report's id, e.g. {@code cohorts}
      * @param title what it is called in menus and documents
      * @param question the question it answers, in a sentence
+     * @param parts the parts of the data it reads (load a snapshot of these for {@link #report})
      * @param runner runs it with its default spec and makes the report
      */
-    public record Entry(String id, String title, String question, Runner runner) {
+    public record Entry(String id, String title, String question, List<Part<?>> parts, Runner runner) {
         /** Runs the analysis at {@code asOf} (empty: the data's last activity) and returns its report. */
         public Report report(
                 Snapshot snapshot, BusinessSettings settings, Optional<LocalDate> asOf, JobMonitor monitor) {
@@ -76,6 +78,7 @@ public final class AnalysisCatalog {
                     CohortReport.ID,
                     "Cohort retention",
                     "How many of each month's new customers come back, month by month?",
+                    CohortAnalysis.PARTS,
                     (s, b, d, m) -> {
                         CohortSpec spec = new CohortSpec(Period.MONTH, CohortMetric.CUSTOMERS, CustomerFilter.ALL, d);
                         return CohortReport.of(CohortAnalysis.run(s, spec, m), spec);
@@ -84,6 +87,7 @@ public final class AnalysisCatalog {
                     ClvReport.ID,
                     "Customer lifetime value",
                     "What is a customer worth, so far and to come?",
+                    ClvAnalysis.PARTS,
                     (s, b, d, m) -> {
                         ClvSpec spec = ClvSpec.of(b.customers()).withAsOf(d);
                         return ClvReport.of(ClvAnalysis.run(s, spec, m), spec);
@@ -92,6 +96,7 @@ public final class AnalysisCatalog {
                     ChurnRiskReport.ID,
                     "Churn risk",
                     "Which customers are slipping away, and who to call first?",
+                    ChurnRiskAnalysis.PARTS,
                     (s, b, d, m) -> {
                         ChurnRiskSpec spec = ChurnRiskSpec.of(b.customers()).withAsOf(d);
                         return ChurnRiskReport.of(ChurnRiskAnalysis.run(s, spec, m), spec);
@@ -100,6 +105,7 @@ public final class AnalysisCatalog {
                     SegmentReport.ID,
                     "Customer segments",
                     "Which groups of customers buy alike, and what to do with each?",
+                    SegmentAnalysis.PARTS,
                     (s, b, d, m) -> {
                         SegmentSpec spec = SegmentSpec.DEFAULT.withAsOf(d);
                         return SegmentReport.of(SegmentAnalysis.run(s, spec, m), spec);
@@ -108,6 +114,7 @@ public final class AnalysisCatalog {
                     ForecastReports.DEMAND,
                     "Demand and capacity",
                     "How many jobs are coming, and are there hands for them?",
+                    DemandAnalysis.PARTS,
                     (s, b, d, m) -> {
                         OutlookSpec spec = new OutlookSpec(d, DemandAnalysis.DEFAULT_DAYS, Method.AUTO);
                         return ForecastReports.demand(DemandAnalysis.run(s, spec, m), spec);
@@ -116,6 +123,7 @@ public final class AnalysisCatalog {
                     ForecastReports.REVENUE,
                     "Revenue forecast",
                     "What revenue is coming in the next month, quarter and year?",
+                    RevenueAnalysis.PARTS,
                     (s, b, d, m) -> {
                         OutlookSpec spec = new OutlookSpec(d, RevenueAnalysis.DEFAULT_DAYS, Method.AUTO);
                         return ForecastReports.revenue(RevenueAnalysis.run(s, spec, m), spec);
@@ -124,6 +132,7 @@ public final class AnalysisCatalog {
                     ForecastReports.CASH_FLOW,
                     "Cash flow",
                     "Will there be cash in the bank, week by week?",
+                    CashFlowAnalysis.PARTS,
                     (s, b, d, m) -> {
                         CashFlowSpec spec = new CashFlowSpec(
                                 new OutlookSpec(d, CashFlowSpec.DEFAULT_DAYS, Method.AUTO), b.openingCash());
@@ -133,6 +142,7 @@ public final class AnalysisCatalog {
                     PipelineReport.ID,
                     "Sales pipeline",
                     "How healthy is the pipeline, and which deals need a push?",
+                    PipelineAnalysis.PARTS,
                     (s, b, d, m) -> {
                         PipelineSpec spec = new PipelineSpec(d, PipelineSpec.By.NONE, b.stageOrder());
                         return PipelineReport.of(PipelineAnalysis.run(s, spec, m));
@@ -141,12 +151,17 @@ public final class AnalysisCatalog {
                     MarketingReport.ID,
                     "Marketing",
                     "What does a customer cost by channel, and when does it pay back?",
+                    MarketingAnalysis.PARTS,
                     (s, b, d, m) -> {
                         MarketingSpec spec = new MarketingSpec(d, MarketingSpec.Ltv.CLV, b.customers());
                         return MarketingReport.of(MarketingAnalysis.run(s, spec, m));
                     }),
             new Entry(
-                    MarketReport.ID, "Market position", "Is our share of each line's market growing?", (s, b, d, m) -> {
+                    MarketReport.ID,
+                    "Market position",
+                    "Is our share of each line's market growing?",
+                    MarketAnalysis.PARTS,
+                    (s, b, d, m) -> {
                         var r = MarketAnalysis.run(s, d, m);
                         return MarketReport.of(r, String.valueOf(r.asOf().date().getYear()), List.of());
                     }));

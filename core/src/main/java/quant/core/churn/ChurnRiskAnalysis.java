@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import quant.core.analysis.AsOf;
 import quant.core.analysis.CustomerHistory;
+import quant.core.analysis.Part;
 import quant.core.analysis.PurchaseDays;
 import quant.core.analysis.Snapshot;
 import quant.core.clv.BgNbd;
@@ -34,6 +35,10 @@ import quant.core.stats.ModelFitException;
  * </ul>
  */
 public final class ChurnRiskAnalysis {
+    /** The parts of the data it reads. */
+    public static final List<Part<?>> PARTS =
+            List.of(Snapshot.Customers.PART, Snapshot.Jobs.PART, Snapshot.Invoices.PART);
+
     /** The least gain in time-split ROC AUC for which a candidate factor is kept. */
     static final double MIN_AUC_GAIN = 0.002;
 

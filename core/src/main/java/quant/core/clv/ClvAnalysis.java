@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import quant.core.analysis.AsOf;
 import quant.core.analysis.CustomerHistory;
+import quant.core.analysis.Part;
 import quant.core.analysis.PurchaseDays;
 import quant.core.analysis.Snapshot;
 import quant.core.job.JobMonitor;
@@ -40,6 +41,9 @@ import quant.core.stats.ModelFitException;
  * curve, then to the simple formula: no figure is shown from a fit that failed.
  */
 public final class ClvAnalysis {
+    /** The parts of the data it reads. */
+    public static final List<Part<?>> PARTS = List.of(Snapshot.Customers.PART, Snapshot.Jobs.PART);
+
     /** Weeks in a month on average (365.25 / 12 / 7). */
     static final double WEEKS_PER_MONTH = 365.25 / 12 / 7;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import quant.core.analysis.AsOf;
 import quant.core.analysis.CustomerHistory;
 import quant.core.analysis.Money;
+import quant.core.analysis.Part;
 import quant.core.analysis.Period;
 import quant.core.analysis.Snapshot;
 import quant.core.job.JobMonitor;
@@ -28,6 +29,9 @@ import quant.core.job.JobMonitor;
  * One pass over the jobs; active customer-periods are kept as one bit each.
  */
 public final class CohortAnalysis {
+    /** The parts of the data it reads. */
+    public static final List<Part<?>> PARTS = List.of(Snapshot.Customers.PART, Snapshot.Jobs.PART);
+
     private CohortAnalysis() {}
 
     public static CohortResult run(Snapshot s, CohortSpec spec, JobMonitor monitor) {

@@ -13,6 +13,7 @@ import quant.core.analysis.AsOf;
 import quant.core.analysis.Codes;
 import quant.core.analysis.Commercial;
 import quant.core.analysis.InvalidSpecException;
+import quant.core.analysis.Part;
 import quant.core.analysis.Snapshot;
 import quant.core.job.JobMonitor;
 
@@ -36,10 +37,14 @@ import quant.core.job.JobMonitor;
  * </ul>
  */
 public final class MarketAnalysis {
+    /** The parts of the data it reads. */
+    public static final List<Part<?>> PARTS =
+            List.of(Snapshot.Jobs.PART, Commercial.Figures.MARKET_SIZES, Commercial.Figures.COMPETITORS);
+
     private MarketAnalysis() {}
 
     public static MarketResult run(Snapshot s, Optional<LocalDate> asOfDate, JobMonitor monitor) {
-        Commercial com = s.commercial();
+        Snapshot com = s;
         if (com.marketSizes().size() == 0 && com.competitors().size() == 0) {
             throw new InvalidSpecException("The database holds no market sizes or competitor observations: import"
                     + " them (tables market_size and competitor_observation) to see the market position.");
@@ -137,7 +142,7 @@ public final class MarketAnalysis {
     }
 
     private static List<MarketResult.Period> periods(Snapshot s, int end) {
-        Commercial.Figures f = s.commercial().marketSizes();
+        Commercial.Figures f = s.marketSizes();
         Map<String, List<Integer>> series = new TreeMap<>();
         for (int i = 0; i < f.size(); i++) {
             if (f.key(i) == Codes.NONE || f.metric(i) == Codes.NONE || f.day(i) == Snapshot.NO_DAY) {

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import quant.core.analysis.AsOf;
-import quant.core.analysis.Codes;
 import quant.core.analysis.Commercial;
 import quant.core.analysis.CustomerFilter;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.analysis.Operations;
+import quant.core.analysis.Part;
 import quant.core.analysis.Snapshot;
 import quant.core.clv.ClvAnalysis;
 import quant.core.clv.ClvResult;
@@ -43,6 +43,16 @@ import quant.core.stats.ModelFitException;
  * </ul>
  */
 public final class MarketingAnalysis {
+    /** The parts of the data it reads. */
+    public static final List<Part<?>> PARTS = List.of(
+            Snapshot.Customers.PART,
+            Snapshot.Jobs.PART,
+            Operations.Spend.PART,
+            Commercial.Leads.PART,
+            Commercial.Campaigns.PART,
+            Operations.Deals.PART,
+            Commercial.Targets.PART);
+
     /** Customers a month of age needs before it counts in a payback curve. */
     static final int MIN_COHORT = 10;
 
@@ -92,7 +102,7 @@ public final class MarketingAnalysis {
         if (s.isEmpty()) {
             throw new InvalidSpecException("The database holds no customers or jobs yet: import them first.");
         }
-        Operations.Spend spend = s.operations().spend();
+        Operations.Spend spend = s.spend();
         if (spend.size() == 0) {
             throw new InvalidSpecException(
                     "The database holds no marketing spend: import it (table marketing_spend) to measure CAC.");
@@ -153,7 +163,7 @@ public final class MarketingAnalysis {
                 channels.get(channelOf[c]).ltvSum += lifetime.value[c];
             }
         }
-        Commercial.Leads leads = s.commercial().leads();
+        Commercial.Leads leads = s.leads();
         for (int i = 0; i < leads.size(); i++) {
             String ch = leads.channels().value(leads.channel(i));
             Acc acc = ch == null ? null : channels.get(ch);
@@ -185,7 +195,7 @@ public final class MarketingAnalysis {
         months.forEach((month, cells) -> cells.forEach((ch, v) -> byMonth.add(new MarketingResult.MonthCac(
                 month, ch, round(v[0]), (int) v[1], v[1] == 0 ? Double.NaN : round(v[0] / v[1])))));
         List<MarketingResult.Campaign> campaigns = campaigns(s, end, marginToDate);
-        Commercial.Targets targets = s.commercial().targets();
+        Commercial.Targets targets = s.targets();
         int t = targets.find("ltv_to_cac", end);
         Double target = t < 0 ? null : targets.target(t);
         monitor.progress(4, 5, "Recommendations");
@@ -294,7 +304,7 @@ public final class MarketingAnalysis {
     }
 
     private static List<MarketingResult.Campaign> campaigns(Snapshot s, int end, double[] marginToDate) {
-        Commercial com = s.commercial();
+        Snapshot com = s;
         Commercial.Campaigns cp = com.campaigns();
         int n = cp.size();
         if (n == 0) {
@@ -303,9 +313,9 @@ public final class MarketingAnalysis {
         double[] spent = new double[n];
         int[] leads = new int[n];
         int[] deals = new int[n];
-        Operations.Spend spend = s.operations().spend();
+        Operations.Spend spend = s.spend();
         for (int i = 0; i < spend.size(); i++) {
-            int k = com.spendCampaign(i);
+            int k = cp.row(spend.campaignId(i));
             if (k >= 0 && spend.monthDay(i) <= end) {
                 spent[k] += spend.amount(i);
             }
@@ -326,9 +336,9 @@ public final class MarketingAnalysis {
                 customers.get(k).add(l.customer(i));
             }
         }
-        Operations.Deals d = s.operations().deals();
+        Operations.Deals d = s.deals();
         for (int i = 0; i < d.size(); i++) {
-            int lead = com.dealLead(i);
+            int lead = l.row(d.leadId(i));
             int start = d.startDay(i);
             if (lead >= 0 && l.campaign(lead) >= 0 && (start == Snapshot.NO_DAY || start <= end)) {
                 deals[l.campaign(lead)]++;
@@ -353,10 +363,9 @@ public final class MarketingAnalysis {
                 revenue += revenueToDate[c];
                 margin += marginToDate[c];
             }
-            Codes channels = l.channels();
             out.add(new MarketingResult.Campaign(
                     cp.name(k),
-                    channels.value(cp.channel(k)),
+                    cp.channels().value(cp.channel(k)),
                     Snapshot.date(cp.startDay(k)),
                     Snapshot.date(cp.endDay(k)),
                     round(cp.budget(k)),

@@ -39,17 +39,16 @@ final class CustomerJourney {
 
     /** The journey of the leads created by {@code day}; null when the data holds no lead. */
     static PipelineResult.Journey trace(Snapshot snapshot, int day) {
-        Commercial c = snapshot.commercial();
-        Commercial.Leads leads = c.leads();
+        Commercial.Leads leads = snapshot.leads();
         if (leads.size() == 0) {
             return null;
         }
-        Operations.Deals deals = snapshot.operations().deals();
+        Operations.Deals deals = snapshot.deals();
         boolean[] hasDeal = new boolean[leads.size()];
         int[] wonCustomer = new int[leads.size()];
         Arrays.fill(wonCustomer, -1);
         for (int i = 0; i < deals.size(); i++) {
-            int lead = c.dealLead(i);
+            int lead = leads.row(deals.leadId(i));
             int start = deals.startDay(i);
             if (lead < 0 || (start != Snapshot.NO_DAY && start > day)) {
                 continue;

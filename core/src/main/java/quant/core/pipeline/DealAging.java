@@ -45,7 +45,7 @@ final class DealAging {
         this.fromHistory = fromHistory;
     }
 
-    static DealAging measure(Operations ops, List<Integer> deals, int[] stageAt, List<Integer> order, int day) {
+    static DealAging measure(Snapshot ops, List<Integer> deals, int[] stageAt, List<Integer> order, int day) {
         Operations.Deals d = ops.deals();
         Operations.StageHistory h = ops.stageHistory();
         int stages = d.stages().size();

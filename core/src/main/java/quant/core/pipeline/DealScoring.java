@@ -51,7 +51,7 @@ final class DealScoring {
 
     private static final int GROUPS = 7;
 
-    private final Operations ops;
+    private final Snapshot ops;
     private final int day;
     private final List<Integer> openStages;
     private final int[] stagePosition;
@@ -68,7 +68,7 @@ final class DealScoring {
         }
     }
 
-    private DealScoring(Operations ops, List<Integer> deals, List<Integer> order, int day) {
+    private DealScoring(Snapshot ops, List<Integer> deals, List<Integer> order, int day) {
         this.ops = ops;
         this.day = day;
         Operations.Deals d = ops.deals();
@@ -143,7 +143,7 @@ final class DealScoring {
 
     /** The model, its validation and the open deals' scores; null when too few deals have closed. */
     static DealScoring.Scored score(
-            Operations ops, List<Integer> deals, int[] stageAt, List<Integer> order, DealAging aging, int day) {
+            Snapshot ops, List<Integer> deals, int[] stageAt, List<Integer> order, DealAging aging, int day) {
         DealScoring s = new DealScoring(ops, deals, order, day);
         return s.run(deals, stageAt, aging);
     }

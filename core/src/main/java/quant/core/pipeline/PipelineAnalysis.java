@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import quant.core.analysis.AsOf;
 import quant.core.analysis.Codes;
+import quant.core.analysis.Commercial;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.analysis.Operations;
+import quant.core.analysis.Part;
 import quant.core.analysis.Snapshot;
 import quant.core.forecast.business.StageWinRates;
 import quant.core.job.JobMonitor;
@@ -40,13 +42,23 @@ import quant.core.job.JobMonitor;
  * </ul>
  */
 public final class PipelineAnalysis {
+    /** The parts of the data it reads. */
+    public static final List<Part<?>> PARTS = List.of(
+            Snapshot.Customers.PART,
+            Snapshot.Jobs.PART,
+            Snapshot.Invoices.PART,
+            Operations.Deals.PART,
+            Operations.StageHistory.PART,
+            Commercial.Leads.PART,
+            Commercial.Targets.PART);
+
     /** The sample company's stage order, used for stages the history does not place. */
     static final List<String> DEFAULT_ORDER = List.of("new", "site_visit", "quote_sent", "negotiation");
 
     private PipelineAnalysis() {}
 
     public static PipelineResult run(Snapshot snapshot, PipelineSpec spec, JobMonitor monitor) {
-        Operations ops = snapshot.operations();
+        Snapshot ops = snapshot;
         Operations.Deals d = ops.deals();
         if (d.size() == 0) {
             throw new InvalidSpecException(
@@ -118,7 +130,7 @@ public final class PipelineAnalysis {
             DealAging aging,
             DealScoring.Scored scored,
             int day) {
-        Operations.Deals d = snapshot.operations().deals();
+        Operations.Deals d = snapshot.deals();
         List<PipelineResult.OpenDeal> out = new ArrayList<>();
         for (int i : deals) {
             if (d.isClosedBy(i, day)) {
@@ -166,7 +178,7 @@ public final class PipelineAnalysis {
      * every one of them.
      */
     static PipelineResult.Coverage coverage(Snapshot snapshot, List<PipelineResult.Month> months, int day) {
-        var targets = snapshot.commercial().targets();
+        var targets = snapshot.targets();
         YearMonth first = YearMonth.from(LocalDate.ofEpochDay(day)).plusMonths(1);
         for (String kpi : COVERAGE_KPIS) {
             double target = 0;
@@ -196,7 +208,7 @@ public final class PipelineAnalysis {
     /** The last day of activity, deals included; {@link Snapshot#NO_DAY} when nothing is dated. */
     static int lastDayOrNone(Snapshot snapshot) {
         int last = snapshot.lastActivityDay();
-        Operations.Deals d = snapshot.operations().deals();
+        Operations.Deals d = snapshot.deals();
         for (int i = 0; i < d.size(); i++) {
             last = Math.max(last, Math.max(d.createdDay(i), Math.max(d.engagedDay(i), d.closedDay(i))));
         }
@@ -236,7 +248,7 @@ public final class PipelineAnalysis {
      * Stage codes in pipeline order, closing stages last: the stages a user named, in their order,
      * then the others as the class description says.
      */
-    static List<Integer> stageOrder(Operations ops, List<String> named) {
+    static List<Integer> stageOrder(Snapshot ops, List<String> named) {
         List<Integer> order = new ArrayList<>();
         Codes codes = ops.deals().stages();
         for (String name : named) {
@@ -257,7 +269,7 @@ public final class PipelineAnalysis {
     }
 
     /** Stage codes in pipeline order (see the class description), closing stages last. */
-    static List<Integer> stageOrder(Operations ops) {
+    static List<Integer> stageOrder(Snapshot ops) {
         Codes stages = ops.deals().stages();
         Operations.StageHistory h = ops.stageHistory();
         double[] positionSum = new double[stages.size()];
@@ -312,7 +324,7 @@ public final class PipelineAnalysis {
     }
 
     static PipelineResult.Summary summarise(
-            Operations ops, List<Integer> deals, int[] stageAt, List<Integer> order, StageWinRates rates, int day) {
+            Snapshot ops, List<Integer> deals, int[] stageAt, List<Integer> order, StageWinRates rates, int day) {
         Operations.Deals d = ops.deals();
         Codes stages = d.stages();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -388,7 +400,7 @@ public final class PipelineAnalysis {
      * every open stage (it went through the pipeline to close).
      */
     static List<PipelineResult.Step> funnel(
-            Operations ops, List<Integer> deals, int[] stageAt, List<Integer> order, StageWinRates rates, int day) {
+            Snapshot ops, List<Integer> deals, int[] stageAt, List<Integer> order, StageWinRates rates, int day) {
         Operations.Deals d = ops.deals();
         Operations.StageHistory h = ops.stageHistory();
         Codes stages = d.stages();
@@ -453,7 +465,7 @@ public final class PipelineAnalysis {
 
     /** Open deals by expected close month, months in order, those without a date last. */
     static List<PipelineResult.Month> byMonth(
-            Operations ops, List<Integer> deals, int[] stageAt, StageWinRates rates, int day) {
+            Snapshot ops, List<Integer> deals, int[] stageAt, StageWinRates rates, int day) {
         Operations.Deals d = ops.deals();
         TreeMap<String, double[]> months = new TreeMap<>();
         for (int i : deals) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import quant.core.analysis.AsOf;
 import quant.core.analysis.CustomerHistory;
+import quant.core.analysis.Part;
 import quant.core.analysis.PurchaseDays;
 import quant.core.analysis.Snapshot;
 import quant.core.job.JobMonitor;
@@ -16,6 +17,9 @@ import quant.core.job.JobMonitor;
  * (logs because all three are skewed; standardised so that no feature dominates the distance).
  */
 public final class SegmentAnalysis {
+    /** The parts of the data it reads. */
+    public static final List<Part<?>> PARTS = List.of(Snapshot.Customers.PART, Snapshot.Jobs.PART);
+
     private SegmentAnalysis() {}
 
     public static SegmentResult run(Snapshot s, SegmentSpec spec, JobMonitor monitor) {

@@ -57,93 +57,52 @@ public final class CommercialRows {
         return this;
     }
 
-    Commercial build(int deals, int spendRows) {
-        int n = leads.size();
-        int[] channel = new int[n];
-        int[] campaign = new int[n];
-        int[] created = new int[n];
-        int[] converted = new int[n];
-        int[] customer = new int[n];
-        Codes channels = new Codes();
-        int m = campaigns.size();
-        String[] name = new String[m];
-        int[] campaignChannel = new int[m];
-        int[] start = new int[m];
-        int[] end = new int[m];
-        double[] budget = new double[m];
-        for (int k = 0; k < m; k++) {
+    /** The id (row + 1) of the lead a deal came from, or null. */
+    Long leadOf(int deal) {
+        Integer lead = dealLead.get(deal);
+        return lead == null ? null : lead + 1L;
+    }
+
+    /** The id (row + 1) of the campaign a spend row is booked to, or null. */
+    Long campaignOf(int spendRow) {
+        Integer campaign = spendCampaign.get(spendRow);
+        return campaign == null ? null : campaign + 1L;
+    }
+
+    /** Adds the commercial parts' rows, ids 1, 2, … in the order added. */
+    void addTo(java.util.Map<Part<?>, PartReader.Raw> raws) {
+        PartReader.Raw c = raw(raws, Commercial.Campaigns.PART);
+        for (int k = 0; k < campaigns.size(); k++) {
             Object[] r = campaigns.get(k);
-            name[k] = (String) r[0];
-            campaignChannel[k] = channels.intern((String) r[1]);
-            start[k] = day((LocalDate) r[2]);
-            end[k] = day((LocalDate) r[3]);
-            budget[k] = (Double) r[4];
+            c.add(k + 1, r[0], r[1], r[2], r[3], r[4]);
         }
-        for (int i = 0; i < n; i++) {
+        PartReader.Raw l = raw(raws, Commercial.Leads.PART);
+        for (int i = 0; i < leads.size(); i++) {
             Object[] r = leads.get(i);
-            channel[i] = channels.intern((String) r[0]);
-            campaign[i] = (Integer) r[1];
-            created[i] = day((LocalDate) r[2]);
-            converted[i] = day((LocalDate) r[3]);
-            customer[i] = (Integer) r[4];
+            l.add(i + 1, r[0], id((Integer) r[1]), r[2], r[3], id((Integer) r[4]));
         }
-        int[] leadOfDeal = new int[deals];
-        for (int d = 0; d < deals; d++) {
-            leadOfDeal[d] = dealLead.getOrDefault(d, -1);
-        }
-        int[] campaignOfSpend = new int[spendRows];
-        for (int k = 0; k < spendRows; k++) {
-            campaignOfSpend[k] = spendCampaign.getOrDefault(k, -1);
-        }
-        int t = targets.size();
-        int[] kpi = new int[t];
-        int[] from = new int[t];
-        int[] to = new int[t];
-        double[] target = new double[t];
-        double[] none = new double[t];
-        java.util.Arrays.fill(none, Double.NaN);
-        boolean[] higher = new boolean[t];
-        Codes kpis = new Codes();
-        for (int k = 0; k < t; k++) {
+        figures(raw(raws, Commercial.Figures.MARKET_SIZES), markets);
+        figures(raw(raws, Commercial.Figures.COMPETITORS), competitors);
+        PartReader.Raw t = raw(raws, Commercial.Targets.PART);
+        for (int k = 0; k < targets.size(); k++) {
             Object[] r = targets.get(k);
-            kpi[k] = kpis.intern((String) r[0]);
-            from[k] = day((LocalDate) r[1]);
-            to[k] = day((LocalDate) r[2]);
-            target[k] = (Double) r[3];
-            higher[k] = (Boolean) r[4];
+            t.add(k + 1, r[0], r[1], r[2], r[3], null, null, (Boolean) r[4] ? "higher" : "lower");
         }
-        return new Commercial(
-                new Commercial.Leads(channel, campaign, created, converted, customer, channels),
-                new Commercial.Campaigns(name, campaignChannel, start, end, budget),
-                figures(markets),
-                figures(competitors),
-                new Commercial.Targets(kpi, from, to, target, none, none.clone(), higher, kpis),
-                leadOfDeal,
-                campaignOfSpend);
     }
 
-    private static Commercial.Figures figures(List<Object[]> rows) {
-        int n = rows.size();
-        int[] day = new int[n];
-        int[] key = new int[n];
-        int[] metric = new int[n];
-        double[] value = new double[n];
-        int[] segment = new int[n];
-        Codes keys = new Codes();
-        Codes metrics = new Codes();
-        Codes segments = new Codes();
-        for (int i = 0; i < n; i++) {
+    static PartReader.Raw raw(java.util.Map<Part<?>, PartReader.Raw> raws, Part<?> part) {
+        return raws.computeIfAbsent(part, p -> new PartReader.Raw(p, 16));
+    }
+
+    /** The id of a row index (-1: none). */
+    static Long id(int row) {
+        return row < 0 ? null : row + 1L;
+    }
+
+    private static void figures(PartReader.Raw raw, List<Object[]> rows) {
+        for (int i = 0; i < rows.size(); i++) {
             Object[] r = rows.get(i);
-            day[i] = day((LocalDate) r[0]);
-            key[i] = keys.intern((String) r[1]);
-            metric[i] = metrics.intern((String) r[2]);
-            value[i] = (Double) r[3];
-            segment[i] = segments.intern((String) r[4]);
+            raw.add(i + 1, r[0], r[1], r[2], r[3], r[4]);
         }
-        return new Commercial.Figures(day, key, metric, value, keys, metrics, segments, segment);
-    }
-
-    private static int day(LocalDate d) {
-        return d == null ? Snapshot.NO_DAY : (int) d.toEpochDay();
     }
 }

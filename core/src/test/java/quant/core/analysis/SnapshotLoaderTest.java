@@ -61,7 +61,7 @@ class SnapshotLoaderTest {
     @Test
     void readsTheSameSnapshotOnTwoConnectionsAndInOneTransaction() throws Exception {
         try (Store store = filled()) {
-            Snapshot free = new SnapshotLoader(store).load(JobMonitor.NONE);
+            Snapshot free = new SnapshotLoader(store).loadAll(JobMonitor.NONE);
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(1);
             Thread writer = Thread.ofPlatform().start(() -> {
@@ -78,7 +78,7 @@ class SnapshotLoaderTest {
             held.await();
             Snapshot busy;
             try {
-                busy = new SnapshotLoader(store).load(JobMonitor.NONE);
+                busy = new SnapshotLoader(store).loadAll(JobMonitor.NONE);
             } finally {
                 done.countDown();
                 writer.join();
@@ -120,12 +120,12 @@ class SnapshotLoaderTest {
                 }
             };
             // fewer rows than a progress chunk are never interrupted; with a chunk of rows it is
-            assertThat(new SnapshotLoader(store).load(JobMonitor.NONE).jobs().size())
+            assertThat(new SnapshotLoader(store).loadAll(JobMonitor.NONE).jobs().size())
                     .isPositive();
             store.inTransaction(c -> addJobs(c, 40_000));
-            assertThatThrownBy(() -> new SnapshotLoader(store).load(cancelled))
+            assertThatThrownBy(() -> new SnapshotLoader(store).loadAll(cancelled))
                     .isInstanceOf(CancellationException.class);
-            assertThat(new SnapshotLoader(store).load(JobMonitor.NONE).jobs().size())
+            assertThat(new SnapshotLoader(store).loadAll(JobMonitor.NONE).jobs().size())
                     .isEqualTo(CUSTOMERS * JOBS_PER_CUSTOMER + 40_000);
         }
     }

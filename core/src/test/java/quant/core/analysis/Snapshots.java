@@ -2,7 +2,6 @@ package quant.core.analysis;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Snapshots built by hand for tests: customers and jobs added one by one, with readable defaults. */
@@ -150,240 +149,116 @@ public final class Snapshots {
         return this;
     }
 
-    public Snapshot build() {
-        int n = customers.size();
-        long[] id = new long[n];
-        String[] name = new String[n];
-        int[] segment = new int[n];
-        int[] channel = new int[n];
-        int[] city = new int[n];
-        int[] acquired = new int[n];
-        Codes segments = new Codes();
-        Codes channels = new Codes();
-        Codes cities = new Codes();
-        for (int i = 0; i < n; i++) {
-            Object[] c = customers.get(i);
-            id[i] = i + 1;
-            name[i] = (String) c[0];
-            segment[i] = segments.intern((String) c[1]);
-            channel[i] = channels.intern((String) c[2]);
-            city[i] = cities.intern((String) c[3]);
-            acquired[i] = day((LocalDate) c[4]);
-        }
-        int m = jobs.size();
-        int[] customer = new int[m];
-        int[] line = new int[m];
-        byte[] status = new byte[m];
-        int[] requested = new int[m];
-        int[] completed = new int[m];
-        double[] revenue = new double[m];
-        double[] cost = new double[m];
-        byte[] rating = new byte[m];
-        boolean[] callback = new boolean[m];
-        Snapshot.Jobs.Work work = Snapshot.Jobs.Work.missing(m);
-        for (int j = 0; j < m; j++) {
-            Object[] r = jobs.get(j);
-            customer[j] = (Integer) r[0];
-            line[j] = lines.intern((String) r[1]);
-            status[j] = switch ((String) r[2]) {
-                case "completed" -> Snapshot.Jobs.COMPLETED;
-                case "cancelled" -> Snapshot.Jobs.CANCELLED;
-                default -> Snapshot.Jobs.SCHEDULED;
-            };
-            requested[j] = day((LocalDate) r[3]);
-            completed[j] = day((LocalDate) r[4]);
-            revenue[j] = (Double) r[5];
-            cost[j] = (Double) r[6];
-            rating[j] = (byte) (int) (Integer) r[7];
-            callback[j] = (Boolean) r[8];
-            if (r.length > 9) {
-                work.scheduledDay()[j] = day((LocalDate) r[9]);
-                work.estimatedHours()[j] = (Double) r[10];
-                work.actualHours()[j] = (Double) r[11];
-                work.travelMinutes()[j] = (Integer) r[12];
-            }
-        }
-        int k = invoices.size();
-        int[] invCustomer = new int[k];
-        int[] issued = new int[k];
-        int[] due = new int[k];
-        double[] amount = new double[k];
-        byte[] invStatus = new byte[k];
-        double[] paid = new double[k];
-        int[] lastPaid = new int[k];
-        Arrays.fill(lastPaid, Snapshot.NO_DAY);
-        for (int i = 0; i < k; i++) {
-            Object[] r = invoices.get(i);
-            invCustomer[i] = (Integer) r[0];
-            issued[i] = day((LocalDate) r[1]);
-            due[i] = day((LocalDate) r[2]);
-            amount[i] = (Double) r[3];
-            invStatus[i] = switch ((String) r[4]) {
-                case "paid" -> Snapshot.Invoices.PAID;
-                case "disputed" -> Snapshot.Invoices.DISPUTED;
-                case "void" -> Snapshot.Invoices.VOID;
-                default -> Snapshot.Invoices.OPEN;
-            };
-            if (r[5] != null) {
-                paid[i] = amount[i];
-                lastPaid[i] = day((LocalDate) r[5]);
-            }
-        }
-        Snapshot.Payments partial = partialPayments(paid, lastPaid);
-        return new Snapshot(
-                1,
-                new Snapshot.Customers(
-                        id, name, segment, channel, city, acquired, segments, channels, cities, null, null),
-                new Snapshot.Jobs(customer, line, status, requested, completed, revenue, cost, rating, callback, work),
-                new Snapshot.Invoices(invCustomer, issued, due, amount, invStatus, paid, lastPaid, partial),
-                lines,
-                operations(),
-                commercial.build(deals.size(), spend.size()));
-    }
-
     /**
-     * One payment of the whole amount per invoice added with a payment day, then the partial
-     * payments added one by one (which also update the invoices' sums).
+     * The snapshot of every part, built by the same holders the store's rows go through: each row
+     * added becomes a row with id 1, 2, … in the order added.
      */
-    private Snapshot.Payments partialPayments(double[] paid, int[] lastPaid) {
-        int[] whole = java.util.stream.IntStream.range(0, paid.length)
-                .filter(i -> lastPaid[i] != Snapshot.NO_DAY)
-                .toArray();
-        int n = whole.length + payments.size();
-        int[] invoice = new int[n];
-        int[] day = new int[n];
-        double[] amount = new double[n];
-        for (int k = 0; k < whole.length; k++) {
-            invoice[k] = whole[k];
-            day[k] = lastPaid[whole[k]];
-            amount[k] = paid[whole[k]];
+    public Snapshot build() {
+        java.util.Map<Part<?>, PartReader.Raw> raws = new java.util.LinkedHashMap<>();
+        for (Part<?> p : SnapshotLoader.ALL) {
+            CommercialRows.raw(raws, p);
         }
-        for (int k = 0; k < payments.size(); k++) {
-            Object[] p = payments.get(k);
-            int i = (Integer) p[0];
-            invoice[whole.length + k] = i;
-            day[whole.length + k] = day((LocalDate) p[1]);
-            amount[whole.length + k] = (Double) p[2];
-            paid[i] += (Double) p[2];
-            lastPaid[i] = Math.max(lastPaid[i], day((LocalDate) p[1]));
+        PartReader.Raw lineRows = CommercialRows.raw(raws, Snapshot.ServiceLines.PART);
+        for (Object[] r : jobs) {
+            lines.intern((String) r[1]);
         }
-        return new Snapshot.Payments(invoice, day, amount);
-    }
-
-    private Operations operations() {
-        int t = technicians.size();
-        String[] name = new String[t];
-        int[][] skills = new int[t][];
-        int[] start = new int[t];
-        int[] end = new int[t];
-        int[] days = new int[t];
-        int[] hired = new int[t];
-        int[] left = new int[t];
-        for (int k = 0; k < t; k++) {
+        for (int k = 0; k < lines.size(); k++) {
+            lineRows.add(k + 1, lines.value(k), null);
+        }
+        PartReader.Raw c = CommercialRows.raw(raws, Snapshot.Customers.PART);
+        for (int i = 0; i < customers.size(); i++) {
+            Object[] r = customers.get(i);
+            c.add(i + 1, r[0], r[1], r[2], r[3], null, r[4], null, null);
+        }
+        PartReader.Raw t = CommercialRows.raw(raws, Operations.Technicians.PART);
+        for (int k = 0; k < technicians.size(); k++) {
             Object[] r = technicians.get(k);
-            name[k] = (String) r[0];
-            skills[k] = OperationsReader.skills((String) r[1], lines);
-            start[k] = java.time.LocalTime.parse((String) r[2]).toSecondOfDay() / 60;
-            end[k] = java.time.LocalTime.parse((String) r[3]).toSecondOfDay() / 60;
-            days[k] = Operations.Technicians.workDayMask((String) r[4]);
-            hired[k] = day((LocalDate) r[5]);
-            left[k] = day((LocalDate) r[6]);
+            t.add(k + 1, "T" + (k + 1), r[0], r[1], r[2], r[3], r[4], r[5], r[6], null);
         }
-        int d = deals.size();
-        double[] amount = new double[d];
-        int[] stage = new int[d];
-        byte[] outcome = new byte[d];
-        int[] created = new int[d];
-        int[] expected = new int[d];
-        int[] closed = new int[d];
-        int[] none = new int[d];
-        java.util.Arrays.fill(none, Snapshot.NO_DAY);
-        int[] noCustomer = new int[d];
-        java.util.Arrays.fill(noCustomer, -1);
-        Codes stages = new Codes();
-        int[] rep = new int[d];
-        int[] source = new int[d];
-        int[] product = new int[d];
-        Codes reps = new Codes();
-        Codes sources = new Codes();
-        Codes products = new Codes();
-        for (int k = 0; k < d; k++) {
+        PartReader.Raw j = CommercialRows.raw(raws, Snapshot.Jobs.PART);
+        java.util.Map<Integer, Long> lastJobOf = new java.util.HashMap<>();
+        for (int k = 0; k < jobs.size(); k++) {
+            Object[] r = jobs.get(k);
+            int customer = (Integer) r[0];
+            long id = k + 1;
+            // a callback revisits the customer's job before it (or, when it is the first, itself)
+            Long callbackOf = (Boolean) r[8] ? lastJobOf.getOrDefault(customer, id) : null;
+            lastJobOf.put(customer, id);
+            boolean work = r.length > 9;
+            j.add(
+                    id,
+                    CommercialRows.id(customer),
+                    (long) lines.find((String) r[1]) + 1,
+                    null,
+                    callbackOf,
+                    r[2],
+                    "normal",
+                    r[3],
+                    work ? r[9] : null,
+                    r[4],
+                    work ? nullIfNaN((Double) r[10]) : null,
+                    work ? nullIfNaN((Double) r[11]) : null,
+                    work && (Integer) r[12] >= 0 ? r[12] : null,
+                    r[5],
+                    r[6],
+                    0.0,
+                    0.0,
+                    (Integer) r[7] == 0 ? null : r[7]);
+        }
+        PartReader.Raw inv = CommercialRows.raw(raws, Snapshot.Invoices.PART);
+        PartReader.Raw pay = CommercialRows.raw(raws, Snapshot.PaymentRows.PART);
+        long paymentId = 0;
+        for (int k = 0; k < invoices.size(); k++) {
+            Object[] r = invoices.get(k);
+            inv.add(k + 1, CommercialRows.id((Integer) r[0]), null, r[1], r[2], r[3], r[4]);
+            if (r[5] != null) {
+                // one payment of the whole amount on the day given
+                pay.add(++paymentId, k + 1L, r[5], r[3]);
+            }
+        }
+        for (Object[] p : payments) {
+            pay.add(++paymentId, (Integer) p[0] + 1L, p[1], p[2]);
+        }
+        PartReader.Raw d = CommercialRows.raw(raws, Operations.Deals.PART);
+        for (int k = 0; k < deals.size(); k++) {
             Object[] r = deals.get(k);
-            rep[k] = reps.intern((String) r[6]);
-            source[k] = sources.intern((String) r[7]);
-            product[k] = products.intern((String) r[8]);
-            amount[k] = (Double) r[0];
-            stage[k] = stages.intern((String) r[1]);
-            outcome[k] = switch ((String) r[2]) {
-                case "won" -> Operations.Deals.WON;
-                case "lost" -> Operations.Deals.LOST;
-                default -> Operations.Deals.OPEN;
-            };
-            created[k] = day((LocalDate) r[3]);
-            expected[k] = day((LocalDate) r[4]);
-            closed[k] = day((LocalDate) r[5]);
+            d.add(
+                    k + 1,
+                    "D" + (k + 1),
+                    null,
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    null,
+                    r[4],
+                    r[5],
+                    r[7],
+                    r[6],
+                    r[8],
+                    commercial.leadOf(k));
         }
-        int h = moves.size();
-        int[] moveDeal = new int[h];
-        int[] moveStage = new int[h];
-        int[] moveDay = new int[h];
-        for (int k = 0; k < h; k++) {
+        d.extend("stage", moves.stream().map(m -> (String) m[1]).toList());
+        PartReader.Raw h = CommercialRows.raw(raws, Operations.StageHistory.PART);
+        for (int k = 0; k < moves.size(); k++) {
             Object[] r = moves.get(k);
-            moveDeal[k] = (Integer) r[0];
-            moveStage[k] = stages.intern((String) r[1]);
-            moveDay[k] = day((LocalDate) r[2]);
+            h.add(k + 1, (Integer) r[0] + 1L, r[1], r[2]);
         }
-        int e = expenses.size();
-        int[] month = new int[e];
-        double[] expenseAmount = new double[e];
-        boolean[] fixed = new boolean[e];
-        int[] category = new int[e];
-        Codes categories = new Codes();
-        for (int k = 0; k < e; k++) {
+        PartReader.Raw e = CommercialRows.raw(raws, Operations.Expenses.PART);
+        for (int k = 0; k < expenses.size(); k++) {
             Object[] r = expenses.get(k);
-            month[k] = day((LocalDate) r[0]);
-            expenseAmount[k] = (Double) r[1];
-            fixed[k] = (Boolean) r[2];
-            category[k] = categories.intern((String) r[3]);
+            e.add(k + 1, r[0], r[1], (Boolean) r[2] ? "fixed" : "variable", r[3], null);
         }
-        int sp = spend.size();
-        int[] spendMonth = new int[sp];
-        int[] channel = new int[sp];
-        double[] spendAmount = new double[sp];
-        Codes channels = new Codes();
-        for (int k = 0; k < sp; k++) {
+        PartReader.Raw sp = CommercialRows.raw(raws, Operations.Spend.PART);
+        for (int k = 0; k < spend.size(); k++) {
             Object[] r = spend.get(k);
-            spendMonth[k] = day((LocalDate) r[0]);
-            channel[k] = channels.intern((String) r[1]);
-            spendAmount[k] = (Double) r[2];
+            sp.add(k + 1, r[0], r[1], r[2], commercial.campaignOf(k));
         }
-        return new Operations(
-                new Operations.Technicians(name, skills, start, end, days, hired, left, new double[t]),
-                new Operations.Deals(
-                        java.util.stream.IntStream.range(0, noCustomer.length)
-                                .mapToObj(i -> "D" + (i + 1))
-                                .toArray(String[]::new),
-                        noCustomer,
-                        amount,
-                        stage,
-                        outcome,
-                        created,
-                        none,
-                        expected,
-                        closed,
-                        source,
-                        rep,
-                        product,
-                        stages,
-                        sources,
-                        reps,
-                        products),
-                Operations.StageHistory.sorted(moveDeal, moveStage, moveDay),
-                new Operations.Expenses(month, expenseAmount, fixed, category, categories),
-                new Operations.Spend(spendMonth, channel, spendAmount, channels));
+        commercial.addTo(raws);
+        return new Snapshot(1, PartReader.build(raws, java.util.Map.of()));
     }
 
-    private static int day(LocalDate d) {
-        return d == null ? Snapshot.NO_DAY : (int) d.toEpochDay();
+    private static Double nullIfNaN(Double v) {
+        return v == null || v.isNaN() ? null : v;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import quant.core.analysis.AsOf;
 import quant.core.analysis.Operations;
+import quant.core.analysis.Part;
 import quant.core.analysis.Snapshot;
 import quant.core.job.JobMonitor;
 
@@ -39,6 +40,16 @@ import quant.core.job.JobMonitor;
  * outflow × 30.
  */
 public final class CashFlowAnalysis {
+    /** The parts of the data it reads. */
+    public static final List<Part<?>> PARTS = List.of(
+            Snapshot.Customers.PART,
+            Snapshot.Jobs.PART,
+            Snapshot.Invoices.PART,
+            Operations.Deals.PART,
+            Operations.StageHistory.PART,
+            Operations.Expenses.PART,
+            Operations.Spend.PART);
+
     /** Invoices due by the as-of date a customer needs for their own payment timing. */
     static final int OWN_HISTORY = 5;
 
@@ -125,7 +136,7 @@ public final class CashFlowAnalysis {
         monitor.checkCancelled();
 
         double jobCostShare = history.yearRevenue() > 0 ? history.yearCost() / history.yearRevenue() : 0;
-        Operations ops = s.operations();
+        Snapshot ops = s;
         double variableShare = variableShare(ops.expenses(), grid, history.monthly());
         double fixedPerMonth = latestFixed(ops.expenses(), day);
         double marketingPerMonth = recentMarketing(ops.spend(), day);

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import quant.core.analysis.AsOf;
 import quant.core.analysis.Operations;
+import quant.core.analysis.Part;
 import quant.core.analysis.Snapshot;
 import quant.core.forecast.Seasonality;
 import quant.core.job.JobMonitor;
@@ -31,6 +32,10 @@ import quant.core.job.JobMonitor;
  * hire and leave dates); holidays and absences are not in the data and not subtracted.
  */
 public final class DemandAnalysis {
+    /** The parts of the data it reads. */
+    public static final List<Part<?>> PARTS =
+            List.of(Snapshot.Customers.PART, Snapshot.Jobs.PART, Operations.Technicians.PART);
+
     /** The default horizon: a year. */
     public static final int DEFAULT_DAYS = 365;
 
@@ -163,7 +168,7 @@ public final class DemandAnalysis {
             List<DemandResult.LineDemand> demand,
             double[][] hoursDone,
             int asOfDay) {
-        Operations.Technicians t = s.operations().technicians();
+        Operations.Technicians t = s.technicians();
         int from = Math.max(0, grid.complete() - CAPACITY_HISTORY);
         int to = grid.complete() + ahead;
         List<DemandResult.Capacity> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import quant.core.analysis.AsOf;
 import quant.core.analysis.Money;
+import quant.core.analysis.Part;
 import quant.core.analysis.Snapshot;
 import quant.core.job.JobMonitor;
 
@@ -17,6 +18,9 @@ import quant.core.job.JobMonitor;
  * left out), the bias (mean error) and the share of months inside each band.
  */
 public final class ForecastAccuracy {
+    /** The parts of the data it reads. */
+    public static final List<Part<?>> PARTS = List.of(Snapshot.Jobs.PART);
+
     private ForecastAccuracy() {}
 
     /**

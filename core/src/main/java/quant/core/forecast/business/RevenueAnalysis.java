@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 import quant.core.analysis.AsOf;
 import quant.core.analysis.Operations;
+import quant.core.analysis.Part;
 import quant.core.analysis.Snapshot;
 import quant.core.job.JobMonitor;
 
@@ -35,6 +36,10 @@ import quant.core.job.JobMonitor;
  * jobs' spread read from their band).
  */
 public final class RevenueAnalysis {
+    /** The parts of the data it reads. */
+    public static final List<Part<?>> PARTS =
+            List.of(Snapshot.Customers.PART, Snapshot.Jobs.PART, Operations.Deals.PART, Operations.StageHistory.PART);
+
     /** The default horizon: a year. */
     public static final int DEFAULT_DAYS = 365;
 
@@ -113,7 +118,7 @@ public final class RevenueAnalysis {
         }
 
         // Pipeline: open deals × stage win rates.
-        Operations ops = s.operations();
+        Snapshot ops = s;
         Operations.Deals deals = ops.deals();
         StageWinRates rates = StageWinRates.learn(ops, day);
         int cycle = typicalCycle(deals, day);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import quant.core.analysis.Operations;
+import quant.core.analysis.Snapshot;
 
 /**
  * The chance that a deal in a stage is won, learned from the deals closed by the as-of date: for
@@ -29,7 +30,7 @@ public final class StageWinRates {
         this.overall = overall;
     }
 
-    public static StageWinRates learn(Operations ops, int asOfDay) {
+    public static StageWinRates learn(Snapshot ops, int asOfDay) {
         Operations.Deals d = ops.deals();
         Operations.StageHistory h = ops.stageHistory();
         int stages = d.stages().size();
@@ -82,7 +83,7 @@ public final class StageWinRates {
      * The stage deal {@code i} was in at the end of {@code asOfDay}: its last recorded move on or
      * before that day; without history its current stage when it is still open, else -1 (unknown).
      */
-    public static int stageAt(Operations ops, int i, int asOfDay) {
+    public static int stageAt(Snapshot ops, int i, int asOfDay) {
         Operations.StageHistory h = ops.stageHistory();
         int stage = -1;
         for (int k = h.firstOf(i); k < h.size() && h.deal(k) == i; k++) {

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import quant.core.analysis.Operations;
 import quant.core.analysis.Snapshot;
 
 class StageWinRatesTest {
     private final Snapshot s = StoreFixture.withDeals(StoreFixture.jobs()).build();
-    private final Operations ops = s.operations();
+    private final Snapshot ops = s;
     private final int asOf = (int) StoreFixture.AS_OF.toEpochDay();
 
     @Test
