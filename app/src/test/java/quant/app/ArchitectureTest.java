@@ -199,7 +199,9 @@ class ArchitectureTest {
                         "quant.core.forecast.business..",
                         "quant.core.pipeline..",
                         "quant.core.marketing..",
-                        "quant.core.market..")
+                        "quant.core.market..",
+                        "quant.core.operations..",
+                        "quant.core.finance..")
                 .should()
                 .implement(quant.core.analysis.Dated.class)
                 .because("the views, the reports and the board pack read an analysis's as-of date one way")
@@ -214,6 +216,8 @@ class ArchitectureTest {
         "quant.core.segment..",
         "quant.core.pipeline..",
         "quant.core.marketing..",
+        "quant.core.operations..",
+        "quant.core.finance..",
         "quant.core.stats..",
         "quant.core.report..",
         "quant.core.chart.."

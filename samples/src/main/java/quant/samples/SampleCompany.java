@@ -24,6 +24,44 @@ public final class SampleCompany {
     /** Deals waiting in a stall for at least a month at {@link #END}: what stalled-deal detection should find. */
     final java.util.Set<String> stalledAtEnd = new java.util.TreeSet<>();
 
+    private final Map<String, Double> technicianSpeed = new java.util.TreeMap<>();
+    private final Map<String, Double> technicianQuality = new java.util.TreeMap<>();
+
+    /**
+     * Each technician's speed by reference: the median of actual ÷ estimated hours the generator
+     * draws their jobs' hours around (above 1 is slower than the estimate).
+     */
+    public Map<String, Double> technicianSpeed() {
+        return Collections.unmodifiableMap(technicianSpeed);
+    }
+
+    /**
+     * Each technician's quality by reference, 0.6 to 1.4: a job of theirs is called back with
+     * probability 0.07 × (1.7 − quality) and rated higher the higher it is.
+     */
+    public Map<String, Double> technicianQuality() {
+        return Collections.unmodifiableMap(technicianQuality);
+    }
+
+    private final java.util.List<String> anchorAccounts = new java.util.ArrayList<>();
+
+    /**
+     * The anchor accounts' references: the three commercial customers with the most invoiced in the
+     * last year, who pay that year's invoices 90 to 180 days after they are due.
+     */
+    public java.util.List<String> anchorAccounts() {
+        return java.util.Collections.unmodifiableList(anchorAccounts);
+    }
+
+    void anchor(String ref) {
+        anchorAccounts.add(ref);
+    }
+
+    void technician(String ref, double speed, double quality) {
+        technicianSpeed.put(ref, speed);
+        technicianQuality.put(ref, quality);
+    }
+
     void put(SampleTable table) {
         tables.put(table.table(), table);
     }

@@ -27,6 +27,8 @@ public final class SampleCompanyGenerator {
     static final double CHURN_AFTER_LATE_PAYMENT = 6.0;
     /** Mixed into the seed for the sales pipeline's own random stream. */
     private static final long PIPELINE_STREAM = 0x5A1E5_D3A15L;
+    /** Mixed into the seed for the anchor accounts' payments. */
+    private static final long ANCHOR_STREAM = 0xA2C40_5107L;
 
     private final long seed;
     private final Rng rng;
@@ -83,6 +85,7 @@ public final class SampleCompanyGenerator {
         chooseStorms();
         Workforce workforce = Workforce.hire(rng, company);
         techs.addAll(workforce.techs());
+        techs.forEach(t -> company.technician(t.ref, t.speed, t.quality));
         equipment.addAll(workforce.equipment());
         MarketingPlan marketing = MarketingPlan.generate(rng, company);
         simulate(marketing);
@@ -91,6 +94,7 @@ public final class SampleCompanyGenerator {
         EquipmentHistory.generate(rng, company, equipment);
         SalesPipeline.generate(new Rng(seed ^ PIPELINE_STREAM), company, customers, marketing);
         Finance.generate(rng, company, customers, jobs);
+        SlowAnchors.apply(company, new Rng(seed ^ ANCHOR_STREAM));
         return company;
     }
 

@@ -41,6 +41,11 @@ public final class SampleTable {
         rows.add(row);
     }
 
+    /** Removes the rows {@code drop} accepts (for the signals added after the simulation). */
+    void removeIf(java.util.function.Predicate<String[]> drop) {
+        rows.removeIf(drop);
+    }
+
     public List<String[]> rows() {
         return Collections.unmodifiableList(rows);
     }

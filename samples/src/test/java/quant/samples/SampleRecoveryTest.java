@@ -11,12 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quant.core.analysis.Snapshot;
 import quant.core.analysis.SnapshotLoader;
+import quant.core.finance.ReceivablesAnalysis;
+import quant.core.finance.ReceivablesResult;
 import quant.core.job.JobMonitor;
 import quant.core.market.MarketAnalysis;
 import quant.core.market.MarketResult;
 import quant.core.marketing.MarketingAnalysis;
 import quant.core.marketing.MarketingResult;
 import quant.core.marketing.MarketingSpec;
+import quant.core.operations.TechnicianAnalysis;
+import quant.core.operations.TechnicianResult;
+import quant.core.operations.TechnicianSpec;
 import quant.core.pipeline.PipelineAnalysis;
 import quant.core.pipeline.PipelineResult;
 import quant.core.pipeline.PipelineSpec;
@@ -144,5 +149,95 @@ class SampleRecoveryTest {
                     .as(built.code())
                     .isBetween(0.85, 1.15);
         }
+    }
+
+    @Test
+    void theSlowestTechnicianRanksLastOnTimeAndTheLeastCarefulHasTheMostCallbacks() {
+        // the whole history, so each technician has hundreds of jobs
+        TechnicianResult r = TechnicianAnalysis.run(snapshot, TechnicianSpec.DEFAULT.withMonths(48), JobMonitor.NONE);
+        java.util.Map<String, Double> speed = company.technicianSpeed();
+        java.util.Map<String, Double> quality = company.technicianQuality();
+        assertThat(r.technicians()).hasSize(speed.size());
+        String slowest = speed.entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        String fastest = speed.entrySet().stream()
+                .min(java.util.Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        assertThat(slowest).isEqualTo("T017");
+        assertThat(fastest).isEqualTo("T024");
+        TechnicianResult.Technician slow = byRef(r, slowest);
+        TechnicianResult.Technician fast = byRef(r, fastest);
+        // the hours ratios follow the speeds the generator drew (T010 at 1.26 and T017 at 1.28 are
+        // within noise of each other overall), and the slowest is last on time within the trade
+        assertThat(spearman(r, speed, TechnicianResult.Technician::hoursRatio)).isGreaterThan(0.95);
+        assertThat(r.technicians())
+                .allSatisfy(t -> assertThat(t.hoursRatio()).isGreaterThanOrEqualTo(fast.hoursRatio()));
+        assertThat(r.technicians().stream().filter(t -> slow.trade().equals(t.trade())))
+                .allSatisfy(t -> assertThat(t.hoursRatio()).isLessThanOrEqualTo(slow.hoursRatio()))
+                .allSatisfy(t -> assertThat(t.timeScore()).isGreaterThanOrEqualTo(slow.timeScore()));
+        // quality shows in the ratings, and in the callbacks: the technicians of the lower half of quality are
+        // called back more often than those of the upper half (the callback chance is 0.07 × (1.7 − quality),
+        // so over a few hundred first visits the order of neighbours is noise, the halves are not)
+        assertThat(spearman(r, quality, TechnicianResult.Technician::rating)).isGreaterThan(0.6);
+        List<TechnicianResult.Technician> byQuality = r.technicians().stream()
+                .sorted(java.util.Comparator.comparingDouble(t -> quality.get(t.ref())))
+                .toList();
+        int half = byQuality.size() / 2;
+        assertThat(callbackRate(byQuality.subList(0, half)))
+                .isGreaterThan(1.3 * callbackRate(byQuality.subList(half, byQuality.size())));
+    }
+
+    /** Callbacks ÷ first visits of some technicians together. */
+    private static double callbackRate(List<TechnicianResult.Technician> ts) {
+        return ts.stream().mapToDouble(TechnicianResult.Technician::callbacks).sum()
+                / ts.stream()
+                        .mapToDouble(TechnicianResult.Technician::firstVisits)
+                        .sum();
+    }
+
+    @Test
+    void theAnchorAccountsPayLate() {
+        ReceivablesResult r = ReceivablesAnalysis.run(
+                snapshot, java.util.Optional.empty(), quant.core.settings.Monitors.DEFAULTS, JobMonitor.NONE);
+        List<String> anchors = company.anchorAccounts();
+        assertThat(anchors).hasSize(3);
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        SampleTable customers = company.table(DomainTable.CUSTOMER);
+        int ref = customers.header().indexOf("external_ref");
+        for (int k = 0; k < customers.size(); k++) {
+            ids.put(customers.rows().get(k)[ref], k + 1L);
+        }
+        for (String a : anchors) {
+            ReceivablesResult.Customer c = r.customers().stream()
+                    .filter(x -> x.id() == ids.get(a))
+                    .findFirst()
+                    .orElseThrow();
+            // the generator pays their invoices 90 to 180 days after the due date; those still unpaid at
+            // the end count to it, so the mean lies a little lower
+            assertThat(c.lateRate()).as(a).isGreaterThanOrEqualTo(0.85);
+            assertThat(c.averageDaysLate()).as(a).isBetween(90.0, 180.0);
+            assertThat(c.pastDue()).as(a).isPositive();
+        }
+    }
+
+    private static TechnicianResult.Technician byRef(TechnicianResult r, String ref) {
+        return r.technicians().stream()
+                .filter(t -> t.ref().equals(ref))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Spearman's rank correlation of a trait the generator drew and a measured figure, over the technicians. */
+    private static double spearman(
+            TechnicianResult r,
+            java.util.Map<String, Double> trait,
+            java.util.function.ToDoubleFunction<TechnicianResult.Technician> measured) {
+        List<TechnicianResult.Technician> rows = r.technicians();
+        double[] truth = rows.stream().mapToDouble(t -> trait.get(t.ref())).toArray();
+        double[] found = rows.stream().mapToDouble(measured).toArray();
+        return new org.apache.commons.math3.stat.correlation.SpearmansCorrelation().correlation(truth, found);
     }
 }

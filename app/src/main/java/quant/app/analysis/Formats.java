@@ -75,6 +75,24 @@ public final class Formats {
         };
     }
 
+    /**
+     * A converter that shows each item of a choice box by {@code label} (null shows as ""), for
+     * choices that are picked, never typed (so text converts back to nothing).
+     */
+    public static <T> javafx.util.StringConverter<T> labelled(java.util.function.Function<T, String> label) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : label.apply(item);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+    }
+
     /** 2957 → "2,957". */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

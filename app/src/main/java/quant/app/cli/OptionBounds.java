@@ -86,6 +86,8 @@ final class OptionBounds {
             Map.entry("quant forecast series --horizon", Range.whole(1, 1_000)),
             Map.entry("quant forecast evaluate --horizon", Range.whole(1, 1_000)),
             Map.entry("quant route month --seconds-per-day", Range.above(0, 600)),
+            Map.entry("quant technicians --months", Range.whole(1, 120)),
+            Map.entry("quant profitability --months", Range.whole(1, 120)),
             Map.entry("quant undo RUN", Range.whole(1, MANY)));
 
     /** Ranges of an option wherever it appears. */

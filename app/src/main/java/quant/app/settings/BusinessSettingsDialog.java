@@ -29,21 +29,18 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
     private final BusinessSettingsForm form;
 
     /** Section titles by the settings' key prefix, in the order the settings are declared. */
-    private static final java.util.Map<String, String> SECTIONS = java.util.Map.of(
-            "company",
-            "Company",
-            "customers",
-            "Customers",
-            "cash",
-            "Cash",
-            "pipeline",
-            "Pipeline",
-            "routing",
-            "Route planning",
-            "backups",
-            "Backups",
-            "report",
-            "Exported documents");
+    private static final java.util.Map<String, String> SECTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("company", "Company"),
+            java.util.Map.entry("customers", "Customers"),
+            java.util.Map.entry("cash", "Cash"),
+            java.util.Map.entry("pipeline", "Pipeline"),
+            java.util.Map.entry("routing", "Route planning"),
+            java.util.Map.entry("backups", "Backups"),
+            java.util.Map.entry("report", "Exported documents"),
+            java.util.Map.entry("technicians", "Technicians"),
+            java.util.Map.entry("profitability", "Profitability"),
+            java.util.Map.entry("receivables", "Receivables"),
+            java.util.Map.entry("finance", "Finance monitors"));
 
     public BusinessSettingsDialog(Window owner, BusinessSettings current, boolean readOnly) {
         this.form = new BusinessSettingsForm(current);
@@ -90,7 +87,7 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
                     new Label(
                             s == Setting.CURRENCY || s == Setting.PAPER
                                     ? "the computer's"
-                                    : s.isOptional() ? "none" : s.defaultText()),
+                                    : s == Setting.OVERHEAD_BY ? "hours" : s.isOptional() ? "none" : s.defaultText()),
                     meaning);
         }
         Label error = new Label();

@@ -46,7 +46,8 @@ public final class ViewCatalogue {
         CUSTOMERS("_Customers"),
         FORECASTS("F_orecasts"),
         SALES("_Sales"),
-        OPERATIONS("O_perations");
+        OPERATIONS("O_perations"),
+        FINANCE("Fi_nance");
 
         private final String title;
 
@@ -161,13 +162,45 @@ public final class ViewCatalogue {
                     Workspace.MAIN,
                     c -> new MarketView(new MarketViewModel(c.jobs(), c.snapshots(), c.counts(), c::store))),
             new Entry(
+                    quant.app.operations.TechniciansView.ID,
+                    "Technicians",
+                    Menu.OPERATIONS,
+                    "Shortcut+Shift+E",
+                    Workspace.MAIN,
+                    c -> new quant.app.operations.TechniciansView(new quant.app.operations.TechniciansViewModel(
+                            c.jobs(), c.snapshots(), c.counts(), c.settings()))),
+            new Entry(
                     RouteView.ID,
                     "Routes",
                     Menu.OPERATIONS,
                     "Shortcut+Shift+T",
                     Workspace.MAIN,
                     c -> new RouteView(
-                            new RouteViewModel(c.jobs(), c::store, c.counts(), c.settings(), Platform::runLater))));
+                            new RouteViewModel(c.jobs(), c::store, c.counts(), c.settings(), Platform::runLater))),
+            new Entry(
+                    quant.app.finance.ProfitabilityView.ID,
+                    "Profitability",
+                    Menu.FINANCE,
+                    "Shortcut+Shift+F",
+                    Workspace.MAIN,
+                    c -> new quant.app.finance.ProfitabilityView(new quant.app.finance.ProfitabilityViewModel(
+                            c.jobs(), c.snapshots(), c.counts(), c.settings()))),
+            new Entry(
+                    quant.app.finance.ReceivablesView.ID,
+                    "Receivables",
+                    Menu.FINANCE,
+                    "Shortcut+Shift+V",
+                    Workspace.MAIN,
+                    c -> new quant.app.finance.ReceivablesView(new quant.app.finance.ReceivablesViewModel(
+                            c.jobs(), c.snapshots(), c.counts(), c.settings()))),
+            new Entry(
+                    quant.app.finance.FinanceView.ID,
+                    "Finance monitors",
+                    Menu.FINANCE,
+                    "Shortcut+Shift+N",
+                    Workspace.MAIN,
+                    c -> new quant.app.finance.FinanceView(new quant.app.finance.FinanceViewModel(
+                            c.jobs(), c.snapshots(), c.counts(), c.settings()))));
 
     public static final List<Family> FAMILIES = List.of(
             new Family("table:", (c, name) -> DomainTable.byName(name)
@@ -194,17 +227,21 @@ public final class ViewCatalogue {
      * The view that shows each registered analysis ({@link quant.core.catalog.AnalysisCatalog}), by the
      * analysis's id: where a figure of a report, a dashboard tile or a board pack links to.
      */
-    public static final java.util.Map<String, String> ANALYSIS_VIEWS = java.util.Map.of(
-            quant.core.cohort.CohortReport.ID, CohortView.ID,
-            quant.core.clv.ClvReport.ID, ClvView.ID,
-            quant.core.churn.ChurnRiskReport.ID, ChurnView.ID,
-            quant.core.segment.SegmentReport.ID, SegmentView.ID,
-            quant.core.forecast.business.ForecastReports.DEMAND, DemandView.ID,
-            quant.core.forecast.business.ForecastReports.REVENUE, RevenueView.ID,
-            quant.core.forecast.business.ForecastReports.CASH_FLOW, CashFlowView.ID,
-            quant.core.pipeline.PipelineReport.ID, PipelineView.ID,
-            quant.core.marketing.MarketingReport.ID, MarketingView.ID,
-            quant.core.market.MarketReport.ID, MarketView.ID);
+    public static final java.util.Map<String, String> ANALYSIS_VIEWS = java.util.Map.ofEntries(
+            java.util.Map.entry(quant.core.cohort.CohortReport.ID, CohortView.ID),
+            java.util.Map.entry(quant.core.clv.ClvReport.ID, ClvView.ID),
+            java.util.Map.entry(quant.core.churn.ChurnRiskReport.ID, ChurnView.ID),
+            java.util.Map.entry(quant.core.segment.SegmentReport.ID, SegmentView.ID),
+            java.util.Map.entry(quant.core.forecast.business.ForecastReports.DEMAND, DemandView.ID),
+            java.util.Map.entry(quant.core.forecast.business.ForecastReports.REVENUE, RevenueView.ID),
+            java.util.Map.entry(quant.core.forecast.business.ForecastReports.CASH_FLOW, CashFlowView.ID),
+            java.util.Map.entry(quant.core.pipeline.PipelineReport.ID, PipelineView.ID),
+            java.util.Map.entry(quant.core.marketing.MarketingReport.ID, MarketingView.ID),
+            java.util.Map.entry(quant.core.market.MarketReport.ID, MarketView.ID),
+            java.util.Map.entry(quant.core.operations.TechnicianReport.ID, quant.app.operations.TechniciansView.ID),
+            java.util.Map.entry(quant.core.finance.ProfitabilityReport.ID, quant.app.finance.ProfitabilityView.ID),
+            java.util.Map.entry(quant.core.finance.ReceivablesReport.ID, quant.app.finance.ReceivablesView.ID),
+            java.util.Map.entry(quant.core.finance.FinanceReport.ID, quant.app.finance.FinanceView.ID));
 
     /** The view of the registered analysis {@code analysisId}, if one shows it. */
     public static Optional<Entry> viewOf(String analysisId) {

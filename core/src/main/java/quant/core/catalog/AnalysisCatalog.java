@@ -18,6 +18,13 @@ import quant.core.cohort.CohortAnalysis;
 import quant.core.cohort.CohortMetric;
 import quant.core.cohort.CohortReport;
 import quant.core.cohort.CohortSpec;
+import quant.core.finance.FinanceAnalysis;
+import quant.core.finance.FinanceReport;
+import quant.core.finance.ProfitabilityAnalysis;
+import quant.core.finance.ProfitabilityReport;
+import quant.core.finance.ProfitabilitySpec;
+import quant.core.finance.ReceivablesAnalysis;
+import quant.core.finance.ReceivablesReport;
 import quant.core.forecast.Method;
 import quant.core.forecast.business.CashFlowAnalysis;
 import quant.core.forecast.business.CashFlowSpec;
@@ -31,6 +38,9 @@ import quant.core.market.MarketReport;
 import quant.core.marketing.MarketingAnalysis;
 import quant.core.marketing.MarketingReport;
 import quant.core.marketing.MarketingSpec;
+import quant.core.operations.TechnicianAnalysis;
+import quant.core.operations.TechnicianReport;
+import quant.core.operations.TechnicianSpec;
 import quant.core.pipeline.PipelineAnalysis;
 import quant.core.pipeline.PipelineReport;
 import quant.core.pipeline.PipelineSpec;
@@ -156,6 +166,37 @@ public final class AnalysisCatalog {
                         MarketingSpec spec = new MarketingSpec(d, MarketingSpec.Ltv.CLV, b.customers());
                         return MarketingReport.of(MarketingAnalysis.run(s, spec, m));
                     }),
+            new Entry(
+                    TechnicianReport.ID,
+                    "Technicians",
+                    "Which technicians are fast, right first time and well rated, within their trade?",
+                    TechnicianAnalysis.PARTS,
+                    (s, b, d, m) -> {
+                        TechnicianSpec spec = TechnicianSpec.of(b).withAsOf(d);
+                        return TechnicianReport.of(TechnicianAnalysis.run(s, spec, m));
+                    }),
+            new Entry(
+                    ProfitabilityReport.ID,
+                    "Profitability",
+                    "Which service lines, customers and jobs make money after travel and overhead?",
+                    ProfitabilityAnalysis.PARTS,
+                    (s, b, d, m) -> {
+                        ProfitabilitySpec spec =
+                                ProfitabilitySpec.DEFAULT.withAsOf(d).withOverheadBy(b.overheadBy());
+                        return ProfitabilityReport.of(ProfitabilityAnalysis.run(s, spec, m));
+                    }),
+            new Entry(
+                    ReceivablesReport.ID,
+                    "Receivables",
+                    "How much cash is stuck in receivables, and who pays late?",
+                    ReceivablesAnalysis.PARTS,
+                    (s, b, d, m) -> ReceivablesReport.of(ReceivablesAnalysis.run(s, d, b.monitors(), m), b.monitors())),
+            new Entry(
+                    FinanceReport.ID,
+                    "Finance monitors",
+                    "How concentrated, how profitable and how steady is the revenue, and what reserve does it need?",
+                    FinanceAnalysis.PARTS,
+                    (s, b, d, m) -> FinanceReport.of(FinanceAnalysis.run(s, d, b.monitors(), m), b.monitors())),
             new Entry(
                     MarketReport.ID,
                     "Market position",

@@ -66,6 +66,8 @@ public final class BusinessSettings {
         BusinessSettings read = new BusinessSettings(values);
         try {
             read.customers();
+            read.technicianWeights();
+            read.monitors();
         } catch (IllegalArgumentException e) {
             throw new StoreException(
                     Kind.DAMAGED,
@@ -110,6 +112,8 @@ public final class BusinessSettings {
     private static BusinessSettings checked(EnumMap<Setting, String> values) {
         BusinessSettings changed = new BusinessSettings(values);
         changed.customers();
+        changed.technicianWeights();
+        changed.monitors();
         return changed;
     }
 
@@ -220,6 +224,71 @@ public final class BusinessSettings {
                 value(Setting.CLV_HORIZON_MONTHS).intValueExact(),
                 value(Setting.HIGH_RISK_FROM).doubleValue(),
                 value(Setting.MEDIUM_RISK_FROM).doubleValue());
+    }
+
+    /**
+     * The technician score's weights: time, quality, rating.
+     *
+     * @throws IllegalArgumentException when they do not add up to 1
+     */
+    public double[] technicianWeights() {
+        BigDecimal t = value(Setting.TECH_WEIGHT_TIME);
+        BigDecimal q = value(Setting.TECH_WEIGHT_QUALITY);
+        BigDecimal r = value(Setting.TECH_WEIGHT_RATING);
+        BigDecimal sum = t.add(q).add(r);
+        if (sum.compareTo(BigDecimal.ONE) != 0) {
+            throw new IllegalArgumentException("The technician score weights must add up to 1, not "
+                    + Setting.show(t) + " + " + Setting.show(q) + " + " + Setting.show(r) + " = "
+                    + Setting.show(sum) + ".");
+        }
+        return new double[] {t.doubleValue(), q.doubleValue(), r.doubleValue()};
+    }
+
+    /** The share of a line's revenue or hours above which one technician is a key person. */
+    public double keyPersonShare() {
+        return value(Setting.KEY_PERSON_SHARE).doubleValue();
+    }
+
+    /** How overhead is allocated to jobs: {@code hours}, {@code jobs} or {@code revenue}. */
+    public String overheadBy() {
+        String rule = text(Setting.OVERHEAD_BY);
+        return rule.isBlank() ? "hours" : rule;
+    }
+
+    /**
+     * The finance monitors' levels.
+     *
+     * @throws IllegalArgumentException when a warning level lies beyond its critical level
+     */
+    public Monitors monitors() {
+        Monitors m = new Monitors(
+                higher(Setting.DSO_WARNING, Setting.DSO_CRITICAL),
+                higher(Setting.OVERDUE_WARNING, Setting.OVERDUE_CRITICAL),
+                lower(Setting.COLLECTION_WARNING, Setting.COLLECTION_CRITICAL),
+                higher(Setting.TOP5_WARNING, Setting.TOP5_CRITICAL),
+                higher(Setting.HHI_WARNING, Setting.HHI_CRITICAL),
+                lower(Setting.GROSS_MARGIN_WARNING, Setting.GROSS_MARGIN_CRITICAL),
+                lower(Setting.OPERATING_MARGIN_WARNING, Setting.OPERATING_MARGIN_CRITICAL),
+                higher(Setting.VOLATILITY_WARNING, Setting.VOLATILITY_CRITICAL));
+        return m;
+    }
+
+    private Levels higher(Setting warning, Setting critical) {
+        Levels l = new Levels(value(warning).doubleValue(), value(critical).doubleValue(), true);
+        if (l.warning() > l.critical()) {
+            throw new IllegalArgumentException(warning.label() + " (" + text(warning) + ") must not lie above "
+                    + critical.label().toLowerCase(java.util.Locale.ROOT) + " (" + text(critical) + ").");
+        }
+        return l;
+    }
+
+    private Levels lower(Setting warning, Setting critical) {
+        Levels l = new Levels(value(warning).doubleValue(), value(critical).doubleValue(), false);
+        if (l.warning() < l.critical()) {
+            throw new IllegalArgumentException(warning.label() + " (" + text(warning) + ") must not lie below "
+                    + critical.label().toLowerCase(java.util.Locale.ROOT) + " (" + text(critical) + ").");
+        }
+        return l;
     }
 
     @Override

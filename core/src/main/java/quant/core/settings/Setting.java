@@ -201,7 +201,178 @@ public enum Setting {
             null,
             null,
             "The paper exported PDF documents are laid out for: a4 or letter (empty: the computer's own,"
-                    + " Letter in the Americas that use it, A4 elsewhere).");
+                    + " Letter in the Americas that use it, A4 elsewhere)."),
+    TECH_WEIGHT_TIME(
+            "technicians.weightTime",
+            "Score weight: time",
+            Unit.SHARE,
+            "0.3",
+            "0",
+            "1",
+            "The technician score's weight on time (actual against estimated hours); the three weights add up to 1."),
+    TECH_WEIGHT_QUALITY(
+            "technicians.weightQuality",
+            "Score weight: quality",
+            Unit.SHARE,
+            "0.4",
+            "0",
+            "1",
+            "The technician score's weight on quality (first-time fix: jobs without a callback)."),
+    TECH_WEIGHT_RATING(
+            "technicians.weightRating",
+            "Score weight: rating",
+            Unit.SHARE,
+            "0.3",
+            "0",
+            "1",
+            "The technician score's weight on the customers' average rating."),
+    KEY_PERSON_SHARE(
+            "technicians.keyPersonShare",
+            "Key-person share",
+            Unit.SHARE,
+            "0.35",
+            "0.05",
+            "1",
+            "A service line depends on one technician when that technician carries more than this share of its"
+                    + " revenue or hours."),
+    OVERHEAD_BY(
+            "profitability.overheadBy",
+            "Allocate overhead by",
+            Unit.RULE,
+            null,
+            null,
+            null,
+            "How expenses without a service line are shared out over jobs: hours (labour hours, the default), jobs"
+                    + " (job count) or revenue. Expenses of a service line stay with its jobs."),
+    DSO_WARNING(
+            "receivables.dsoWarning",
+            "DSO warning from",
+            Unit.DAYS,
+            "45",
+            "1",
+            "365",
+            "Days sales outstanding at or above this is a warning."),
+    DSO_CRITICAL(
+            "receivables.dsoCritical",
+            "DSO critical from",
+            Unit.DAYS,
+            "60",
+            "1",
+            "365",
+            "Days sales outstanding at or above this is critical."),
+    OVERDUE_WARNING(
+            "receivables.overdue60Warning",
+            "Over 60 days warning from",
+            Unit.SHARE,
+            "0.15",
+            "0",
+            "1",
+            "The share of open receivables more than 60 days past due at or above which it is a warning."),
+    OVERDUE_CRITICAL(
+            "receivables.overdue60Critical",
+            "Over 60 days critical from",
+            Unit.SHARE,
+            "0.25",
+            "0",
+            "1",
+            "The share of open receivables more than 60 days past due at or above which it is critical."),
+    COLLECTION_WARNING(
+            "receivables.collectionWarning",
+            "Collection efficiency warning below",
+            Unit.SHARE,
+            "0.90",
+            "0",
+            "1",
+            "Collection efficiency (collected ÷ collectible over the last 90 days) below this is a warning."),
+    COLLECTION_CRITICAL(
+            "receivables.collectionCritical",
+            "Collection efficiency critical below",
+            Unit.SHARE,
+            "0.80",
+            "0",
+            "1",
+            "Collection efficiency below this is critical."),
+    TOP5_WARNING(
+            "finance.top5Warning",
+            "Top-5 share warning from",
+            Unit.SHARE,
+            "0.40",
+            "0",
+            "1",
+            "The five largest customers' share of invoiced revenue over 12 months at or above which it is a warning."),
+    TOP5_CRITICAL(
+            "finance.top5Critical",
+            "Top-5 share critical from",
+            Unit.SHARE,
+            "0.50",
+            "0",
+            "1",
+            "The five largest customers' share at or above which it is critical."),
+    HHI_WARNING(
+            "finance.hhiWarning",
+            "Concentration index warning from",
+            Unit.SHARE,
+            "0.15",
+            "0",
+            "1",
+            "The Herfindahl index of customers' revenue shares at or above which it is a warning (0.15 is the"
+                    + " usual line for moderate concentration)."),
+    HHI_CRITICAL(
+            "finance.hhiCritical",
+            "Concentration index critical from",
+            Unit.SHARE,
+            "0.25",
+            "0",
+            "1",
+            "The Herfindahl index at or above which it is critical (high concentration)."),
+    GROSS_MARGIN_WARNING(
+            "finance.grossMarginWarning",
+            "Gross margin warning below",
+            Unit.SHARE,
+            "0.35",
+            "-1",
+            "1",
+            "A month's gross margin (revenue less job costs, ÷ revenue) below this is a warning."),
+    GROSS_MARGIN_CRITICAL(
+            "finance.grossMarginCritical",
+            "Gross margin critical below",
+            Unit.SHARE,
+            "0.25",
+            "-1",
+            "1",
+            "A month's gross margin below this is critical."),
+    OPERATING_MARGIN_WARNING(
+            "finance.operatingMarginWarning",
+            "Operating margin warning below",
+            Unit.SHARE,
+            "0.10",
+            "-1",
+            "1",
+            "A month's operating margin (after expenses and marketing spend) below this is a warning."),
+    OPERATING_MARGIN_CRITICAL(
+            "finance.operatingMarginCritical",
+            "Operating margin critical below",
+            Unit.SHARE,
+            "0.05",
+            "-1",
+            "1",
+            "A month's operating margin below this is critical."),
+    VOLATILITY_WARNING(
+            "finance.volatilityWarning",
+            "Revenue volatility warning from",
+            Unit.SHARE,
+            "0.25",
+            "0",
+            "5",
+            "Monthly revenue's coefficient of variation (after seasonality) at or above which it is a warning."),
+    VOLATILITY_CRITICAL(
+            "finance.volatilityCritical",
+            "Revenue volatility critical from",
+            Unit.SHARE,
+            "0.40",
+            "0",
+            "5",
+            "Monthly revenue's coefficient of variation at or above which it is critical.");
 
     /** What a setting's number means. */
     public enum Unit {
@@ -217,7 +388,9 @@ public enum Setting {
         SWITCH("(0 no, 1 yes)", "0 (no) or 1 (yes)", true),
         WEIGHT("weight", "a weight", false),
         COUNT("files", "a whole number", true),
-        PAPER("paper", "a4 or letter", false);
+        PAPER("paper", "a4 or letter", false),
+        SHARE("share", "a share (0.3 or 30 %)", false),
+        RULE("rule", "hours, jobs or revenue", false);
 
         private final String words;
         private final String noun;
@@ -241,14 +414,17 @@ public enum Setting {
 
         /** Whether values may be typed as a percentage ("10 %"). */
         boolean takesPercent() {
-            return this == FRACTION_PER_YEAR || this == PROBABILITY;
+            return this == FRACTION_PER_YEAR || this == PROBABILITY || this == SHARE;
         }
 
-        /** Whether values are numbers (all units but {@link #NAMES}, {@link #CURRENCY} and {@link #PAPER}). */
+        /** Whether values are numbers (all units but {@link #NAMES}, {@link #CURRENCY}, {@link #PAPER} and {@link #RULE}). */
         public boolean isNumber() {
-            return this != NAMES && this != CURRENCY && this != PAPER;
+            return this != NAMES && this != CURRENCY && this != PAPER && this != RULE;
         }
     }
+
+    /** The overhead allocation rules {@link #OVERHEAD_BY} takes. */
+    public static final List<String> OVERHEAD_RULES = List.of("hours", "jobs", "revenue");
 
     private final String key;
     private final String label;
@@ -308,7 +484,11 @@ public enum Setting {
                 ? "From " + show(min) + " to " + show(max) + " " + unit.words() + "."
                 : unit == Unit.CURRENCY
                         ? "A three-letter currency code (ISO 4217) such as USD, EUR or GBP."
-                        : unit == Unit.PAPER ? "A paper size: a4 or letter." : "A list of names separated by commas.";
+                        : unit == Unit.PAPER
+                                ? "A paper size: a4 or letter."
+                                : unit == Unit.RULE
+                                        ? "hours, jobs or revenue."
+                                        : "A list of names separated by commas.";
     }
 
     /** The default as shown and stored: "" for none. */
@@ -344,6 +524,14 @@ public enum Setting {
                 throw new IllegalArgumentException(
                         label + " must be a4 or letter, not \"" + (text == null ? "" : text.strip()) + "\".");
             }
+        }
+        if (unit == Unit.RULE) {
+            String rule = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+            if (!OVERHEAD_RULES.contains(rule)) {
+                throw new IllegalArgumentException(
+                        label + " must be hours, jobs or revenue, not \"" + (text == null ? "" : text.strip()) + "\".");
+            }
+            return rule;
         }
         List<String> names = names(text);
         if (names.isEmpty()) {

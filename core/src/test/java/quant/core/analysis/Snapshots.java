@@ -86,6 +86,62 @@ public final class Snapshots {
         return this;
     }
 
+    /**
+     * Adds a job done by a technician (index in the order {@link #technician} added them) and returns
+     * its index: status completed when {@code completed} is given, else {@code status}; hours NaN
+     * and travel -1 when missing; rating 0 when not rated.
+     */
+    public int technicianJob(
+            int customer,
+            String line,
+            int technician,
+            String status,
+            LocalDate scheduled,
+            LocalDate completed,
+            double revenue,
+            double labour,
+            double material,
+            double estimatedHours,
+            double actualHours,
+            int travelMinutes,
+            int rating) {
+        LocalDate requested = scheduled != null ? scheduled : completed;
+        jobs.add(new Object[] {
+            customer,
+            line,
+            completed != null ? "completed" : status,
+            requested,
+            completed,
+            revenue,
+            labour,
+            rating,
+            false,
+            scheduled,
+            estimatedHours,
+            actualHours,
+            travelMinutes,
+            technician,
+            null,
+            material
+        });
+        return jobs.size() - 1;
+    }
+
+    /** Marks the job added last as a callback of job {@code original} (its index). */
+    public Snapshots callbackOf(int original) {
+        Object[] last = jobs.getLast();
+        last[8] = true;
+        if (last.length > 14) {
+            last[14] = original;
+        } else {
+            Object[] longer = java.util.Arrays.copyOf(last, 16);
+            longer[14] = original;
+            longer[15] = 0.0;
+            jobs.set(jobs.size() - 1, longer);
+        }
+        return this;
+    }
+
     /** Marks the job added last as a warranty callback. */
     public Snapshots asCallback() {
         jobs.getLast()[8] = true;
@@ -101,7 +157,13 @@ public final class Snapshots {
     /** Adds a technician: skills as {@code HVAC;PLUMB}, shift as "08:00", days as {@code MTWTF..}. */
     public Snapshots technician(
             String name, String skills, String start, String end, String days, LocalDate hired, LocalDate left) {
-        technicians.add(new Object[] {name, skills, start, end, days, hired, left});
+        technicians.add(new Object[] {name, skills, start, end, days, hired, left, null});
+        return this;
+    }
+
+    /** Gives the technician added last an hourly cost. */
+    public Snapshots hourlyCost(double cost) {
+        technicians.getLast()[7] = cost;
         return this;
     }
 
@@ -133,7 +195,14 @@ public final class Snapshots {
     }
 
     public Snapshots expense(LocalDate month, double amount, boolean fixed, String category) {
-        expenses.add(new Object[] {month, amount, fixed, category});
+        expenses.add(new Object[] {month, amount, fixed, category, null});
+        return this;
+    }
+
+    /** Adds a variable expense of one service line (by code). */
+    public Snapshots lineExpense(LocalDate month, double amount, String line, String category) {
+        lines.intern(line);
+        expenses.add(new Object[] {month, amount, false, category, line});
         return this;
     }
 
@@ -173,7 +242,7 @@ public final class Snapshots {
         PartReader.Raw t = CommercialRows.raw(raws, Operations.Technicians.PART);
         for (int k = 0; k < technicians.size(); k++) {
             Object[] r = technicians.get(k);
-            t.add(k + 1, "T" + (k + 1), r[0], r[1], r[2], r[3], r[4], r[5], r[6], null);
+            t.add(k + 1, "T" + (k + 1), r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]);
         }
         PartReader.Raw j = CommercialRows.raw(raws, Snapshot.Jobs.PART);
         java.util.Map<Integer, Long> lastJobOf = new java.util.HashMap<>();
@@ -181,15 +250,21 @@ public final class Snapshots {
             Object[] r = jobs.get(k);
             int customer = (Integer) r[0];
             long id = k + 1;
-            // a callback revisits the customer's job before it (or, when it is the first, itself)
-            Long callbackOf = (Boolean) r[8] ? lastJobOf.getOrDefault(customer, id) : null;
+            // a callback revisits the job named, else the customer's job before it (or, when it is the first, itself)
+            Long callbackOf = null;
+            if (r.length > 14 && r[14] != null) {
+                callbackOf = (Integer) r[14] + 1L;
+            } else if ((Boolean) r[8]) {
+                callbackOf = lastJobOf.getOrDefault(customer, id);
+            }
+            Long technician = r.length > 13 && r[13] != null ? Long.valueOf((Integer) r[13] + 1L) : null;
             lastJobOf.put(customer, id);
             boolean work = r.length > 9;
             j.add(
                     id,
                     CommercialRows.id(customer),
                     (long) lines.find((String) r[1]) + 1,
-                    null,
+                    technician,
                     callbackOf,
                     r[2],
                     "normal",
@@ -201,7 +276,7 @@ public final class Snapshots {
                     work && (Integer) r[12] >= 0 ? r[12] : null,
                     r[5],
                     r[6],
-                    0.0,
+                    r.length > 15 ? r[15] : 0.0,
                     0.0,
                     (Integer) r[7] == 0 ? null : r[7]);
         }
@@ -247,7 +322,13 @@ public final class Snapshots {
         PartReader.Raw e = CommercialRows.raw(raws, Operations.Expenses.PART);
         for (int k = 0; k < expenses.size(); k++) {
             Object[] r = expenses.get(k);
-            e.add(k + 1, r[0], r[1], (Boolean) r[2] ? "fixed" : "variable", r[3], null);
+            e.add(
+                    k + 1,
+                    r[0],
+                    r[1],
+                    (Boolean) r[2] ? "fixed" : "variable",
+                    r[3],
+                    r[4] == null ? null : (long) lines.find((String) r[4]) + 1);
         }
         PartReader.Raw sp = CommercialRows.raw(raws, Operations.Spend.PART);
         for (int k = 0; k < spend.size(); k++) {

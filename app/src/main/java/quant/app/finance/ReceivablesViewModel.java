@@ -1,0 +1,68 @@
+package quant.app.finance;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import quant.app.analysis.Recomputer;
+import quant.app.job.JobRunner;
+import quant.core.analysis.SnapshotCache;
+import quant.core.finance.ReceivablesAnalysis;
+import quant.core.finance.ReceivablesResult;
+import quant.core.settings.BusinessSettings;
+import quant.core.settings.Monitors;
+
+/** The receivables view's state: the as-of date and the result, judged by the settings' levels. */
+public final class ReceivablesViewModel {
+    private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
+    private final ObservableValue<BusinessSettings> settings;
+    private final Recomputer<Spec, ReceivablesResult> recomputer;
+
+    /** What one computation is made of. */
+    public record Spec(Optional<LocalDate> asOf, Monitors levels) {}
+
+    public ReceivablesViewModel(
+            JobRunner jobs,
+            SnapshotCache snapshots,
+            ObservableValue<?> dataChanged,
+            ObservableValue<BusinessSettings> settings) {
+        this.settings = settings;
+        recomputer = new Recomputer<>(
+                "Aging receivables",
+                jobs,
+                snapshots,
+                ReceivablesAnalysis.PARTS,
+                (s, spec, m) -> ReceivablesAnalysis.run(s, spec.asOf(), spec.levels(), m));
+        asOf.addListener(x -> refresh());
+        dataChanged.addListener(x -> refresh());
+        settings.addListener(x -> refresh());
+    }
+
+    public ObjectProperty<LocalDate> asOfProperty() {
+        return asOf;
+    }
+
+    public Monitors levels() {
+        return settings.getValue().monitors();
+    }
+
+    public ReadOnlyObjectProperty<ReceivablesResult> resultProperty() {
+        return recomputer.resultProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return recomputer.runningProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return recomputer.messageProperty();
+    }
+
+    public void refresh() {
+        recomputer.request(new Spec(Optional.ofNullable(asOf.get()), levels()));
+    }
+}
