@@ -93,6 +93,7 @@ public final class SampleCompanyGenerator {
         billing.addTo(company);
         EquipmentHistory.generate(rng, company, equipment);
         SalesPipeline.generate(new Rng(seed ^ PIPELINE_STREAM), company, customers, marketing);
+        OutlyingTown.apply(jobs, customers);
         Finance.generate(rng, company, customers, jobs);
         SlowAnchors.apply(company, new Rng(seed ^ ANCHOR_STREAM));
         return company;

@@ -223,6 +223,25 @@ class SampleRecoveryTest {
         }
     }
 
+    @Test
+    void theTownWithTheLongestDrivesIsTheLeastProfitable() {
+        quant.core.finance.ProfitabilityResult r = quant.core.finance.ProfitabilityAnalysis.run(
+                snapshot,
+                quant.core.finance.ProfitabilitySpec.DEFAULT.withBy(
+                        quant.core.finance.ProfitabilitySpec.Dimension.CITY),
+                JobMonitor.NONE);
+        var farthest = r.rows().stream()
+                .max(java.util.Comparator.comparingDouble(x -> x.travelMinutes() / x.jobs()))
+                .orElseThrow();
+        var leastShare = r.rows().stream()
+                .min(java.util.Comparator.comparingDouble(quant.core.finance.ProfitabilityResult.Row::marginShare))
+                .orElseThrow();
+        // travel is paid for by the hour and not billed, so the outlying town earns least on its revenue
+        assertThat(farthest.name()).isEqualTo("Brookfield");
+        assertThat(leastShare.name()).isEqualTo("Brookfield");
+        assertThat(farthest.marginShare()).isLessThan(r.total().marginShare() - 0.03);
+    }
+
     private static TechnicianResult.Technician byRef(TechnicianResult r, String ref) {
         return r.technicians().stream()
                 .filter(t -> t.ref().equals(ref))

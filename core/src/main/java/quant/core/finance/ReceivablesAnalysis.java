@@ -125,6 +125,7 @@ public final class ReceivablesAnalysis {
         int[] late12 = new int[customers];
         double[] daysLate12 = new double[customers];
         double totalOpen = 0;
+        double overYear = 0;
         int lateAll = 0;
         int dueAll = 0;
         double lateDaysAll = 0;
@@ -140,6 +141,9 @@ public final class ReceivablesAnalysis {
                 bucketAmount[b] += left;
                 bucketCount[b]++;
                 totalOpen += left;
+                if (pastDays > 365) {
+                    overYear += left;
+                }
                 if (c >= 0) {
                     open[c] += left;
                     if (pastDays > 0) {
@@ -228,6 +232,15 @@ public final class ReceivablesAnalysis {
         List<String> notes = new ArrayList<>();
         if (!(now.invoiced90() > 0)) {
             notes.add("Nothing was invoiced in the 90 days to the as-of date, so DSO cannot be computed.");
+        }
+        if (overYear > 0.005 && now.invoiced90() > 0) {
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "%,.2f (%.0f %%) of open receivables is more than a year past due: candidates to write off;"
+                            + " without them DSO would be %.0f days.",
+                    overYear,
+                    100 * overYear / totalOpen,
+                    (totalOpen - overYear) / now.invoiced90() * 90));
         }
         long unknown = java.util.stream.IntStream.range(0, inv.size())
                 .filter(i -> inv.customer(i) < 0)

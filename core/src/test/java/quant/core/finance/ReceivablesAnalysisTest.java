@@ -75,6 +75,8 @@ class ReceivablesAnalysisTest {
         assertThat(march.dso()).isEqualTo(15);
         assertThat(r.dsoTrend()).hasSize(13);
         assertThat(r.dsoTrend().getLast().date()).isEqualTo(day(6, 30));
+        // nothing is more than a year past due
+        assertThat(r.notes()).noneMatch(n -> n.contains("write off"));
     }
 
     @Test
