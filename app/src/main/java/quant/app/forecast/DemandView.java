@@ -36,6 +36,8 @@ public final class DemandView extends BorderPane implements quant.app.analysis.E
     private final ChartViewer fan = new ChartViewer();
     private final ChartViewer seasons = new ChartViewer();
     private final ChartViewer capacity = new ChartViewer();
+    private final javafx.scene.control.TableView<quant.core.forecast.business.ForecastReports.CapacityWeekRow> weeks =
+            new javafx.scene.control.TableView<>();
     private final TableView<Backtest.Score> backtest = ForecastControls.backtestTable("demand-backtest");
     private final ListView<String> checks = ForecastControls.checksList("demand-checks");
     private final AnalysisFrame frame;
@@ -77,7 +79,14 @@ public final class DemandView extends BorderPane implements quant.app.analysis.E
         capacity.setId("demand-capacity");
         SplitPane top = new SplitPane(fan, seasons);
         top.setDividerPositions(0.66);
-        TabPane tabs = new TabPane(new Tab("Backtest", backtest), new Tab("Data checks", checks));
+        weeks.setId("demand-weeks");
+        weeks.getColumns()
+                .setAll(quant.app.analysis.Tables.of(
+                        quant.core.forecast.business.ForecastReports.capacityWeekColumns(false)));
+        weeks.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        weeks.setPlaceholder(new Label("No technician has this skill."));
+        TabPane tabs =
+                new TabPane(new Tab("Backtest", backtest), new Tab("Data checks", checks), new Tab("Weeks", weeks));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane bottom = new SplitPane(capacity, tabs);
         bottom.setDividerPositions(0.5);
@@ -147,7 +156,14 @@ public final class DemandView extends BorderPane implements quant.app.analysis.E
         r.capacity().stream()
                 .filter(c -> c.skill().equals(d.line()))
                 .findFirst()
-                .ifPresent(c -> capacity.setChart(ForecastCharts.capacity(c)));
+                .ifPresent(c -> {
+                    capacity.setChart(ForecastCharts.capacity(c));
+                    weeks.getItems()
+                            .setAll(c.weeks().stream()
+                                    .map(w -> new quant.core.forecast.business.ForecastReports.CapacityWeekRow(
+                                            c.name(), w))
+                                    .toList());
+                });
         ForecastControls.showBacktest(backtest, d.jobs().forecast());
         ForecastControls.showChecks(checks, d.jobs().forecast());
     }

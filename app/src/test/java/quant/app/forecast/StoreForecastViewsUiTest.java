@@ -83,6 +83,22 @@ class StoreForecastViewsUiTest {
                 .anySatisfy(item -> assertThat(item.toString()).contains("2024-07"));
         SampleViews.save(stage, "forecast-demand-roofing.png");
 
+        // the week by week capacity of the line shown: eight recorded weeks, then the forecast's
+        TableView<?> weeks = robot.lookup("#demand-weeks").queryAs(TableView.class);
+        javafx.scene.control.TabPane side =
+                (javafx.scene.control.TabPane) weeks.getParent().getParent();
+        robot.interact(() -> side.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(weeks.getItems())
+                .hasSize(r.capacity().stream()
+                        .filter(c -> c.skill().equals("ROOF"))
+                        .findFirst()
+                        .orElseThrow()
+                        .weeks()
+                        .size());
+        assertThat(weeks.getItems()).hasSizeGreaterThan(8);
+        SampleViews.save(stage, "forecast-demand-weeks.png");
+
         robot.interact(() -> model.methodProperty().set(Method.SNAIVE));
         DemandResult naive = await(model, r);
         assertThat(naive.lines().getFirst().jobs().forecast().chosen()).isEqualTo("snaive");

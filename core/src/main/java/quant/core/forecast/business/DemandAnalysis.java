@@ -42,6 +42,12 @@ public final class DemandAnalysis {
     /** Observed months shown before the months ahead in the capacity table. */
     static final int CAPACITY_HISTORY = 12;
 
+    /** Recorded weeks shown before the as-of date's week. */
+    public static final int WEEKS_BACK = 8;
+
+    /** Weeks forecast from the as-of date's week on. */
+    public static final int WEEKS_AHEAD = 13;
+
     private DemandAnalysis() {}
 
     public static DemandResult run(Snapshot s, OutlookSpec spec, JobMonitor monitor) {
@@ -62,6 +68,8 @@ public final class DemandAnalysis {
         int ahead = grid.monthsAhead(spec.horizonDays());
         double[][] counts = new double[lines][grid.complete()];
         double[][] hoursDone = new double[lines][grid.complete()];
+        int firstWeekDay = mondayOf(asOf.day()) - 7 * WEEKS_BACK;
+        double[][] hoursByDay = new double[lines][asOf.day() - firstWeekDay + 1];
         double[] hours = new double[lines];
         double[] travel = new double[lines];
         int[] worked = new int[lines];
@@ -84,6 +92,9 @@ public final class DemandAnalysis {
             int done = grid.index(jobs.completedDay(i));
             if (done >= 0 && done < grid.complete()) {
                 hoursDone[line][done] += (Double.isNaN(h) ? 0 : h) + t;
+            }
+            if (jobs.completedDay(i) >= firstWeekDay) {
+                hoursByDay[line][jobs.completedDay(i) - firstWeekDay] += (Double.isNaN(h) ? 0 : h) + t;
             }
             if (jobs.completedDay(i) > yearAgo) {
                 if (!Double.isNaN(h)) {
@@ -138,7 +149,8 @@ public final class DemandAnalysis {
         notes.add("Hours needed are forecast jobs × the labour and travel hours per job of the last twelve months.");
         notes.add("Available hours are shift lengths on work days of the technicians employed; holidays and"
                 + " absences are not in the data and are not subtracted.");
-        List<DemandResult.Capacity> capacity = capacity(s, grid, ahead, kept, hoursDone, asOf.day());
+        List<DemandResult.Capacity> capacity =
+                capacity(s, grid, ahead, kept, hoursDone, hoursByDay, firstWeekDay, asOf.day());
         return new DemandResult(asOf, spec.horizonDays(), List.copyOf(kept), capacity, notes);
     }
 
@@ -167,6 +179,8 @@ public final class DemandAnalysis {
             int ahead,
             List<DemandResult.LineDemand> demand,
             double[][] hoursDone,
+            double[][] hoursByDay,
+            int firstWeekDay,
             int asOfDay) {
         Operations.Technicians t = s.technicians();
         int from = Math.max(0, grid.complete() - CAPACITY_HISTORY);
@@ -211,15 +225,91 @@ public final class DemandAnalysis {
                         all > 0 ? needed.mean() / all : Double.NaN,
                         needed.upper80() > all));
             }
-            out.add(new DemandResult.Capacity(d.line(), d.name(), dedicatedCount, sharedCount, List.copyOf(months)));
+            out.add(new DemandResult.Capacity(
+                    d.line(),
+                    d.name(),
+                    dedicatedCount,
+                    sharedCount,
+                    List.copyOf(months),
+                    weeks(t, line, d, grid, hoursByDay[line], firstWeekDay, asOfDay)));
         }
         return List.copyOf(out);
     }
 
+    /**
+     * The skill's weeks: recorded hours up to the as-of date, and after it each day's share of its
+     * month's forecast (the month's mean and 80 % bounds ÷ its days), against the shift hours of the
+     * technicians with the skill in the week.
+     */
+    static List<DemandResult.CapacityWeek> weeks(
+            Operations.Technicians t,
+            int line,
+            DemandResult.LineDemand d,
+            MonthGrid grid,
+            double[] hoursByDay,
+            int firstWeekDay,
+            int asOfDay) {
+        List<DemandResult.CapacityWeek> out = new ArrayList<>();
+        double perJob = d.hoursPerJob() + d.travelHoursPerJob();
+        int forecastMonths = d.jobs().forecast().forecast().size();
+        for (int w = 0; w < WEEKS_BACK + WEEKS_AHEAD; w++) {
+            int start = firstWeekDay + 7 * w;
+            if (start + 6 > asOfDay && grid.index(start + 6) - grid.complete() >= forecastMonths) {
+                break; // the forecast does not reach the week's end (a short horizon)
+            }
+            double mean = 0;
+            double low = 0;
+            double high = 0;
+            boolean forecast = false;
+            for (int day = start; day < start + 7; day++) {
+                if (day <= asOfDay) {
+                    double h = hoursByDay[day - firstWeekDay];
+                    mean += h;
+                    low += h;
+                    high += h;
+                    continue;
+                }
+                forecast = true;
+                int m = grid.index(day);
+                if (m < grid.complete()) {
+                    continue;
+                }
+                LocalDate month = grid.month(m);
+                double share = 1.0 / month.lengthOfMonth();
+                Outlook.Total total = d.jobs().month(m - grid.complete()).times(perJob);
+                mean += total.mean() * share;
+                low += total.lower80() * share;
+                high += total.upper80() * share;
+            }
+            double[] available = available(t, line, start, start + 7);
+            double all = available[0] + available[1];
+            out.add(new DemandResult.CapacityWeek(
+                    LocalDate.ofEpochDay(start),
+                    forecast,
+                    mean,
+                    low,
+                    high,
+                    available[0],
+                    available[1],
+                    all > 0 ? mean / all : Double.NaN,
+                    high > all));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The Monday on or before {@code day}. */
+    static int mondayOf(int day) {
+        return day - Math.floorMod(day + 3, 7); // 1970-01-01 was a Thursday
+    }
+
     /** Shift hours in the month of the technicians with the skill: {dedicated, shared}. */
     static double[] available(Operations.Technicians t, int line, LocalDate month) {
-        int first = (int) month.toEpochDay();
-        int end = (int) month.plusMonths(1).toEpochDay();
+        return available(
+                t, line, (int) month.toEpochDay(), (int) month.plusMonths(1).toEpochDay());
+    }
+
+    /** Shift hours from day {@code first} up to {@code end} (exclusive) of the technicians with the skill: {dedicated, shared}. */
+    static double[] available(Operations.Technicians t, int line, int first, int end) {
         double dedicated = 0;
         double shared = 0;
         for (int k = 0; k < t.size(); k++) {

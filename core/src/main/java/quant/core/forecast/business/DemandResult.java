@@ -55,7 +55,33 @@ public record DemandResult(
      * @param sharedTechnicians technicians employed at the as-of date with this skill among others
      */
     public record Capacity(
-            String skill, String name, int technicians, int sharedTechnicians, List<CapacityMonth> months) {}
+            String skill,
+            String name,
+            int technicians,
+            int sharedTechnicians,
+            List<CapacityMonth> months,
+            List<CapacityWeek> weeks) {}
+
+    /**
+     * One week (Monday to Sunday) of a skill's capacity: the {@value DemandAnalysis#WEEKS_BACK} weeks
+     * before the as-of date's week as recorded, then {@value DemandAnalysis#WEEKS_AHEAD} weeks ahead,
+     * each month's forecast shared out over its days.
+     *
+     * @param weekStart the Monday
+     * @param forecast whether the week lies after the as-of date (the as-of date's own week is recorded
+     *     up to it and forecast after it)
+     * @param neededHours labour and travel hours: recorded, or the forecast's share
+     */
+    public record CapacityWeek(
+            java.time.LocalDate weekStart,
+            boolean forecast,
+            double neededHours,
+            double neededLower80,
+            double neededUpper80,
+            double dedicatedHours,
+            double sharedHours,
+            double utilisation,
+            boolean shortfall) {}
 
     /**
      * One month of a skill's capacity. Observed months have their bounds equal to the hours needed.

@@ -35,6 +35,9 @@ public final class ForecastReports {
     /** One month of one capacity forecast. */
     public record CapacityRow(String skill, DemandResult.CapacityMonth month) {}
 
+    /** One week of one skill's capacity. */
+    public record CapacityWeekRow(String skill, DemandResult.CapacityWeek week) {}
+
     /** The words on a forecast for the definitions: its model, why it was chosen, how its bands held. */
     public static List<String> details(SeriesForecast f) {
         List<String> out = new ArrayList<>();
@@ -85,7 +88,9 @@ public final class ForecastReports {
             details(d.jobs().forecast()).forEach(x -> b.note(d.name() + " — " + x));
         }
         List<CapacityRow> capacity = new ArrayList<>();
+        List<CapacityWeekRow> weeks = new ArrayList<>();
         for (DemandResult.Capacity c : r.capacity()) {
+            c.weeks().forEach(w -> weeks.add(new CapacityWeekRow(c.name(), w)));
             b.chart(
                     "capacity-" + c.skill(),
                     c.name() + ": hours needed and available",
@@ -94,6 +99,7 @@ public final class ForecastReports {
         }
         b.table(new ReportTable<>("lines", "Jobs and hours by service line", lineColumns(r.horizonDays()), r.lines()));
         b.table(new ReportTable<>("capacity", "Capacity by skill and month", capacityColumns(), capacity));
+        b.table(new ReportTable<>("capacity-weeks", "Capacity by skill and week", capacityWeekColumns(true), weeks));
         b.table(new ReportTable<>("forecast", "Jobs per month, forecast", monthColumns("Jobs", false), months));
         b.table(new ReportTable<>("backtest", "Backtest of the methods", scoreColumns(), scores));
         b.table(new ReportTable<>("data-checks", "Data checks", checkColumns(), checks));
@@ -106,6 +112,34 @@ public final class ForecastReports {
         f.backtest()
                 .forEach(s -> scores.add(new ScoreRow(series, s.method().key().equals(f.chosen()), s)));
         f.checks().forEach(c -> checks.add(new CheckRow(series, c)));
+    }
+
+    /** The weekly capacity's columns; without the skill for a table of one skill. */
+    public static List<Column<CapacityWeekRow>> capacityWeekColumns(boolean withSkill) {
+        List<Column<CapacityWeekRow>> out = new ArrayList<>();
+        if (withSkill) {
+            out.add(Column.text("skill", "Skill", "", CapacityWeekRow::skill));
+        }
+        out.add(Column.date("week", "Week of", "The Monday", w -> w.week().weekStart()));
+        out.add(Column.text("kind", "", "Recorded, or forecast", w -> w.week().forecast() ? "forecast" : "recorded"));
+        out.add(Column.decimal("needed", "Hours needed", "h", 0, "Work and travel", w -> w.week()
+                .neededHours()));
+        out.add(Column.decimal("needed-upper-80", "Needed, 80 % high", "h", 0, "", w -> w.week()
+                .neededUpper80()));
+        out.add(Column.decimal(
+                "dedicated", "Dedicated", "h", 0, "Shift hours of technicians with only this skill", w -> w.week()
+                        .dedicatedHours()));
+        out.add(Column.decimal(
+                "shared", "Shared", "h", 0, "Shift hours of technicians who also have other skills", w -> w.week()
+                        .sharedHours()));
+        out.add(Column.percent(
+                "utilisation", "Load", "Needed ÷ all available", w -> w.week().utilisation()));
+        out.add(Column.text(
+                "short",
+                "Short",
+                "The 80 % high bound above all available",
+                w -> w.week().shortfall() ? "yes" : ""));
+        return out;
     }
 
     private static List<Column<DemandResult.LineDemand>> lineColumns(int days) {

@@ -1,6 +1,7 @@
 package quant.core.forecast.business;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,6 +49,25 @@ class StoreForecastsTest {
         assertEquals(187.0, january.dedicatedHours(), 1e-9);
         assertEquals(184.0, january.sharedHours(), 1e-9);
         assertEquals(62.5 / 371.0, january.utilisation(), 1e-12);
+
+        // Weeks: eight recorded before the as-of date's (from Monday 2025-11-03), then weeks as far
+        // as the one-month forecast reaches: 29 Dec (recorded to Wednesday 31 Dec, forecast after),
+        // 5, 12 and 19 January; the week of 26 January ends in February and is left out.
+        assertEquals(12, c.weeks().size());
+        assertEquals(LocalDate.of(2025, 11, 3), c.weeks().getFirst().weekStart());
+        DemandResult.CapacityWeek before = c.weeks().get(7);
+        assertEquals(LocalDate.of(2025, 12, 22), before.weekStart());
+        assertFalse(before.forecast());
+        assertEquals(3 * 2.5, before.neededHours(), 1e-9); // the jobs of 22, 23 and 24 December
+        DemandResult.CapacityWeek turn = c.weeks().get(8);
+        assertTrue(turn.forecast());
+        assertEquals(62.5 / 31 * 4, turn.neededHours(), 1e-9); // 1–4 January's share of January
+        DemandResult.CapacityWeek week = c.weeks().get(9);
+        assertEquals(LocalDate.of(2026, 1, 5), week.weekStart());
+        assertEquals(62.5 / 31 * 7, week.neededHours(), 1e-9);
+        assertEquals(5 * 8.5, week.dedicatedHours(), 1e-9); // Monday to Friday
+        assertEquals(5 * 8.0, week.sharedHours(), 1e-9); // Tuesday to Saturday
+        assertEquals(62.5 / 31 * 7 / 82.5, week.utilisation(), 1e-12);
     }
 
     @Test
