@@ -1,8 +1,6 @@
 package quant.app.cli;
 
-import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +8,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import quant.core.analysis.DisplayNames;
 import quant.core.marketing.MarketingAnalysis;
 import quant.core.marketing.MarketingResult;
 import quant.core.marketing.MarketingSpec;
@@ -65,25 +62,5 @@ final class MarketingCommand implements Callable<Integer> {
                 loaded.settings(),
                 TextReport.DEFAULT_ROWS);
         return QuantCommand.OK;
-    }
-
-    private static void row(PrintWriter out, MarketingResult.Channel c) {
-        out.printf(
-                Locale.ROOT,
-                "  %-20s %,12.0f %9d %9s %10s %8s %8s %9s%n",
-                DisplayNames.of(c.channel()),
-                c.spend(),
-                c.newCustomers(),
-                number(c.cac(), "%,.0f"),
-                number(c.ltv(), "%,.0f"),
-                number(c.ltvToCac(), "%.1f"),
-                c.paybackMonths() == null ? "–" : c.paybackMonths() + " mo",
-                Double.isNaN(c.leadConversion())
-                        ? "–"
-                        : String.format(Locale.ROOT, "%.0f %%", 100 * c.leadConversion()));
-    }
-
-    private static String number(double v, String format) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, format, v);
     }
 }
