@@ -76,7 +76,11 @@ public final class FinanceCharts {
         }
         BarRenderer r = bars();
         r.setSeriesPaint(0, ChartStyle.series(0));
-        NumberAxis axis = ChartStyle.percentAxis("Share of invoiced revenue, 12 months");
+        NumberAxis axis = ChartStyle.percentAxis("Share of 12 months' invoicing");
+        // shares of a few percent need a decimal to tell the ticks apart
+        java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(Locale.ROOT);
+        percent.setMinimumFractionDigits(shares.isEmpty() || shares.getLast().cumulativeShare() < 0.2 ? 1 : 0);
+        axis.setNumberFormatOverride(percent);
         CategoryPlot plot = new CategoryPlot(bars, new CategoryAxis(null), axis, r);
         LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
         line.setSeriesPaint(0, ChartStyle.series(1));
@@ -84,6 +88,8 @@ public final class FinanceCharts {
         plot.setDataset(1, cumulative);
         plot.setRenderer(1, line);
         ChartStyle.category(plot, plot.getDomainAxis());
+        plot.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(2.5f);
         plot.addRangeMarker(
                 marker(top5.warning(), WARNING, "top-5 warning " + Math.round(100 * top5.warning()) + " %"));
         return ChartStyle.apply(new JFreeChart("How much rests on the largest customers", plot));
