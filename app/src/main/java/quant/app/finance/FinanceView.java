@@ -32,7 +32,7 @@ import quant.core.report.Report;
 public final class FinanceView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "finance.monitors";
 
-    private final FinanceViewModel model;
+    private final MonitorViewModel<FinanceResult> model;
     private final KeyFigures figures = new KeyFigures("finance-figures");
     private final ChartViewer margins = new ChartViewer();
     private final TableView<FinanceResult.Month> months = new TableView<>();
@@ -42,7 +42,7 @@ public final class FinanceView extends BorderPane implements quant.app.analysis.
     private final Sentences notes = new Sentences();
     private final AnalysisFrame frame;
 
-    public FinanceView(FinanceViewModel model) {
+    public FinanceView(MonitorViewModel<FinanceResult> model) {
         this.model = model;
         setId("finance-view");
         setTop(new ToolBar(new Label("As of"), CustomerFilterBar.asOfPicker(model.asOfProperty(), "finance-as-of")));

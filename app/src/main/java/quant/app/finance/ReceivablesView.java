@@ -28,7 +28,7 @@ import quant.core.report.Report;
 public final class ReceivablesView extends BorderPane implements quant.app.analysis.Exportable {
     public static final String ID = "finance.receivables";
 
-    private final ReceivablesViewModel model;
+    private final MonitorViewModel<ReceivablesResult> model;
     private final KeyFigures figures = new KeyFigures("receivables-figures");
     private final ChartViewer aging = new ChartViewer();
     private final ChartViewer dso = new ChartViewer();
@@ -37,7 +37,7 @@ public final class ReceivablesView extends BorderPane implements quant.app.analy
     private final Sentences notes = new Sentences();
     private final AnalysisFrame frame;
 
-    public ReceivablesView(ReceivablesViewModel model) {
+    public ReceivablesView(MonitorViewModel<ReceivablesResult> model) {
         this.model = model;
         setId("receivables-view");
         setTop(new ToolBar(

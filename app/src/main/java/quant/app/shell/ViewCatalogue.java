@@ -191,7 +191,7 @@ public final class ViewCatalogue {
                     Menu.FINANCE,
                     "Shortcut+Shift+V",
                     Workspace.MAIN,
-                    c -> new quant.app.finance.ReceivablesView(new quant.app.finance.ReceivablesViewModel(
+                    c -> new quant.app.finance.ReceivablesView(quant.app.finance.MonitorViewModel.receivables(
                             c.jobs(), c.snapshots(), c.counts(), c.settings()))),
             new Entry(
                     quant.app.finance.FinanceView.ID,
@@ -199,7 +199,7 @@ public final class ViewCatalogue {
                     Menu.FINANCE,
                     "Shortcut+Shift+N",
                     Workspace.MAIN,
-                    c -> new quant.app.finance.FinanceView(new quant.app.finance.FinanceViewModel(
+                    c -> new quant.app.finance.FinanceView(quant.app.finance.MonitorViewModel.finance(
                             c.jobs(), c.snapshots(), c.counts(), c.settings()))));
 
     public static final List<Family> FAMILIES = List.of(

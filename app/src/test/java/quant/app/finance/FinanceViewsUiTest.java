@@ -96,8 +96,8 @@ class FinanceViewsUiTest {
 
     @Test
     void receivablesAndTheFinanceMonitorsShowTheirCharts(FxRobot robot) throws Exception {
-        ReceivablesViewModel receivables =
-                new ReceivablesViewModel(new FxJobRunner(), snapshots, new SimpleObjectProperty<>(0), settings);
+        var receivables =
+                MonitorViewModel.receivables(new FxJobRunner(), snapshots, new SimpleObjectProperty<>(0), settings);
         robot.interact(() -> stage.getScene().setRoot(new ReceivablesView(receivables)));
         WaitForAsyncUtils.waitFor(
                 60, TimeUnit.SECONDS, () -> receivables.resultProperty().get() != null);
@@ -109,8 +109,7 @@ class FinanceViewsUiTest {
                 .isNotEmpty();
         SampleViews.save(stage, "receivables.png");
 
-        FinanceViewModel finance =
-                new FinanceViewModel(new FxJobRunner(), snapshots, new SimpleObjectProperty<>(0), settings);
+        var finance = MonitorViewModel.finance(new FxJobRunner(), snapshots, new SimpleObjectProperty<>(0), settings);
         robot.interact(() -> stage.getScene().setRoot(new FinanceView(finance)));
         WaitForAsyncUtils.waitFor(
                 60, TimeUnit.SECONDS, () -> finance.resultProperty().get() != null);

@@ -209,30 +209,46 @@ public final class TechnicianAnalysis {
             }
         }
         double[][] parts = scores(shown, byTech, trade);
-        List<TechnicianResult.Technician> rows = new ArrayList<>();
-        Map<Integer, List<TechnicianResult.Technician>> byTrade = new LinkedHashMap<>();
+        double[] score = new double[shown.size()];
+        Map<Integer, List<Integer>> members = new LinkedHashMap<>();
         for (int k = 0; k < shown.size(); k++) {
             int t = shown.get(k);
-            double score =
+            double weighted =
                     weights.time() * parts[k][0] + weights.quality() * parts[k][1] + weights.rating() * parts[k][2];
-            TechnicianResult.Technician row = row(
-                    techs.ref(t) == null ? techs.name(t) : techs.ref(t),
-                    techs.name(t),
-                    trade[t],
-                    lines,
-                    byTech[t],
-                    parts[k],
-                    byTech[t].jobs > 0 ? score : Double.NaN,
-                    0,
-                    0);
-            byTrade.computeIfAbsent(trade[t], x -> new ArrayList<>()).add(row);
+            score[k] = byTech[t].jobs > 0 ? round(weighted, 1) : Double.NaN;
+            members.computeIfAbsent(trade[t], x -> new ArrayList<>()).add(k);
         }
-        for (List<TechnicianResult.Technician> peers : byTrade.values()) {
-            peers.sort(order());
-            int withJobs = (int) peers.stream().filter(p -> p.jobs() > 0).count();
-            int rank = 0;
-            for (TechnicianResult.Technician p : peers) {
-                rows.add(withRank(p, p.jobs() > 0 ? ++rank : 0, withJobs));
+        // rank within the trade: best score first, those without jobs unranked at the end
+        int[] rank = new int[shown.size()];
+        int[] peers = new int[shown.size()];
+        for (List<Integer> group : members.values()) {
+            group.sort(Comparator.comparingDouble((Integer k) -> Double.isNaN(score[k]) ? 1 : -score[k])
+                    .thenComparing(k -> techs.name(shown.get(k))));
+            int withJobs = (int)
+                    group.stream().filter(k -> byTech[shown.get(k)].jobs > 0).count();
+            int next = 0;
+            for (int k : group) {
+                rank[k] = byTech[shown.get(k)].jobs > 0 ? ++next : 0;
+                peers[k] = withJobs;
+            }
+        }
+        List<TechnicianResult.Technician> rows = new ArrayList<>();
+        Map<Integer, List<TechnicianResult.Technician>> byTrade = new LinkedHashMap<>();
+        for (var e : members.entrySet()) {
+            for (int k : e.getValue()) {
+                int t = shown.get(k);
+                TechnicianResult.Technician row = row(
+                        techs.ref(t) == null ? techs.name(t) : techs.ref(t),
+                        techs.name(t),
+                        trade[t],
+                        lines,
+                        byTech[t],
+                        parts[k],
+                        score[k],
+                        rank[k],
+                        peers[k]);
+                rows.add(row);
+                byTrade.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(row);
             }
         }
         rows.sort(Comparator.comparing((TechnicianResult.Technician r) -> r.tradeName() == null ? "~" : r.tradeName())
@@ -455,40 +471,6 @@ public final class TechnicianAnalysis {
     private static Comparator<TechnicianResult.Technician> order() {
         return Comparator.comparingDouble((TechnicianResult.Technician r) -> Double.isNaN(r.score()) ? 1 : -r.score())
                 .thenComparing(TechnicianResult.Technician::name);
-    }
-
-    private static TechnicianResult.Technician withRank(TechnicianResult.Technician r, int rank, int peers) {
-        return new TechnicianResult.Technician(
-                r.ref(),
-                r.name(),
-                r.trade(),
-                r.tradeName(),
-                r.jobs(),
-                r.scheduled(),
-                r.completion(),
-                r.estimatedHours(),
-                r.hoursWorked(),
-                r.hoursRatio(),
-                r.travelHours(),
-                r.shiftHours(),
-                r.utilisation(),
-                r.firstVisits(),
-                r.callbacks(),
-                r.firstTimeFix(),
-                r.rating(),
-                r.rated(),
-                r.revenue(),
-                r.directCost(),
-                r.travelCost(),
-                r.margin(),
-                r.revenuePerHour(),
-                r.marginPerHour(),
-                r.timeScore(),
-                r.qualityScore(),
-                r.ratingScore(),
-                r.score(),
-                rank,
-                peers);
     }
 
     private static TechnicianResult.Technician row(
