@@ -188,6 +188,18 @@ class SampleRecoveryTest {
         int half = byQuality.size() / 2;
         assertThat(callbackRate(byQuality.subList(0, half)))
                 .isGreaterThan(1.3 * callbackRate(byQuality.subList(half, byQuality.size())));
+        // and, compared within the trade as the scores are, the least careful technician of each trade is
+        // the one called back most often (lowest first-time fix)
+        java.util.Map<String, List<TechnicianResult.Technician>> byTrade = r.technicians().stream()
+                .collect(java.util.stream.Collectors.groupingBy(TechnicianResult.Technician::trade));
+        assertThat(byTrade).hasSizeGreaterThanOrEqualTo(5);
+        byTrade.forEach((trade, ts) -> {
+            TechnicianResult.Technician leastCareful = ts.stream()
+                    .min(java.util.Comparator.comparingDouble(t -> quality.get(t.ref())))
+                    .orElseThrow();
+            assertThat(ts).as(trade).allSatisfy(t -> assertThat(t.firstTimeFix())
+                    .isGreaterThanOrEqualTo(leastCareful.firstTimeFix()));
+        });
     }
 
     /** Callbacks ÷ first visits of some technicians together. */
@@ -221,6 +233,11 @@ class SampleRecoveryTest {
             assertThat(c.averageDaysLate()).as(a).isBetween(90.0, 180.0);
             assertThat(c.pastDue()).as(a).isPositive();
         }
+        // and they head the slow payers: the customers who pay, but latest beyond terms
+        List<Long> anchorIds = anchors.stream().map(ids::get).toList();
+        assertThat(r.slowPayers().subList(0, anchors.size()))
+                .extracting(ReceivablesResult.Customer::id)
+                .containsExactlyInAnyOrderElementsOf(anchorIds);
     }
 
     @Test

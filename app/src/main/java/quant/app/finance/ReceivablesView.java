@@ -55,7 +55,8 @@ public final class ReceivablesView extends BorderPane implements quant.app.analy
         slow.setId("receivables-slow-payers");
         slow.getColumns().setAll(Tables.of(ReceivablesReport.customerColumns()));
         slow.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        slow.setPlaceholder(new Label("Nobody with four or more invoices due this year paid late."));
+        slow.setPlaceholder(
+                new Label("Nobody who paid four or more invoices due in the last 12 months paid them late."));
         javafx.scene.control.TabPane lists = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Owing past due", customers),
                 new javafx.scene.control.Tab("Paying latest", slow));

@@ -31,8 +31,11 @@ import quant.core.settings.Monitors;
  *   <li>late-payment rate = the invoices due in the last 12 months that were paid in full after their
  *       due date or are unpaid past it, ÷ all invoices due then; days late run to the payment in full,
  *       or to the as-of date for an unpaid one.
- *   <li>slow payers: the customers with at least {@value #HABIT} invoices due in the last 12 months,
- *       by the days late they average over all of those invoices (late rate × mean days late).
+ *   <li>slow payers: the customers who pay, but late: those with at least {@value #HABIT} invoices due
+ *       in the last 12 months and paid in full by the as-of date, by their average days beyond terms over
+ *       those paid invoices (days from due date to payment in full, 0 when paid on time). Invoices left
+ *       unpaid are bad debt, which the aging and the customers' past-due amounts show; they do not make
+ *       a customer a slow payer.
  * </ul>
  */
 public final class ReceivablesAnalysis {
@@ -124,6 +127,8 @@ public final class ReceivablesAnalysis {
         int[] due12 = new int[customers];
         int[] late12 = new int[customers];
         double[] daysLate12 = new double[customers];
+        int[] paid12 = new int[customers];
+        double[] beyondTerms12 = new double[customers];
         double totalOpen = 0;
         double overYear = 0;
         int lateAll = 0;
@@ -162,6 +167,10 @@ public final class ReceivablesAnalysis {
                 dueAll++;
                 if (c >= 0) {
                     due12[c]++;
+                    if (settled != Snapshot.NO_DAY) {
+                        paid12[c]++;
+                        beyondTerms12[c] += Math.max(0, settled - due);
+                    }
                 }
                 if (isLate) {
                     int days = (settled == Snapshot.NO_DAY ? end : settled) - due;
@@ -207,16 +216,17 @@ public final class ReceivablesAnalysis {
                         due12[c],
                         late12[c],
                         due12[c] == 0 ? Double.NaN : round4((double) late12[c] / due12[c]),
-                        late12[c] == 0 ? Double.NaN : round(daysLate12[c] / late12[c])));
+                        late12[c] == 0 ? Double.NaN : round(daysLate12[c] / late12[c]),
+                        paid12[c],
+                        paid12[c] == 0 ? Double.NaN : round(beyondTerms12[c] / paid12[c])));
             }
         }
         rows.sort(Comparator.comparingDouble((ReceivablesResult.Customer r) -> -r.pastDue())
                 .thenComparingDouble(r -> -r.open())
                 .thenComparingLong(ReceivablesResult.Customer::id));
         List<ReceivablesResult.Customer> slow = rows.stream()
-                .filter(r -> r.invoicesDue() >= HABIT && r.late() > 0)
-                .sorted(Comparator.comparingDouble(
-                                (ReceivablesResult.Customer r) -> -r.averageDaysLate() * r.lateRate())
+                .filter(r -> r.paid() >= HABIT && r.daysBeyondTerms() > 0)
+                .sorted(Comparator.comparingDouble((ReceivablesResult.Customer r) -> -r.daysBeyondTerms())
                         .thenComparingLong(ReceivablesResult.Customer::id))
                 .limit(10)
                 .toList();

@@ -27,7 +27,11 @@ public final class ReceivablesReport {
         b.chart("dso", "DSO at each month end", () -> FinanceCharts.dsoTrend(r.dsoTrend(), levels.dso()));
         b.table(new ReportTable<>(
                 "customers", "Customers by what they owe past due", customerColumns(), r.customers()));
-        b.table(new ReportTable<>("slow-payers", "Who pays latest (12 months)", customerColumns(), r.slowPayers()));
+        b.table(new ReportTable<>(
+                "slow-payers",
+                "Who pays latest (invoices due and paid in 12 months)",
+                customerColumns(),
+                r.slowPayers()));
         b.table(new ReportTable<>("aging", "Aging", bucketColumns(), r.aging()));
         b.table(new ReportTable<>("dso", "DSO by month end", dsoColumns(), r.dsoTrend()).dataOnly());
         r.notes().forEach(b::note);
@@ -99,6 +103,13 @@ public final class ReceivablesReport {
                         0,
                         "Mean days past due of the late ones",
                         ReceivablesResult.Customer::averageDaysLate),
+                Column.decimal(
+                        "beyond-terms",
+                        "Beyond terms",
+                        "days",
+                        0,
+                        "Mean days from due date to payment over the invoices paid (0 when on time), 12 months",
+                        ReceivablesResult.Customer::daysBeyondTerms),
                 Column.text("id", "Id", "The customer's id", c -> String.valueOf(c.id())));
     }
 

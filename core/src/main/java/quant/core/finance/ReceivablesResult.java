@@ -25,7 +25,8 @@ import quant.core.analysis.AsOf;
  * @param dsoTrend DSO at each month end of the last 12 months and at the as-of date
  * @param customers the customers owing money or paying late, most past due first
  * @param slowPayers the customers with at least {@value ReceivablesAnalysis#HABIT} invoices due in the
- *     last 12 months who paid them latest on average, latest first (ten at most)
+ *     last 12 months and paid who paid them latest on average (days beyond terms), latest first (ten at
+ *     most)
  * @param levels the monitors' levels, in words
  */
 public record ReceivablesResult(
@@ -78,6 +79,9 @@ public record ReceivablesResult(
      * @param invoicesDue invoices due in the last 12 months; late those paid late or unpaid past due
      * @param lateRate late ÷ invoices due
      * @param averageDaysLate mean days past due of the late ones (to payment, or to the as-of date)
+     * @param paid invoices due in the last 12 months and paid in full by the as-of date
+     * @param daysBeyondTerms mean days from due date to payment in full over those paid ones (0 for one paid
+     *     on time); NaN when none was paid
      */
     public record Customer(
             long id,
@@ -89,5 +93,7 @@ public record ReceivablesResult(
             int invoicesDue,
             int late,
             double lateRate,
-            double averageDaysLate) {}
+            double averageDaysLate,
+            int paid,
+            double daysBeyondTerms) {}
 }

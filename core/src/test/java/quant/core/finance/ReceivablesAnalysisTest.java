@@ -101,6 +101,38 @@ class ReceivablesAnalysisTest {
         ReceivablesResult.Customer a = r.customers().get(1);
         assertThat(a.lateRate()).isEqualTo(1.0);
         assertThat(a.averageDaysLate()).isEqualTo(36.5);
+        // paid in full: A's i0, 43 days beyond terms; B's i6, on time (i4 is paid in part only)
+        assertThat(a.paid()).isEqualTo(1);
+        assertThat(a.daysBeyondTerms()).isEqualTo(43);
+        assertThat(first.paid()).isEqualTo(1);
+        assertThat(first.daysBeyondTerms()).isZero();
+    }
+
+    /**
+     * Slow payers pay, late; bad debtors do not pay. C pays four invoices 10, 20, 30 and 0 days late (mean
+     * 15), D pays four 5 days late each (mean 5), E pays none of four: C then D, not E.
+     */
+    @Test
+    void slowPayersAreThoseWhoPayLateNotThoseWhoDoNotPay() {
+        Snapshots s = new Snapshots();
+        int c = s.customer("C", "commercial", "referral", "Springfield", LocalDate.of(2024, 1, 1));
+        int d = s.customer("D", "commercial", "referral", "Springfield", LocalDate.of(2024, 1, 1));
+        int e = s.customer("E", "residential", "search", "Springfield", LocalDate.of(2024, 1, 1));
+        s.job(c, day(6, 30));
+        int[] late = {10, 20, 30, 0};
+        for (int k = 0; k < 4; k++) {
+            LocalDate due = day(k + 1, 10);
+            s.invoice(c, due.minusDays(30), due, 100, "paid", due.plusDays(late[k]));
+            s.invoice(d, due.minusDays(30), due, 100, "paid", due.plusDays(5));
+            s.invoice(e, due.minusDays(30), due, 100, "open", null);
+        }
+        ReceivablesResult r = ReceivablesAnalysis.run(s.build(), Optional.empty(), Monitors.DEFAULTS, JobMonitor.NONE);
+        assertThat(r.slowPayers()).extracting(ReceivablesResult.Customer::name).containsExactly("C", "D");
+        assertThat(r.slowPayers())
+                .extracting(ReceivablesResult.Customer::daysBeyondTerms)
+                .containsExactly(15.0, 5.0);
+        // E owes the most past due, so E heads the customers' list
+        assertThat(r.customers().getFirst().name()).isEqualTo("E");
     }
 
     @Test
