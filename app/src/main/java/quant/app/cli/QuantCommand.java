@@ -40,6 +40,7 @@ import quant.core.store.StoreException;
             RouteCommand.class,
             ReportCommand.class,
             SettingsCommand.class,
+            StatsCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -42,10 +42,12 @@ public final class KaplanMeier {
     private final List<Step> steps;
     private final int subjects;
     private final int events;
+    private final double lastTime;
 
-    private KaplanMeier(List<Step> steps, int subjects) {
+    private KaplanMeier(List<Step> steps, int subjects, double lastTime) {
         this.steps = List.copyOf(steps);
         this.subjects = subjects;
+        this.lastTime = lastTime;
         this.times = new double[steps.size()];
         this.survival = new double[steps.size()];
         int e = 0;
@@ -146,7 +148,7 @@ public final class KaplanMeier {
                     defined ? s * Math.exp(-Z95 * logSe) : Double.NaN,
                     defined ? Math.min(1, s * Math.exp(Z95 * logSe)) : Double.NaN));
         }
-        return new KaplanMeier(steps, n);
+        return new KaplanMeier(steps, n, n == 0 ? 0 : sortedTime[n - 1]);
     }
 
     /** The curve at each distinct event time, in time order. */
@@ -162,6 +164,11 @@ public final class KaplanMeier {
     /** The number of subjects. */
     public int subjects() {
         return subjects;
+    }
+
+    /** The longest time observed, of an event or of censoring: how far the curve is known (0 without subjects). */
+    public double lastTime() {
+        return lastTime;
     }
 
     /** S(t): the share whose event has not happened by time t (1 before the first event time). */
