@@ -53,6 +53,37 @@ public final class SampleCompany {
         return java.util.Collections.unmodifiableList(anchorAccounts);
     }
 
+    /**
+     * What the equipment's history was drawn from (see {@code EquipmentHistory}).
+     *
+     * @param vanShape the Weibull shape of vans' virtual age at failure, in calendar days
+     * @param vanScale its scale, in days
+     * @param machineShape the Weibull shape of specialty machines' virtual age at failure, in hours of use
+     * @param machineScale its scale, in hours of use
+     * @param serviceEffect the share of the age accrued since the last service that a service takes away
+     * @param skippedServices the share of services skipped
+     * @param serviceInterval days between services
+     */
+    public record EquipmentTruth(
+            double vanShape,
+            double vanScale,
+            double machineShape,
+            double machineScale,
+            double serviceEffect,
+            double skippedServices,
+            int serviceInterval) {}
+
+    private EquipmentTruth equipmentTruth;
+
+    /** What the equipment's history was drawn from. */
+    public EquipmentTruth equipmentTruth() {
+        return equipmentTruth;
+    }
+
+    void equipmentTruth(EquipmentTruth truth) {
+        this.equipmentTruth = truth;
+    }
+
     void anchor(String ref) {
         anchorAccounts.add(ref);
     }

@@ -27,6 +27,8 @@ public final class SampleCompanyGenerator {
     static final double CHURN_AFTER_LATE_PAYMENT = 6.0;
     /** Mixed into the seed for the sales pipeline's own random stream. */
     private static final long PIPELINE_STREAM = 0x5A1E5_D3A15L;
+    /** Mixed into the seed for the equipment's history. */
+    private static final long EQUIPMENT_STREAM = 0xE0_1B7A_9C3DL;
     /** Mixed into the seed for the anchor accounts' payments. */
     private static final long ANCHOR_STREAM = 0xA2C40_5107L;
 
@@ -91,7 +93,7 @@ public final class SampleCompanyGenerator {
         simulate(marketing);
         company.put(jobs);
         billing.addTo(company);
-        EquipmentHistory.generate(rng, company, equipment);
+        EquipmentHistory.generate(rng, new Rng(seed ^ EQUIPMENT_STREAM), company, equipment, jobs);
         SalesPipeline.generate(new Rng(seed ^ PIPELINE_STREAM), company, customers, marketing);
         OutlyingTown.apply(jobs, customers);
         Finance.generate(rng, company, customers, jobs);
