@@ -93,6 +93,16 @@ public final class Snapshot {
         return part(Operations.Technicians.PART);
     }
 
+    /** The fleet. */
+    public Assets.Equipment equipment() {
+        return part(Assets.Equipment.PART);
+    }
+
+    /** What happened to the fleet: maintenance, failures, repairs, downtime. */
+    public Assets.Events equipmentEvents() {
+        return part(Assets.Events.PART);
+    }
+
     public Operations.Deals deals() {
         return part(Operations.Deals.PART);
     }
@@ -301,6 +311,7 @@ public final class Snapshot {
                 .number("material", "material_cost")
                 .number("equipment", "equipment_cost")
                 .whole("rating", "rating", 0)
+                .id("equipmentUsed", "equipment_id")
                 .holdIn(Jobs::new);
 
         final int[] customer;
@@ -322,6 +333,7 @@ public final class Snapshot {
         final double[] equipment;
         final double[] cost;
         final int[] rating;
+        final long[] equipmentId;
         private final int lastActivityDay;
 
         Jobs(Rows r) {
@@ -352,6 +364,7 @@ public final class Snapshot {
             material = r.numbersOrZero("material");
             equipment = r.numbersOrZero("equipment");
             rating = r.ints("rating");
+            equipmentId = r.longs("equipmentUsed");
             cost = new double[revenue.length];
             int last = NO_DAY;
             for (int i = 0; i < cost.length; i++) {
@@ -364,6 +377,14 @@ public final class Snapshot {
         /** The latest day a job was requested or completed; {@link Snapshot#NO_DAY} without jobs. */
         public int lastActivityDay() {
             return lastActivityDay;
+        }
+
+        /**
+         * The id of the specialty equipment the job used (a row of {@link Snapshot#part} of {@code
+         * Assets.Equipment.PART}), or {@link TableRows#NO_ID}.
+         */
+        public long equipmentId(int i) {
+            return equipmentId[i];
         }
 
         /** The customer's index in {@link Snapshot#customers()}. */

@@ -55,7 +55,9 @@ public final class SnapshotLoader {
             Commercial.Leads.PART,
             Commercial.Figures.MARKET_SIZES,
             Commercial.Figures.COMPETITORS,
-            Commercial.Targets.PART);
+            Commercial.Targets.PART,
+            Assets.Equipment.PART,
+            Assets.Events.PART);
 
     private final Store store;
 

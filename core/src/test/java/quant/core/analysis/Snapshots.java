@@ -16,6 +16,8 @@ public final class Snapshots {
     private final List<Object[]> moves = new ArrayList<>();
     private final List<Object[]> expenses = new ArrayList<>();
     private final List<Object[]> spend = new ArrayList<>();
+    private final List<Object[]> assets = new ArrayList<>();
+    private final List<Object[]> assetEvents = new ArrayList<>();
     private final CommercialRows commercial = new CommercialRows();
 
     public Snapshots() {
@@ -219,6 +221,35 @@ public final class Snapshots {
     }
 
     /**
+     * Adds an asset and returns its index (its reference is "E" and its index + 1): a type such as
+     * {@code van}, the service line it serves (or null), the technician it is assigned to (index, or
+     * null), when it was bought, its cost, and when it was retired (or null).
+     */
+    public int asset(
+            String type, String line, Integer technician, LocalDate purchased, double cost, LocalDate retired) {
+        if (line != null) {
+            lines.intern(line);
+        }
+        assets.add(new Object[] {null, type, line, technician, purchased, cost, retired});
+        return assets.size() - 1;
+    }
+
+    /** Adds an event of an asset: {@code maintenance}, {@code failure}, {@code repair} or {@code downtime}. */
+    public Snapshots assetEvent(int asset, String type, LocalDate day, double downtimeHours, double cost) {
+        assetEvents.add(new Object[] {asset, type, day, downtimeHours, cost});
+        return this;
+    }
+
+    /** Marks job {@code job} (its index, a job added by {@link #technicianJob}) as having used asset {@code asset}. */
+    public Snapshots usedAsset(int job, int asset) {
+        Object[] r = jobs.get(job);
+        Object[] longer = java.util.Arrays.copyOf(r, 17);
+        longer[16] = asset;
+        jobs.set(job, longer);
+        return this;
+    }
+
+    /**
      * The snapshot of every part, built by the same holders the store's rows go through: each row
      * added becomes a row with id 1, 2, … in the order added.
      */
@@ -278,7 +309,8 @@ public final class Snapshots {
                     r[6],
                     r.length > 15 ? r[15] : 0.0,
                     0.0,
-                    (Integer) r[7] == 0 ? null : r[7]);
+                    (Integer) r[7] == 0 ? null : r[7],
+                    r.length > 16 && r[16] != null ? (Integer) r[16] + 1L : null);
         }
         PartReader.Raw inv = CommercialRows.raw(raws, Snapshot.Invoices.PART);
         PartReader.Raw pay = CommercialRows.raw(raws, Snapshot.PaymentRows.PART);
@@ -334,6 +366,18 @@ public final class Snapshots {
         for (int k = 0; k < spend.size(); k++) {
             Object[] r = spend.get(k);
             sp.add(k + 1, r[0], r[1], r[2], commercial.campaignOf(k));
+        }
+        PartReader.Raw eq = CommercialRows.raw(raws, Assets.Equipment.PART);
+        for (int k = 0; k < assets.size(); k++) {
+            Object[] r = assets.get(k);
+            Long line = r[2] == null ? null : (long) lines.find((String) r[2]) + 1;
+            Long tech = r[3] == null ? null : (Integer) r[3] + 1L;
+            eq.add(k + 1, "E" + (k + 1), "Asset " + (k + 1), r[1], line, tech, r[4], r[5], null, r[6]);
+        }
+        PartReader.Raw ev = CommercialRows.raw(raws, Assets.Events.PART);
+        for (int k = 0; k < assetEvents.size(); k++) {
+            Object[] r = assetEvents.get(k);
+            ev.add(k + 1, (Integer) r[0] + 1L, r[1], r[2], r[3], r[4], null);
         }
         commercial.addTo(raws);
         return new Snapshot(1, PartReader.build(raws, java.util.Map.of()));
