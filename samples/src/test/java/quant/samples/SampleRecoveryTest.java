@@ -1,6 +1,7 @@
 package quant.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -208,6 +209,45 @@ class SampleRecoveryTest {
                 / ts.stream()
                         .mapToDouble(TechnicianResult.Technician::firstVisits)
                         .sum();
+    }
+
+    @Test
+    void theFleetsWeibullShapesAreRecoveredWithinTheirIntervals() {
+        quant.core.equipment.EquipmentResult r = quant.core.equipment.EquipmentAnalysis.run(
+                snapshot, quant.core.equipment.EquipmentSpec.DEFAULT, JobMonitor.NONE);
+        SampleCompany.EquipmentTruth truth = company.equipmentTruth();
+        quant.core.equipment.EquipmentResult.Group vans = group(r, "van");
+        quant.core.equipment.EquipmentResult.Group machines = group(r, "specialty machines");
+        assertThat(vans.clock()).isEqualTo("days");
+        assertThat(machines.clock()).isEqualTo("hours");
+        assertThat(vans.failures()).isGreaterThanOrEqualTo(40);
+        assertThat(machines.failures()).isGreaterThanOrEqualTo(40);
+        // the shapes drawn from, inside the fits' 95 % intervals
+        assertThat(truth.vanShape()).isBetween(vans.shapeLower(), vans.shapeUpper());
+        assertThat(truth.machineShape()).isBetween(machines.shapeLower(), machines.shapeUpper());
+        // services take age away, so the fitted scales lie between the bare scale and the bare scale
+        // divided by the share of age kept when every service is done
+        double kept = 1 - truth.serviceEffect();
+        assertThat(vans.scale()).isBetween(truth.vanScale(), truth.vanScale() / kept);
+        assertThat(machines.scale()).isBetween(truth.machineScale(), truth.machineScale() / kept);
+        // the share of services skipped shows in the compliance
+        int due = r.assets().stream()
+                .mapToInt(quant.core.equipment.EquipmentResult.Asset::servicesDue)
+                .sum();
+        int onTime = r.assets().stream()
+                .mapToInt(quant.core.equipment.EquipmentResult.Asset::servicesOnTime)
+                .sum();
+        assertThat((double) onTime / due).isCloseTo(1 - truth.skippedServices(), within(0.05));
+        // three vans retired and replaced
+        assertThat(r.assets().stream().filter(a -> a.state().equals("retired"))).hasSize(3);
+    }
+
+    private static quant.core.equipment.EquipmentResult.Group group(
+            quant.core.equipment.EquipmentResult r, String name) {
+        return r.groups().stream()
+                .filter(g -> g.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

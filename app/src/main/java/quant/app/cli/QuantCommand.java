@@ -37,6 +37,7 @@ import quant.core.store.StoreException;
             ProfitabilityCommand.class,
             ReceivablesCommand.class,
             FinanceCommand.class,
+            EquipmentCommand.class,
             RouteCommand.class,
             ReportCommand.class,
             SettingsCommand.class,

@@ -40,7 +40,8 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
             java.util.Map.entry("technicians", "Technicians"),
             java.util.Map.entry("profitability", "Profitability"),
             java.util.Map.entry("receivables", "Receivables"),
-            java.util.Map.entry("finance", "Finance monitors"));
+            java.util.Map.entry("finance", "Finance monitors"),
+            java.util.Map.entry("equipment", "Equipment"));
 
     public BusinessSettingsDialog(Window owner, BusinessSettings current, boolean readOnly) {
         this.form = new BusinessSettingsForm(current);

@@ -249,6 +249,15 @@ public final class BusinessSettings {
         return value(Setting.KEY_PERSON_SHARE).doubleValue();
     }
 
+    /** The equipment analysis' rules: service interval and grace, and when to suggest a service. */
+    public EquipmentRules equipmentRules() {
+        return new EquipmentRules(
+                value(Setting.SERVICE_INTERVAL).intValue(),
+                value(Setting.SERVICE_GRACE).intValue(),
+                value(Setting.RISK_HORIZON).intValue(),
+                value(Setting.RISK_LEVEL).doubleValue());
+    }
+
     /** How overhead is allocated to jobs: {@code hours}, {@code jobs} or {@code revenue}. */
     public String overheadBy() {
         String rule = text(Setting.OVERHEAD_BY);

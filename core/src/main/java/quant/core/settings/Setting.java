@@ -372,7 +372,39 @@ public enum Setting {
             "0.40",
             "0",
             "5",
-            "Monthly revenue's coefficient of variation at or above which it is critical.");
+            "Monthly revenue's coefficient of variation at or above which it is critical."),
+    SERVICE_INTERVAL(
+            "equipment.serviceIntervalDays",
+            "Service interval",
+            Unit.DAYS,
+            "90",
+            "7",
+            "730",
+            "Days between planned services of an asset: a service is due this long after the one before."),
+    SERVICE_GRACE(
+            "equipment.serviceGraceDays",
+            "Service grace",
+            Unit.DAYS,
+            "14",
+            "0",
+            "180",
+            "A service done up to this many days after its due date still counts as on time."),
+    RISK_HORIZON(
+            "equipment.riskHorizonDays",
+            "Failure risk horizon",
+            Unit.DAYS,
+            "30",
+            "1",
+            "365",
+            "The window the suggested service date looks ahead: the chance of failing within this many days."),
+    RISK_LEVEL(
+            "equipment.riskLevel",
+            "Service when failure risk reaches",
+            Unit.PROBABILITY,
+            "0.10",
+            "0.001",
+            "0.99",
+            "Suggest a service from the age at which the chance of failing within the horizon reaches this.");
 
     /** What a setting's number means. */
     public enum Unit {
