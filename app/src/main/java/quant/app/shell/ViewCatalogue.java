@@ -170,6 +170,14 @@ public final class ViewCatalogue {
                     c -> new quant.app.operations.TechniciansView(new quant.app.operations.TechniciansViewModel(
                             c.jobs(), c.snapshots(), c.counts(), c.settings()))),
             new Entry(
+                    quant.app.operations.EquipmentView.ID,
+                    "Equipment",
+                    Menu.OPERATIONS,
+                    "Shortcut+Shift+A",
+                    Workspace.MAIN,
+                    c -> new quant.app.operations.EquipmentView(new quant.app.operations.EquipmentViewModel(
+                            c.jobs(), c.snapshots(), c.counts(), c.settings()))),
+            new Entry(
                     RouteView.ID,
                     "Routes",
                     Menu.OPERATIONS,
@@ -241,7 +249,8 @@ public final class ViewCatalogue {
             java.util.Map.entry(quant.core.operations.TechnicianReport.ID, quant.app.operations.TechniciansView.ID),
             java.util.Map.entry(quant.core.finance.ProfitabilityReport.ID, quant.app.finance.ProfitabilityView.ID),
             java.util.Map.entry(quant.core.finance.ReceivablesReport.ID, quant.app.finance.ReceivablesView.ID),
-            java.util.Map.entry(quant.core.finance.FinanceReport.ID, quant.app.finance.FinanceView.ID));
+            java.util.Map.entry(quant.core.finance.FinanceReport.ID, quant.app.finance.FinanceView.ID),
+            java.util.Map.entry(quant.core.equipment.EquipmentReport.ID, quant.app.operations.EquipmentView.ID));
 
     /** The view of the registered analysis {@code analysisId}, if one shows it. */
     public static Optional<Entry> viewOf(String analysisId) {

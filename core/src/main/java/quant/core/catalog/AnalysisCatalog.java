@@ -186,6 +186,13 @@ public final class AnalysisCatalog {
                         return ProfitabilityReport.of(ProfitabilityAnalysis.run(s, spec, m));
                     }),
             new Entry(
+                    quant.core.equipment.EquipmentReport.ID,
+                    "Equipment",
+                    "Which vans and machines are likely to fail next, when to service them, and do they pay?",
+                    quant.core.equipment.EquipmentAnalysis.PARTS,
+                    (s, b, d, m) -> quant.core.equipment.EquipmentReport.of(quant.core.equipment.EquipmentAnalysis.run(
+                            s, quant.core.equipment.EquipmentSpec.of(b).withAsOf(d.orElse(null)), m))),
+            new Entry(
                     ReceivablesReport.ID,
                     "Receivables",
                     "How much cash is stuck in receivables, and who pays late?",

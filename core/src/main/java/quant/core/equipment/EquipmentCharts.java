@@ -56,7 +56,7 @@ public final class EquipmentCharts {
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
         bars.setItemMargin(0.05);
-        bars.setSeriesPaint(0, ChartStyle.series(1));
+        bars.setSeriesPaint(0, ChartStyle.series(0));
         bars.setSeriesPaint(1, ChartStyle.series(3));
         CategoryPlot plot =
                 new CategoryPlot(data, new CategoryAxis(null), ChartStyle.percentAxis("Chance of a failure"), bars);

@@ -90,7 +90,8 @@ public final class SurvivalCharts {
             bandRenderer.setSeriesPaint(i, color);
             bandRenderer.setSeriesStroke(i, new BasicStroke(0f));
             bandRenderer.setSeriesVisibleInLegend(i, false);
-            fitRenderer.setSeriesPaint(i, color);
+            // one curve: its fit in a colour of its own, so the two are told apart at a glance
+            fitRenderer.setSeriesPaint(i, curves.size() == 1 ? (Color) ChartStyle.series(3) : color);
             fitRenderer.setSeriesStroke(
                     i,
                     new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
