@@ -7,12 +7,20 @@ import quant.core.store.DomainTable;
 /**
  * The quote pipeline for replacements and installations: a catalogue, estimators (sales reps) and
  * deals that move through {@code new → site_visit → quote_sent → negotiation → won | lost}, each
- * move recorded in the stage history. A stage is passed with a probability that depends on the
- * rep's skill and the product; deals still in progress at the end of the history stay open.
+ * move recorded in the stage history. The first two steps are passed with a probability that depends
+ * on the rep's skill and the product. Once the quote is sent, the customer accepts its price with the
+ * probability of a logistic curve in the log of the amount against the product's list price ({@link
+ * SampleCompany.PriceTruth}); a deal whose price is refused is lost, at quote_sent or in negotiation,
+ * with the reason "Price", and an accepted one is won unless it stalls. Deals still in progress at the
+ * end of the history stay open. Deals of leads that never converted are lost before a quote.
  */
 final class SalesPipeline {
     static final String[] STAGES = {"new", "site_visit", "quote_sent", "negotiation"};
-    private static final String[] LOST_REASONS = {"Price", "Chose a competitor", "Timing", "No decision", "Financing"};
+    /** Reasons for a loss other than the price. */
+    private static final String[] LOST_REASONS = {"Chose a competitor", "Timing", "No decision", "Financing"};
+
+    /** How quotes are accepted: the slope in ln(amount ÷ list price), and the level of the curve. */
+    static final SampleCompany.PriceTruth PRICE = new SampleCompany.PriceTruth(4.0, 1.2, 1.6);
 
     private record Product(String ref, String name, ServiceLineSpec line, double price) {}
 
@@ -22,6 +30,9 @@ final class SalesPipeline {
     static final double STALL_SHARE = 0.25;
     /** How long a deal must have been waiting in a stall at the end to count as stalled then. */
     static final int STALLED_AT_END_DAYS = 30;
+    /** The step (quote_sent → negotiation) from which the quote's price decides the deal. */
+    static final int QUOTE_DECIDED_FROM = 3;
+
     /** Share of the leads that never converted which asked for a quote first. */
     static final double LOST_LEAD_QUOTE_SHARE = 0.06;
 
@@ -134,6 +145,7 @@ final class SalesPipeline {
                         rep,
                         created,
                         amount,
+                        c.commercial,
                         true);
             }
         }
@@ -156,6 +168,7 @@ final class SalesPipeline {
                     rep,
                     created,
                     product.price() * rng.uniform(0.85, 1.25),
+                    false,
                     false);
         }
         company.put(deals);
@@ -163,9 +176,10 @@ final class SalesPipeline {
     }
 
     /**
-     * One deal through the stages: each step is passed with a probability set by the rep's skill
-     * (lower for products over $9,000); a failed step loses the deal with a reason. A stalled step
-     * waits 60–300 days and then rarely passes. Deals of leads that never converted cannot be won.
+     * One deal through the stages: the first two steps are passed with a probability set by the rep's
+     * skill (lower for products over $9,000), a failed step losing the deal with a reason; then the
+     * quote's price is accepted or refused ({@link #PRICE}). A stalled step waits 60–300 days and then
+     * rarely passes. Deals of leads that never converted are lost before the quote.
      */
     private void deal(
             String customerRef,
@@ -175,6 +189,7 @@ final class SalesPipeline {
             Rep rep,
             LocalDate created,
             double amount,
+            boolean commercial,
             boolean canWin) {
         String ref = "D%05d".formatted(++dealSeq);
         LocalDate day = created;
@@ -185,6 +200,7 @@ final class SalesPipeline {
         String lostReason = null;
         history.add("DH%06d".formatted(++historySeq), ref, stage, day);
         int stallAt = rng.chance(STALL_SHARE) ? rng.between(1, STAGES.length) : 0;
+        int refusedAt = 0;
         for (int s = 1; s <= STAGES.length; s++) {
             boolean stall = s == stallAt;
             int wait =
@@ -196,12 +212,30 @@ final class SalesPipeline {
                 }
                 break;
             }
-            double pass = Math.min(0.95, 0.7 * rep.skill() * (product.price() > 9000 ? 0.85 : 1.0)) * (stall ? 0.3 : 1);
-            if (!rng.chance(pass) || (s == STAGES.length && !canWin)) {
+            boolean lose;
+            String reason = null;
+            if (s < QUOTE_DECIDED_FROM) {
+                double pass =
+                        Math.min(0.95, 0.7 * rep.skill() * (product.price() > 9000 ? 0.85 : 1.0)) * (stall ? 0.3 : 1);
+                lose = !rng.chance(pass) || !canWin;
+            } else {
+                if (s == QUOTE_DECIDED_FROM) {
+                    // the customer answers the quote's price once; a refusal shows now or in negotiation
+                    double ratio = amount / product.price() / (commercial ? PRICE.commercialUplift() : 1);
+                    boolean accepted =
+                            rng.chance(1 / (1 + Math.exp(-(PRICE.intercept() - PRICE.slope() * Math.log(ratio)))));
+                    refusedAt = accepted ? 0 : rng.chance(0.5) ? QUOTE_DECIDED_FROM : STAGES.length;
+                }
+                lose = s == refusedAt || (stall && !rng.chance(0.3));
+                if (s == refusedAt) {
+                    reason = "Price";
+                }
+            }
+            if (lose) {
                 outcome = "lost";
                 stage = "lost";
                 closed = next;
-                lostReason = stall ? "No decision" : rng.pick(LOST_REASONS);
+                lostReason = reason != null ? reason : stall ? "No decision" : rng.pick(LOST_REASONS);
                 history.add("DH%06d".formatted(++historySeq), ref, stage, next);
                 break;
             }

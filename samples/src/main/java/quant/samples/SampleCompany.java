@@ -73,6 +73,31 @@ public final class SampleCompany {
             double skippedServices,
             int serviceInterval) {}
 
+    /**
+     * How a quote's price is accepted: logit P(accept) = intercept − slope · ln(ratio), the ratio being
+     * the deal's amount ÷ the product's list price, divided by the commercial uplift for a commercial
+     * customer (commercial jobs are larger by that factor at the same price per unit of work).
+     */
+    public record PriceTruth(double slope, double intercept, double commercialUplift) {}
+
+    /** How quotes' prices were accepted. */
+    public PriceTruth priceTruth() {
+        return SalesPipeline.PRICE;
+    }
+
+    /**
+     * The premium on a job's labour price by its priority ({@code low}, {@code normal}, {@code high},
+     * {@code emergency}): labour is billed at the line's rate × the estimated hours × this.
+     */
+    public static double priorityPremium(String priority) {
+        return switch (priority) {
+            case "low" -> 0.95;
+            case "high" -> 1.15;
+            case "emergency" -> 1.5;
+            default -> 1.0;
+        };
+    }
+
     private EquipmentTruth equipmentTruth;
 
     /** What the equipment's history was drawn from. */

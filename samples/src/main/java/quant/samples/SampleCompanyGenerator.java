@@ -315,7 +315,9 @@ public final class SampleCompanyGenerator {
         double material = callbackOf != null
                 ? line.materialCost() * 0.3 * rng.logNormal(0.4)
                 : line.materialCost() * rng.logNormal(0.5);
-        double revenue = callbackOf != null ? 0 : estimated * line.hourlyRate() + material * 1.35;
+        double revenue = callbackOf != null
+                ? 0
+                : estimated * line.hourlyRate() * SampleCompany.priorityPremium(priority) + material * 1.35;
         double labour = booking.actualHours * tech.hourlyCost;
         double equipmentCost =
                 booking.actualHours * (used != null ? line.equipmentRate() : 0) + booking.actualHours * 4.5;

@@ -251,6 +251,45 @@ class SampleRecoveryTest {
     }
 
     @Test
+    void thePriceSlopeOfTheQuotesIsRecoveredWithinItsInterval() {
+        quant.core.pricing.PricingResult r = quant.core.pricing.PricingAnalysis.run(
+                snapshot, java.util.Optional.empty(), List.of(), JobMonitor.NONE);
+        SampleCompany.PriceTruth truth = company.priceTruth();
+        assertThat(r.refusal()).isNull();
+        assertThat(truth.slope()).isBetween(r.slopeLower(), r.slopeUpper());
+        // commercial quotes are larger by the uplift at the same price per unit of work: their level lies
+        // that much higher on the price ratio the model sees
+        quant.core.pricing.PricingResult.Effect commercial = r.effects().stream()
+                .filter(e -> e.term().equals("segment commercial"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(truth.slope() * Math.log(truth.commercialUplift()))
+                .isBetween(commercial.lower(), commercial.upper());
+        // jobs are billed at the line's rate an estimated hour at normal priority: the quote calculator's going
+        // rate finds it to the cent
+        for (ServiceLineSpec line : ServiceLineSpec.ALL) {
+            quant.core.pricing.QuoteResult q = quant.core.pricing.QuoteCalculator.quote(
+                    snapshot,
+                    new quant.core.pricing.QuoteSpec(
+                            line.code(),
+                            2,
+                            "normal",
+                            java.util.Optional.empty(),
+                            0,
+                            java.util.Optional.empty(),
+                            java.util.Optional.empty()),
+                    quant.core.settings.PricingRules.DEFAULTS,
+                    "hours",
+                    List.of(),
+                    JobMonitor.NONE);
+            assertThat(q.goingRate()).as(line.code()).isCloseTo(line.hourlyRate(), within(0.01));
+        }
+        // quotes were 0.85–1.25 × list, below what maximises the expected margin: the best is at the top
+        assertThat(r.recommendations()).isNotEmpty().allSatisfy(x -> assertThat(x.bestRatio())
+                .isGreaterThan(x.medianRatio()));
+    }
+
+    @Test
     void theAnchorAccountsPayLate() {
         ReceivablesResult r = ReceivablesAnalysis.run(
                 snapshot, java.util.Optional.empty(), quant.core.settings.Monitors.DEFAULTS, JobMonitor.NONE);

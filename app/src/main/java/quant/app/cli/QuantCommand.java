@@ -38,6 +38,8 @@ import quant.core.store.StoreException;
             ReceivablesCommand.class,
             FinanceCommand.class,
             EquipmentCommand.class,
+            PricingCommand.class,
+            QuoteCommand.class,
             RouteCommand.class,
             ReportCommand.class,
             SettingsCommand.class,

@@ -58,7 +58,7 @@ final class StatsCommand implements Callable<Integer> {
     @Command(
             name = "survival",
             mixinStandardHelpOptions = true,
-            description = "Kaplan–Meier survival with Greenwood's 95 % intervals, per group.")
+            description = "Kaplan–Meier survival with Greenwood's 95 %% intervals, per group.")
     static final class Survival implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -101,7 +101,7 @@ final class StatsCommand implements Callable<Integer> {
             name = "weibull",
             mixinStandardHelpOptions = true,
             description = "A Weibull fitted by maximum likelihood to times with censoring and delayed entry:"
-                    + " shape and scale with 95 % intervals.")
+                    + " shape and scale with 95 %% intervals.")
     static final class WeibullFit implements Callable<Integer> {
         @Spec
         CommandSpec spec;

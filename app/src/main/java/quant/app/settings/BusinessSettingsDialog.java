@@ -41,7 +41,8 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
             java.util.Map.entry("profitability", "Profitability"),
             java.util.Map.entry("receivables", "Receivables"),
             java.util.Map.entry("finance", "Finance monitors"),
-            java.util.Map.entry("equipment", "Equipment"));
+            java.util.Map.entry("equipment", "Equipment"),
+            java.util.Map.entry("pricing", "Pricing"));
 
     public BusinessSettingsDialog(Window owner, BusinessSettings current, boolean readOnly) {
         this.form = new BusinessSettingsForm(current);

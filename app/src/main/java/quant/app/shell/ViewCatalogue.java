@@ -155,6 +155,14 @@ public final class ViewCatalogue {
                     Workspace.MAIN,
                     c -> new MarketingView(new MarketingViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))),
             new Entry(
+                    quant.app.pricing.PricingView.ID,
+                    "Pricing",
+                    Menu.SALES,
+                    "Shortcut+Shift+Q",
+                    Workspace.MAIN,
+                    c -> new quant.app.pricing.PricingView(
+                            new quant.app.pricing.PricingViewModel(c.jobs(), c.snapshots(), c.counts(), c.settings()))),
+            new Entry(
                     MarketView.ID,
                     "Market position",
                     Menu.SALES,
@@ -250,7 +258,8 @@ public final class ViewCatalogue {
             java.util.Map.entry(quant.core.finance.ProfitabilityReport.ID, quant.app.finance.ProfitabilityView.ID),
             java.util.Map.entry(quant.core.finance.ReceivablesReport.ID, quant.app.finance.ReceivablesView.ID),
             java.util.Map.entry(quant.core.finance.FinanceReport.ID, quant.app.finance.FinanceView.ID),
-            java.util.Map.entry(quant.core.equipment.EquipmentReport.ID, quant.app.operations.EquipmentView.ID));
+            java.util.Map.entry(quant.core.equipment.EquipmentReport.ID, quant.app.operations.EquipmentView.ID),
+            java.util.Map.entry(quant.core.pricing.PricingReport.ID, quant.app.pricing.PricingView.ID));
 
     /** The view of the registered analysis {@code analysisId}, if one shows it. */
     public static Optional<Entry> viewOf(String analysisId) {

@@ -95,6 +95,7 @@ class OptionCorpusTest {
         base.put("quant undo", List.of("1"));
         base.put("quant clv fit", List.of("--model", "bgnbd", "--summary", summary.toString()));
         Path lives = write("lives.csv", "t,failed,entry,kind\n5,1,0,a\n8,0,2,a\n11,1,1,b\n14,1,3,b\n20,0,0,a\n");
+        base.put("quant quote", List.of("--line", "HVAC", "--hours", "2"));
         base.put("quant stats survival", List.of(lives.toString(), "--time", "t", "--event", "failed"));
         base.put("quant stats weibull", List.of(lives.toString(), "--time", "t", "--event", "failed"));
         base.put("quant clv predict", List.of("--model", "bgnbd", "--summary", summary.toString(), "--horizon", "10"));

@@ -193,6 +193,13 @@ public final class AnalysisCatalog {
                     (s, b, d, m) -> quant.core.equipment.EquipmentReport.of(quant.core.equipment.EquipmentAnalysis.run(
                             s, quant.core.equipment.EquipmentSpec.of(b).withAsOf(d.orElse(null)), m))),
             new Entry(
+                    quant.core.pricing.PricingReport.ID,
+                    "Pricing",
+                    "What price wins the job without giving margin away?",
+                    quant.core.pricing.PricingAnalysis.PARTS,
+                    (s, b, d, m) -> quant.core.pricing.PricingReport.of(
+                            quant.core.pricing.PricingAnalysis.run(s, d, b.stageOrder(), m))),
+            new Entry(
                     ReceivablesReport.ID,
                     "Receivables",
                     "How much cash is stuck in receivables, and who pays late?",

@@ -248,7 +248,7 @@ public final class PipelineAnalysis {
      * Stage codes in pipeline order, closing stages last: the stages a user named, in their order,
      * then the others as the class description says.
      */
-    static List<Integer> stageOrder(Snapshot ops, List<String> named) {
+    public static List<Integer> stageOrder(Snapshot ops, List<String> named) {
         List<Integer> order = new ArrayList<>();
         Codes codes = ops.deals().stages();
         for (String name : named) {

@@ -258,6 +258,25 @@ public final class BusinessSettings {
                 value(Setting.RISK_LEVEL).doubleValue());
     }
 
+    /** The quote calculator's factors. */
+    public PricingRules pricingRules() {
+        return new PricingRules(
+                value(Setting.SKILL_MULTIPLIER).doubleValue(),
+                value(Setting.EQUIPMENT_LIFE).intValue(),
+                value(Setting.MATERIAL_WASTE).doubleValue(),
+                value(Setting.MATERIAL_MARKUP).doubleValue(),
+                value(Setting.TARGET_MARGIN).doubleValue(),
+                value(Setting.PRIORITY_LOW).doubleValue(),
+                value(Setting.PRIORITY_HIGH).doubleValue(),
+                value(Setting.PRIORITY_EMERGENCY).doubleValue(),
+                value(Setting.SEGMENT_COMMERCIAL).doubleValue(),
+                value(Setting.SEGMENT_RESIDENTIAL).doubleValue(),
+                value(Setting.BUSY_FROM).doubleValue(),
+                value(Setting.BUSY_FACTOR).doubleValue(),
+                value(Setting.QUIET_BELOW).doubleValue(),
+                value(Setting.QUIET_FACTOR).doubleValue());
+    }
+
     /** How overhead is allocated to jobs: {@code hours}, {@code jobs} or {@code revenue}. */
     public String overheadBy() {
         String rule = text(Setting.OVERHEAD_BY);

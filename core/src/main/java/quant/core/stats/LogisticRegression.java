@@ -19,9 +19,11 @@ import org.apache.commons.math3.linear.RealVector;
  * @param means the features' training means
  * @param sds the features' training standard deviations (1 for constant features)
  * @param iterations Newton steps taken
+ * @param covariance the covariance of (b₀, b) on the standardised scale: the inverse of the penalised
+ *     information matrix at the estimate (the usual large-sample covariance when the penalty is small)
  */
 public record LogisticRegression(
-        double intercept, double[] coefficients, double[] means, double[] sds, int iterations) {
+        double intercept, double[] coefficients, double[] means, double[] sds, int iterations, double[][] covariance) {
     /** The default ridge penalty: small enough to leave ordinary fits unchanged in practice. */
     public static final double DEFAULT_LAMBDA = 1e-4;
 
@@ -103,11 +105,11 @@ public record LogisticRegression(
                 }
             }
             RealVector step;
+            CholeskyDecomposition cholesky;
             try {
                 RealMatrix h = new Array2DRowRealMatrix(hessian, false);
-                step = new CholeskyDecomposition(h, 1e-12, 1e-14)
-                        .getSolver()
-                        .solve(new ArrayRealVector(gradient, false));
+                cholesky = new CholeskyDecomposition(h, 1e-12, 1e-14);
+                step = cholesky.getSolver().solve(new ArrayRealVector(gradient, false));
             } catch (NonPositiveDefiniteMatrixException e) {
                 throw new ModelFitException("The model's features are collinear: the fit has no unique answer.");
             }
@@ -117,11 +119,46 @@ public record LogisticRegression(
             if (Math.abs(ll - previous) < 1e-10 * (1 + Math.abs(ll))) {
                 double[] b = new double[p];
                 System.arraycopy(beta, 1, b, 0, p);
-                return new LogisticRegression(beta[0], b, mean, sd, it);
+                return new LogisticRegression(
+                        beta[0],
+                        b,
+                        mean,
+                        sd,
+                        it,
+                        cholesky.getSolver().getInverse().getData());
             }
             previous = ll;
         }
         throw new ModelFitException("The model did not converge in " + MAX_ITERATIONS + " Newton steps.");
+    }
+
+    /**
+     * The coefficients on the features' own scale: {@code [a₀, a₁, …]} with P(y = 1) = σ(a₀ + Σ aⱼ xⱼ),
+     * aⱼ = bⱼ / sdⱼ and a₀ = b₀ − Σ bⱼ meanⱼ / sdⱼ.
+     */
+    public double[] rawCoefficients() {
+        double[] out = new double[coefficients.length + 1];
+        out[0] = intercept;
+        for (int j = 0; j < coefficients.length; j++) {
+            out[j + 1] = coefficients[j] / sds[j];
+            out[0] -= coefficients[j] * means[j] / sds[j];
+        }
+        return out;
+    }
+
+    /** The covariance of {@link #rawCoefficients()}: T Σ Tᵀ for the linear map T from the standardised scale. */
+    public double[][] rawCovariance() {
+        int k = coefficients.length + 1;
+        double[][] t = new double[k][k];
+        t[0][0] = 1;
+        for (int j = 1; j < k; j++) {
+            t[j][j] = 1 / sds[j - 1];
+            t[0][j] = -means[j - 1] / sds[j - 1];
+        }
+        RealMatrix map = new Array2DRowRealMatrix(t, false);
+        return map.multiply(new Array2DRowRealMatrix(covariance, false))
+                .multiply(map.transpose())
+                .getData();
     }
 
     /** P(y = 1) for one row of raw (not standardised) features. */

@@ -17,6 +17,7 @@ public final class Snapshots {
     private final List<Object[]> expenses = new ArrayList<>();
     private final List<Object[]> spend = new ArrayList<>();
     private final List<Object[]> assets = new ArrayList<>();
+    private final List<Object[]> products = new ArrayList<>();
     private final List<Object[]> assetEvents = new ArrayList<>();
     private final CommercialRows commercial = new CommercialRows();
 
@@ -190,6 +191,21 @@ public final class Snapshots {
         return deals.size() - 1;
     }
 
+    /** Adds a product of a service line with its list price. */
+    public Snapshots product(String name, String line, double listPrice) {
+        lines.intern(line);
+        products.add(new Object[] {name, line, listPrice});
+        return this;
+    }
+
+    /** Gives deal {@code deal} (its index) a customer (index). */
+    public Snapshots dealCustomer(int deal, int customer) {
+        Object[] r = java.util.Arrays.copyOf(deals.get(deal), 10);
+        r[9] = customer;
+        deals.set(deal, r);
+        return this;
+    }
+
     /** Records that a deal entered a stage on a day. */
     public Snapshots move(int deal, String stage, LocalDate day) {
         moves.add(new Object[] {deal, stage, day});
@@ -332,7 +348,7 @@ public final class Snapshots {
             d.add(
                     k + 1,
                     "D" + (k + 1),
-                    null,
+                    r.length > 9 && r[9] != null ? CommercialRows.id((Integer) r[9]) : null,
                     r[0],
                     r[1],
                     r[2],
@@ -366,6 +382,11 @@ public final class Snapshots {
         for (int k = 0; k < spend.size(); k++) {
             Object[] r = spend.get(k);
             sp.add(k + 1, r[0], r[1], r[2], commercial.campaignOf(k));
+        }
+        PartReader.Raw pr = CommercialRows.raw(raws, Operations.Products.PART);
+        for (int k = 0; k < products.size(); k++) {
+            Object[] r = products.get(k);
+            pr.add(k + 1, r[0], null, (long) lines.find((String) r[1]) + 1, r[2]);
         }
         PartReader.Raw eq = CommercialRows.raw(raws, Assets.Equipment.PART);
         for (int k = 0; k < assets.size(); k++) {
