@@ -216,16 +216,25 @@ public final class QuoteCalculator {
         double win = Double.NaN;
         PricingResult.Curve curve = null;
         if (Double.isFinite(ratio)) {
-            PricingResult pricing = PricingAnalysis.run(s, Optional.of(asOf.date()), stageOrder, JobMonitor.NONE);
+            PricingResult pricing;
+            try {
+                pricing = PricingAnalysis.run(s, Optional.of(asOf.date()), stageOrder, JobMonitor.NONE);
+            } catch (InvalidSpecException noDeals) {
+                pricing = null;
+                notes.add("There is no quote history to tell the chance of winning: " + noDeals.getMessage());
+            }
             String seg = segment == null ? "residential" : segment;
-            curve = pricing.curves().stream()
-                    .filter(c -> c.line().equals(spec.line()) && c.segment().equalsIgnoreCase(seg))
-                    .findFirst()
-                    .orElse(null);
-            if (curve == null) {
+            curve = pricing == null
+                    ? null
+                    : pricing.curves().stream()
+                            .filter(c ->
+                                    c.line().equals(spec.line()) && c.segment().equalsIgnoreCase(seg))
+                            .findFirst()
+                            .orElse(null);
+            if (curve == null && pricing != null) {
                 notes.add("There is no pricing curve for " + spec.line() + " and " + seg
                         + (pricing.refusal() != null ? ": " + pricing.refusal() : ": too few quotes of its own."));
-            } else {
+            } else if (curve != null) {
                 // the usual price of the work sits where the line and segment's quotes usually sit
                 win = winAt(curve, ratio * curve.medianRatio(), notes);
             }
@@ -262,8 +271,15 @@ public final class QuoteCalculator {
             PricingRules rules,
             List<String> notes,
             JobMonitor monitor) {
-        DemandResult demand = DemandAnalysis.run(
-                s, new OutlookSpec(Optional.of(asOf.date()), DemandAnalysis.DEFAULT_DAYS, Method.AUTO), monitor);
+        DemandResult demand;
+        try {
+            demand = DemandAnalysis.run(
+                    s, new OutlookSpec(Optional.of(asOf.date()), DemandAnalysis.DEFAULT_DAYS, Method.AUTO), monitor);
+        } catch (InvalidSpecException | quant.core.stats.ModelFitException noForecast) {
+            notes.add("Without a demand forecast (" + noForecast.getMessage()
+                    + ") the week is priced as an ordinary one.");
+            return new QuoteResult.Adjustment("week", 1, "no forecast");
+        }
         LocalDate monday = date.with(java.time.DayOfWeek.MONDAY);
         for (DemandResult.Capacity c : demand.capacity()) {
             if (!c.skill().equals(line)) {
