@@ -17,7 +17,6 @@ import quant.core.analysis.Operations;
 import quant.core.analysis.Part;
 import quant.core.analysis.Snapshot;
 import quant.core.job.JobMonitor;
-import quant.core.pipeline.PipelineAnalysis;
 import quant.core.stats.LogisticRegression;
 import quant.core.stats.ModelFitException;
 
@@ -66,9 +65,6 @@ public final class PricingAnalysis {
 
     private PricingAnalysis() {}
 
-    /** One decided quote. */
-    private record Quote(double lnRatio, boolean won, String segment, String line) {}
-
     public static PricingResult run(
             Snapshot s, Optional<LocalDate> asOfDate, List<String> stageOrder, JobMonitor monitor) {
         Operations.Deals deals = s.deals();
@@ -81,7 +77,7 @@ public final class PricingAnalysis {
         List<String> notes = new ArrayList<>();
         List<String> definitions = definitions();
         Codes stages = deals.stages();
-        int quoteStage = quoteStage(stages);
+        int quoteStage = QuoteHistory.quoteStage(stages);
         if (quoteStage == Codes.NONE) {
             return refused(
                     asOf,
@@ -94,9 +90,9 @@ public final class PricingAnalysis {
                     definitions);
         }
         monitor.progress(0, 3, "Reading the quotes");
-        List<Quote> quotes = quotes(s, quoteStage, stageOrder, end, notes);
+        List<QuoteHistory.Quote> quotes = QuoteHistory.quotes(s, quoteStage, stageOrder, end, notes);
         int n = quotes.size();
-        int won = (int) quotes.stream().filter(Quote::won).count();
+        int won = (int) quotes.stream().filter(QuoteHistory.Quote::won).count();
         String stageName = stages.value(quoteStage);
         if (n < MIN_QUOTES) {
             return refused(
@@ -126,7 +122,7 @@ public final class PricingAnalysis {
                     notes,
                     definitions);
         }
-        double[] ln = quotes.stream().mapToDouble(Quote::lnRatio).toArray();
+        double[] ln = quotes.stream().mapToDouble(QuoteHistory.Quote::lnRatio).toArray();
         if (sd(ln) < 0.01) {
             return refused(
                     asOf,
@@ -139,8 +135,10 @@ public final class PricingAnalysis {
                     definitions);
         }
         monitor.progress(1, 3, "Fitting win probability against price");
-        List<String> segments = levels(quotes.stream().map(Quote::segment).toList());
-        List<String> lines = levels(quotes.stream().map(Quote::line).toList());
+        List<String> segments =
+                levels(quotes.stream().map(QuoteHistory.Quote::segment).toList());
+        List<String> lines =
+                levels(quotes.stream().map(QuoteHistory.Quote::line).toList());
         double[][] x = new double[n][];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
@@ -184,16 +182,16 @@ public final class PricingAnalysis {
         }
         monitor.progress(2, 3, "Finding the best price");
         Map<String, Double> costShare = costShares(s, end);
-        Map<String, List<Quote>> cells = new TreeMap<>();
-        for (Quote q : quotes) {
+        Map<String, List<QuoteHistory.Quote>> cells = new TreeMap<>();
+        for (QuoteHistory.Quote q : quotes) {
             cells.computeIfAbsent(q.line() + "\u0000" + q.segment(), k -> new ArrayList<>())
                     .add(q);
         }
-        Map<String, Double> listPrices = medianListPrices(s, quoteStage, stageOrder, end);
+        Map<String, Double> listPrices = QuoteHistory.medianListPrices(s, quoteStage, stageOrder, end);
         List<PricingResult.Recommendation> recommendations = new ArrayList<>();
         List<PricingResult.Curve> curves = new ArrayList<>();
-        for (Map.Entry<String, List<Quote>> cell : cells.entrySet()) {
-            List<Quote> qs = cell.getValue();
+        for (Map.Entry<String, List<QuoteHistory.Quote>> cell : cells.entrySet()) {
+            List<QuoteHistory.Quote> qs = cell.getValue();
             String line = qs.getFirst().line();
             String segment = qs.getFirst().segment();
             if (qs.size() < MIN_CELL) {
@@ -268,7 +266,7 @@ public final class PricingAnalysis {
                     line,
                     segment,
                     qs.size(),
-                    (int) qs.stream().filter(Quote::won).count(),
+                    (int) qs.stream().filter(QuoteHistory.Quote::won).count(),
                     median,
                     c,
                     best.ratio(),
@@ -316,135 +314,6 @@ public final class PricingAnalysis {
                 definitions);
     }
 
-    /** The quote stage's code: {@code quote_sent}, else the first stage naming a quote or a proposal. */
-    static int quoteStage(Codes stages) {
-        for (int k = 0; k < stages.size(); k++) {
-            if ("quote_sent".equalsIgnoreCase(stages.value(k))) {
-                return k;
-            }
-        }
-        for (int k = 0; k < stages.size(); k++) {
-            String v = stages.value(k).toLowerCase(Locale.ROOT);
-            if (v.contains("quote") || v.contains("proposal")) {
-                return k;
-            }
-        }
-        return Codes.NONE;
-    }
-
-    /** The stages at or after the quote stage in the pipeline's order. */
-    private static boolean[] fromQuote(Snapshot s, int quoteStage, List<String> stageOrder) {
-        Codes stages = s.deals().stages();
-        boolean[] out = new boolean[stages.size()];
-        boolean after = false;
-        for (int st : PipelineAnalysis.stageOrder(s, stageOrder)) {
-            after |= st == quoteStage;
-            // a move to won or lost says nothing of how far the deal got
-            out[st] = after && !quant.core.forecast.business.StageWinRates.isClosing(stages.value(st));
-        }
-        out[quoteStage] = true;
-        return out;
-    }
-
-    /** Whether each deal reached the quote stage: a move to it or a later open stage, or a win. */
-    private static boolean[] reached(Snapshot s, int quoteStage, List<String> stageOrder) {
-        Operations.Deals deals = s.deals();
-        boolean[] late = fromQuote(s, quoteStage, stageOrder);
-        boolean[] reached = new boolean[deals.size()];
-        Operations.StageHistory h = s.stageHistory();
-        for (int k = 0; k < h.size(); k++) {
-            if (h.stage(k) >= 0 && late[h.stage(k)]) {
-                reached[h.deal(k)] = true;
-            }
-        }
-        for (int i = 0; i < deals.size(); i++) {
-            reached[i] |= deals.outcome(i) == Operations.Deals.WON;
-        }
-        return reached;
-    }
-
-    private static List<Quote> quotes(
-            Snapshot s, int quoteStage, List<String> stageOrder, int end, List<String> notes) {
-        Operations.Deals deals = s.deals();
-        boolean[] reached = reached(s, quoteStage, stageOrder);
-        Map<String, Integer> productRow = productRows(s);
-        List<Quote> out = new ArrayList<>();
-        int unpriced = 0;
-        for (int i = 0; i < deals.size(); i++) {
-            if (!reached[i] || !deals.isClosedBy(i, end)) {
-                continue;
-            }
-            Integer p = deals.product(i) == Codes.NONE
-                    ? null
-                    : productRow.get(deals.products().value(deals.product(i)));
-            double list = p == null ? Double.NaN : s.products().listPrice(p);
-            double amount = deals.amount(i);
-            if (!(list > 0) || !(amount > 0)) {
-                unpriced++;
-                continue;
-            }
-            out.add(new Quote(
-                    Math.log(amount / list),
-                    deals.outcome(i) == Operations.Deals.WON,
-                    segmentOf(s, deals.customer(i)),
-                    p == null ? "(none)" : lineOf(s, s.products().serviceLine(p))));
-        }
-        if (unpriced > 0) {
-            notes.add(unpriced + " decided quote" + (unpriced == 1 ? " has" : "s have")
-                    + " no amount or no product with a list price and " + (unpriced == 1 ? "is" : "are")
-                    + " left out.");
-        }
-        return out;
-    }
-
-    /** The median list price of each line and segment's decided quotes. */
-    private static Map<String, Double> medianListPrices(Snapshot s, int quoteStage, List<String> stageOrder, int end) {
-        Operations.Deals deals = s.deals();
-        boolean[] reached = reached(s, quoteStage, stageOrder);
-        Map<String, Integer> productRow = productRows(s);
-        Map<String, List<Double>> prices = new HashMap<>();
-        for (int i = 0; i < deals.size(); i++) {
-            if (!reached[i] || !deals.isClosedBy(i, end) || deals.product(i) == Codes.NONE) {
-                continue;
-            }
-            Integer p = productRow.get(deals.products().value(deals.product(i)));
-            if (p != null && s.products().listPrice(p) > 0 && deals.amount(i) > 0) {
-                prices.computeIfAbsent(
-                                lineOf(s, s.products().serviceLine(p)) + "\u0000" + segmentOf(s, deals.customer(i)),
-                                k -> new ArrayList<>())
-                        .add(s.products().listPrice(p));
-            }
-        }
-        Map<String, Double> out = new HashMap<>();
-        prices.forEach((k, v) -> {
-            double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            out.put(k, a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2);
-        });
-        return out;
-    }
-
-    private static Map<String, Integer> productRows(Snapshot s) {
-        Map<String, Integer> out = new HashMap<>();
-        Operations.Products products = s.products();
-        for (int p = 0; p < products.size(); p++) {
-            out.putIfAbsent(products.name(p), p);
-        }
-        return out;
-    }
-
-    private static String segmentOf(Snapshot s, int customer) {
-        if (customer < 0) {
-            return "(none)";
-        }
-        String v = s.customers().segments().value(s.customers().segment(customer));
-        return v == null || v.isBlank() ? "(none)" : v;
-    }
-
-    private static String lineOf(Snapshot s, int line) {
-        String v = line < 0 ? null : s.serviceLines().value(line);
-        return v == null ? "(none)" : v;
-    }
-
     /** Each line's direct cost ÷ revenue over its jobs completed in the 365 days to {@code end}. */
     static Map<String, Double> costShares(Snapshot s, int end) {
         Snapshot.Jobs jobs = s.jobs();
@@ -452,7 +321,7 @@ public final class PricingAnalysis {
         for (int j = 0; j < jobs.size(); j++) {
             int day = jobs.completedDay(j);
             if (jobs.isCompleted(j) && day > end - 365 && day <= end) {
-                double[] t = sums.computeIfAbsent(lineOf(s, jobs.serviceLine(j)), k -> new double[2]);
+                double[] t = sums.computeIfAbsent(QuoteHistory.lineOf(s, jobs.serviceLine(j)), k -> new double[2]);
                 t[0] += jobs.cost(j);
                 t[1] += jobs.revenue(j);
             }
