@@ -145,11 +145,12 @@ public final class PricingView extends BorderPane implements quant.app.analysis.
         adjustments.setMinHeight(128);
         adjustments.setPrefHeight(128);
         quoteChart.setId("quote-curve");
-        VBox tablesBox = new VBox(4, quoteFigures, parts, adjustments);
+        VBox tablesBox = new VBox(4, parts, adjustments);
         VBox.setVgrow(parts, Priority.ALWAYS);
-        SplitPane right = new SplitPane(tablesBox, quoteChart);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.5);
+        SplitPane sideBySide = new SplitPane(tablesBox, quoteChart);
+        sideBySide.setDividerPositions(0.5);
+        VBox right = new VBox(4, quoteFigures, sideBySide);
+        VBox.setVgrow(sideBySide, Priority.ALWAYS);
         SplitPane split = new SplitPane(form, right);
         split.setDividerPositions(0.26);
         return split;

@@ -73,8 +73,10 @@ public final class PricingCharts {
                     ChartStyle.TEXT,
                     new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
             mark.setLabel(chosenLabel);
-            mark.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            mark.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            // the label on the side with room: left of a mark in the right half
+            boolean right = chosen > (lo + hi) / 2;
+            mark.setLabelAnchor(right ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            mark.setLabelTextAnchor(right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             plot.addDomainMarker(mark);
         }
         return ChartStyle.apply(new JFreeChart(c.line() + ", " + c.segment() + ": winning against price", plot));
