@@ -79,7 +79,8 @@ class PricingCliTest {
         InProcessQuant.Run hours =
                 InProcessQuant.quant("--db", sample.path(), "quote", "--line", "HVAC", "--hours", "0");
         assertThat(hours.code()).isEqualTo(2);
-        assertThat(hours.err()).contains("The hours must be more than 0");
+        assertThat(hours.err().strip())
+                .isEqualTo("quant: --hours must be more than 0, at most 1,000; not 0 (see 'quant quote --help').");
         InProcessQuant.Run priority = InProcessQuant.quant(
                 "--db", sample.path(), "quote", "--line", "HVAC", "--hours", "2", "--priority", "asap");
         assertThat(priority.code()).isEqualTo(2);
