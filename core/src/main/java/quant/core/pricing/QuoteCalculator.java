@@ -73,6 +73,10 @@ public final class QuoteCalculator {
             String overheadBy,
             List<String> stageOrder,
             JobMonitor monitor) {
+        if (s.serviceLines().size() == 0) {
+            throw new InvalidSpecException(
+                    "The database holds no service lines: import them (table service_line) and their jobs to quote from.");
+        }
         int line = s.serviceLines().find(spec.line());
         if (line < 0) {
             throw new InvalidSpecException("No service line has the code " + spec.line() + " (the lines are "
