@@ -87,12 +87,7 @@ final class StatsCommand implements Callable<Integer> {
             SurvivalCsv data = SurvivalCsv.read(columns.file, columns.time, columns.event, columns.entry, group);
             SurvivalFiles.Survival s = SurvivalFiles.kaplanMeier(data);
             output.report(
-                    spec,
-                    json,
-                    s,
-                    () -> SurvivalFiles.report(s, data),
-                    BusinessSettings.DEFAULTS,
-                    TextReport.DEFAULT_ROWS);
+                    spec, json, s, () -> SurvivalFiles.report(s), BusinessSettings.DEFAULTS, TextReport.DEFAULT_ROWS);
             return QuantCommand.OK;
         }
     }

@@ -187,7 +187,6 @@ public final class PricingAnalysis {
             cells.computeIfAbsent(q.line() + "\u0000" + q.segment(), k -> new ArrayList<>())
                     .add(q);
         }
-        Map<String, Double> listPrices = QuoteHistory.medianListPrices(s, quoteStage, stageOrder, end);
         List<PricingResult.Recommendation> recommendations = new ArrayList<>();
         List<PricingResult.Curve> curves = new ArrayList<>();
         for (Map.Entry<String, List<QuoteHistory.Quote>> cell : cells.entrySet()) {
@@ -205,7 +204,7 @@ public final class PricingAnalysis {
             }
             double[] r =
                     qs.stream().mapToDouble(q -> Math.exp(q.lnRatio())).sorted().toArray();
-            double median = r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
+            double median = median(r);
             double cost = c * median;
             List<PricingResult.Point> points = new ArrayList<>();
             for (int k = 0; k < GRID; k++) {
@@ -261,7 +260,10 @@ public final class PricingAnalysis {
                         best.ratio()));
             }
             PricingResult.Point atMedian = pointAt(points, median);
-            double listPrice = listPrices.getOrDefault(line + "\u0000" + segment, Double.NaN);
+            double listPrice = median(qs.stream()
+                    .mapToDouble(QuoteHistory.Quote::listPrice)
+                    .sorted()
+                    .toArray());
             recommendations.add(new PricingResult.Recommendation(
                     line,
                     segment,
@@ -406,6 +408,12 @@ public final class PricingAnalysis {
             }
         }
         return nearest;
+    }
+
+    /** The median of sorted values. */
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double sd(double[] v) {

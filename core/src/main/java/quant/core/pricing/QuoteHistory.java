@@ -19,8 +19,8 @@ import quant.core.pipeline.PipelineAnalysis;
 final class QuoteHistory {
     private QuoteHistory() {}
 
-    /** One decided quote. */
-    record Quote(double lnRatio, boolean won, String segment, String line) {}
+    /** One decided quote, with its product's list price. */
+    record Quote(double lnRatio, boolean won, String segment, String line, double listPrice) {}
 
     /** The quote stage's code: {@code quote_sent}, else the first stage naming a quote or a proposal. */
     static int quoteStage(Codes stages) {
@@ -92,39 +92,14 @@ final class QuoteHistory {
                     Math.log(amount / list),
                     deals.outcome(i) == Operations.Deals.WON,
                     segmentOf(s, deals.customer(i)),
-                    p == null ? "(none)" : lineOf(s, s.products().serviceLine(p))));
+                    p == null ? "(none)" : lineOf(s, s.products().serviceLine(p)),
+                    list));
         }
         if (unpriced > 0) {
             notes.add(unpriced + " decided quote" + (unpriced == 1 ? " has" : "s have")
                     + " no amount or no product with a list price and " + (unpriced == 1 ? "is" : "are")
                     + " left out.");
         }
-        return out;
-    }
-
-    /** The median list price of each line and segment's decided quotes. */
-    static Map<String, Double> medianListPrices(Snapshot s, int quoteStage, List<String> stageOrder, int end) {
-        Operations.Deals deals = s.deals();
-        boolean[] reached = reached(s, quoteStage, stageOrder);
-        Map<String, Integer> productRow = productRows(s);
-        Map<String, List<Double>> prices = new HashMap<>();
-        for (int i = 0; i < deals.size(); i++) {
-            if (!reached[i] || !deals.isClosedBy(i, end) || deals.product(i) == Codes.NONE) {
-                continue;
-            }
-            Integer p = productRow.get(deals.products().value(deals.product(i)));
-            if (p != null && s.products().listPrice(p) > 0 && deals.amount(i) > 0) {
-                prices.computeIfAbsent(
-                                lineOf(s, s.products().serviceLine(p)) + "\u0000" + segmentOf(s, deals.customer(i)),
-                                k -> new ArrayList<>())
-                        .add(s.products().listPrice(p));
-            }
-        }
-        Map<String, Double> out = new HashMap<>();
-        prices.forEach((k, v) -> {
-            double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            out.put(k, a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2);
-        });
         return out;
     }
 

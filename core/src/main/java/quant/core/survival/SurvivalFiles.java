@@ -23,8 +23,16 @@ public final class SurvivalFiles {
      *
      * @param median the first time at which the curve is at or below one half; NaN (null in JSON) when it
      *     never is
+     * @param from the age the curve starts at: the youngest entry with delayed entry, else 0
      */
-    public record Group(String group, int subjects, int events, double median, List<KaplanMeier.Step> steps) {}
+    public record Group(
+            String group,
+            int subjects,
+            int events,
+            double median,
+            List<KaplanMeier.Step> steps,
+            @com.fasterxml.jackson.annotation.JsonIgnore KaplanMeier estimate,
+            @com.fasterxml.jackson.annotation.JsonIgnore double from) {}
 
     /** The estimate per group of a file. */
     public record Survival(String file, boolean delayedEntry, List<Group> groups) {}
@@ -48,8 +56,11 @@ public final class SurvivalFiles {
         List<Group> groups = new ArrayList<>();
         for (Map.Entry<String, int[]> g : data.groups().entrySet()) {
             int[] rows = g.getValue();
-            KaplanMeier km = KaplanMeier.of(data.time(rows), data.event(rows), data.entry(rows));
-            groups.add(new Group(g.getKey(), km.subjects(), km.events(), km.median(), km.steps()));
+            double[] entry = data.entry(rows);
+            KaplanMeier km = KaplanMeier.of(data.time(rows), data.event(rows), entry);
+            double from =
+                    entry == null ? 0 : java.util.Arrays.stream(entry).min().orElse(0);
+            groups.add(new Group(g.getKey(), km.subjects(), km.events(), km.median(), km.steps(), km, from));
         }
         return new Survival(data.file(), data.entry() != null, List.copyOf(groups));
     }
@@ -76,7 +87,7 @@ public final class SurvivalFiles {
     }
 
     /** The Kaplan–Meier report: a table of steps per group and the curves. */
-    public static Report report(Survival s, SurvivalCsv data) {
+    public static Report report(Survival s) {
         Report.Builder b = Report.builder("stats-survival", "Kaplan–Meier survival of " + s.file(), null)
                 .spec("Delayed entry", s.delayedEntry() ? "yes" : "no");
         List<Row> rows = new ArrayList<>();
@@ -111,31 +122,18 @@ public final class SurvivalFiles {
         b.chart(
                 "curves",
                 "Survival curves",
-                () -> SurvivalCharts.curves("Kaplan–Meier survival", "Time", curves(data)));
+                () -> SurvivalCharts.curves(
+                        "Kaplan–Meier survival",
+                        "Time",
+                        s.groups().stream()
+                                .map(g -> new SurvivalCharts.Curve(g.group(), g.estimate(), null, g.from()))
+                                .toList()));
         b.definitions(List.of(
                 "S(t) = Π (1 − d/n) over the event times up to t; n counts the subjects whose entry is before the"
                         + " time and whose own time is the same or later.",
                 "Greenwood: Var(ln S) = Σ d / (n (n − d)); the 95 % interval is S · exp(± 1.96 √Var(ln S)), capped"
                         + " at 1."));
         return b.build();
-    }
-
-    private static List<SurvivalCharts.Curve> curves(SurvivalCsv data) {
-        List<SurvivalCharts.Curve> out = new ArrayList<>();
-        for (Map.Entry<String, int[]> g : data.groups().entrySet()) {
-            int[] rows = g.getValue();
-            double[] entry = data.entry(rows);
-            double from = 0;
-            if (entry != null) {
-                from = Double.POSITIVE_INFINITY;
-                for (double e : entry) {
-                    from = Math.min(from, e);
-                }
-            }
-            out.add(new SurvivalCharts.Curve(
-                    g.getKey(), KaplanMeier.of(data.time(rows), data.event(rows), entry), null, from));
-        }
-        return out;
     }
 
     /** A row of the steps table. */
