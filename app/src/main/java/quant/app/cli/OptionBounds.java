@@ -90,7 +90,8 @@ final class OptionBounds {
             Map.entry("quant profitability --months", Range.whole(1, 120)),
             Map.entry("quant quote --hours", Range.above(0, 1_000)),
             Map.entry("quant quote --materials", Range.number(0, 10_000_000)),
-            Map.entry("quant undo RUN", Range.whole(1, MANY)));
+            Map.entry("quant undo RUN", Range.whole(1, MANY)),
+            Map.entry("quant alerts --ack", Range.whole(1, MANY)));
 
     /** Ranges of an option wherever it appears. */
     private static final Map<String, Range> BY_OPTION = Map.ofEntries(

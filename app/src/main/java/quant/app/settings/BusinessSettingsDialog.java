@@ -42,7 +42,8 @@ public final class BusinessSettingsDialog extends Dialog<BusinessSettings> {
             java.util.Map.entry("receivables", "Receivables"),
             java.util.Map.entry("finance", "Finance monitors"),
             java.util.Map.entry("equipment", "Equipment"),
-            java.util.Map.entry("pricing", "Pricing"));
+            java.util.Map.entry("pricing", "Pricing"),
+            java.util.Map.entry("kpi", "KPIs, health and alerts"));
 
     public BusinessSettingsDialog(Window owner, BusinessSettings current, boolean readOnly) {
         this.form = new BusinessSettingsForm(current);

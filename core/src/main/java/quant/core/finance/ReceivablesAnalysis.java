@@ -50,8 +50,8 @@ public final class ReceivablesAnalysis {
     private ReceivablesAnalysis() {}
 
     /** Payments by invoice: {@code start[i]} to {@code start[i + 1]} index {@code day} and {@code amount}. */
-    record Ledger(int[] start, int[] day, double[] amount) {
-        static Ledger of(Snapshot.Invoices inv) {
+    public record Ledger(int[] start, int[] day, double[] amount) {
+        public static Ledger of(Snapshot.Invoices inv) {
             Snapshot.Payments p = inv.payments();
             int n = inv.size();
             int[] count = new int[n + 1];
@@ -73,7 +73,7 @@ public final class ReceivablesAnalysis {
         }
 
         /** What was paid of invoice {@code i} by the end of {@code d}. */
-        double paidBy(int i, int d) {
+        public double paidBy(int i, int d) {
             double s = 0;
             for (int k = start[i]; k < start[i + 1]; k++) {
                 if (day[k] <= d) {
@@ -284,7 +284,8 @@ public final class ReceivablesAnalysis {
                 definitions());
     }
 
-    static ReceivablesResult.DsoPoint dsoAt(Snapshot.Invoices inv, Ledger ledger, int d) {
+    /** DSO at the end of day {@code d}: open receivables ÷ the invoicing of the 90 days to it × 90. */
+    public static ReceivablesResult.DsoPoint dsoAt(Snapshot.Invoices inv, Ledger ledger, int d) {
         double open = 0;
         double invoiced = 0;
         for (int i = 0; i < inv.size(); i++) {

@@ -68,6 +68,7 @@ public final class BusinessSettings {
             read.customers();
             read.technicianWeights();
             read.monitors();
+            read.kpiRules();
         } catch (IllegalArgumentException e) {
             throw new StoreException(
                     Kind.DAMAGED,
@@ -114,6 +115,7 @@ public final class BusinessSettings {
         changed.customers();
         changed.technicianWeights();
         changed.monitors();
+        changed.kpiRules();
         return changed;
     }
 
@@ -275,6 +277,46 @@ public final class BusinessSettings {
                 value(Setting.BUSY_FACTOR).doubleValue(),
                 value(Setting.QUIET_BELOW).doubleValue(),
                 value(Setting.QUIET_FACTOR).doubleValue());
+    }
+
+    /**
+     * How KPIs are judged, scored and alerted on.
+     *
+     * @throws IllegalArgumentException when the critical share does not lie beyond the warning share,
+     *     or every health weight is 0
+     */
+    public KpiRules kpiRules() {
+        double warning = value(Setting.KPI_WARNING_VARIANCE).doubleValue();
+        double critical = value(Setting.KPI_CRITICAL_VARIANCE).doubleValue();
+        if (critical <= warning) {
+            throw new IllegalArgumentException(
+                    Setting.KPI_CRITICAL_VARIANCE.label() + " (" + text(Setting.KPI_CRITICAL_VARIANCE)
+                            + ") must lie beyond "
+                            + Setting.KPI_WARNING_VARIANCE.label().toLowerCase(java.util.Locale.ROOT)
+                            + " (" + text(Setting.KPI_WARNING_VARIANCE) + ").");
+        }
+        Setting[] keys = {
+            Setting.HEALTH_FINANCE,
+            Setting.HEALTH_OPERATIONS,
+            Setting.HEALTH_CUSTOMERS,
+            Setting.HEALTH_SALES,
+            Setting.HEALTH_RISK
+        };
+        double[] weights = new double[keys.length];
+        double sum = 0;
+        for (int i = 0; i < keys.length; i++) {
+            weights[i] = value(keys[i]).doubleValue();
+            sum += weights[i];
+        }
+        if (sum <= 0) {
+            throw new IllegalArgumentException("At least one health weight must be above 0.");
+        }
+        return new KpiRules(
+                warning,
+                critical,
+                weights,
+                value(Setting.ALERT_SUDDEN_CHANGE).doubleValue(),
+                value(Setting.ALERT_COOLDOWN).intValue());
     }
 
     /** How overhead is allocated to jobs: {@code hours}, {@code jobs} or {@code revenue}. */

@@ -516,7 +516,81 @@ public enum Setting {
             "0.95",
             "0.1",
             "5",
-            "A quote for a quiet week is multiplied by this.");
+            "A quote for a quiet week is multiplied by this."),
+    KPI_WARNING_VARIANCE(
+            "kpi.warningVariance",
+            "Warning off target or last year",
+            Unit.SHARE,
+            "0.10",
+            "0.01",
+            "0.9",
+            "A KPI without its own levels is a warning this far off its target, or off the same period last year"
+                    + " when it has no target (0.10 = 10 %)."),
+    KPI_CRITICAL_VARIANCE(
+            "kpi.criticalVariance",
+            "Critical off target or last year",
+            Unit.SHARE,
+            "0.20",
+            "0.02",
+            "0.95",
+            "Likewise for critical; it must lie beyond the warning share."),
+    HEALTH_FINANCE(
+            "kpi.weightFinance",
+            "Health weight: finance",
+            Unit.WEIGHT,
+            "30",
+            "0",
+            "100",
+            "How much the finance KPIs count in the health score (weights are relative)."),
+    HEALTH_OPERATIONS(
+            "kpi.weightOperations",
+            "Health weight: operations",
+            Unit.WEIGHT,
+            "20",
+            "0",
+            "100",
+            "How much the operations KPIs count in the health score."),
+    HEALTH_CUSTOMERS(
+            "kpi.weightCustomers",
+            "Health weight: customers",
+            Unit.WEIGHT,
+            "20",
+            "0",
+            "100",
+            "How much the customer KPIs count in the health score."),
+    HEALTH_SALES(
+            "kpi.weightSales",
+            "Health weight: sales and marketing",
+            Unit.WEIGHT,
+            "15",
+            "0",
+            "100",
+            "How much the sales and marketing KPIs count in the health score."),
+    HEALTH_RISK(
+            "kpi.weightRisk",
+            "Health weight: risk",
+            Unit.WEIGHT,
+            "15",
+            "0",
+            "100",
+            "How much the risk KPIs count in the health score."),
+    ALERT_SUDDEN_CHANGE(
+            "kpi.suddenChange",
+            "Sudden change alert",
+            Unit.SHARE,
+            "0.40",
+            "0.05",
+            "5",
+            "A week whose revenue or jobs differ from the mean of the eight weeks before by more than this share"
+                    + " raises an alert (0.40 = 40 %)."),
+    ALERT_COOLDOWN(
+            "kpi.alertCooldownDays",
+            "Alert cooldown",
+            Unit.DAYS,
+            "30",
+            "1",
+            "365",
+            "After an alert, the same rule on the same KPI raises no new one for this many days unless it gets worse.");
 
     /** What a setting's number means. */
     public enum Unit {

@@ -53,7 +53,20 @@ public final class CommercialRows {
     }
 
     public CommercialRows target(String kpi, LocalDate from, LocalDate to, double target, boolean higherIsBetter) {
-        targets.add(new Object[] {kpi, from, to, target, higherIsBetter});
+        targets.add(new Object[] {kpi, from, to, target, higherIsBetter, null, null});
+        return this;
+    }
+
+    /** A target row with its own warning and critical levels. */
+    public CommercialRows target(
+            String kpi,
+            LocalDate from,
+            LocalDate to,
+            double target,
+            double warning,
+            double critical,
+            boolean higherIsBetter) {
+        targets.add(new Object[] {kpi, from, to, target, higherIsBetter, warning, critical});
         return this;
     }
 
@@ -86,7 +99,7 @@ public final class CommercialRows {
         PartReader.Raw t = raw(raws, Commercial.Targets.PART);
         for (int k = 0; k < targets.size(); k++) {
             Object[] r = targets.get(k);
-            t.add(k + 1, r[0], r[1], r[2], r[3], null, null, (Boolean) r[4] ? "higher" : "lower");
+            t.add(k + 1, r[0], r[1], r[2], r[3], r[5], r[6], (Boolean) r[4] ? "higher" : "lower");
         }
     }
 

@@ -320,7 +320,7 @@ public final class Snapshots {
                     r[4],
                     work ? nullIfNaN((Double) r[10]) : null,
                     work ? nullIfNaN((Double) r[11]) : null,
-                    work && (Integer) r[12] >= 0 ? r[12] : null,
+                    work && r[12] != null && (Integer) r[12] >= 0 ? r[12] : null,
                     r[5],
                     r[6],
                     r.length > 15 ? r[15] : 0.0,
