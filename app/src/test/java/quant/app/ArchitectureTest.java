@@ -218,6 +218,7 @@ class ArchitectureTest {
         "quant.core.marketing..",
         "quant.core.operations..",
         "quant.core.finance..",
+        "quant.core.kpi..",
         "quant.core.stats..",
         "quant.core.report..",
         "quant.core.chart.."
@@ -226,6 +227,7 @@ class ArchitectureTest {
     /** The packages that read and write the database today. */
     static final String[] SQL_OWNERS = {
         "quant.core.store..",
+        "quant.core.alerts..",
         "quant.core.runs..",
         "quant.core.analysis..",
         "quant.core.settings..",

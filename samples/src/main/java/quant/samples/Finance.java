@@ -203,15 +203,66 @@ final class Finance {
             double margin = Math.round((lastRevenue - lastCost) / lastRevenue * 100);
             LocalDate from = LocalDate.of(year, 1, 1);
             LocalDate to = LocalDate.of(year, 12, 31);
+            int y = year - SampleCompany.START.getYear() - 1;
             Object[][] rows = {
                 {"monthly_revenue", monthlyRevenue, monthlyRevenue * 0.9, monthlyRevenue * 0.8, "higher"},
-                {"gross_margin_pct", margin, margin - 3, margin - 6, "higher"},
-                {"first_time_fix_rate_pct", 95.0, 93.0, 90.0, "higher"},
-                {"average_rating", 4.5, 4.3, 4.0, "higher"},
-                {"dso_days", 30.0, 38.0, 45.0, "lower"},
-                {"callback_rate_pct", 4.0, 5.0, 7.0, "lower"},
-                {"monthly_churn_pct", 2.0, 2.5, 3.5, "lower"},
-                {"ltv_to_cac", 3.0, 2.5, 2.0, "higher"}
+                {"gross_margin_pct", margin, margin - 6, margin - 9, "higher"},
+                {
+                    "operating_margin_pct",
+                    pick(y, 10, 22, 26, 28),
+                    pick(y, 0, 15, 17, 20),
+                    pick(y, -5, 10, 12, 15),
+                    "higher"
+                },
+                {"first_time_fix_rate_pct", 95.0, 90.0, 86.0, "higher"},
+                {"average_rating", 4.3, 3.9, 3.75, "higher"},
+                {"callback_rate_pct", 4.5, 6.0, 7.5, "lower"},
+                {"utilisation_pct", pick(y, 25, 35, 45, 50), pick(y, 16, 26, 34, 40), pick(y, 12, 22, 30, 34), "higher"
+                },
+                {
+                    "monthly_new_customers",
+                    pick(y, 55, 65, 70, 75),
+                    pick(y, 38, 45, 45, 50),
+                    pick(y, 30, 35, 35, 40),
+                    "higher"
+                },
+                {
+                    "monthly_churn_pct",
+                    pick(y, 1.8, 2.0, 2.2, 2.2),
+                    pick(y, 2.5, 2.7, 2.8, 2.8),
+                    pick(y, 3.0, 3.1, 3.2, 3.2),
+                    "lower"
+                },
+                {
+                    "net_revenue_retention_pct",
+                    pick(y, 100, 95, 95, 95),
+                    pick(y, 85, 82, 80, 80),
+                    pick(y, 80, 78, 75, 75),
+                    "higher"
+                },
+                {"dso_days", pick(y, 35, 38, 40, 40), pick(y, 45, 52, 58, 50), pick(y, 52, 58, 70, 58), "lower"},
+                {
+                    "receivables_over_60",
+                    pick(y, 40000, 60000, 80000, 90000),
+                    pick(y, 60000, 90000, 120000, 130000),
+                    pick(y, 80000, 120000, 160000, 170000),
+                    "lower"
+                },
+                {"top5_share_pct", 5.0, 8.0, 10.0, "lower"},
+                {"cash_runway_months", pick(y, 2, 3, 4, 6), pick(y, 1, 2, 3, 4), pick(y, 0.5, 1.5, 2, 3), "higher"},
+                {"cac", 140.0, 195.0, 230.0, "lower"},
+                {"ltv_to_cac", 15.0, 10.0, 8.0, "higher"},
+                {"payback_months", 2.0, 3.2, 4.0, "lower"},
+                {"win_rate_pct", pick(y, 15, 22, 25, 25), pick(y, 5, 6, 12, 12), pick(y, 3, 4, 8, 8), "higher"},
+                {
+                    "pipeline_coverage",
+                    pick(y, 1.0, 0.8, 1.0, 1.0),
+                    pick(y, 0.4, 0.25, 0.45, 0.45),
+                    pick(y, 0.3, 0.2, 0.3, 0.3),
+                    "higher"
+                },
+                {"average_deal_size", 7000.0, 3000.0, 2500.0, "higher"},
+                {"forecast_accuracy_pct", 85.0, 70.0, 60.0, "higher"}
             };
             for (Object[] r : rows) {
                 t.add(
@@ -226,6 +277,11 @@ final class Finance {
             }
         }
         company.put(t);
+    }
+
+    /** The value for the target year: the first year of targets, the second, … (the last repeats). */
+    private static double pick(int yearIndex, double... byYear) {
+        return byYear[Math.min(yearIndex, byYear.length - 1)];
     }
 
     private static BigDecimal decimal(double v, int scale) {

@@ -37,7 +37,9 @@ public final class SampleCompany {
 
     /**
      * Each technician's quality by reference, 0.6 to 1.4: a job of theirs is called back with
-     * probability 0.07 × (1.7 − quality) and rated higher the higher it is.
+     * probability 0.07 × (1.7 − quality) and rated higher the higher it is. The 2025 poor hire (T025,
+     * quality −11) is the exception: nine in ten of his first visits come back, but his ratings are an
+     * average technician's, less the callbacks' toll.
      */
     public Map<String, Double> technicianQuality() {
         return Collections.unmodifiableMap(technicianQuality);

@@ -32,6 +32,9 @@ public final class SampleCompanyGenerator {
     /** Mixed into the seed for the anchor accounts' payments. */
     private static final long ANCHOR_STREAM = 0xA2C40_5107L;
 
+    /** The stream the 2025 poor hire is drawn from. */
+    private static final long HIRE_STREAM = 0x41_2E_B0_0BL;
+
     private final long seed;
     private final Rng rng;
     private final SampleCompany company = new SampleCompany();
@@ -86,6 +89,7 @@ public final class SampleCompanyGenerator {
         serviceLines();
         chooseStorms();
         Workforce workforce = Workforce.hire(rng, company);
+        workforce.poorHire(new Rng(seed ^ HIRE_STREAM));
         techs.addAll(workforce.techs());
         techs.forEach(t -> company.technician(t.ref, t.speed, t.quality));
         equipment.addAll(workforce.equipment());
@@ -98,6 +102,7 @@ public final class SampleCompanyGenerator {
         OutlyingTown.apply(jobs, customers);
         Finance.generate(rng, company, customers, jobs);
         SlowAnchors.apply(company, new Rng(seed ^ ANCHOR_STREAM));
+        CollectionsLapse.apply(company);
         return company;
     }
 
@@ -321,7 +326,9 @@ public final class SampleCompanyGenerator {
         double labour = booking.actualHours * tech.hourlyCost;
         double equipmentCost =
                 booking.actualHours * (used != null ? line.equipmentRate() : 0) + booking.actualHours * 4.5;
-        tech.van.usageHours += booking.actualHours + booking.travelMinutes / 60.0;
+        if (tech.van != null) {
+            tech.van.usageHours += booking.actualHours + booking.travelMinutes / 60.0;
+        }
         if (used != null) {
             used.usageHours += booking.actualHours;
         }
@@ -329,7 +336,7 @@ public final class SampleCompanyGenerator {
         Integer rating = null;
         if (rng.chance(0.65)) {
             double score = 4.3
-                    + (tech.quality - 1) * 1.6
+                    + (tech.ratingQuality - 1) * 1.6
                     + rng.gaussian() * 0.6
                     - (getsCallback ? 1.6 : 0)
                     - (booking.actualHours > estimated * 1.25 ? 0.5 : 0);
@@ -403,7 +410,7 @@ public final class SampleCompanyGenerator {
             LocalDate day = earliest.plusDays(offset);
             Booking best = null;
             for (Tech tech : techs) {
-                if (!tech.skills.contains(line) || !tech.worksOn(day.getDayOfWeek())) {
+                if (!tech.skills.contains(line) || !tech.worksOn(day.getDayOfWeek()) || !tech.employedOn(day)) {
                     continue;
                 }
                 Day d = bookings.get(key(tech, day));
@@ -436,7 +443,7 @@ public final class SampleCompanyGenerator {
         for (int offset = 0; offset < 60; offset++) {
             LocalDate day = earliest.plusDays(offset);
             for (Tech tech : techs) {
-                if (tech.skills.contains(line) && tech.worksOn(day.getDayOfWeek())) {
+                if (tech.skills.contains(line) && tech.worksOn(day.getDayOfWeek()) && tech.employedOn(day)) {
                     Day d = bookings.computeIfAbsent(key(tech, day), k -> new Day());
                     boolean first = d.cursor == 0;
                     if (!first && d.cursor > 18 * 60) {

