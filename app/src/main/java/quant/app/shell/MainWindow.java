@@ -45,7 +45,8 @@ import quant.core.store.StoreException;
  * status bar with running jobs. Remembers theme, window bounds and layout in {@link Settings}.
  */
 public final class MainWindow {
-    static final List<String> DEFAULT_VIEWS = List.of(DataView.ID, "table:" + DomainTable.JOB.sqlName());
+    static final List<String> DEFAULT_VIEWS =
+            List.of(DataView.ID, "table:" + DomainTable.JOB.sqlName(), quant.app.dashboard.DashboardView.ID);
 
     private final Stage stage;
     private final WorkbenchViewModel model;

@@ -42,6 +42,7 @@ import quant.core.store.TableBrowser;
 public final class ViewCatalogue {
     /** The menus views are listed in, in menu-bar order. */
     public enum Menu {
+        HOME("Ho_me"),
         DATA("_Data"),
         CUSTOMERS("_Customers"),
         FORECASTS("F_orecasts"),
@@ -79,6 +80,18 @@ public final class ViewCatalogue {
     }
 
     public static final List<Entry> ENTRIES = List.of(
+            new Entry(
+                    quant.app.dashboard.DashboardView.ID,
+                    "Dashboard",
+                    Menu.HOME,
+                    "Shortcut+0",
+                    Workspace.MAIN,
+                    c -> new quant.app.dashboard.DashboardView(
+                            new quant.app.dashboard.DashboardViewModel(
+                                    c.jobs(), c.snapshots(), c.counts(), c.settings(), c.savedForecasts()),
+                            quant.app.dashboard.DashboardLayout.load(),
+                            analysis ->
+                                    viewOf(analysis).ifPresent(e -> c.openView().accept(e.id())))),
             new Entry(
                     DataView.ID,
                     "Data",

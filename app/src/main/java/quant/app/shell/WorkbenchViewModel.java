@@ -170,10 +170,12 @@ public final class WorkbenchViewModel {
                 "Loading the sample company",
                 monitor -> {
                     SampleLoader.load(s, new SampleSource(1), monitor);
-                    return s.rowCounts();
+                    // the sample sets business settings of its own (its opening cash): read them again
+                    return new SampleLoaded(s.rowCounts(), BusinessSettings.read(s));
                 },
                 loaded -> {
-                    setCounts(loaded);
+                    setCounts(loaded.counts());
+                    settings.set(loaded.settings());
                     busy.set(false);
                     notice.set("The sample company is loaded.");
                 },
@@ -196,6 +198,8 @@ public final class WorkbenchViewModel {
         }
         jobs.submit("Counting rows", monitor -> s.rowCounts(), this::setCounts, error -> notice.set(sentence(error)));
     }
+
+    private record SampleLoaded(Map<DomainTable, Long> counts, BusinessSettings settings) {}
 
     private record Opened(
             Store store, Map<DomainTable, Long> counts, BusinessSettings settings, String settingsProblem) {}

@@ -28,6 +28,8 @@ public final class KpiCharts {
         axis.setRange(0, 100);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), axis, line);
         ChartStyle.category(plot, plot.getDomainAxis());
+        plot.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(2.5f);
         JFreeChart chart = ChartStyle.apply(new JFreeChart("Health score by period", plot));
         chart.removeLegend();
         return chart;

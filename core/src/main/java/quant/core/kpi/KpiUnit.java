@@ -59,7 +59,7 @@ public enum KpiUnit {
         String sign = v < 0 ? "−" : "";
         String body = a >= 1_000_000
                 ? String.format(Locale.ROOT, "%.2f M", a / 1_000_000)
-                : a >= 10_000 ? String.format(Locale.ROOT, "%,.0f", a) : String.format(Locale.ROOT, "%,.2f", a);
+                : a >= 1_000 ? String.format(Locale.ROOT, "%,.0f", a) : String.format(Locale.ROOT, "%,.2f", a);
         return sign + body + (currency == null || currency.isBlank() ? "" : " " + currency);
     }
 }

@@ -20,8 +20,8 @@ class SummaryWriterTest {
         SummaryResult s = summary();
         // 1,800 against 1,200 a year earlier and a target of 2,000
         assertThat(s.sentences().getFirst().text())
-                .isEqualTo("Revenue for 2025-06 was 1,800.00 USD, 50 % up on the same days a year earlier"
-                        + " (1,200.00 USD), and 10 % below its target of 2,000.00 USD.");
+                .isEqualTo("Revenue for 2025-06 was 1,800 USD, 50 % up on the same days a year earlier"
+                        + " (1,200 USD), and 10 % below its target of 2,000 USD.");
         assertThat(s.sentences().getFirst().view()).isEqualTo("finance");
         assertThat(s.notes()).containsExactly("no analyses");
     }
@@ -41,7 +41,7 @@ class SummaryWriterTest {
                 .map(SummaryResult.Sentence::text)
                 .toList();
         // revenue is at its warning level (1,800 is the warning level itself)
-        assertThat(texts).contains("Revenue is at its warning level: 1,800.00 USD against a target of 2,000.00 USD.");
+        assertThat(texts).contains("Revenue is at its warning level: 1,800 USD against a target of 2,000 USD.");
         // first-time fix fell from 1 (no callback in June 2024) to 2/3, far past the 20 % critical change, and
         // the callbacks' why follows: the one callback went back to an HVAC job (no technician is recorded)
         assertThat(texts)

@@ -1,0 +1,136 @@
+package quant.app.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quant.core.kpi.Kpi;
+import quant.core.store.DataFolder;
+
+/**
+ * How the user arranged the dashboard's tiles, kept as {@code dashboard.json} in the data folder: the
+ * tiles shown, in order (each sits in its KPI's section, so the order matters within a section), and
+ * which are wide. A KPI not listed is not shown; an id this version does not know is dropped.
+ *
+ * @param tiles the tiles in order
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DashboardLayout(List<TileSpec> tiles) {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardLayout.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One tile: its KPI's id and whether it takes two columns. */
+    public record TileSpec(String kpi, boolean wide) {}
+
+    public DashboardLayout {
+        Set<String> seen = new LinkedHashSet<>();
+        List<TileSpec> kept = new ArrayList<>();
+        for (TileSpec t : tiles == null ? List.<TileSpec>of() : tiles) {
+            if (t != null && Kpi.byId(t.kpi()).isPresent() && seen.add(t.kpi())) {
+                kept.add(t);
+            }
+        }
+        tiles = List.copyOf(kept);
+    }
+
+    /** Every KPI in registry order, one column each. */
+    public static final DashboardLayout DEFAULT = new DashboardLayout(
+            Arrays.stream(Kpi.values()).map(k -> new TileSpec(k.id(), false)).toList());
+
+    /** The KPIs not on the dashboard, in registry order. */
+    public List<Kpi> hidden() {
+        return Arrays.stream(Kpi.values())
+                .filter(k -> tiles.stream().noneMatch(t -> t.kpi().equals(k.id())))
+                .toList();
+    }
+
+    /** The layout without the KPI's tile. */
+    public DashboardLayout without(String kpi) {
+        return new DashboardLayout(
+                tiles.stream().filter(t -> !t.kpi().equals(kpi)).toList());
+    }
+
+    /** The layout with the KPI's tile added at the end. */
+    public DashboardLayout with(String kpi) {
+        List<TileSpec> next = new ArrayList<>(tiles);
+        next.add(new TileSpec(kpi, false));
+        return new DashboardLayout(next);
+    }
+
+    /** The layout with the KPI's tile one column or two wide. */
+    public DashboardLayout toggleWide(String kpi) {
+        return new DashboardLayout(tiles.stream()
+                .map(t -> t.kpi().equals(kpi) ? new TileSpec(t.kpi(), !t.wide()) : t)
+                .toList());
+    }
+
+    /**
+     * The layout with the KPI's tile moved one place earlier ({@code step} −1) or later (+1) among the
+     * tiles of its section; unchanged at the section's edge.
+     */
+    public DashboardLayout move(String kpi, int step) {
+        Kpi k = Kpi.byId(kpi).orElseThrow();
+        List<TileSpec> next = new ArrayList<>(tiles);
+        List<Integer> section = new ArrayList<>();
+        for (int i = 0; i < next.size(); i++) {
+            if (Kpi.byId(next.get(i).kpi()).orElseThrow().section() == k.section()) {
+                section.add(i);
+            }
+        }
+        int at = -1;
+        for (int i = 0; i < section.size(); i++) {
+            if (next.get(section.get(i)).kpi().equals(kpi)) {
+                at = i;
+            }
+        }
+        int to = at + step;
+        if (at < 0 || to < 0 || to >= section.size()) {
+            return this;
+        }
+        TileSpec moving = next.get(section.get(at));
+        next.set(section.get(at), next.get(section.get(to)));
+        next.set(section.get(to), moving);
+        return new DashboardLayout(next);
+    }
+
+    public static Path file() {
+        return DataFolder.get().resolve("dashboard.json");
+    }
+
+    /** The saved layout; the default when there is none or it cannot be read (logged). */
+    public static DashboardLayout load() {
+        Path file = file();
+        if (!Files.exists(file)) {
+            return DEFAULT;
+        }
+        try {
+            return JSON.readValue(file.toFile(), DashboardLayout.class);
+        } catch (IOException e) {
+            LOG.warn("Ignoring unreadable dashboard layout {}: {}", file, e.getMessage());
+            return DEFAULT;
+        }
+    }
+
+    /** Writes the layout atomically. */
+    public void save() {
+        Path file = file();
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling("dashboard.json.tmp");
+            JSON.writeValue(tmp.toFile(), this);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("Could not save the dashboard layout to {}: {}", file, e.getMessage());
+        }
+    }
+}

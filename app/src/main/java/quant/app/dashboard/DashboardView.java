@@ -1,0 +1,290 @@
+package quant.app.dashboard;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import quant.app.analysis.AnalysisFrame;
+import quant.app.analysis.CustomerFilterBar;
+import quant.app.analysis.Tables;
+import quant.core.kpi.Kpi;
+import quant.core.kpi.KpiPeriod;
+import quant.core.kpi.KpiReport;
+import quant.core.kpi.KpiValue;
+import quant.core.kpi.Section;
+import quant.core.report.Report;
+
+/**
+ * The owner's home screen: the KPIs as tiles in five sections, each with its value, target, status,
+ * sparkline and change on last year, opening the view that explains it when clicked; beside them the
+ * health score, the alert centre and the summary in words. The period and as-of date are chosen at
+ * the top; "Arrange" lets the user move, widen, remove and add tiles, and the arrangement is kept.
+ */
+public final class DashboardView extends BorderPane implements quant.app.analysis.Exportable {
+    public static final String ID = "home.dashboard";
+
+    private final DashboardViewModel model;
+    private final Consumer<String> openAnalysis;
+    private final VBox sections = new VBox(14);
+    private final Map<String, KpiTile> tiles = new HashMap<>();
+    private final ToggleButton arrange = new ToggleButton("Arrange");
+    private final MenuButton add = new MenuButton("Add tile");
+    private final HealthPane health;
+    private final AlertPane alerts;
+    private final SummaryPane summary;
+    private final AnalysisFrame frame;
+    private DashboardLayout layout;
+    private boolean dark;
+
+    /**
+     * @param openAnalysis opens the view of a registered analysis, by the analysis's id
+     */
+    public DashboardView(DashboardViewModel model, DashboardLayout layout, Consumer<String> openAnalysis) {
+        this.model = model;
+        this.layout = layout;
+        this.openAnalysis = openAnalysis;
+        setId("dashboard-view");
+        ChoiceBox<KpiPeriod> period = new ChoiceBox<>();
+        period.getItems().setAll(KpiPeriod.values());
+        period.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(KpiPeriod p) {
+                return p == null
+                        ? ""
+                        : switch (p) {
+                            case MONTH -> "Month";
+                            case QUARTER -> "Quarter";
+                            case YTD -> "Year to date";
+                        };
+            }
+
+            @Override
+            public KpiPeriod fromString(String s) {
+                return null;
+            }
+        });
+        period.valueProperty().bindBidirectional(model.periodProperty());
+        period.setId("dashboard-period");
+        arrange.setId("dashboard-arrange");
+        arrange.setTooltip(new Tooltip("Move, widen, remove and add tiles; the arrangement is kept."));
+        arrange.selectedProperty().addListener(x -> rebuild());
+        add.setId("dashboard-add");
+        add.visibleProperty().bind(arrange.selectedProperty());
+        add.managedProperty().bind(add.visibleProperty());
+        Button reset = new Button("Default tiles");
+        reset.setId("dashboard-reset");
+        reset.visibleProperty().bind(arrange.selectedProperty());
+        reset.managedProperty().bind(reset.visibleProperty());
+        reset.setOnAction(e -> changeLayout(DashboardLayout.DEFAULT));
+        setTop(new ToolBar(
+                new Label("Period"),
+                period,
+                new Label("As of"),
+                CustomerFilterBar.asOfPicker(model.asOfProperty(), "dashboard-as-of"),
+                new Separator(Orientation.VERTICAL),
+                arrange,
+                add,
+                reset));
+
+        health = new HealthPane(openAnalysis);
+        alerts = new AlertPane(model, openAnalysis);
+        summary = new SummaryPane(openAnalysis);
+        sections.setPadding(new Insets(10));
+        sections.setId("dashboard-tiles");
+        ScrollPane tileScroll = new ScrollPane(sections);
+        tileScroll.setId("dashboard-tiles-scroll");
+        tileScroll.setFitToWidth(true);
+        VBox side = new VBox(12, health, alerts, summary);
+        side.setPadding(new Insets(10));
+        VBox.setVgrow(summary, Priority.ALWAYS);
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setMinWidth(300);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        SplitPane body = new SplitPane(tileScroll, sideScroll);
+        body.setDividerPositions(0.62);
+        frame = new AnalysisFrame(
+                this, body, "dashboard", model.runningProperty(), model.messageProperty(), model.boardProperty());
+        model.boardProperty().addListener((obs, o, b) -> show(b));
+        model.summaryProperty().addListener((obs, o, s) -> summary.show(s));
+        model.summaryRunningProperty().addListener((obs, o, running) -> summary.busy(running));
+        model.summaryMessageProperty().addListener((obs, o, m) -> summary.problem(m));
+        sceneProperty().addListener((obs, o, scene) -> followTheme(scene));
+        rebuild();
+        model.refresh();
+    }
+
+    /** The tiles as the layout arranges them, in their sections. */
+    private void rebuild() {
+        sections.getChildren().clear();
+        tiles.clear();
+        for (Section s : Section.values()) {
+            FlowPane flow = new FlowPane(KpiTile.GAP, KpiTile.GAP);
+            flow.setId("dashboard-section-" + s.key());
+            for (DashboardLayout.TileSpec spec : layout.tiles()) {
+                Kpi k = Kpi.byId(spec.kpi()).orElseThrow();
+                if (k.section() != s) {
+                    continue;
+                }
+                KpiTile tile = new KpiTile(k, spec.wide());
+                tile.theme(dark);
+                tiles.put(k.id(), tile);
+                flow.getChildren().add(arrange.isSelected() ? arranging(tile, spec) : clickable(tile));
+            }
+            if (!flow.getChildren().isEmpty()) {
+                Label heading = Tables.heading(s.title());
+                sections.getChildren().addAll(heading, flow);
+            }
+        }
+        if (tiles.isEmpty()) {
+            sections.getChildren().add(new Label("No tiles: choose Arrange ▸ Add tile, or Default tiles."));
+        }
+        add.getItems().clear();
+        for (Kpi k : layout.hidden()) {
+            MenuItem item =
+                    new MenuItem(k.title() + " (" + k.section().title().toLowerCase(java.util.Locale.ROOT) + ")");
+            item.setOnAction(e -> changeLayout(layout.with(k.id())));
+            add.getItems().add(item);
+        }
+        add.setDisable(add.getItems().isEmpty());
+        DashboardViewModel.Board b = model.boardProperty().get();
+        if (b != null) {
+            showTiles(b);
+        }
+    }
+
+    private javafx.scene.Node clickable(KpiTile tile) {
+        tile.node().setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                openAnalysis.accept(tile.kpi().analysis());
+            }
+        });
+        tile.node().setCursor(javafx.scene.Cursor.HAND);
+        return tile.node();
+    }
+
+    private javafx.scene.Node arranging(KpiTile tile, DashboardLayout.TileSpec spec) {
+        String id = tile.kpi().id();
+        Button left = small("◀", "Move earlier", () -> changeLayout(layout.move(id, -1)));
+        Button right = small("▶", "Move later", () -> changeLayout(layout.move(id, 1)));
+        Button wide = small(
+                spec.wide() ? "⇥" : "⇔",
+                spec.wide() ? "Make narrow" : "Make wide",
+                () -> changeLayout(layout.toggleWide(id)));
+        Button remove = small("✕", "Remove the tile", () -> changeLayout(layout.without(id)));
+        left.setId("tile-left-" + id);
+        right.setId("tile-right-" + id);
+        wide.setId("tile-wide-" + id);
+        remove.setId("tile-remove-" + id);
+        HBox tools = new HBox(4, left, right, wide, remove);
+        tools.setAlignment(Pos.TOP_RIGHT);
+        tools.setPadding(new Insets(4));
+        tools.setPickOnBounds(false);
+        StackPane box = new StackPane(tile.node(), tools);
+        StackPane.setAlignment(tools, Pos.TOP_RIGHT);
+        return box;
+    }
+
+    private static Button small(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().addAll("small", "button-outlined");
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void changeLayout(DashboardLayout next) {
+        layout = next;
+        layout.save();
+        rebuild();
+    }
+
+    private void show(DashboardViewModel.Board b) {
+        if (b == null) {
+            return;
+        }
+        frame.showBody();
+        frame.setDefinitions(b.kpis().definitions());
+        frame.setSummary("As of %s%s · %s %s · health %s of 100 · %d open alert%s"
+                .formatted(
+                        b.kpis().asOf().date(),
+                        b.kpis().asOf().fromData() ? " (the last activity in the data)" : "",
+                        b.kpis().period(),
+                        b.kpis().window().label(),
+                        b.health().score() == null ? "—" : Math.round(b.health().score()),
+                        b.alerts().alerts().size(),
+                        b.alerts().alerts().size() == 1 ? "" : "s"));
+        showTiles(b);
+        health.show(b.health());
+        alerts.show(b.alerts(), b.raised());
+    }
+
+    private void showTiles(DashboardViewModel.Board b) {
+        for (KpiValue v : b.kpis().kpis()) {
+            KpiTile t = tiles.get(v.id());
+            if (t != null) {
+                t.show(v, b.kpis().currency());
+            }
+        }
+    }
+
+    private void followTheme(Scene scene) {
+        if (scene == null || scene.getRoot() == null) {
+            return;
+        }
+        ListChangeListener<String> onChange =
+                c -> applyTheme(scene.getRoot().getStyleClass().contains("theme-dark"));
+        scene.getRoot().getStyleClass().addListener(onChange);
+        applyTheme(scene.getRoot().getStyleClass().contains("theme-dark"));
+    }
+
+    private void applyTheme(boolean darkTheme) {
+        dark = darkTheme;
+        tiles.values().forEach(t -> t.theme(dark));
+    }
+
+    /** The tiles in their order on screen, for tests: KPI ids. */
+    List<String> tileOrder() {
+        List<String> out = new ArrayList<>();
+        for (Section s : Section.values()) {
+            for (DashboardLayout.TileSpec spec : layout.tiles()) {
+                if (Kpi.byId(spec.kpi()).orElseThrow().section() == s) {
+                    out.add(spec.kpi());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Report> report() {
+        DashboardViewModel.Board b = model.boardProperty().get();
+        return b == null ? Optional.empty() : Optional.of(KpiReport.of(b.kpis()));
+    }
+}
