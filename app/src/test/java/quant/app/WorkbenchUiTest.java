@@ -100,7 +100,7 @@ class WorkbenchUiTest {
             long expected = model.countsProperty().get().get(t);
             assertThat(data.shownCount(t)).as(t.sqlName()).isEqualTo("%,d".formatted(expected));
         }
-        assertThat(data.shownCount(DomainTable.JOB)).isEqualTo("16,598");
+        assertThat(data.shownCount(DomainTable.JOB)).isEqualTo("16,560");
         assertThat(data.shownCount(DomainTable.CUSTOMER)).isEqualTo("2,957");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#table-browser-status")

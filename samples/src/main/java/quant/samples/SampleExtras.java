@@ -1,12 +1,10 @@
 package quant.samples;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import quant.core.analysis.Operations;
+import quant.core.analysis.Part;
 import quant.core.analysis.Snapshot;
 import quant.core.analysis.SnapshotLoader;
 import quant.core.forecast.Method;
@@ -19,7 +17,6 @@ import quant.core.job.JobMonitor;
 import quant.core.settings.BusinessSettings;
 import quant.core.settings.Setting;
 import quant.core.store.Store;
-import quant.core.store.StoreException;
 
 /**
  * What the sample company keeps beside its tables, written once they are loaded: the opening cash
@@ -34,10 +31,15 @@ final class SampleExtras {
     /** The day the sample's saved forecast was made. */
     static final String FORECAST_AS_OF = "2025-06-30";
 
+    /** The parts the cash flows are read from. */
+    static final List<Part<?>> CASH_PARTS =
+            List.of(Snapshot.Jobs.PART, Snapshot.Invoices.PART, Operations.Expenses.PART, Operations.Spend.PART);
+
     private SampleExtras() {}
 
     static void apply(Store store, JobMonitor monitor) {
-        double cash = STARTING_CASH + netCashFlow(store);
+        Snapshot flows = new SnapshotLoader(store).load(CASH_PARTS, JobMonitor.NONE);
+        double cash = STARTING_CASH + netCashFlow(flows);
         BusinessSettings.read(store)
                 .with(Setting.OPENING_CASH, String.format(java.util.Locale.ROOT, "%.2f", cash))
                 .save(store);
@@ -63,19 +65,26 @@ final class SampleExtras {
      * equipment) of the completed jobs, expenses and marketing spend — the flows the cash runway KPI
      * counts.
      */
-    static double netCashFlow(Store store) {
-        try (Connection c = store.readConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT (SELECT COALESCE(SUM(amount), 0) FROM payment)"
-                        + " - (SELECT COALESCE(SUM(COALESCE(labour_cost, 0) + COALESCE(material_cost, 0)"
-                        + " + COALESCE(equipment_cost, 0)), 0) FROM job"
-                        + " WHERE status = 'completed')"
-                        + " - (SELECT COALESCE(SUM(amount), 0) FROM expense)"
-                        + " - (SELECT COALESCE(SUM(amount), 0) FROM marketing_spend)")) {
-            rs.next();
-            return rs.getDouble(1);
-        } catch (SQLException e) {
-            throw new StoreException(StoreException.Kind.IO, "Could not read the sample's cash flows.", e);
+    static double netCashFlow(Snapshot s) {
+        double net = 0;
+        Snapshot.Payments p = s.invoices().payments();
+        for (int k = 0; k < p.size(); k++) {
+            net += p.amount(k);
         }
+        Snapshot.Jobs jobs = s.jobs();
+        for (int j = 0; j < jobs.size(); j++) {
+            if (jobs.isCompleted(j)) {
+                net -= jobs.cost(j);
+            }
+        }
+        var expenses = s.expenses();
+        for (int i = 0; i < expenses.size(); i++) {
+            net -= expenses.amount(i);
+        }
+        var spend = s.spend();
+        for (int i = 0; i < spend.size(); i++) {
+            net -= spend.amount(i);
+        }
+        return net;
     }
 }

@@ -59,6 +59,7 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
     private final AlertPane alerts;
     private final SummaryPane summary;
     private final AnalysisFrame frame;
+    private final Label targetNotice = new Label();
     private DashboardLayout layout;
     private boolean dark;
 
@@ -102,15 +103,22 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
         reset.visibleProperty().bind(arrange.selectedProperty());
         reset.managedProperty().bind(reset.visibleProperty());
         reset.setOnAction(e -> changeLayout(DashboardLayout.DEFAULT));
+        Button targets = new Button("Targets…");
+        targets.setId("dashboard-targets");
+        targets.setTooltip(new Tooltip("Set a year's KPI targets and levels; saved as an import you can undo."));
+        targets.setOnAction(e -> editTargets());
+        targetNotice.setId("dashboard-targets-notice");
         setTop(new ToolBar(
                 new Label("Period"),
                 period,
                 new Label("As of"),
                 CustomerFilterBar.asOfPicker(model.asOfProperty(), "dashboard-as-of"),
                 new Separator(Orientation.VERTICAL),
+                targets,
                 arrange,
                 add,
-                reset));
+                reset,
+                targetNotice));
 
         health = new HealthPane(openAnalysis);
         alerts = new AlertPane(model, openAnalysis);
@@ -217,6 +225,20 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    private void editTargets() {
+        var snapshot = model.snapshotProperty().get();
+        DashboardViewModel.Board b = model.boardProperty().get();
+        TargetEditor editor = new TargetEditor(
+                snapshot == null ? null : snapshot.targets(),
+                b == null ? java.time.LocalDate.now() : b.kpis().asOf().date());
+        if (getScene() != null) {
+            editor.initOwner(getScene().getWindow());
+        }
+        editor.showAndWait()
+                .filter(TargetEditor.SAVE::equals)
+                .ifPresent(x -> model.saveTargets(editor.rows(), editor.year(), targetNotice::setText));
     }
 
     private void changeLayout(DashboardLayout next) {

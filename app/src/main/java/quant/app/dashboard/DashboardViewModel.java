@@ -59,14 +59,20 @@ public final class DashboardViewModel {
     private final Recomputer<Spec, Board> board;
     private final Recomputer<Spec, SummaryResult> summary;
     private long acknowledged;
+    private final Runnable onDataChanged;
 
+    /**
+     * @param onDataChanged called after the target editor changed the data, so counts and other views follow
+     */
     public DashboardViewModel(
             JobRunner jobs,
             SnapshotCache snapshots,
             ObservableValue<?> dataChanged,
             ObservableValue<BusinessSettings> settings,
-            SavedForecasts forecasts) {
+            SavedForecasts forecasts,
+            Runnable onDataChanged) {
         this.jobs = jobs;
+        this.onDataChanged = onDataChanged;
         this.settings = settings;
         this.forecasts = forecasts;
         board = new Recomputer<>("Computing the KPIs", jobs, snapshots, KpiBoard.PARTS, this::computeBoard);
@@ -136,6 +142,40 @@ public final class DashboardViewModel {
         board.request(new Spec(period.get(), at, settings.getValue(), saved + acknowledged));
         // an acknowledgement changes no sentence: the summary is asked again only for the rest
         summary.request(new Spec(period.get(), at, settings.getValue(), saved));
+    }
+
+    /** The snapshot the board was computed on (its targets are what the target editor starts from). */
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
+        return board.snapshotProperty();
+    }
+
+    /**
+     * Saves a year of targets as an import run of their own source (undone like any import); {@code
+     * done} gets one sentence.
+     */
+    void saveTargets(List<TargetSheet.Row> rows, int year, Consumer<String> done) {
+        java.nio.file.Path file;
+        try {
+            TargetSheet.csv(rows, year);
+            file = TargetSheet.write(rows, year);
+        } catch (IllegalArgumentException e) {
+            done.accept(e.getMessage());
+            return;
+        } catch (java.io.IOException e) {
+            done.accept("The targets could not be written for the import: " + e.getMessage());
+            return;
+        }
+        jobs.submit(
+                "Saving the targets for " + year,
+                monitor -> new quant.importers.engine.Importer(forecasts.store())
+                        .run(file, TargetSheet.profile(), quant.importers.engine.ImportOptions.DEFAULT, monitor),
+                r -> {
+                    onDataChanged.run();
+                    refresh();
+                    done.accept("Saved the " + year + " targets as import run " + r.runId() + " (" + r.inserted()
+                            + " new, " + r.updated() + " changed); Data ▸ Import history can undo it.");
+                },
+                error -> done.accept(Failures.sentence(error)));
     }
 
     /** Acknowledges an alert with a note on the job runner; {@code done} gets one sentence. */

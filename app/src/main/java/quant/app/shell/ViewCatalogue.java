@@ -88,7 +88,12 @@ public final class ViewCatalogue {
                     Workspace.MAIN,
                     c -> new quant.app.dashboard.DashboardView(
                             new quant.app.dashboard.DashboardViewModel(
-                                    c.jobs(), c.snapshots(), c.counts(), c.settings(), c.savedForecasts()),
+                                    c.jobs(),
+                                    c.snapshots(),
+                                    c.counts(),
+                                    c.settings(),
+                                    c.savedForecasts(),
+                                    c.onDataChanged()),
                             quant.app.dashboard.DashboardLayout.load(),
                             analysis ->
                                     viewOf(analysis).ifPresent(e -> c.openView().accept(e.id())))),

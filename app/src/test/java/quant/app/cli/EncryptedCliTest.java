@@ -66,7 +66,7 @@ class EncryptedCliTest {
         quant.core.store.Passphrases.forget(Path.of(db));
         Run plainInfo = InProcessQuant.quant("--db", plain, "info", "--json");
         assertThat(plainInfo.code()).as(plainInfo.err()).isZero();
-        assertThat(plainInfo.out()).containsPattern("\"job\"\\s*:\\s*16598\\b");
+        assertThat(plainInfo.out()).containsPattern("\"job\"\\s*:\\s*16560\\b");
         assertThat(Files.readString(Path.of(plain), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .startsWith("H:2,");
     }

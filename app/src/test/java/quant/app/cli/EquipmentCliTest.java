@@ -70,7 +70,7 @@ class EquipmentCliTest {
         // the groups and their fits
         assertThat(r.get("groups"))
                 .extracting(g -> g.get("name").asText())
-                .containsExactly("specialty machines", "van");
+                .containsExactly("recovery_unit", "specialty machines", "van");
         for (JsonNode g : r.get("groups")) {
             assertThat(g.get("shapeLower").asDouble()).isLessThan(g.get("shape").asDouble());
             assertThat(g.get("steps").size()).isPositive();

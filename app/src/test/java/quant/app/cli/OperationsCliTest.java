@@ -138,7 +138,8 @@ class OperationsCliTest {
                 + " AND j.callback_of_job_id IS NULL AND EXISTS (SELECT 1 FROM job c WHERE c.callback_of_job_id = j.id"
                 + " AND c.requested_at < TIMESTAMP '2026-01-01 00:00:00')");
         assertThat(t.get("team").get("callbacks").asInt()).isEqualTo((int) called);
-        assertThat(t.get("technicians")).hasSize(24);
+        // the 24 technicians and the 2025 poor hire
+        assertThat(t.get("technicians")).hasSize(25);
         assertThat(t.get("weights").get("quality").asDouble()).isEqualTo(0.4);
         JsonNode trades = sample.json("technicians", "--by", "trade");
         assertThat(trades.get("technicians")).hasSize(5);

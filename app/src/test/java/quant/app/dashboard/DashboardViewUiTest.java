@@ -52,7 +52,8 @@ class DashboardViewUiTest {
                 new SnapshotCache(store),
                 new SimpleObjectProperty<>(0),
                 new SimpleObjectProperty<>(settings),
-                new SavedForecasts(store, jobs));
+                new SavedForecasts(store, jobs),
+                () -> {});
         view = new DashboardView(model, DashboardLayout.load(), opened::add);
         Scene scene = new Scene(view, 1280, 800);
         scene.getRoot().getStyleClass().add("theme-light");

@@ -34,13 +34,13 @@ import quant.core.settings.BusinessSettings;
 import quant.core.store.Store;
 
 /**
- * The route view on the sample company's busiest day, 2025-07-01 (40 jobs, 24 technicians): the map and
+ * The route view on one of the sample company's busiest days, 2025-08-05 (40 jobs, 25 technicians): the map and
  * the timeline, the stops and the comparison with what was driven, then a cancellation and an emergency
  * re-planned at 11:00, a kept plan and the run sheets.
  */
 @ExtendWith(ApplicationExtension.class)
 class RouteViewUiTest {
-    private static final LocalDate BUSIEST = LocalDate.of(2025, 7, 1);
+    private static final LocalDate BUSIEST = LocalDate.of(2025, 8, 5);
 
     private Stage stage;
     private RouteViewModel model;
@@ -84,7 +84,7 @@ class RouteViewUiTest {
         DayPlan d = waitForPlan(BUSIEST, null);
 
         assertThat(d.day().jobs()).hasSize(40);
-        assertThat(d.day().technicians()).hasSize(24);
+        assertThat(d.day().technicians()).hasSize(25);
         assertThat(d.plan().unassigned()).isEmpty();
         assertThat(d.actual().plannedMinutes()).isLessThan(d.actual().recordedMinutes());
         TableView<?> stops = robot.lookup("#route-stops").queryAs(TableView.class);
@@ -124,14 +124,14 @@ class RouteViewUiTest {
         WaitForAsyncUtils.waitFor(
                 180, TimeUnit.SECONDS, () -> model.monthProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        MonthComparison july = model.monthProperty().get();
-        assertThat(july.days()).hasSize(27);
-        assertThat(july.total().comparison().jobs()).isEqualTo(711);
-        assertThat(july.total().comparison().savedMinutes()).isPositive();
+        MonthComparison august = model.monthProperty().get();
+        assertThat(august.days()).hasSize(26);
+        assertThat(august.total().comparison().jobs()).isEqualTo(618);
+        assertThat(august.total().comparison().savedMinutes()).isPositive();
         assertThat(robot.lookup("#route-month-text")
                         .queryAs(javafx.scene.control.Label.class)
                         .getText())
-                .startsWith("2025-07: 27 days with recorded travel, 711 jobs");
+                .startsWith("2025-08: 26 days with recorded travel, 618 jobs");
         SampleViews.save(stage, "routes-planned-vs-actual.png");
         robot.interact(() -> model.secondsProperty().set(3));
         robot.interact(() -> {
@@ -232,8 +232,8 @@ class RouteViewUiTest {
                 .containsExactly(later.stopId());
         SampleViews.save(stage, "routes-kept.png");
         robot.interact(() -> tabs.getSelectionModel().select(0));
-        Path csv = SampleViews.SCREENSHOTS.resolve("run-sheets-2025-07-01.csv").toAbsolutePath();
-        Path pdf = SampleViews.SCREENSHOTS.resolve("run-sheets-2025-07-01.pdf").toAbsolutePath();
+        Path csv = SampleViews.SCREENSHOTS.resolve("run-sheets-2025-08-05.csv").toAbsolutePath();
+        Path pdf = SampleViews.SCREENSHOTS.resolve("run-sheets-2025-08-05.pdf").toAbsolutePath();
         robot.interact(() -> model.export(RouteViewModel.Format.CSV, List.of(), csv));
         WaitForAsyncUtils.waitFor(
                 30, TimeUnit.SECONDS, () -> model.statusProperty().get().contains(".csv"));

@@ -36,7 +36,7 @@ class WorkbenchViewModelTest {
     void openingWithTheSampleOptionLoadsTheSampleIntoAnEmptyDatabase() {
         model.open(dir.resolve("sample"), true);
         assertThat(model.emptyProperty().get()).isFalse();
-        assertThat(model.countsProperty().get().get(DomainTable.JOB)).isEqualTo(16_598L);
+        assertThat(model.countsProperty().get().get(DomainTable.JOB)).isEqualTo(16_560L);
         assertThat(model.noticeProperty().get()).isEqualTo("The sample company is loaded.");
     }
 

@@ -201,7 +201,11 @@ public final class Commercial {
                 .number("warning", "warning_level")
                 .number("critical", "critical_level")
                 .code("direction", "direction")
+                .code("source", "source")
                 .holdIn(Targets::new);
+
+        /** The source of the targets set in the workbench's own target editor; they come before imported ones. */
+        public static final String WORKBENCH = "workbench";
 
         final int[] kpi;
         final int[] startDay;
@@ -211,6 +215,7 @@ public final class Commercial {
         final double[] critical;
         final boolean[] higherIsBetter;
         final Codes kpis;
+        final boolean[] fromWorkbench;
 
         Targets(Rows r) {
             super(r);
@@ -226,6 +231,12 @@ public final class Commercial {
             higherIsBetter = new boolean[direction.length];
             for (int i = 0; i < direction.length; i++) {
                 higherIsBetter[i] = lower == Codes.NONE || direction[i] != lower;
+            }
+            int[] source = r.ints("source");
+            int workbench = r.codes("source").find(WORKBENCH);
+            fromWorkbench = new boolean[source.length];
+            for (int i = 0; i < source.length; i++) {
+                fromWorkbench[i] = workbench != Codes.NONE && source[i] == workbench;
             }
         }
 
@@ -263,18 +274,29 @@ public final class Commercial {
             return kpis;
         }
 
-        /** The target row for a KPI whose period contains {@code day}, or {@code -1}. */
+        /**
+         * The target row for a KPI whose period contains {@code day}, or {@code -1}: a row set in the
+         * workbench's target editor before an imported one, and among those the one added last.
+         */
         public int find(String kpiName, int day) {
             int k = kpis.find(kpiName);
             if (k == Codes.NONE) {
                 return -1;
             }
+            int found = -1;
             for (int i = 0; i < kpi.length; i++) {
                 if (kpi[i] == k && startDay[i] <= day && day <= endDay[i]) {
-                    return i;
+                    if (found < 0 || fromWorkbench[i] || !fromWorkbench[found]) {
+                        found = i;
+                    }
                 }
             }
-            return -1;
+            return found;
+        }
+
+        /** Whether the row was set in the workbench's target editor. */
+        public boolean fromWorkbench(int i) {
+            return fromWorkbench[i];
         }
     }
 }

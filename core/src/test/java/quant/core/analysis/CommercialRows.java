@@ -57,6 +57,13 @@ public final class CommercialRows {
         return this;
     }
 
+    /** A target row set in the workbench's own target editor (source {@code workbench}). */
+    public CommercialRows workbenchTarget(
+            String kpi, LocalDate from, LocalDate to, double target, boolean higherIsBetter) {
+        targets.add(new Object[] {kpi, from, to, target, higherIsBetter, null, null, "workbench"});
+        return this;
+    }
+
     /** A target row with its own warning and critical levels. */
     public CommercialRows target(
             String kpi,
@@ -99,7 +106,16 @@ public final class CommercialRows {
         PartReader.Raw t = raw(raws, Commercial.Targets.PART);
         for (int k = 0; k < targets.size(); k++) {
             Object[] r = targets.get(k);
-            t.add(k + 1, r[0], r[1], r[2], r[3], r[5], r[6], (Boolean) r[4] ? "higher" : "lower");
+            t.add(
+                    k + 1,
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[5],
+                    r[6],
+                    (Boolean) r[4] ? "higher" : "lower",
+                    r.length > 7 ? r[7] : "test");
         }
     }
 

@@ -141,6 +141,32 @@ class KpiBoardTest {
     }
 
     @Test
+    void aTargetSetInTheWorkbenchComesBeforeAnImportedOne() {
+        Snapshots s = new Snapshots();
+        int a = s.customer("A", "residential", "search", "Springfield", d(2025, 1, 1));
+        s.job(a, "HVAC", d(2025, 6, 30), 1000, 500, 0, false);
+        s.commercial()
+                .workbenchTarget("gross_margin_pct", d(2025, 1, 1), d(2025, 12, 31), 60, true)
+                .target("gross_margin_pct", d(2025, 1, 1), d(2025, 12, 31), 40, true)
+                .target("gross_margin_pct", d(2025, 6, 1), d(2025, 6, 30), 45, true);
+        var targets = s.build().targets();
+        int row = targets.find("gross_margin_pct", (int) d(2025, 6, 15).toEpochDay());
+        assertThat(targets.target(row)).isEqualTo(60.0);
+        assertThat(targets.fromWorkbench(row)).isTrue();
+        // without the workbench's row, the one added last
+        Snapshots t = new Snapshots();
+        int b = t.customer("B", "residential", "search", "Springfield", d(2025, 1, 1));
+        t.job(b, "HVAC", d(2025, 6, 30), 1000, 500, 0, false);
+        t.commercial()
+                .target("gross_margin_pct", d(2025, 1, 1), d(2025, 12, 31), 40, true)
+                .target("gross_margin_pct", d(2025, 6, 1), d(2025, 6, 30), 45, true);
+        var imported = t.build().targets();
+        assertThat(imported.target(
+                        imported.find("gross_margin_pct", (int) d(2025, 6, 15).toEpochDay())))
+                .isEqualTo(45.0);
+    }
+
+    @Test
     void aQuarterScalesTheMonthlyTarget() {
         KpiResult r = run(KpiPeriod.QUARTER);
         assertThat(r.window().label()).isEqualTo("2025-Q2");
