@@ -219,6 +219,7 @@ class ArchitectureTest {
         "quant.core.operations..",
         "quant.core.finance..",
         "quant.core.kpi..",
+        "quant.core.explore..",
         "quant.core.stats..",
         "quant.core.report..",
         "quant.core.chart.."
@@ -228,6 +229,7 @@ class ArchitectureTest {
     static final String[] SQL_OWNERS = {
         "quant.core.store..",
         "quant.core.alerts..",
+        "quant.core.charts..",
         "quant.core.runs..",
         "quant.core.analysis..",
         "quant.core.settings..",

@@ -29,14 +29,34 @@ public record DashboardLayout(List<TileSpec> tiles) {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardLayout.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One tile: its KPI's id and whether it takes two columns. */
-    public record TileSpec(String kpi, boolean wide) {}
+    /**
+     * One tile: a KPI's id, or the name of a chart saved in the chart builder (then {@code kpi} is
+     * null), and whether it takes two columns.
+     */
+    public record TileSpec(String kpi, boolean wide, String chart) {
+        public TileSpec(String kpi, boolean wide) {
+            this(kpi, wide, null);
+        }
+
+        /** The tile's key: the KPI's id, or {@code chart:NAME}. */
+        public String key() {
+            return kpi != null ? kpi : "chart:" + chart;
+        }
+
+        boolean isChart() {
+            return kpi == null;
+        }
+    }
 
     public DashboardLayout {
         Set<String> seen = new LinkedHashSet<>();
         List<TileSpec> kept = new ArrayList<>();
         for (TileSpec t : tiles == null ? List.<TileSpec>of() : tiles) {
-            if (t != null && Kpi.byId(t.kpi()).isPresent() && seen.add(t.kpi())) {
+            boolean valid = t != null
+                    && (t.kpi() != null
+                            ? Kpi.byId(t.kpi()).isPresent()
+                            : t.chart() != null && !t.chart().isBlank());
+            if (valid && seen.add(t.key())) {
                 kept.add(t);
             }
         }
@@ -50,14 +70,26 @@ public record DashboardLayout(List<TileSpec> tiles) {
     /** The KPIs not on the dashboard, in registry order. */
     public List<Kpi> hidden() {
         return Arrays.stream(Kpi.values())
-                .filter(k -> tiles.stream().noneMatch(t -> t.kpi().equals(k.id())))
+                .filter(k -> tiles.stream().noneMatch(t -> k.id().equals(t.kpi())))
                 .toList();
     }
 
-    /** The layout without the KPI's tile. */
-    public DashboardLayout without(String kpi) {
+    /** The layout without the tile of this key (a KPI's id, or {@code chart:NAME}). */
+    public DashboardLayout without(String key) {
         return new DashboardLayout(
-                tiles.stream().filter(t -> !t.kpi().equals(kpi)).toList());
+                tiles.stream().filter(t -> !t.key().equals(key)).toList());
+    }
+
+    /** The layout with a saved chart's tile added at the end (wide). */
+    public DashboardLayout withChart(String name) {
+        List<TileSpec> next = new ArrayList<>(tiles);
+        next.add(new TileSpec(null, true, name));
+        return new DashboardLayout(next);
+    }
+
+    /** The names of the charts on the dashboard, in order. */
+    public List<String> charts() {
+        return tiles.stream().filter(TileSpec::isChart).map(TileSpec::chart).toList();
     }
 
     /** The layout with the KPI's tile added at the end. */
@@ -67,29 +99,33 @@ public record DashboardLayout(List<TileSpec> tiles) {
         return new DashboardLayout(next);
     }
 
-    /** The layout with the KPI's tile one column or two wide. */
-    public DashboardLayout toggleWide(String kpi) {
+    /** The layout with the tile of this key one column or two wide. */
+    public DashboardLayout toggleWide(String key) {
         return new DashboardLayout(tiles.stream()
-                .map(t -> t.kpi().equals(kpi) ? new TileSpec(t.kpi(), !t.wide()) : t)
+                .map(t -> t.key().equals(key) ? new TileSpec(t.kpi(), !t.wide(), t.chart()) : t)
                 .toList());
     }
 
     /**
-     * The layout with the KPI's tile moved one place earlier ({@code step} −1) or later (+1) among the
-     * tiles of its section; unchanged at the section's edge.
+     * The layout with the tile moved one place earlier ({@code step} −1) or later (+1) among the tiles
+     * of its section (the charts are a section of their own); unchanged at the section's edge.
      */
-    public DashboardLayout move(String kpi, int step) {
-        Kpi k = Kpi.byId(kpi).orElseThrow();
+    public DashboardLayout move(String key, int step) {
         List<TileSpec> next = new ArrayList<>(tiles);
+        TileSpec moving0 =
+                next.stream().filter(t -> t.key().equals(key)).findFirst().orElse(null);
+        if (moving0 == null) {
+            return this;
+        }
         List<Integer> section = new ArrayList<>();
         for (int i = 0; i < next.size(); i++) {
-            if (Kpi.byId(next.get(i).kpi()).orElseThrow().section() == k.section()) {
+            if (sameSection(next.get(i), moving0)) {
                 section.add(i);
             }
         }
         int at = -1;
         for (int i = 0; i < section.size(); i++) {
-            if (next.get(section.get(i)).kpi().equals(kpi)) {
+            if (next.get(section.get(i)).key().equals(key)) {
                 at = i;
             }
         }
@@ -101,6 +137,14 @@ public record DashboardLayout(List<TileSpec> tiles) {
         next.set(section.get(at), next.get(section.get(to)));
         next.set(section.get(to), moving);
         return new DashboardLayout(next);
+    }
+
+    private static boolean sameSection(TileSpec a, TileSpec b) {
+        if (a.isChart() || b.isChart()) {
+            return a.isChart() && b.isChart();
+        }
+        return Kpi.byId(a.kpi()).orElseThrow().section()
+                == Kpi.byId(b.kpi()).orElseThrow().section();
     }
 
     public static Path file() {

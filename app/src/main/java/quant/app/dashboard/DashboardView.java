@@ -53,6 +53,8 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
     private final Consumer<String> openAnalysis;
     private final VBox sections = new VBox(14);
     private final Map<String, KpiTile> tiles = new HashMap<>();
+    private final Map<String, ChartTile> charts = new HashMap<>();
+    private final Consumer<String> openChart;
     private final ToggleButton arrange = new ToggleButton("Arrange");
     private final MenuButton add = new MenuButton("Add tile");
     private final HealthPane health;
@@ -65,11 +67,21 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
 
     /**
      * @param openAnalysis opens the view of a registered analysis, by the analysis's id
+     * @param openChart opens the chart builder on a saved chart, by its name
      */
-    public DashboardView(DashboardViewModel model, DashboardLayout layout, Consumer<String> openAnalysis) {
+    public DashboardView(DashboardViewModel model, Consumer<String> openAnalysis, Consumer<String> openChart) {
         this.model = model;
-        this.layout = layout;
+        this.layout = DashboardLayouts.current().get();
         this.openAnalysis = openAnalysis;
+        this.openChart = openChart;
+        DashboardLayouts.current().addListener((obs, o, next) -> {
+            boolean chartsChanged = !next.charts().equals(layout.charts());
+            layout = next;
+            rebuild();
+            if (chartsChanged) {
+                model.chartsChanged();
+            }
+        });
         setId("dashboard-view");
         ChoiceBox<KpiPeriod> period = new ChoiceBox<>();
         period.getItems().setAll(KpiPeriod.values());
@@ -102,7 +114,10 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
         reset.setId("dashboard-reset");
         reset.visibleProperty().bind(arrange.selectedProperty());
         reset.managedProperty().bind(reset.visibleProperty());
-        reset.setOnAction(e -> changeLayout(DashboardLayout.DEFAULT));
+        reset.setOnAction(e -> changeLayout(new DashboardLayout(java.util.stream.Stream.concat(
+                        DashboardLayout.DEFAULT.tiles().stream(),
+                        layout.tiles().stream().filter(t -> t.kpi() == null))
+                .toList())));
         Button targets = new Button("Targets…");
         targets.setId("dashboard-targets");
         targets.setTooltip(new Tooltip("Set a year's KPI targets and levels; saved as an import you can undo."));
@@ -152,10 +167,14 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
     private void rebuild() {
         sections.getChildren().clear();
         tiles.clear();
+        charts.clear();
         for (Section s : Section.values()) {
             FlowPane flow = new FlowPane(KpiTile.GAP, KpiTile.GAP);
             flow.setId("dashboard-section-" + s.key());
             for (DashboardLayout.TileSpec spec : layout.tiles()) {
+                if (spec.kpi() == null) {
+                    continue;
+                }
                 Kpi k = Kpi.byId(spec.kpi()).orElseThrow();
                 if (k.section() != s) {
                     continue;
@@ -170,7 +189,27 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
                 sections.getChildren().addAll(heading, flow);
             }
         }
-        if (tiles.isEmpty()) {
+        FlowPane chartFlow = new FlowPane(KpiTile.GAP, KpiTile.GAP);
+        chartFlow.setId("dashboard-section-charts");
+        for (DashboardLayout.TileSpec spec : layout.tiles()) {
+            if (spec.kpi() != null) {
+                continue;
+            }
+            ChartTile tile = new ChartTile(spec.chart(), spec.wide());
+            tile.theme(dark);
+            charts.put(spec.chart(), tile);
+            if (arrange.isSelected()) {
+                chartFlow.getChildren().add(tools(tile.node(), spec));
+            } else {
+                tile.node().setOnMouseClicked(e -> openChart.accept(tile.name()));
+                tile.node().setCursor(javafx.scene.Cursor.HAND);
+                chartFlow.getChildren().add(tile.node());
+            }
+        }
+        if (!chartFlow.getChildren().isEmpty()) {
+            sections.getChildren().addAll(Tables.heading("Charts"), chartFlow);
+        }
+        if (tiles.isEmpty() && charts.isEmpty()) {
             sections.getChildren().add(new Label("No tiles: choose Arrange ▸ Add tile, or Default tiles."));
         }
         add.getItems().clear();
@@ -198,7 +237,12 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
     }
 
     private javafx.scene.Node arranging(KpiTile tile, DashboardLayout.TileSpec spec) {
-        String id = tile.kpi().id();
+        return tools(tile.node(), spec);
+    }
+
+    /** A tile with its arranging buttons: earlier, later, wide or narrow, remove. */
+    private javafx.scene.Node tools(javafx.scene.Node node, DashboardLayout.TileSpec spec) {
+        String id = spec.key();
         Button left = small("◀", "Move earlier", () -> changeLayout(layout.move(id, -1)));
         Button right = small("▶", "Move later", () -> changeLayout(layout.move(id, 1)));
         Button wide = small(
@@ -214,7 +258,7 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
         tools.setAlignment(Pos.TOP_RIGHT);
         tools.setPadding(new Insets(4));
         tools.setPickOnBounds(false);
-        StackPane box = new StackPane(tile.node(), tools);
+        StackPane box = new StackPane(node, tools);
         StackPane.setAlignment(tools, Pos.TOP_RIGHT);
         return box;
     }
@@ -242,9 +286,7 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
     }
 
     private void changeLayout(DashboardLayout next) {
-        layout = next;
-        layout.save();
-        rebuild();
+        DashboardLayouts.set(next);
     }
 
     private void show(DashboardViewModel.Board b) {
@@ -274,6 +316,18 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
                 t.show(v, b.kpis().currency());
             }
         }
+        b.charts().forEach((name, data) -> {
+            ChartTile t = charts.get(name);
+            if (t != null) {
+                t.show(data);
+            }
+        });
+        b.chartProblems().forEach((name, problem) -> {
+            ChartTile t = charts.get(name);
+            if (t != null) {
+                t.problem(problem);
+            }
+        });
     }
 
     private void followTheme(Scene scene) {
@@ -289,6 +343,7 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
     private void applyTheme(boolean darkTheme) {
         dark = darkTheme;
         tiles.values().forEach(t -> t.theme(dark));
+        charts.values().forEach(t -> t.theme(dark));
     }
 
     /** The tiles in their order on screen, for tests: KPI ids. */
@@ -296,7 +351,7 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
         List<String> out = new ArrayList<>();
         for (Section s : Section.values()) {
             for (DashboardLayout.TileSpec spec : layout.tiles()) {
-                if (Kpi.byId(spec.kpi()).orElseThrow().section() == s) {
+                if (spec.kpi() != null && Kpi.byId(spec.kpi()).orElseThrow().section() == s) {
                     out.add(spec.kpi());
                 }
             }

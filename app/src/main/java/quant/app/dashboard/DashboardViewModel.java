@@ -46,10 +46,24 @@ public final class DashboardViewModel {
      * @param revision counts saved-forecast changes (and, for the board, acknowledgements), so the same
      *     data is read again
      */
-    public record Spec(KpiPeriod period, Optional<LocalDate> asOf, BusinessSettings settings, long revision) {}
+    public record Spec(
+            KpiPeriod period,
+            Optional<LocalDate> asOf,
+            BusinessSettings settings,
+            long revision,
+            List<String> charts) {}
 
-    /** The board: the KPIs, their health score, and the alert centre after a check. */
-    public record Board(KpiResult kpis, HealthResult health, AlertsResult alerts, List<Alert> raised) {}
+    /**
+     * The board: the KPIs, their health score, the alert centre after a check, and the saved charts on
+     * the dashboard (by name; a chart that could not be drawn has its sentence in {@code chartProblems}).
+     */
+    public record Board(
+            KpiResult kpis,
+            HealthResult health,
+            AlertsResult alerts,
+            List<Alert> raised,
+            java.util.Map<String, quant.core.explore.ChartData> charts,
+            java.util.Map<String, String> chartProblems) {}
 
     private final ObjectProperty<KpiPeriod> period = new SimpleObjectProperty<>(KpiPeriod.MONTH);
     private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
@@ -59,6 +73,9 @@ public final class DashboardViewModel {
     private final Recomputer<Spec, Board> board;
     private final Recomputer<Spec, SummaryResult> summary;
     private long acknowledged;
+    /** Counts the times the dashboard's charts changed, so they are drawn again on the same data. */
+    private long chartsSaved;
+
     private final Runnable onDataChanged;
 
     /**
@@ -75,7 +92,9 @@ public final class DashboardViewModel {
         this.onDataChanged = onDataChanged;
         this.settings = settings;
         this.forecasts = forecasts;
-        board = new Recomputer<>("Computing the KPIs", jobs, snapshots, KpiBoard.PARTS, this::computeBoard);
+        java.util.LinkedHashSet<quant.core.analysis.Part<?>> parts = new java.util.LinkedHashSet<>(KpiBoard.PARTS);
+        parts.addAll(quant.app.explore.ChartBuilderViewModel.PARTS);
+        board = new Recomputer<>("Computing the KPIs", jobs, snapshots, List.copyOf(parts), this::computeBoard);
         summary = new Recomputer<>("Writing the summary", jobs, snapshots, Outlooks.PARTS, this::computeSummary);
         period.addListener(x -> refresh());
         asOf.addListener(x -> refresh());
@@ -93,7 +112,24 @@ public final class DashboardViewModel {
         KpiResult kpis = KpiBoard.run(s, new KpiBoard.Spec(spec.period(), spec.asOf()), in, monitor);
         HealthResult health = HealthScore.of(kpis, in.rules());
         AlertCentre.Check check = AlertCentre.check(forecasts.store(), s, in, Optional.of(kpis), false, monitor);
-        return new Board(kpis, health, check.result(), check.raised());
+        java.util.Map<String, quant.core.explore.ChartData> charts = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (!spec.charts().isEmpty()) {
+            List<quant.core.explore.ChartSpec> saved = quant.core.charts.SavedCharts.list(forecasts.store());
+            for (String name : spec.charts()) {
+                var chart = saved.stream().filter(c -> c.name().equals(name)).findFirst();
+                if (chart.isEmpty()) {
+                    problems.put(name, "No chart is saved as \"" + name + "\" any more.");
+                    continue;
+                }
+                try {
+                    charts.put(name, quant.core.explore.Explorer.run(s, chart.get(), monitor));
+                } catch (quant.core.analysis.InvalidSpecException e) {
+                    problems.put(name, e.getMessage());
+                }
+            }
+        }
+        return new Board(kpis, health, check.result(), check.raised(), charts, problems);
     }
 
     private SummaryResult computeSummary(Snapshot s, Spec spec, JobMonitor monitor) {
@@ -135,13 +171,20 @@ public final class DashboardViewModel {
         return summary.messageProperty();
     }
 
+    /** Draws the dashboard's charts again (one was saved anew or added). */
+    public void chartsChanged() {
+        chartsSaved++;
+        refresh();
+    }
+
     /** Recomputes the board and the summary for the current choices. */
     public void refresh() {
         long saved = forecasts.changesProperty().get();
         Optional<LocalDate> at = Optional.ofNullable(asOf.get());
-        board.request(new Spec(period.get(), at, settings.getValue(), saved + acknowledged));
+        List<String> charts = DashboardLayouts.current().get().charts();
+        board.request(new Spec(period.get(), at, settings.getValue(), saved + acknowledged + chartsSaved, charts));
         // an acknowledgement changes no sentence: the summary is asked again only for the rest
-        summary.request(new Spec(period.get(), at, settings.getValue(), saved));
+        summary.request(new Spec(period.get(), at, settings.getValue(), saved, List.of()));
     }
 
     /** The snapshot the board was computed on (its targets are what the target editor starts from). */

@@ -94,9 +94,16 @@ public final class ViewCatalogue {
                                     c.settings(),
                                     c.savedForecasts(),
                                     c.onDataChanged()),
-                            quant.app.dashboard.DashboardLayout.load(),
                             analysis ->
-                                    viewOf(analysis).ifPresent(e -> c.openView().accept(e.id())))),
+                                    viewOf(analysis).ifPresent(e -> c.openView().accept(e.id())),
+                            chart -> c.openView().accept("chart:" + chart))),
+            new Entry(
+                    quant.app.explore.ChartBuilderView.ID,
+                    "Chart builder",
+                    Menu.HOME,
+                    "Shortcut+Shift+G",
+                    Workspace.MAIN,
+                    c -> chartBuilder(c, null)),
             new Entry(
                     DataView.ID,
                     "Data",
@@ -236,7 +243,25 @@ public final class ViewCatalogue {
                     c -> new quant.app.finance.FinanceView(quant.app.finance.MonitorViewModel.finance(
                             c.jobs(), c.snapshots(), c.counts(), c.settings()))));
 
+    /** The id prefix of the chart builder opened on a saved chart: {@code chart:NAME}. */
+    static final String CHART_PREFIX = "chart:";
+
+    /** The chart builder, on a saved chart when {@code name} is given. */
+    static javafx.scene.Node chartBuilder(ViewContext c, String name) {
+        var view = new quant.app.explore.ChartBuilderView(
+                new quant.app.explore.ChartBuilderViewModel(c.jobs(), c.snapshots(), c.counts(), c::store),
+                quant.app.explore.ChartBuilderViewModel.starter(),
+                quant.app.dashboard.DashboardLayouts::addChart);
+        if (name != null) {
+            view.openSaved(name);
+        }
+        return view;
+    }
+
     public static final List<Family> FAMILIES = List.of(
+            new Family(
+                    CHART_PREFIX,
+                    (c, name) -> Optional.of(new Workspace.ViewSpec(name, chartBuilder(c, name), Workspace.MAIN))),
             new Family("table:", (c, name) -> DomainTable.byName(name)
                     .map(t -> new Workspace.ViewSpec(
                             t.label(),

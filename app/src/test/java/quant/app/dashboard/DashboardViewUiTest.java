@@ -54,7 +54,8 @@ class DashboardViewUiTest {
                 new SimpleObjectProperty<>(settings),
                 new SavedForecasts(store, jobs),
                 () -> {});
-        view = new DashboardView(model, DashboardLayout.load(), opened::add);
+        DashboardLayouts.forget();
+        view = new DashboardView(model, opened::add, opened::add);
         Scene scene = new Scene(view, 1280, 800);
         scene.getRoot().getStyleClass().add("theme-light");
         stage.setScene(scene);

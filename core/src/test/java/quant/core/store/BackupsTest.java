@@ -40,16 +40,16 @@ class BackupsTest {
         Flyway.configure()
                 .dataSource("jdbc:h2:file:" + dir.resolve("old") + ";TRACE_LEVEL_FILE=0", "sa", "")
                 .locations("classpath:db/migration")
-                .target("9")
+                .target("10")
                 .load()
                 .migrate();
         try (Store store = Store.open(db)) {
-            assertThat(store.schemaVersion()).isEqualTo("10");
+            assertThat(store.schemaVersion()).isEqualTo("11");
         }
         try (var kept = Files.list(Backups.folder())) {
             assertThat(kept.map(p -> p.getFileName().toString()))
                     .singleElement()
-                    .satisfies(n -> assertThat(n).startsWith("old-").endsWith("-before-v10.zip"));
+                    .satisfies(n -> assertThat(n).startsWith("old-").endsWith("-before-v11.zip"));
         }
         // a database already up to date is not backed up again
         try (Store store = Store.open(db)) {
