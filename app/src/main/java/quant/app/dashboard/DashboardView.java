@@ -160,6 +160,14 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
         model.summaryMessageProperty().addListener((obs, o, m) -> summary.problem(m));
         sceneProperty().addListener((obs, o, scene) -> followTheme(scene));
         rebuild();
+        // the values kept from the last time show at once; the fresh ones replace them
+        model.lastValues(kept -> {
+            showTiles(kept.kpis());
+            health.show(kept.health());
+            frame.showBody();
+            frame.setSummary("As of " + kept.kpis().asOf().date() + " · the values kept from the last time;"
+                    + " computing them again…");
+        });
         model.refresh();
     }
 
@@ -309,13 +317,17 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
         alerts.show(b.alerts(), b.raised());
     }
 
-    private void showTiles(DashboardViewModel.Board b) {
-        for (KpiValue v : b.kpis().kpis()) {
+    private void showTiles(quant.core.kpi.KpiResult kpis) {
+        for (KpiValue v : kpis.kpis()) {
             KpiTile t = tiles.get(v.id());
             if (t != null) {
-                t.show(v, b.kpis().currency());
+                t.show(v, kpis.currency());
             }
         }
+    }
+
+    private void showTiles(DashboardViewModel.Board b) {
+        showTiles(b.kpis());
         b.charts().forEach((name, data) -> {
             ChartTile t = charts.get(name);
             if (t != null) {

@@ -111,6 +111,9 @@ public final class DashboardViewModel {
         KpiInputs in = inputs(spec);
         KpiResult kpis = KpiBoard.run(s, new KpiBoard.Spec(spec.period(), spec.asOf()), in, monitor);
         HealthResult health = HealthScore.of(kpis, in.rules());
+        if (spec.asOf().isEmpty()) {
+            KpiCache.write(forecasts.store().file(), s.dataVersion(), kpis, health);
+        }
         AlertCentre.Check check = AlertCentre.check(forecasts.store(), s, in, Optional.of(kpis), false, monitor);
         java.util.Map<String, quant.core.explore.ChartData> charts = new java.util.LinkedHashMap<>();
         java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
@@ -169,6 +172,24 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty summaryMessageProperty() {
         return summary.messageProperty();
+    }
+
+    /**
+     * The KPIs and health kept from the last time this database's data, in this version, was shown for
+     * the period, read in the background; {@code found} gets them only when they are still current.
+     */
+    public void lastValues(Consumer<KpiCache.Entry> found) {
+        String p = period.get().key();
+        jobs.submit(
+                "Reading the last KPIs",
+                monitor -> KpiCache.read(
+                        forecasts.store().file(), forecasts.store().dataVersion(), p),
+                e -> e.ifPresent(x -> {
+                    if (board.resultProperty().get() == null) {
+                        found.accept(x);
+                    }
+                }),
+                error -> {});
     }
 
     /** Draws the dashboard's charts again (one was saved anew or added). */
