@@ -31,8 +31,7 @@ public final class SampleCompanyGenerator {
     private static final long EQUIPMENT_STREAM = 0xE0_1B7A_9C3DL;
     /** Mixed into the seed for the anchor accounts' payments. */
     private static final long ANCHOR_STREAM = 0xA2C40_5107L;
-
-    /** The stream the 2025 poor hire is drawn from. */
+    /** Mixed into the seed for the 2025 poor hire. */
     private static final long HIRE_STREAM = 0x41_2E_B0_0BL;
 
     private final long seed;
