@@ -88,6 +88,13 @@ class KpiCliTest {
                         within(1e-4));
         JsonNode receivables = sample.json("receivables");
         assertThat(value("dso")).isCloseTo(receivables.get("dso").asDouble(), within(0.005));
+        // LTV:CAC × CAC is the lifetime value analysis's simple formula, and its churn is the KPI's
+        JsonNode simple = sample.json("clv").get("simpleFormula");
+        assertThat(value("ltv_to_cac") * value("cac"))
+                .isCloseTo(simple.get("clv").asDouble(), within(0.01));
+        assertThat(value("churn_rate")).isCloseTo(simple.get("monthlyChurnRate").asDouble(), within(1e-12));
+        assertThat(value("cac") / value("payback"))
+                .isCloseTo(simple.get("marginPerCustomerMonth").asDouble(), within(1e-6));
         JsonNode team = sample.json("technicians", "--months", "1").get("team");
         assertThat(value("first_time_fix")).isCloseTo(team.get("firstTimeFix").asDouble(), within(1e-4));
         assertThat(value("utilisation")).isCloseTo(team.get("utilisation").asDouble(), within(1e-4));

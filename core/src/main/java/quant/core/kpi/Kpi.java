@@ -183,8 +183,9 @@ public enum Kpi {
             "marketing",
             "ltv_to_cac",
             false,
-            "Simple-formula lifetime value at the period end (margin per active customer-month over 12 months ÷"
-                    + " the monthly churn rate) ÷ the period's CAC."),
+            "Simple-formula lifetime value at the period end (the margin of the customers' completed jobs over 12"
+                    + " months, callbacks' costs included, per active customer-month ÷ the monthly churn rate, as the"
+                    + " lifetime value view's simple formula) ÷ the period's CAC."),
     PAYBACK(
             "payback",
             "CAC payback",

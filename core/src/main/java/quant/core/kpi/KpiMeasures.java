@@ -238,17 +238,20 @@ public final class KpiMeasures {
         return then > 0 ? 1 - Math.pow(1 - (double) lost / then, 1.0 / 12) : Double.NaN;
     }
 
-    /** Margin of the purchases in the 12 months to {@code end} ÷ the active customers counted at its 12 month points. */
+    /**
+     * Margin of the customers' jobs completed in the 12 months to {@code end} (callbacks' costs
+     * included, as the lifetime value analysis counts it) ÷ the active customers counted at its 12
+     * month points.
+     */
     double marginPerCustomerMonth(LocalDate end) {
         int to = (int) end.toEpochDay();
-        int from = (int) end.minusYears(1).toEpochDay();
+        int from = (int) end.minusMonths(12).toEpochDay();
         double margin = 0;
-        for (int c = 0; c < purchases.customers(); c++) {
-            for (int k = purchases.start(c); k < purchases.end(c); k++) {
-                int d = purchases.day(k);
-                if (d > from && d <= to) {
-                    margin += purchases.margin(k);
-                }
+        Snapshot.Jobs jobs = s.jobs();
+        for (int j = 0; j < jobs.size(); j++) {
+            int d = jobs.completedDay(j);
+            if (jobs.customer(j) >= 0 && jobs.isCompleted(j) && d > from && d <= to) {
+                margin += jobs.margin(j);
             }
         }
         long customerMonths = 0;

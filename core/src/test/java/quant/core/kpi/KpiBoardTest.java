@@ -128,6 +128,31 @@ class KpiBoardTest {
     }
 
     @Test
+    void theRunwayAndTheSavedForecastsAccuracy() {
+        // a revenue forecast saved in May saying June would bring 2,000
+        var saved = new quant.core.forecast.business.SavedForecast(
+                1,
+                java.time.Instant.parse("2025-05-31T12:00:00Z"),
+                "revenue",
+                "Revenue of completed jobs",
+                "auto",
+                "test",
+                d(2025, 5, 31),
+                null,
+                List.of(new quant.core.forecast.business.SavedForecast.Point(
+                        d(2025, 6, 1), 2000, 1800, 2200, 1700, 2300)));
+        KpiInputs in = new KpiInputs(KpiRules.DEFAULTS, 365, OptionalDouble.of(10_000), "USD", List.of(saved));
+        KpiResult r =
+                KpiBoard.run(company(), new KpiBoard.Spec(KpiPeriod.MONTH, Optional.empty()), in, JobMonitor.NONE);
+        // 10,000 at the data's last day ÷ the outgoings of April to June (job costs 1,000 + rent 200 + marketing
+        // 100) ÷ 3
+        assertThat(r.kpi(Kpi.CASH_RUNWAY).value()).isCloseTo(10_000 / (1300.0 / 3), within(1e-9));
+        // June's actual 1,800 against the 2,000 forecast: 1 − 200 ÷ 1,800
+        assertThat(r.kpi(Kpi.FORECAST_ACCURACY).value()).isCloseTo(1 - 200.0 / 1800, within(1e-12));
+        assertThat(r.notes()).noneMatch(n -> n.contains("cash.openingBalance"));
+    }
+
+    @Test
     void aKpiWithoutTargetIsJudgedAgainstLastYear() {
         KpiValue n = run(KpiPeriod.MONTH).kpi(Kpi.NEW_CUSTOMERS);
         // one customer acquired in June 2024, two in June 2025
