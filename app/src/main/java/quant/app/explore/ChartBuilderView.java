@@ -455,7 +455,7 @@ public final class ChartBuilderView extends BorderPane implements quant.app.anal
             return Optional.empty();
         }
         String title = d.spec().name().isBlank() ? d.measureLabel() : d.spec().name();
-        Report.Builder b = Report.builder("chart", title, null);
+        Report.Builder b = Report.builder("chart", title, d.asOf());
         if (d.spec().type() != ChartSpec.ChartType.TABLE) {
             b.chart("chart", title, () -> ExploreCharts.chart(d));
         }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param points a scatter's points (at most {@link Explorer#MAX_POINTS}, taken evenly), else empty
  * @param measureLabel the measure in words: "Sum of revenue"
  * @param notes what was cut or left out
+ * @param asOf the data's last activity day, which the chart runs to (null for data without jobs)
  */
 public record ChartData(
         ChartSpec spec,
@@ -23,7 +24,8 @@ public record ChartData(
         List<Point> points,
         String xLabel,
         String measureLabel,
-        List<String> notes) {
+        List<String> notes,
+        quant.core.analysis.AsOf asOf) {
     /** One point of a scatter. */
     public record Point(double x, double y, String series) {}
 

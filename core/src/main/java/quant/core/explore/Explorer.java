@@ -115,8 +115,8 @@ public final class Explorer {
                 : capital(spec.measure().aggregate().words()) + " of "
                         + c.field(spec.measure().field()).label().toLowerCase(java.util.Locale.ROOT);
         if (spec.type() == ChartSpec.ChartType.SCATTER) {
-            return scatter(
-                    c, spec, source, rangeDay, from, to, filterFields, filterValues, xLabel, measureLabel, monitor);
+            Selection kept = new Selection(rangeDay, from, to, filterFields, filterValues);
+            return scatter(c, spec, source, kept, xLabel, measureLabel, asOf(s), monitor);
         }
         IntFunction<String> xKey = key(c, spec.x());
         IntFunction<String> sKey = spec.split() == null ? i -> measureLabel : key(c, spec.split());
@@ -185,20 +185,25 @@ public final class Explorer {
         if (rows == 0) {
             notes.add("No " + source.title().toLowerCase(java.util.Locale.ROOT) + " pass the filters.");
         }
-        return new ChartData(spec, categories, series, values, rows, List.of(), xLabel, measureLabel, notes);
+        return new ChartData(spec, categories, series, values, rows, List.of(), xLabel, measureLabel, notes, asOf(s));
+    }
+
+    /** The rows a spec keeps: in the date range, with a kept value of each filtered field. */
+    record Selection(
+            IntUnaryOperator rangeDay, int from, int to, List<IntFunction<String>> fields, List<Set<String>> values) {
+        boolean passes(int i) {
+            return Explorer.passes(i, rangeDay, from, to, fields, values);
+        }
     }
 
     private static ChartData scatter(
             Columns c,
             ChartSpec spec,
             Source source,
-            IntUnaryOperator rangeDay,
-            int from,
-            int to,
-            List<IntFunction<String>> filterFields,
-            List<Set<String>> filterValues,
+            Selection selection,
             String xLabel,
             String measureLabel,
+            quant.core.analysis.AsOf asOf,
             JobMonitor monitor) {
         IntToDoubleFunction x = c.numberOf(spec.x().field());
         IntToDoubleFunction y = c.numberOf(spec.measure().field());
@@ -208,7 +213,7 @@ public final class Explorer {
             if ((i & 0xFFFF) == 0) {
                 monitor.checkCancelled();
             }
-            if (passes(i, rangeDay, from, to, filterFields, filterValues)
+            if (selection.passes(i)
                     && !Double.isNaN(x.applyAsDouble(i))
                     && !Double.isNaN(y.applyAsDouble(i))
                     && sKey.apply(i) != null) {
@@ -238,7 +243,14 @@ public final class Explorer {
                 points,
                 xLabel,
                 c.field(spec.measure().field()).label(),
-                notes);
+                notes,
+                asOf);
+    }
+
+    /** The data's last activity day, or null when there is none. */
+    static quant.core.analysis.AsOf asOf(Snapshot s) {
+        int last = s.lastActivityDay();
+        return last == Snapshot.NO_DAY ? null : new quant.core.analysis.AsOf(LocalDate.ofEpochDay(last), true);
     }
 
     static boolean passes(
