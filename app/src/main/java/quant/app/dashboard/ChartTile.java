@@ -51,8 +51,8 @@ final class ChartTile {
         if (chart != null) {
             chart.setTitle((String) null);
             ChartStyle.theme(chart, dark);
+            viewer.setChart(chart);
         }
-        viewer.setChart(chart);
         viewer.setVisible(chart != null);
         if (chart == null) {
             problem.setText("A table: open the chart builder to see it.");
@@ -62,7 +62,7 @@ final class ChartTile {
 
     void problem(String sentence) {
         shown = null;
-        viewer.setChart(null);
+        viewer.setVisible(false);
         problem.setText(sentence);
         tile.setText("");
     }
