@@ -122,6 +122,8 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
         targets.setId("dashboard-targets");
         targets.setTooltip(new Tooltip("Set a year's KPI targets and levels; saved as an import you can undo."));
         targets.setOnAction(e -> editTargets());
+        // the editor starts at the data's year, known once the KPIs are computed
+        targets.disableProperty().bind(model.boardProperty().isNull());
         targetNotice.setId("dashboard-targets-notice");
         setTop(new ToolBar(
                 new Label("Period"),
@@ -282,9 +284,11 @@ public final class DashboardView extends BorderPane implements quant.app.analysi
     private void editTargets() {
         var snapshot = model.snapshotProperty().get();
         DashboardViewModel.Board b = model.boardProperty().get();
+        if (b == null) {
+            return;
+        }
         TargetEditor editor = new TargetEditor(
-                snapshot == null ? null : snapshot.targets(),
-                b == null ? java.time.LocalDate.now() : b.kpis().asOf().date());
+                snapshot == null ? null : snapshot.targets(), b.kpis().asOf().date());
         if (getScene() != null) {
             editor.initOwner(getScene().getWindow());
         }
