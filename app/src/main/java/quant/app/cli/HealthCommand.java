@@ -1,7 +1,5 @@
 package quant.app.cli;
 
-import java.time.LocalDate;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,18 +26,8 @@ final class HealthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--period",
-            paramLabel = "PERIOD",
-            defaultValue = "month",
-            description = "month, quarter or ytd (default: ${DEFAULT-VALUE}).")
-    String period;
-
-    @Option(
-            names = "--as-of",
-            paramLabel = "DATE",
-            description = "Compute at this date (default: the last activity in the data).")
-    LocalDate asOf;
+    @picocli.CommandLine.Mixin
+    KpiOptions kpi;
 
     @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
     boolean json;
@@ -50,13 +38,8 @@ final class HealthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         output.check(parent.database());
-        var p = KpiCommand.parsePeriod(spec, period);
         KpiCommand.Loaded loaded = KpiCommand.Loaded.of(parent.database());
-        KpiResult kpis = KpiBoard.run(
-                loaded.snapshot(),
-                new KpiBoard.Spec(p, Optional.ofNullable(asOf)),
-                loaded.inputs(),
-                CliProgress.monitor());
+        KpiResult kpis = KpiBoard.run(loaded.snapshot(), kpi.board(), loaded.inputs(), CliProgress.monitor());
         HealthResult h = HealthScore.of(kpis, loaded.inputs().rules());
         output.report(spec, json, h, () -> HealthReport.of(h), loaded.settings(), TextReport.DEFAULT_ROWS);
         return QuantCommand.OK;

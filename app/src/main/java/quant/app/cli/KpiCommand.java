@@ -1,9 +1,7 @@
 package quant.app.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +14,6 @@ import quant.core.forecast.business.ForecastLog;
 import quant.core.forecast.business.SavedForecast;
 import quant.core.kpi.KpiBoard;
 import quant.core.kpi.KpiInputs;
-import quant.core.kpi.KpiPeriod;
 import quant.core.kpi.KpiReport;
 import quant.core.kpi.KpiResult;
 import quant.core.report.TextReport;
@@ -36,18 +33,8 @@ final class KpiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--period",
-            paramLabel = "PERIOD",
-            defaultValue = "month",
-            description = "month, quarter or ytd (default: ${DEFAULT-VALUE}).")
-    String period;
-
-    @Option(
-            names = "--as-of",
-            paramLabel = "DATE",
-            description = "Compute at this date (default: the last activity in the data).")
-    LocalDate asOf;
+    @picocli.CommandLine.Mixin
+    KpiOptions kpi;
 
     @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
     boolean json;
@@ -58,23 +45,10 @@ final class KpiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         output.check(parent.database());
-        KpiPeriod p = parsePeriod(spec, period);
         Loaded loaded = Loaded.of(parent.database());
-        KpiResult r = KpiBoard.run(
-                loaded.snapshot(),
-                new KpiBoard.Spec(p, Optional.ofNullable(asOf)),
-                loaded.inputs(),
-                CliProgress.monitor());
+        KpiResult r = KpiBoard.run(loaded.snapshot(), kpi.board(), loaded.inputs(), CliProgress.monitor());
         output.report(spec, json, r, () -> KpiReport.of(r), loaded.settings(), TextReport.DEFAULT_ROWS);
         return QuantCommand.OK;
-    }
-
-    static KpiPeriod parsePeriod(CommandSpec spec, String text) {
-        try {
-            return KpiPeriod.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
     }
 
     /** What the KPI commands read: the snapshot of the KPI parts, the settings and the saved forecasts. */

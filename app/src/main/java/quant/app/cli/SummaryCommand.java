@@ -1,7 +1,5 @@
 package quant.app.cli;
 
-import java.time.LocalDate;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,18 +32,8 @@ final class SummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--period",
-            paramLabel = "PERIOD",
-            defaultValue = "month",
-            description = "month, quarter or ytd (default: ${DEFAULT-VALUE}).")
-    String period;
-
-    @Option(
-            names = "--as-of",
-            paramLabel = "DATE",
-            description = "Compute at this date (default: the last activity in the data).")
-    LocalDate asOf;
+    @picocli.CommandLine.Mixin
+    KpiOptions kpi;
 
     @Option(names = "--json", description = "Print the whole result as JSON (keys in docs/cli.md).")
     boolean json;
@@ -56,7 +44,6 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         output.check(parent.database());
-        var p = KpiCommand.parsePeriod(spec, period);
         BusinessSettings settings;
         KpiInputs in;
         quant.core.analysis.Snapshot snapshot;
@@ -65,8 +52,7 @@ final class SummaryCommand implements Callable<Integer> {
             in = KpiInputs.of(settings, ForecastLog.list(store));
             snapshot = new SnapshotLoader(store).load(Outlooks.PARTS, CliProgress.monitor());
         }
-        KpiResult kpis =
-                KpiBoard.run(snapshot, new KpiBoard.Spec(p, Optional.ofNullable(asOf)), in, CliProgress.monitor());
+        KpiResult kpis = KpiBoard.run(snapshot, kpi.board(), in, CliProgress.monitor());
         Outlooks outlooks = Outlooks.run(snapshot, settings, kpis.asOf().date(), CliProgress.monitor());
         SummaryResult r = SummaryWriter.write(kpis, snapshot, outlooks);
         output.report(spec, json, r, () -> SummaryReport.of(r), settings, TextReport.DEFAULT_ROWS);
