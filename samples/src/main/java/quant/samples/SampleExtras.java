@@ -35,6 +35,9 @@ final class SampleExtras {
     static final List<Part<?>> CASH_PARTS =
             List.of(Snapshot.Jobs.PART, Snapshot.Invoices.PART, Operations.Expenses.PART, Operations.Spend.PART);
 
+    /** The made-up company's name, which its report packs print. */
+    static final String COMPANY_NAME = "Front Range Home Services";
+
     private SampleExtras() {}
 
     static void apply(Store store, JobMonitor monitor) {
@@ -42,6 +45,7 @@ final class SampleExtras {
         double cash = STARTING_CASH + netCashFlow(flows);
         BusinessSettings.read(store)
                 .with(Setting.OPENING_CASH, String.format(java.util.Locale.ROOT, "%.2f", cash))
+                .with(Setting.COMPANY_NAME, COMPANY_NAME)
                 .save(store);
         monitor.progress(0, -1, "Saving the mid-2025 revenue forecast");
         Snapshot s = new SnapshotLoader(store).load(RevenueAnalysis.PARTS, JobMonitor.NONE);

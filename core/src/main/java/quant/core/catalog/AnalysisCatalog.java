@@ -63,7 +63,12 @@ public final class AnalysisCatalog {
     /** Runs an analysis on a snapshot and returns its report. */
     @FunctionalInterface
     public interface Runner {
-        Report run(Snapshot snapshot, BusinessSettings settings, Optional<LocalDate> asOf, JobMonitor monitor);
+        Report run(
+                Snapshot snapshot,
+                BusinessSettings settings,
+                Optional<LocalDate> asOf,
+                CustomerFilter filter,
+                JobMonitor monitor);
     }
 
     /**
@@ -73,13 +78,33 @@ public final class AnalysisCatalog {
      * @param title what it is called in menus and documents
      * @param question the question it answers, in a sentence
      * @param parts the parts of the data it reads (load a snapshot of these for {@link #report})
+     * @param filterable whether it looks at a chosen set of customers (a {@link CustomerFilter}); the
+     *     others always cover the whole business
      * @param runner runs it with its default spec and makes the report
      */
-    public record Entry(String id, String title, String question, List<Part<?>> parts, Runner runner) {
+    public record Entry(
+            String id, String title, String question, List<Part<?>> parts, boolean filterable, Runner runner) {
+        Entry(String id, String title, String question, List<Part<?>> parts, Runner runner) {
+            this(id, title, question, parts, false, runner);
+        }
+
         /** Runs the analysis at {@code asOf} (empty: the data's last activity) and returns its report. */
         public Report report(
                 Snapshot snapshot, BusinessSettings settings, Optional<LocalDate> asOf, JobMonitor monitor) {
-            return runner.run(snapshot, settings, asOf, monitor);
+            return runner.run(snapshot, settings, asOf, CustomerFilter.ALL, monitor);
+        }
+
+        /**
+         * Runs the analysis at {@code asOf} on the customers {@code filter} lets through (resolved
+         * against the snapshot) when it is {@link #filterable}, else on all of them.
+         */
+        public Report report(
+                Snapshot snapshot,
+                BusinessSettings settings,
+                Optional<LocalDate> asOf,
+                CustomerFilter filter,
+                JobMonitor monitor) {
+            return runner.run(snapshot, settings, asOf, filterable ? filter : CustomerFilter.ALL, monitor);
         }
     }
 
@@ -89,8 +114,9 @@ public final class AnalysisCatalog {
                     "Cohort retention",
                     "How many of each month's new customers come back, month by month?",
                     CohortAnalysis.PARTS,
-                    (s, b, d, m) -> {
-                        CohortSpec spec = new CohortSpec(Period.MONTH, CohortMetric.CUSTOMERS, CustomerFilter.ALL, d);
+                    true,
+                    (s, b, d, f, m) -> {
+                        CohortSpec spec = new CohortSpec(Period.MONTH, CohortMetric.CUSTOMERS, f, d);
                         return CohortReport.of(CohortAnalysis.run(s, spec, m), spec);
                     }),
             new Entry(
@@ -98,8 +124,9 @@ public final class AnalysisCatalog {
                     "Customer lifetime value",
                     "What is a customer worth, so far and to come?",
                     ClvAnalysis.PARTS,
-                    (s, b, d, m) -> {
-                        ClvSpec spec = ClvSpec.of(b.customers()).withAsOf(d);
+                    true,
+                    (s, b, d, f, m) -> {
+                        ClvSpec spec = ClvSpec.of(b.customers()).withAsOf(d).withFilter(f);
                         return ClvReport.of(ClvAnalysis.run(s, spec, m), spec);
                     }),
             new Entry(
@@ -107,8 +134,10 @@ public final class AnalysisCatalog {
                     "Churn risk",
                     "Which customers are slipping away, and who to call first?",
                     ChurnRiskAnalysis.PARTS,
-                    (s, b, d, m) -> {
-                        ChurnRiskSpec spec = ChurnRiskSpec.of(b.customers()).withAsOf(d);
+                    true,
+                    (s, b, d, f, m) -> {
+                        ChurnRiskSpec spec =
+                                ChurnRiskSpec.of(b.customers()).withAsOf(d).withFilter(f);
                         return ChurnRiskReport.of(ChurnRiskAnalysis.run(s, spec, m), spec);
                     }),
             new Entry(
@@ -116,8 +145,9 @@ public final class AnalysisCatalog {
                     "Customer segments",
                     "Which groups of customers buy alike, and what to do with each?",
                     SegmentAnalysis.PARTS,
-                    (s, b, d, m) -> {
-                        SegmentSpec spec = SegmentSpec.DEFAULT.withAsOf(d);
+                    true,
+                    (s, b, d, f, m) -> {
+                        SegmentSpec spec = SegmentSpec.DEFAULT.withAsOf(d).withFilter(f);
                         return SegmentReport.of(SegmentAnalysis.run(s, spec, m), spec);
                     }),
             new Entry(
@@ -125,7 +155,7 @@ public final class AnalysisCatalog {
                     "Demand and capacity",
                     "How many jobs are coming, and are there hands for them?",
                     DemandAnalysis.PARTS,
-                    (s, b, d, m) -> {
+                    (s, b, d, f, m) -> {
                         OutlookSpec spec = new OutlookSpec(d, DemandAnalysis.DEFAULT_DAYS, Method.AUTO);
                         return ForecastReports.demand(DemandAnalysis.run(s, spec, m), spec);
                     }),
@@ -134,7 +164,7 @@ public final class AnalysisCatalog {
                     "Revenue forecast",
                     "What revenue is coming in the next month, quarter and year?",
                     RevenueAnalysis.PARTS,
-                    (s, b, d, m) -> {
+                    (s, b, d, f, m) -> {
                         OutlookSpec spec = new OutlookSpec(d, RevenueAnalysis.DEFAULT_DAYS, Method.AUTO);
                         return ForecastReports.revenue(RevenueAnalysis.run(s, spec, m), spec);
                     }),
@@ -143,7 +173,7 @@ public final class AnalysisCatalog {
                     "Cash flow",
                     "Will there be cash in the bank, week by week?",
                     CashFlowAnalysis.PARTS,
-                    (s, b, d, m) -> {
+                    (s, b, d, f, m) -> {
                         CashFlowSpec spec = new CashFlowSpec(
                                 new OutlookSpec(d, CashFlowSpec.DEFAULT_DAYS, Method.AUTO), b.openingCash());
                         return ForecastReports.cashFlow(CashFlowAnalysis.run(s, spec, m), spec);
@@ -153,7 +183,7 @@ public final class AnalysisCatalog {
                     "Sales pipeline",
                     "How healthy is the pipeline, and which deals need a push?",
                     PipelineAnalysis.PARTS,
-                    (s, b, d, m) -> {
+                    (s, b, d, f, m) -> {
                         PipelineSpec spec = new PipelineSpec(d, PipelineSpec.By.NONE, b.stageOrder());
                         return PipelineReport.of(PipelineAnalysis.run(s, spec, m));
                     }),
@@ -162,7 +192,7 @@ public final class AnalysisCatalog {
                     "Marketing",
                     "What does a customer cost by channel, and when does it pay back?",
                     MarketingAnalysis.PARTS,
-                    (s, b, d, m) -> {
+                    (s, b, d, f, m) -> {
                         MarketingSpec spec = new MarketingSpec(d, MarketingSpec.Ltv.CLV, b.customers());
                         return MarketingReport.of(MarketingAnalysis.run(s, spec, m));
                     }),
@@ -171,7 +201,7 @@ public final class AnalysisCatalog {
                     "Technicians",
                     "Which technicians are fast, right first time and well rated, within their trade?",
                     TechnicianAnalysis.PARTS,
-                    (s, b, d, m) -> {
+                    (s, b, d, f, m) -> {
                         TechnicianSpec spec = TechnicianSpec.of(b).withAsOf(d);
                         return TechnicianReport.of(TechnicianAnalysis.run(s, spec, m));
                     }),
@@ -180,7 +210,7 @@ public final class AnalysisCatalog {
                     "Profitability",
                     "Which service lines, customers and jobs make money after travel and overhead?",
                     ProfitabilityAnalysis.PARTS,
-                    (s, b, d, m) -> {
+                    (s, b, d, f, m) -> {
                         ProfitabilitySpec spec =
                                 ProfitabilitySpec.DEFAULT.withAsOf(d).withOverheadBy(b.overheadBy());
                         return ProfitabilityReport.of(ProfitabilityAnalysis.run(s, spec, m));
@@ -190,33 +220,35 @@ public final class AnalysisCatalog {
                     "Equipment",
                     "Which vans and machines are likely to fail next, when to service them, and do they pay?",
                     quant.core.equipment.EquipmentAnalysis.PARTS,
-                    (s, b, d, m) -> quant.core.equipment.EquipmentReport.of(quant.core.equipment.EquipmentAnalysis.run(
-                            s, quant.core.equipment.EquipmentSpec.of(b).withAsOf(d.orElse(null)), m))),
+                    (s, b, d, f, m) ->
+                            quant.core.equipment.EquipmentReport.of(quant.core.equipment.EquipmentAnalysis.run(
+                                    s, quant.core.equipment.EquipmentSpec.of(b).withAsOf(d.orElse(null)), m))),
             new Entry(
                     quant.core.pricing.PricingReport.ID,
                     "Pricing",
                     "What price wins the job without giving margin away?",
                     quant.core.pricing.PricingAnalysis.PARTS,
-                    (s, b, d, m) -> quant.core.pricing.PricingReport.of(
+                    (s, b, d, f, m) -> quant.core.pricing.PricingReport.of(
                             quant.core.pricing.PricingAnalysis.run(s, d, b.stageOrder(), m))),
             new Entry(
                     ReceivablesReport.ID,
                     "Receivables",
                     "How much cash is stuck in receivables, and who pays late?",
                     ReceivablesAnalysis.PARTS,
-                    (s, b, d, m) -> ReceivablesReport.of(ReceivablesAnalysis.run(s, d, b.monitors(), m), b.monitors())),
+                    (s, b, d, f, m) ->
+                            ReceivablesReport.of(ReceivablesAnalysis.run(s, d, b.monitors(), m), b.monitors())),
             new Entry(
                     FinanceReport.ID,
                     "Finance monitors",
                     "How concentrated, how profitable and how steady is the revenue, and what reserve does it need?",
                     FinanceAnalysis.PARTS,
-                    (s, b, d, m) -> FinanceReport.of(FinanceAnalysis.run(s, d, b.monitors(), m), b.monitors())),
+                    (s, b, d, f, m) -> FinanceReport.of(FinanceAnalysis.run(s, d, b.monitors(), m), b.monitors())),
             new Entry(
                     MarketReport.ID,
                     "Market position",
                     "Is our share of each line's market growing?",
                     MarketAnalysis.PARTS,
-                    (s, b, d, m) -> {
+                    (s, b, d, f, m) -> {
                         var r = MarketAnalysis.run(s, d, m);
                         return MarketReport.of(r, String.valueOf(r.asOf().date().getYear()), List.of());
                     }));

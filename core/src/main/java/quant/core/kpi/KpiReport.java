@@ -46,7 +46,11 @@ public final class KpiReport {
                 Column.text("value", "Value", "", v -> format(v, v.value(), currency)),
                 Column.text("target", "Target", "", v -> format(v, v.target(), currency)),
                 Column.text("status", "Status", "", v -> v.level().words()),
-                Column.text("last-year", "Same period last year", "", v -> format(v, v.comparison(), currency)),
+                Column.text(
+                        "last-year",
+                        "Last year",
+                        "The same days a year earlier",
+                        v -> format(v, v.comparison(), currency)),
                 Column.text(
                         "change",
                         "Change",

@@ -15,14 +15,24 @@ import quant.core.analysis.InvalidSpecException;
  *       when the date is that month's last day);
  *   <li>{@code month:2025-11}: that month;
  *   <li>{@code quarter:2025-Q4}: that quarter;
- *   <li>{@code ytd}: from 1 January of the date's year to the date.
+ *   <li>{@code ytd}: from 1 January of the date's year to the date;
+ *   <li>{@code last-week}: the last complete Monday-to-Sunday week at the date (its own week when the
+ *       date is a Sunday).
  * </ul>
  *
  * @param text the rule as written
  */
 public record PeriodRule(String text) {
-    /** A period: its days, both ends included, and how a document names it. */
-    public record Period(LocalDate from, LocalDate to, String label) {}
+    /** The length of a period, which decides what its KPIs cover. */
+    public enum Kind {
+        WEEK,
+        MONTH,
+        QUARTER,
+        YTD
+    }
+
+    /** A period: its days, both ends included, how a document names it, and its length. */
+    public record Period(LocalDate from, LocalDate to, String label, Kind kind) {}
 
     /**
      * Reads a rule.
@@ -50,7 +60,23 @@ public record PeriodRule(String text) {
             return month(m);
         }
         if (t.equals("ytd")) {
-            return new Period(LocalDate.of(at.getYear(), 1, 1), at, at.getYear() + " to " + at);
+            return new Period(LocalDate.of(at.getYear(), 1, 1), at, at.getYear() + " to " + at, Kind.YTD);
+        }
+        if (t.equals("last-week")) {
+            LocalDate sunday = at.getDayOfWeek() == java.time.DayOfWeek.SUNDAY
+                    ? at
+                    : at.with(java.time.temporal.TemporalAdjusters.previous(java.time.DayOfWeek.SUNDAY));
+            LocalDate monday = sunday.minusDays(6);
+            return new Period(
+                    monday,
+                    sunday,
+                    "week " + monday.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) + "-W"
+                            + String.format(
+                                    Locale.ROOT,
+                                    "%02d",
+                                    monday.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR))
+                            + " (" + monday + " to " + sunday + ")",
+                    Kind.WEEK);
         }
         if (t.startsWith("month:")) {
             try {
@@ -70,20 +96,21 @@ public record PeriodRule(String text) {
                     throw new NumberFormatException();
                 }
                 LocalDate from = LocalDate.of(year, 3 * quarter - 2, 1);
-                return new Period(from, from.plusMonths(3).minusDays(1), year + "-Q" + quarter);
+                return new Period(from, from.plusMonths(3).minusDays(1), year + "-Q" + quarter, Kind.QUARTER);
             } catch (RuntimeException e) {
                 throw new InvalidSpecException(
                         "A quarter period is written quarter:YYYY-Qn, e.g. quarter:2025-Q4, not \"" + text + "\".");
             }
         }
         throw new InvalidSpecException(
-                "The period must be last-month, month:YYYY-MM, quarter:YYYY-Qn or ytd, not \"" + text + "\".");
+                "The period must be last-month, month:YYYY-MM, quarter:YYYY-Qn, ytd or last-week, not \"" + text
+                        + "\".");
     }
 
     private static Period month(YearMonth m) {
         if (m.getYear() < 1900 || m.getYear() > 2199) {
             throw new InvalidSpecException("A month period lies in the years 1900 to 2199, not " + m + ".");
         }
-        return new Period(m.atDay(1), m.atEndOfMonth(), m.toString());
+        return new Period(m.atDay(1), m.atEndOfMonth(), m.toString(), Kind.MONTH);
     }
 }

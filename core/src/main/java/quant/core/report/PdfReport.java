@@ -36,23 +36,13 @@ public final class PdfReport {
             for (String line : report.spec()) {
                 sheet.text(line);
             }
-            sheet.figures(report.figures().stream()
-                    .map(f -> {
-                        boolean warn = f.status() == Status.WARNING || f.status() == Status.CRITICAL;
-                        String detail = warn
-                                ? Character.toUpperCase(f.status().words().charAt(0))
-                                        + f.status().words().substring(1)
-                                        + (f.detail().isEmpty() ? "" : ": " + f.detail())
-                                : f.detail();
-                        return new PdfSheet.Figure(f.label(), ValueText.figure(f, options.currency()), detail, warn);
-                    })
-                    .toList());
+            sheet.figures(figures(report.figures(), options.currency()));
             for (ReportChart c : report.charts()) {
                 sheet.chart(c.title(), c.chart().get(), CHART_HEIGHT);
             }
             for (ReportTable<?> t : report.tables()) {
                 if (t.printed()) {
-                    table(sheet, t, options.currency());
+                    table(sheet, t, options.currency(), MAX_ROWS, "export to XLSX or CSV for all of them");
                 }
             }
             if (!report.notes().isEmpty()) {
@@ -61,29 +51,63 @@ public final class PdfReport {
             }
             if (!report.definitions().isEmpty()) {
                 sheet.heading("Definitions", 20);
-                report.definitions().forEach(sheet::small);
-                for (ReportTable<?> t : report.tables()) {
-                    if (!t.printed()) {
-                        continue;
-                    }
-                    for (Column<?> c : t.columns()) {
-                        if (!c.description().isEmpty()) {
-                            sheet.small(t.title() + " — " + c.title() + ": " + c.description());
-                        }
-                    }
-                }
+                definitions(report).forEach(sheet::small);
             }
             sheet.save(out);
         }
     }
 
-    private static <T> void table(PdfSheet sheet, ReportTable<T> t, String currency) {
-        sheet.subheading(t.title());
+    /** Key figures as boxes: a warning or critical one with a warm border and its status in words. */
+    public static List<PdfSheet.Figure> figures(List<KeyFigure> figures, String currency) {
+        return figures.stream()
+                .map(f -> {
+                    boolean warn = f.status() == Status.WARNING || f.status() == Status.CRITICAL;
+                    String detail = warn
+                            ? Character.toUpperCase(f.status().words().charAt(0))
+                                    + f.status().words().substring(1)
+                                    + (f.detail().isEmpty() ? "" : ": " + f.detail())
+                            : f.detail();
+                    return new PdfSheet.Figure(f.label(), ValueText.figure(f, currency), detail, warn);
+                })
+                .toList();
+    }
+
+    /** The definitions of a report: its own sentences, then what each printed table's columns mean. */
+    public static List<String> definitions(Report report) {
+        List<String> out = new ArrayList<>(report.definitions());
+        for (ReportTable<?> t : report.tables()) {
+            if (!t.printed()) {
+                continue;
+            }
+            for (Column<?> c : t.columns()) {
+                if (!c.description().isEmpty()) {
+                    out.add(t.title() + " — " + c.title() + ": " + c.description());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes table {@code t} under its title: at most {@code maxRows} rows, then (when there are more) a
+     * line saying so and {@code forAll} — where to find them all. A column keyed {@code status} is drawn
+     * as a status column.
+     */
+    public static <T> void table(PdfSheet sheet, ReportTable<T> t, String currency, int maxRows, String forAll) {
+        table(sheet, t, currency, maxRows, forAll, true);
+    }
+
+    /** {@link #table}, under its title only when {@code titled} (a section already named by it need not). */
+    public static <T> void table(
+            PdfSheet sheet, ReportTable<T> t, String currency, int maxRows, String forAll, boolean titled) {
+        if (titled) {
+            sheet.subheading(t.title());
+        }
         if (t.rows().isEmpty()) {
             sheet.text("No rows.");
             return;
         }
-        List<T> rows = t.rows().size() > MAX_ROWS ? t.rows().subList(0, MAX_ROWS) : t.rows();
+        List<T> rows = t.rows().size() > maxRows ? t.rows().subList(0, maxRows) : t.rows();
         List<List<String>> cells = new ArrayList<>(rows.size() + 1);
         for (T row : rows) {
             cells.add(text(t, row));
@@ -103,13 +127,19 @@ public final class PdfReport {
                 sample.add(cells.getLast().get(col));
             }
             String header = ValueText.header(c, currency);
-            float w = sheet.columnWidth(header, sample, c.type().isNumeric() ? 140 : MAX_TEXT_COLUMN);
-            columns.add(new PdfSheet.Column(header, w, c.type().isNumeric() || c.type() == ColumnType.DURATION));
+            boolean status = c.key().equals("status");
+            float w =
+                    sheet.columnWidth(header, sample, c.type().isNumeric() ? 140 : MAX_TEXT_COLUMN) + (status ? 10 : 0);
+            columns.add(new PdfSheet.Column(
+                    header,
+                    w,
+                    c.type().isNumeric() || c.type() == ColumnType.DURATION,
+                    c.key().equals("status")));
         }
         sheet.table(columns, cells, t.total() != null);
-        if (t.rows().size() > MAX_ROWS) {
-            sheet.small("The first %,d of %,d rows; export to XLSX or CSV for all of them."
-                    .formatted(MAX_ROWS, t.rows().size()));
+        if (t.rows().size() > maxRows) {
+            sheet.small(
+                    "The first %,d of %,d rows; %s.".formatted(maxRows, t.rows().size(), forAll));
         }
     }
 

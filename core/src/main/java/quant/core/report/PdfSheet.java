@@ -1,23 +1,20 @@
 package quant.core.report;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
-import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
@@ -25,19 +22,25 @@ import org.apache.pdfbox.util.Matrix;
 import org.jfree.chart.JFreeChart;
 
 /**
- * A printed document written top to bottom with PDFBox: headings (each a PDF bookmark), wrapped
- * paragraphs, rows of key figures, charts drawn as vectors (the JFreeChart definition painted through
- * a PDFBox {@code Graphics2D}), and tables whose header repeats on each page they run onto and whose
- * columns, when too many for the page, continue in further blocks that repeat the first column. Every
- * page gets a running header (when given) and a footer with the title and "page n of m".
- *
- * <p>Text is set in Liberation Sans (the metric twin of Arial that PDFBox ships), embedded as a
- * subset, so names such as "Łukasz Őri-Şahin" print as written and the text can be selected and
- * searched; bold is the same face drawn with a thin outline. A character the font lacks prints as "?".
+ * A printed document written top to bottom with PDFBox: chapters and headings (each a PDF bookmark,
+ * headings nested under their chapter), wrapped paragraphs, rows of key figures, charts drawn as
+ * vectors (the JFreeChart definition painted through a PDFBox {@code Graphics2D}), and tables whose
+ * header repeats on each page they run onto and whose columns, when too many for the page, continue in
+ * further blocks that repeat the first column; a status column shows each row's status as a coloured
+ * dot and a word, so it reads in black and white too. Every page but those started {@linkplain
+ * #plainPage plain} (a cover) gets a running header (when given) and a footer with the title and "page
+ * n of m". Text is set by {@link PdfText}.
  */
 public final class PdfSheet implements AutoCloseable {
-    /** A table column: its title, width in points, and whether its cells align right (numbers). */
-    public record Column(String title, float width, boolean right) {}
+    /**
+     * A table column: its title, width in points, whether its cells align right (numbers), and whether
+     * it holds a status word ("on track", "warning", "critical", "not judged") drawn with its colour.
+     */
+    public record Column(String title, float width, boolean right, boolean status) {
+        public Column(String title, float width, boolean right) {
+            this(title, width, right, false);
+        }
+    }
 
     /**
      * A headline figure: name, value, and a short line under it.
@@ -46,24 +49,38 @@ public final class PdfSheet implements AutoCloseable {
      */
     public record Figure(String label, String value, String detail, boolean warn) {}
 
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    /**
+     * A place a reader may want to find: a chapter (level 0) or a heading (level 1), and the index of
+     * the page it starts on (0 for the first page).
+     */
+    public record Mark(int level, String title, PDPage page) {}
+
     private static final float MARGIN = 40;
     private static final float BODY = 8.5f;
     private static final float ROW = 13;
-    private static final float CELL_PAD = 3;
+    /** The least height a chart is drawn at to fill the rest of a page rather than start a new one. */
+    private static final float MIN_CHART = 190;
 
     private final PDDocument doc = new PDDocument();
-    private final PDFont font;
-    private final Map<Integer, Boolean> printable = new HashMap<>();
+    private final PdfText text;
     private final String title;
     private final PDRectangle size;
     private final List<String> running;
     private final PDDocumentOutline outline = new PDDocumentOutline();
+    private final Set<PDPage> plain = new HashSet<>();
+    private final List<Mark> marks = new ArrayList<>();
+    private PDOutlineItem chapter;
+    private Color accent = Color.BLACK;
     private PDPageContentStream page;
     private PDPage current;
     private float y;
     /** The grey text is drawn in (0 black); bold outlines take it too. */
     private float ink;
+    /** Text columns: how many (1 for the full width), which one is written, and where they start. */
+    private int columns = 1;
+
+    private int column;
+    private float columnTop;
 
     public PdfSheet(String title) {
         this(title, false);
@@ -85,25 +102,70 @@ public final class PdfSheet implements AutoCloseable {
         this.running = List.copyOf(runningHeader);
         doc.getDocumentInformation().setTitle(title);
         doc.getDocumentInformation().setCreator("Quant Workbench");
-        try (InputStream in = PdfSheet.class.getResourceAsStream(FONT)) {
-            if (in == null) {
-                throw new IllegalStateException("PDFBox's Liberation Sans font is missing from the class path");
-            }
-            font = PDType0Font.load(doc, in, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        text = new PdfText(doc);
         doc.getDocumentCatalog().setDocumentOutline(outline);
     }
 
-    /** The width text and tables may use, in points. */
-    public float width() {
-        return size.getWidth() - 2 * MARGIN;
+    /** The colour chapter titles are drawn in. */
+    public void accent(Color colour) {
+        this.accent = colour;
     }
+
+    /** The width text and tables may use, in points (one column's in {@linkplain #columns column} mode). */
+    public float width() {
+        float full = size.getWidth() - 2 * MARGIN;
+        return columns == 1 ? full : (full - (columns - 1) * COLUMN_GAP) / columns;
+    }
+
+    private static final float COLUMN_GAP = 18;
+
+    private float left() {
+        return MARGIN + column * (width() + COLUMN_GAP);
+    }
+
+    /**
+     * Sets the text that follows — paragraphs and subheadings only — in {@code n} columns from here
+     * down, each filled before the next and the page; 1 goes back to the full width below the lowest
+     * column.
+     */
+    public void columns(int n) {
+        if (page == null) {
+            newPage();
+        }
+        if (n == 1 && columns > 1) {
+            y = Math.min(y, columnLow);
+        }
+        columns = Math.max(1, n);
+        column = 0;
+        columnTop = y;
+        columnLow = y;
+    }
+
+    private float columnLow;
 
     /** The height left on the current page, in points (the whole body height before the first page). */
     public float heightLeft() {
         return page == null ? bodyTop() - bottom() : y - bottom();
+    }
+
+    /** The document being written, for drawing that this class does not offer (a cover). */
+    public PDDocument document() {
+        return doc;
+    }
+
+    /** The text setter of this document. */
+    public PdfText text() {
+        return text;
+    }
+
+    /** The page size in points. */
+    public PDRectangle pageSize() {
+        return size;
+    }
+
+    /** The chapters and headings written so far, in order, with their pages. */
+    public List<Mark> marks() {
+        return List.copyOf(marks);
     }
 
     private float bodyTop() {
@@ -125,15 +187,57 @@ public final class PdfSheet implements AutoCloseable {
             page = new PDPageContentStream(doc, current);
             ink = 0f;
             y = bodyTop();
+            column = 0;
+            columnTop = y;
+            columnLow = y;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * Starts a page without running header and footer (a cover) and returns its content stream for
+     * the caller to draw on; the next heading or text starts a new page.
+     */
+    public PDPageContentStream plainPage() {
+        newPage();
+        plain.add(current);
+        y = bottom();
+        return page;
+    }
+
     private void room(float needed) {
-        if (page == null || y - needed < bottom()) {
-            newPage();
+        if (columns > 1 && page != null && y - needed < bottom() && column < columns - 1) {
+            columnLow = Math.min(columnLow, y);
+            column++;
+            y = columnTop;
+            return;
         }
+        turn(needed);
+    }
+
+    /**
+     * A chapter: a new page, its title large in the accent colour over a rule, and a top-level
+     * bookmark that the headings after it nest under.
+     */
+    public void chapter(String name) {
+        newPage();
+        y -= 22;
+        try {
+            page.setNonStrokingColor(accent);
+            text.write(page, false, 20, MARGIN, y, name, 0);
+            page.setStrokingColor(accent);
+            page.setLineWidth(1.5f);
+            page.moveTo(MARGIN, y - 8);
+            page.lineTo(MARGIN + width(), y - 8);
+            page.stroke();
+            page.setNonStrokingColor(0f, 0f, 0f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        y -= 22;
+        chapter = bookmark(outline, name);
+        marks.add(new Mark(0, name, current));
     }
 
     /** A bold line in a larger size, kept with at least {@code keep} points of what follows; a bookmark. */
@@ -141,46 +245,60 @@ public final class PdfSheet implements AutoCloseable {
         heading(text, 60);
     }
 
-    /** A heading kept with at least {@code keep} points of what follows. */
-    public void heading(String text, float keep) {
+    /** A heading kept with at least {@code keep} points of what follows; a bookmark under its chapter. */
+    public void heading(String heading, float keep) {
         room(24 + keep);
         y -= 16;
-        write(true, 14, MARGIN, y, text);
+        write(true, 14, MARGIN, y, heading);
         y -= 8;
+        if (chapter == null) {
+            bookmark(outline, heading);
+        } else {
+            bookmark(chapter, heading);
+        }
+        marks.add(new Mark(chapter == null ? 0 : 1, heading, current));
+    }
+
+    private PDOutlineItem bookmark(Object parent, String name) {
         PDOutlineItem item = new PDOutlineItem();
-        item.setTitle(clean(text));
+        item.setTitle(text.clean(name));
         PDPageFitDestination dest = new PDPageFitDestination();
         dest.setPage(current);
         item.setDestination(dest);
-        outline.addLast(item);
+        if (parent instanceof PDDocumentOutline o) {
+            o.addLast(item);
+        } else {
+            ((PDOutlineItem) parent).addLast(item);
+        }
+        return item;
     }
 
     /** A bold line in the body size above a part (a table's or a chart's title). */
-    public void subheading(String text) {
+    public void subheading(String heading) {
         room(3 * ROW);
         y -= 12;
-        write(true, 10, MARGIN, y, text);
+        write(true, 10, left(), y, heading);
         y -= 4;
     }
 
     /** A paragraph, wrapped to the page width. */
-    public void text(String text) {
-        paragraph(text, BODY, false);
+    public void text(String paragraph) {
+        paragraph(paragraph, BODY, false);
     }
 
     /** A paragraph in a smaller, grey size (definitions, notes). */
-    public void small(String text) {
-        paragraph(text, 7.5f, true);
+    public void small(String paragraph) {
+        paragraph(paragraph, 7.5f, true);
     }
 
-    private void paragraph(String text, float fontSize, boolean grey) {
-        for (String line : wrap(text, fontSize, width())) {
+    private void paragraph(String paragraph, float fontSize, boolean grey) {
+        for (String line : text.wrap(paragraph, fontSize, width())) {
             room(ROW);
             y -= fontSize + 3.5f;
             if (grey) {
                 colour(0.3f);
             }
-            write(false, fontSize, MARGIN, y, line);
+            write(false, fontSize, left(), y, line);
             if (grey) {
                 colour(0f);
             }
@@ -197,6 +315,7 @@ public final class PdfSheet implements AutoCloseable {
         float gap = 8;
         float height = 46;
         int perRow = Math.max(1, (int) ((width() + gap) / (box + gap)));
+        box = (width() - (perRow - 1) * gap) / perRow;
         for (int start = 0; start < figures.size(); start += perRow) {
             room(height + 8);
             float top = y - 4;
@@ -228,40 +347,62 @@ public final class PdfSheet implements AutoCloseable {
         }
     }
 
-    /** The least height a chart is drawn at to fill the rest of a page rather than start a new one. */
-    private static final float MIN_CHART = 190;
-
     /**
      * A chart under its title, kept together on one page: {@code height} points high, or less (not under
      * {@value #MIN_CHART}) to use the rest of the page rather than leave it empty.
      */
-    public void chart(String title, JFreeChart chart, float height) {
+    public void chart(String chartTitle, JFreeChart chart, float height) {
         float heading = 3 * ROW + 6;
         float left = page == null ? height : heightLeft() - heading;
         if (left < MIN_CHART) {
             newPage();
             left = height;
         }
-        subheading(title);
+        subheading(chartTitle);
         chart(chart, Math.min(height, left));
     }
 
-    /** A chart as vector graphics, the page's width and {@code height} points high. */
-    public void chart(JFreeChart chart, float height) {
-        room(height + 6);
-        float w = width();
+    /**
+     * Charts side by side, each under its title, sharing the width: a row kept together on one page,
+     * {@code height} points high.
+     */
+    public void charts(List<String> titles, List<JFreeChart> charts, float height) {
+        int n = charts.size();
+        float gap = 14;
+        float w = (width() - (n - 1) * gap) / n;
+        if (page == null || heightLeft() < height + 3 * ROW + 12) {
+            newPage();
+        }
+        y -= 12;
+        for (int i = 0; i < n; i++) {
+            write(true, 10, MARGIN + i * (w + gap), y, fit(true, 10, titles.get(i), w));
+        }
+        y -= 4;
+        for (int i = 0; i < n; i++) {
+            drawChart(charts.get(i), MARGIN + i * (w + gap), w, height);
+        }
+        y -= height + 6;
+    }
+
+    private void drawChart(JFreeChart chart, float x, float w, float height) {
         try {
             PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, w, height);
             chart.draw(g, new Rectangle2D.Double(0, 0, w, height));
             g.dispose();
             PDFormXObject form = g.getXFormObject();
             page.saveGraphicsState();
-            page.transform(Matrix.getTranslateInstance(MARGIN, y - height));
+            page.transform(Matrix.getTranslateInstance(x, y - height));
             page.drawForm(form);
             page.restoreGraphicsState();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A chart as vector graphics, the page's width and {@code height} points high. */
+    public void chart(JFreeChart chart, float height) {
+        room(height + 6);
+        drawChart(chart, MARGIN, width(), height);
         y -= height + 6;
     }
 
@@ -275,102 +416,43 @@ public final class PdfSheet implements AutoCloseable {
      * width continue in a further block below, each block repeating the first column.
      */
     public void table(List<Column> columns, List<List<String>> rows, boolean boldLast) {
-        for (List<Integer> block : blocks(columns)) {
-            List<Column> cols = block.stream().map(columns::get).toList();
-            List<List<String>> cells = rows.stream()
-                    .map(r -> block.stream()
-                            .map(i -> i < r.size() ? r.get(i) : "")
-                            .toList())
-                    .toList();
-            tableBlock(cols, cells, boldLast);
-        }
-    }
-
-    /** The column indexes of each block that fits the width: the first column, then as many as fit. */
-    private List<List<Integer>> blocks(List<Column> columns) {
-        List<List<Integer>> blocks = new ArrayList<>();
-        List<Integer> block = new ArrayList<>(List.of(0));
-        float used = columns.get(0).width();
-        for (int i = 1; i < columns.size(); i++) {
-            float w = columns.get(i).width();
-            if (used + w > width() && block.size() > 1) {
-                blocks.add(block);
-                block = new ArrayList<>(List.of(0));
-                used = columns.get(0).width();
-            }
-            block.add(i);
-            used += w;
-        }
-        blocks.add(block);
-        return blocks;
-    }
-
-    private void tableBlock(List<Column> columns, List<List<String>> rows, boolean boldLast) {
-        room(3 * ROW);
-        header(columns);
-        for (int r = 0; r < rows.size(); r++) {
-            if (y - ROW < bottom()) {
-                newPage();
-                header(columns);
-            }
-            y -= ROW;
-            cells(boldLast && r == rows.size() - 1, columns, rows.get(r));
-            rule(y - 4, 0.85f, tableWidth(columns));
-        }
-        y -= 8;
-    }
-
-    private static float tableWidth(List<Column> columns) {
-        float w = 0;
-        for (Column c : columns) {
-            w += c.width();
-        }
-        return w;
-    }
-
-    private void header(List<Column> columns) {
-        y -= ROW;
-        try {
-            page.setNonStrokingColor(0.92f, 0.93f, 0.95f);
-            page.addRect(MARGIN, y - 4, Math.min(width(), tableWidth(columns)), ROW);
-            page.fill();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        colour(0f);
-        cells(true, columns, columns.stream().map(Column::title).toList());
-    }
-
-    private void cells(boolean bold, List<Column> columns, List<String> values) {
-        float x = MARGIN;
-        for (int i = 0; i < columns.size(); i++) {
-            Column c = columns.get(i);
-            String v = fit(bold, BODY, i < values.size() ? values.get(i) : "", c.width() - 2 * CELL_PAD);
-            float w = measure(BODY, v);
-            write(bold, BODY, c.right() ? x + c.width() - CELL_PAD - w : x + CELL_PAD, y, v);
-            x += c.width();
-        }
+        new PdfTable(this).write(columns, rows, boldLast);
     }
 
     /** The width a column needs for its widest text, header in bold included, within {@code max}. */
     public float columnWidth(String header, List<String> texts, float max) {
-        float w = measure(BODY, header) * 1.04f;
-        for (String t : texts) {
-            w = Math.max(w, measure(BODY, t));
-        }
-        return Math.min(max, w + 2 * CELL_PAD + 2);
+        return PdfTable.columnWidth(text, header, texts, max);
     }
 
-    private void rule(float at, float grey, float w) {
-        try {
-            page.setStrokingColor(grey, grey, grey);
-            page.setLineWidth(0.5f);
-            page.moveTo(MARGIN, at);
-            page.lineTo(MARGIN + Math.min(width(), w), at);
-            page.stroke();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    // what PdfTable draws with
+
+    PDPageContentStream stream() {
+        return page;
+    }
+
+    float y() {
+        return y;
+    }
+
+    void down(float by) {
+        y -= by;
+    }
+
+    /** Starts a new page when less than {@code needed} points are left; true when it did. */
+    boolean turn(float needed) {
+        if (page == null || y - needed < bottom()) {
+            newPage();
+            return true;
         }
+        return false;
+    }
+
+    void write(boolean bold, float x, String line) {
+        text.write(page, bold, BODY, x, y, line, ink);
+    }
+
+    float ink() {
+        return ink;
     }
 
     private void colour(float grey) {
@@ -382,120 +464,73 @@ public final class PdfSheet implements AutoCloseable {
         }
     }
 
-    private void write(boolean bold, float fontSize, float x, float at, String text) {
-        write(page, bold, fontSize, x, at, text);
+    private void write(boolean bold, float fontSize, float x, float at, String line) {
+        text.write(page, bold, fontSize, x, at, line, ink);
     }
 
-    private void write(PDPageContentStream cs, boolean bold, float fontSize, float x, float at, String text) {
-        if (text.isEmpty()) {
-            return;
-        }
-        try {
-            cs.beginText();
-            cs.setFont(font, fontSize);
-            if (bold) {
-                cs.setStrokingColor(ink, ink, ink);
-                cs.setRenderingMode(RenderingMode.FILL_STROKE);
-                cs.setLineWidth(fontSize * 0.035f);
+    private float measure(float fontSize, String t) {
+        return text.measure(fontSize, t);
+    }
+
+    private String fit(boolean bold, float fontSize, String t, float max) {
+        return text.fit(bold, fontSize, t, max);
+    }
+
+    /** Closes the page being written, so pages can be inserted before {@link #save}. */
+    void finishPage() {
+        if (page != null) {
+            try {
+                page.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            cs.newLineAtOffset(x, at);
-            cs.showText(clean(text));
-            if (bold) {
-                cs.setRenderingMode(RenderingMode.FILL);
-            }
-            cs.endText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            page = null;
         }
     }
 
-    /** The text with every character the font cannot print replaced by "?" (and controls by spaces). */
-    private String clean(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                b.append(' ');
-            } else if (printable.computeIfAbsent(cp, this::canPrint)) {
-                b.appendCodePoint(cp);
-            } else {
-                b.append('?');
-            }
-        });
-        return b.toString();
+    float top() {
+        return bodyTop();
     }
 
-    private boolean canPrint(int cp) {
-        try {
-            font.encode(new String(Character.toChars(cp)));
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
+    float foot() {
+        return bottom();
     }
 
-    private float measure(float fontSize, String text) {
-        try {
-            return font.getStringWidth(clean(text)) / 1000 * fontSize;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static float margin() {
+        return MARGIN;
     }
 
-    private String fit(boolean bold, float fontSize, String text, float max) {
-        float slack = bold ? 1.04f : 1f;
-        if (measure(fontSize, text) * slack <= max) {
-            return text;
-        }
-        String t = text;
-        while (!t.isEmpty() && measure(fontSize, t + "…") * slack > max) {
-            t = t.substring(0, t.offsetByCodePoints(t.length(), -1));
-        }
-        return t + "…";
-    }
-
-    private List<String> wrap(String text, float fontSize, float max) {
-        List<String> lines = new ArrayList<>();
-        for (String para : text.split("\n", -1)) {
-            StringBuilder line = new StringBuilder();
-            for (String word : para.split(" ")) {
-                String next = line.isEmpty() ? word : line + " " + word;
-                if (!line.isEmpty() && measure(fontSize, next) > max) {
-                    lines.add(line.toString());
-                    line = new StringBuilder(word);
-                } else {
-                    line = new StringBuilder(next);
-                }
-            }
-            lines.add(line.toString());
-        }
-        return lines;
+    Color accentColour() {
+        return accent;
     }
 
     /** Writes the document with its running headers and page footers. */
     public void save(OutputStream out) throws IOException {
-        if (page == null) {
+        if (page == null && doc.getNumberOfPages() == 0) {
             newPage();
         }
-        page.close();
-        page = null;
+        if (page != null) {
+            page.close();
+            page = null;
+        }
         int n = doc.getNumberOfPages();
         for (int i = 0; i < n; i++) {
+            PDPage p = doc.getPage(i);
+            if (plain.contains(p)) {
+                continue;
+            }
             try (PDPageContentStream cs =
-                    new PDPageContentStream(doc, doc.getPage(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
+                    new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.APPEND, true, true)) {
                 cs.setNonStrokingColor(0.4f, 0.4f, 0.4f);
                 float at = size.getHeight() - MARGIN + 6;
                 for (String line : running) {
-                    write(cs, false, 7.5f, MARGIN, at, fitWidth(line, 7.5f));
+                    text.write(cs, false, 7.5f, MARGIN, at, text.fit(false, 7.5f, line, width()), 0.4f);
                     at -= 11;
                 }
-                write(cs, false, 8, MARGIN, MARGIN - 14, title + " · page " + (i + 1) + " of " + n);
+                text.write(cs, false, 8, MARGIN, MARGIN - 14, title + " · page " + (i + 1) + " of " + n, 0.4f);
             }
         }
         doc.save(out);
-    }
-
-    private String fitWidth(String line, float fontSize) {
-        return fit(false, fontSize, line, width());
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class XlsxReport {
     }
 
     /** A sheet name Excel accepts: at most 31 characters, none of {@code []:*?/\}, unique. */
-    static String sheetName(String title, Set<String> taken) {
+    public static String sheetName(String title, Set<String> taken) {
         String base = title.replaceAll("[\\[\\]:*?/\\\\]", " ").strip();
         if (base.isEmpty()) {
             base = "Sheet";
@@ -110,7 +110,7 @@ public final class XlsxReport {
         return row;
     }
 
-    private static <T> void table(Worksheet ws, ReportTable<T> t, String currency) throws IOException {
+    public static <T> void table(Worksheet ws, ReportTable<T> t, String currency) throws IOException {
         List<Column<T>> columns = t.columns();
         for (int c = 0; c < columns.size(); c++) {
             Column<T> col = columns.get(c);
@@ -158,7 +158,7 @@ public final class XlsxReport {
         }
     }
 
-    private static void cell(Worksheet ws, int row, int col, ColumnType type, Object value, int digits) {
+    public static void cell(Worksheet ws, int row, int col, ColumnType type, Object value, int digits) {
         value = Marked.plain(value);
         if (value == null) {
             return;
@@ -210,7 +210,7 @@ public final class XlsxReport {
         };
     }
 
-    private static String text(String s) {
+    static String text(String s) {
         return SpreadsheetText.neutralise(s);
     }
 }

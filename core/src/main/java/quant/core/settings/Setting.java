@@ -175,6 +175,15 @@ public enum Setting {
             "0",
             "1000000",
             "Route planning: leaving an emergency unplanned weighs this much."),
+    COMPANY_NAME(
+            "company.name",
+            "Company name",
+            Unit.TEXT,
+            null,
+            null,
+            null,
+            "The company's name as report packs print it on their cover and in their running header (empty:"
+                    + " none)."),
     CURRENCY(
             "company.currency",
             "Currency",
@@ -609,7 +618,8 @@ public enum Setting {
         COUNT("files", "a whole number", true),
         PAPER("paper", "a4 or letter", false),
         SHARE("share", "a share (0.3 or 30 %)", false),
-        RULE("rule", "hours, jobs or revenue", false);
+        RULE("rule", "hours, jobs or revenue", false),
+        TEXT("text", "text of at most 120 characters", false);
 
         private final String words;
         private final String noun;
@@ -636,9 +646,9 @@ public enum Setting {
             return this == FRACTION_PER_YEAR || this == PROBABILITY || this == SHARE;
         }
 
-        /** Whether values are numbers (all units but {@link #NAMES}, {@link #CURRENCY}, {@link #PAPER} and {@link #RULE}). */
+        /** Whether values are numbers (all units but {@link #NAMES}, {@link #CURRENCY}, {@link #PAPER}, {@link #RULE} and {@link #TEXT}). */
         public boolean isNumber() {
-            return this != NAMES && this != CURRENCY && this != PAPER && this != RULE;
+            return this != NAMES && this != CURRENCY && this != PAPER && this != RULE && this != TEXT;
         }
     }
 
@@ -707,7 +717,9 @@ public enum Setting {
                                 ? "A paper size: a4 or letter."
                                 : unit == Unit.RULE
                                         ? "hours, jobs or revenue."
-                                        : "A list of names separated by commas.";
+                                        : unit == Unit.TEXT
+                                                ? "Any text of at most 120 characters."
+                                                : "A list of names separated by commas.";
     }
 
     /** The default as shown and stored: "" for none. */
@@ -751,6 +763,13 @@ public enum Setting {
                         label + " must be hours, jobs or revenue, not \"" + (text == null ? "" : text.strip()) + "\".");
             }
             return rule;
+        }
+        if (unit == Unit.TEXT) {
+            String t = text == null ? "" : text.strip();
+            if (t.length() > 120 || t.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException(label + " must be one line of at most 120 characters.");
+            }
+            return t;
         }
         List<String> names = names(text);
         if (names.isEmpty()) {
