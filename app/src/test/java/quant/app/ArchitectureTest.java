@@ -230,6 +230,7 @@ class ArchitectureTest {
         "quant.core.store..",
         "quant.core.alerts..",
         "quant.core.charts..",
+        "quant.core.delivery..",
         "quant.core.runs..",
         "quant.core.analysis..",
         "quant.core.settings..",

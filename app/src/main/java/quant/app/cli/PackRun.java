@@ -45,7 +45,7 @@ final class PackRun {
         try (Store store = open(database, err)) {
             pack = PackBuilder.build(store, def, request, CliProgress.monitor());
         }
-        write(pack, files, ask, err);
+        write(pack, files, ask, err, database);
         if (ask.json()) {
             out.println(quant.core.analysis.Json.write(pack.summary()));
         } else {
@@ -118,8 +118,10 @@ final class PackRun {
         return resolved;
     }
 
-    private static void write(Pack pack, List<Path> files, Ask ask, PrintWriter err) throws IOException {
+    private static void write(Pack pack, List<Path> files, Ask ask, PrintWriter err, Path database) throws IOException {
         Path[] given = {ask.pdf(), ask.xlsx(), ask.pptx()};
+        String[] kinds = {"PDF", "XLSX", "PPTX"};
+        List<ExportTrail.Written> written = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             if (f == null) {
@@ -134,7 +136,9 @@ final class PackRun {
                 }
             });
             err.println("quant: wrote " + given[i]);
+            written.add(new ExportTrail.Written(pack.style().title() + " " + pack.period() + " (" + kinds[i] + ")", f));
         }
         err.flush();
+        ExportTrail.record(database, written, err);
     }
 }

@@ -36,6 +36,9 @@ final class ReportOutput {
     /** The checked files, once {@link #check} ran. */
     private List<Path> checked = List.of();
 
+    /** The database whose export history records the files, once {@link #check} ran; null for none. */
+    private Path database;
+
     /**
      * Checks every {@code --out} before work starts: a known extension, a folder that exists and can
      * be written, not the database or a file beside it, not a device, no file named twice.
@@ -51,6 +54,7 @@ final class ReportOutput {
      * either. {@code database} may be null for a command that reads only files.
      */
     void check(Path database, Path... inputs) {
+        this.database = database;
         if (table != null && files.stream().noneMatch(f -> Exports.formatOf(f) == Exports.Format.CSV)) {
             throw new InvalidSpecException(
                     "--table chooses the table of a .csv file; give --out with a .csv name too.");
@@ -139,11 +143,17 @@ final class ReportOutput {
         if (table != null) {
             report.table(table);
         }
+        List<ExportTrail.Written> written = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {
             Exports.write(report, checked.get(i), options);
             err.println("quant: wrote " + files.get(i));
+            written.add(new ExportTrail.Written(
+                    report.title() + " (" + Exports.formatOf(checked.get(i)).name() + ")", checked.get(i)));
         }
         err.flush();
+        if (database != null) {
+            ExportTrail.record(database, written, err);
+        }
     }
 
     /**

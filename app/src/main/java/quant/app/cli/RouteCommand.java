@@ -182,6 +182,10 @@ final class RouteCommand implements Callable<Integer> {
                 });
                 spec.commandLine().getErr().println("quant: wrote " + sheets);
                 spec.commandLine().getErr().flush();
+                ExportTrail.record(
+                        parent.parent.database(),
+                        List.of(new ExportTrail.Written("Run sheets " + planned.date(), sheetFile)),
+                        spec.commandLine().getErr());
             }
             return QuantCommand.OK;
         }

@@ -489,6 +489,8 @@ public final class RouteViewModel {
                             RunSheets.pdf(d, technicianIds, out);
                         }
                     });
+                    quant.app.analysis.ExportRecords.fromWindow(
+                            store.get(), "Run sheets " + d.date() + " (" + format + ")", target);
                     return file;
                 },
                 f -> status.set("Run sheets written to " + f + "."),

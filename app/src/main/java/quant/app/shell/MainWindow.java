@@ -62,6 +62,8 @@ public final class MainWindow {
     private final EmptyStateView emptyState;
     private Settings settings;
     private ViewContext context;
+    private final quant.app.reports.Secrets secrets = new quant.app.reports.Secrets();
+    private quant.app.reports.ReportScheduler scheduler;
     private java.util.function.Consumer<String> openDocument = uri -> {};
 
     public MainWindow(Stage stage, WorkbenchViewModel model, FxJobRunner jobs, Settings settings) {
@@ -85,8 +87,14 @@ public final class MainWindow {
         workspace.node().visibleProperty().bind(emptyState.visibleProperty().not());
 
         model.storeProperty().addListener((obs, o, n) -> {
+            if (scheduler != null) {
+                scheduler.close();
+                scheduler = null;
+            }
             if (n != null) {
                 Platform.runLater(this::restoreLayout);
+                // report schedules run while the workbench holds a database it may write
+                scheduler = new quant.app.reports.ReportScheduler(n, jobs, secrets, model::say).start();
             }
         });
         model.emptyProperty().addListener((obs, o, empty) -> {
@@ -263,7 +271,8 @@ public final class MainWindow {
                     model::refreshCounts,
                     pages,
                     model.settingsProperty(),
-                    new quant.app.forecast.SavedForecasts(store, jobs));
+                    new quant.app.forecast.SavedForecasts(store, jobs),
+                    secrets);
         }
         return ViewCatalogue.make(id, context);
     }
@@ -535,6 +544,9 @@ public final class MainWindow {
                         stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()))
                 .withLayout(layout);
         settings.save();
+        if (scheduler != null) {
+            scheduler.close();
+        }
         jobs.cancelAll();
         pages.shutdownNow();
         model.close();

@@ -48,7 +48,8 @@ public final class ViewCatalogue {
         FORECASTS("F_orecasts"),
         SALES("_Sales"),
         OPERATIONS("O_perations"),
-        FINANCE("Fi_nance");
+        FINANCE("Fi_nance"),
+        REPORTS("_Reports");
 
         private final String title;
 
@@ -104,6 +105,14 @@ public final class ViewCatalogue {
                     "Shortcut+Shift+G",
                     Workspace.MAIN,
                     c -> chartBuilder(c, null)),
+            new Entry(
+                    quant.app.reports.ReportsView.ID,
+                    "Report packs and schedules",
+                    Menu.REPORTS,
+                    "Shortcut+R",
+                    Workspace.MAIN,
+                    c -> new quant.app.reports.ReportsView(
+                            new quant.app.reports.ReportsViewModel(c.jobs(), c::store, c.secrets()))),
             new Entry(
                     DataView.ID,
                     "Data",

@@ -28,4 +28,5 @@ public record ViewContext(
         Runnable onDataChanged,
         Executor pages,
         ReadOnlyObjectProperty<BusinessSettings> settings,
-        SavedForecasts savedForecasts) {}
+        SavedForecasts savedForecasts,
+        quant.app.reports.Secrets secrets) {}

@@ -59,6 +59,11 @@ public final class WorkbenchViewModel {
     }
 
     /** The last message for the user (an outcome or an error), one plain sentence. */
+    /** Shows a sentence in the status bar (the outcome of a scheduled report, …). */
+    public void say(String sentence) {
+        notice.set(sentence);
+    }
+
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
     }
@@ -304,6 +309,11 @@ public final class WorkbenchViewModel {
                     Path target = quant.core.io.OutputPath.check(
                             to, "The export", quant.core.io.OutputPath.Protected.database(s.file()));
                     quant.core.report.Exports.write(report, target, options);
+                    quant.app.analysis.ExportRecords.fromWindow(
+                            s,
+                            report.title() + " ("
+                                    + quant.core.report.Exports.formatOf(target).name() + ")",
+                            target);
                     return to;
                 },
                 written -> notice.set("Exported " + report.title() + " to " + written + "."),
@@ -321,6 +331,15 @@ public final class WorkbenchViewModel {
                             "The chart's file",
                             s == null ? java.util.List.of() : quant.core.io.OutputPath.Protected.database(s.file()));
                     quant.core.report.ChartFiles.write(chart, target);
+                    quant.app.analysis.ExportRecords.fromWindow(
+                            s,
+                            "Chart "
+                                    + java.util.Objects.toString(
+                                            chart.getTitle() == null
+                                                    ? null
+                                                    : chart.getTitle().getText(),
+                                            ""),
+                            target);
                     return to;
                 },
                 written -> notice.set("Saved the chart to " + written + "."),

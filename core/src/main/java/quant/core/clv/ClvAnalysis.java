@@ -50,6 +50,28 @@ public final class ClvAnalysis {
     private ClvAnalysis() {}
 
     public static ClvResult run(Snapshot s, ClvSpec spec, JobMonitor monitor) {
+        Map<ClvSpec, ClvResult> known = MEMO.computeIfAbsent(s, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        ClvResult r = known.get(spec);
+        if (r == null) {
+            r = compute(s, spec, monitor);
+            if (known.size() >= MEMO_PER_SNAPSHOT) {
+                known.clear();
+            }
+            known.put(spec, r);
+        }
+        return r;
+    }
+
+    /**
+     * Results already computed, by snapshot and spec: the marketing analysis fits the same model as the
+     * lifetime-value view, and a report pack shows both. A snapshot's results go with it (weak keys).
+     */
+    private static final Map<Snapshot, Map<ClvSpec, ClvResult>> MEMO =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static final int MEMO_PER_SNAPSHOT = 4;
+
+    private static ClvResult compute(Snapshot s, ClvSpec spec, JobMonitor monitor) {
         AsOf asOf = AsOf.resolve(s, spec.asOf());
         int end = asOf.day();
         monitor.progress(0, 6, "Reading purchases");

@@ -67,7 +67,7 @@ public final class PackBuilder {
     /** Every part of the data the sections of {@code def} read. */
     public static List<Part<?>> parts(PackDefinition def) {
         LinkedHashSet<Part<?>> parts = new LinkedHashSet<>();
-        for (Section s : def.sections()) {
+        for (Section s : def.included()) {
             parts.addAll(PackAnalyses.byId(s.analysis()).parts());
         }
         return List.copyOf(parts);
@@ -109,16 +109,20 @@ public final class PackBuilder {
         PackAnalyses.Context context =
                 new PackAnalyses.Context(snapshot, settings, day, kpiPeriod, filter, inputs, monitor);
         List<Pack.Section> sections = new ArrayList<>();
-        int n = 0;
-        for (Section s : def.sections()) {
+        List<Section> included = def.included();
+        for (int i = 0; i < def.sections().size(); i++) {
+            Section s = def.sections().get(i);
+            if (!s.on()) {
+                continue;
+            }
             monitor.checkCancelled();
             PackAnalyses.Entry entry = PackAnalyses.byId(s.analysis());
             String title = s.title().isEmpty() ? entry.title() : s.title();
-            monitor.progress(n++, def.sections().size(), title);
-            sections.add(section(def, n, s, entry, title, context, filter));
+            monitor.progress(sections.size(), included.size(), title);
+            sections.add(section(def, i + 1, s, entry, title, context, filter));
         }
-        monitor.progress(def.sections().size(), def.sections().size(), "Done");
-        boolean hasKpis = def.sections().stream().anyMatch(s -> s.analysis().equals(KpiReport.ID))
+        monitor.progress(included.size(), included.size(), "Done");
+        boolean hasKpis = included.stream().anyMatch(s -> s.analysis().equals(KpiReport.ID))
                 && sections.stream().anyMatch(s -> s.analysis().equals(KpiReport.ID) && s.ran());
         return new Pack(
                 def.name(),

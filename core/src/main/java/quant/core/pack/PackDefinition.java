@@ -76,6 +76,7 @@ public record PackDefinition(
      * @param tables which tables it shows (only those documents print)
      * @param charts which charts it shows
      * @param rows the most rows of each table printed
+     * @param on whether the pack includes it (a section switched off stays in the definition)
      */
     public record Section(
             String analysis,
@@ -85,7 +86,8 @@ public record PackDefinition(
             Selection figures,
             Selection tables,
             Selection charts,
-            int rows) {
+            int rows,
+            boolean on) {
         public Section {
             Objects.requireNonNull(analysis);
             chapter = chapter == null ? "" : chapter;
@@ -95,6 +97,30 @@ public record PackDefinition(
             Objects.requireNonNull(tables);
             Objects.requireNonNull(charts);
         }
+    }
+
+    /** The sections switched on, in order. */
+    public List<Section> included() {
+        return sections.stream().filter(Section::on).toList();
+    }
+
+    /** The same definition with other sections. */
+    public PackDefinition withSections(List<Section> newSections) {
+        return new PackDefinition(
+                name,
+                title,
+                company,
+                logo,
+                folder,
+                accent,
+                paper,
+                landscape,
+                period,
+                filters,
+                cover,
+                contents,
+                definitions,
+                newSections);
     }
 
     /** The same definition with another period rule (the command line's --period). */

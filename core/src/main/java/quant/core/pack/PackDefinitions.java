@@ -59,7 +59,7 @@ public final class PackDefinitions {
             "definitions",
             "sections");
     private static final List<String> SECTION_KEYS =
-            List.of("analysis", "chapter", "title", "intro", "figures", "tables", "charts", "rows");
+            List.of("analysis", "on", "chapter", "title", "intro", "figures", "tables", "charts", "rows");
     private static final List<String> FILTER_KEYS = List.of("channels", "segments", "cities", "firstServiceLines");
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -192,6 +192,9 @@ public final class PackDefinitions {
         for (int i = 0; i < list.size(); i++) {
             sections.add(section(w, list.get(i), i + 1));
         }
+        if (sections.stream().noneMatch(Section::on)) {
+            throw w.fail("switches every section off; switch at least one on");
+        }
         return new PackDefinition(
                 name,
                 title,
@@ -243,7 +246,8 @@ public final class PackDefinitions {
                 selection(s, node, "figures"),
                 selection(s, node, "tables"),
                 selection(s, node, "charts"),
-                rows);
+                rows,
+                flag(s, node, "on"));
     }
 
     private static Selection selection(Where w, JsonNode node, String key) {
@@ -393,6 +397,9 @@ public final class PackDefinitions {
         for (Section s : d.sections()) {
             ObjectNode o = sections.addObject();
             o.put("analysis", s.analysis());
+            if (!s.on()) {
+                o.put("on", false);
+            }
             putIf(o, "chapter", s.chapter());
             putIf(o, "title", s.title());
             putIf(o, "intro", s.intro());

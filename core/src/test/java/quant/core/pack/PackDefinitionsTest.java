@@ -161,7 +161,19 @@ class PackDefinitionsTest {
         mistake(
                 "{\"title\": \"T\", \"sections\": [{\"analysis\": \"finance\", \"colour\": \"red\"}]}",
                 "The report definition t.json, section 1 (finance), has no setting \"colour\"; the settings are"
-                        + " analysis, chapter, title, intro, figures, tables, charts, rows.");
+                        + " analysis, on, chapter, title, intro, figures, tables, charts, rows.");
+    }
+
+    @Test
+    void sectionsSwitchedOffStayInTheDefinitionButNotInThePack() {
+        PackDefinition d = parse("{\"title\": \"T\", \"sections\": [{\"analysis\": \"finance\", \"on\": false},"
+                + " {\"analysis\": \"kpis\"}]}");
+        assertThat(d.sections()).hasSize(2);
+        assertThat(d.included()).extracting(PackDefinition.Section::analysis).containsExactly("kpis");
+        assertThat(parse(PackDefinitions.toJson(d))).isEqualTo(d);
+        mistake(
+                "{\"title\": \"T\", \"sections\": [{\"analysis\": \"finance\", \"on\": false}]}",
+                "The report definition t.json switches every section off; switch at least one on.");
     }
 
     @Test
