@@ -359,6 +359,8 @@ public final class PdfSheet implements AutoCloseable {
             left = height;
         }
         subheading(chartTitle);
+        // the subheading names it: the chart's own title would say it twice
+        chart.setTitle((org.jfree.chart.title.TextTitle) null);
         chart(chart, Math.min(height, left));
     }
 
@@ -379,15 +381,21 @@ public final class PdfSheet implements AutoCloseable {
         }
         y -= 4;
         for (int i = 0; i < n; i++) {
+            charts.get(i).setTitle((org.jfree.chart.title.TextTitle) null);
             drawChart(charts.get(i), MARGIN + i * (w + gap), w, height);
         }
         y -= height + 6;
     }
 
+    /** Charts are laid out at least this wide, then scaled to fit: a narrow chart keeps its text in proportion. */
+    private static final float CHART_LAYOUT_WIDTH = 560;
+
     private void drawChart(JFreeChart chart, float x, float w, float height) {
         try {
             PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, w, height);
-            chart.draw(g, new Rectangle2D.Double(0, 0, w, height));
+            double k = Math.max(1, CHART_LAYOUT_WIDTH / w);
+            g.scale(1 / k, 1 / k);
+            chart.draw(g, new Rectangle2D.Double(0, 0, w * k, height * k));
             g.dispose();
             PDFormXObject form = g.getXFormObject();
             page.saveGraphicsState();

@@ -49,7 +49,7 @@ class BackupsTest {
         try (var kept = Files.list(Backups.folder())) {
             assertThat(kept.map(p -> p.getFileName().toString()))
                     .singleElement()
-                    .satisfies(n -> assertThat(n).startsWith("old-").endsWith("-before-v11.zip"));
+                    .satisfies(n -> assertThat(n).startsWith("old-").endsWith("-before-v12.zip"));
         }
         // a database already up to date is not backed up again
         try (Store store = Store.open(db)) {

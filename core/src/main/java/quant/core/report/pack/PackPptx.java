@@ -164,7 +164,10 @@ public final class PackPptx {
         int w = 880;
         int h = 400;
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ChartFiles.png(c.chart().get(), w, h, 2, png);
+        org.jfree.chart.JFreeChart chart = c.chart().get();
+        // the slide's heading names it
+        chart.setTitle((org.jfree.chart.title.TextTitle) null);
+        ChartFiles.png(chart, w, h, 2, png);
         XSLFPictureData data = ppt.addPicture(png.toByteArray(), PictureData.PictureType.PNG);
         slide.createPicture(data).setAnchor(new Rectangle2D.Double((W - w) / 2.0, 110, w, h));
     }
