@@ -88,7 +88,11 @@ final class ScheduleEditor extends SplitPane {
                                                 .toString()
                                                 .replace('T', ' ')
                                         : "off",
-                                140)));
+                                140),
+                        column("Last run", this::lastRun, 220)));
+        // the last run's outcome follows the history
+        model.runs().addListener((javafx.collections.ListChangeListener<quant.core.delivery.Schedules.Run>)
+                c -> table.refresh());
         table.setPlaceholder(new Label("No schedules yet: fill in the form below and Save."));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
             if (s != null) {
@@ -98,6 +102,18 @@ final class ScheduleEditor extends SplitPane {
         getItems().setAll(table, form());
         setDividerPositions(0.38);
         clear();
+    }
+
+    private String lastRun(Schedule s) {
+        return model.runs().stream()
+                .filter(r -> r.scheduleId() != null && r.scheduleId() == s.id())
+                .findFirst()
+                .map(r -> (r.delivered() ? "delivered " : "failed ")
+                        + java.time.LocalDateTime.ofInstant(r.started(), java.time.ZoneId.systemDefault())
+                                .withNano(0)
+                                .toString()
+                                .replace('T', ' '))
+                .orElse("not yet");
     }
 
     private static TableColumn<Schedule, String> column(

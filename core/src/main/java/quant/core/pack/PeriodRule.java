@@ -74,8 +74,7 @@ public record PeriodRule(String text) {
                             + String.format(
                                     Locale.ROOT,
                                     "%02d",
-                                    monday.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR))
-                            + " (" + monday + " to " + sunday + ")",
+                                    monday.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
                     Kind.WEEK);
         }
         if (t.startsWith("month:")) {

@@ -1,8 +1,6 @@
 package quant.core.report;
 
-import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import java.awt.Color;
-import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,11 +12,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
-import org.apache.pdfbox.util.Matrix;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -308,43 +304,7 @@ public final class PdfSheet implements AutoCloseable {
 
     /** Headline figures in boxes side by side, wrapping to further rows. */
     public void figures(List<Figure> figures) {
-        if (figures.isEmpty()) {
-            return;
-        }
-        float box = 150;
-        float gap = 8;
-        float height = 46;
-        int perRow = Math.max(1, (int) ((width() + gap) / (box + gap)));
-        box = (width() - (perRow - 1) * gap) / perRow;
-        for (int start = 0; start < figures.size(); start += perRow) {
-            room(height + 8);
-            float top = y - 4;
-            float x = MARGIN;
-            for (Figure f : figures.subList(start, Math.min(figures.size(), start + perRow))) {
-                try {
-                    if (f.warn()) {
-                        page.setStrokingColor(0.84f, 0.37f, 0f);
-                        page.setLineWidth(1.2f);
-                    } else {
-                        page.setStrokingColor(0.82f, 0.84f, 0.87f);
-                        page.setLineWidth(0.8f);
-                    }
-                    page.addRect(x, top - height, box, height);
-                    page.stroke();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                colour(0.35f);
-                write(false, 7.5f, x + 6, top - 11, fit(false, 7.5f, f.label(), box - 12));
-                colour(0f);
-                write(true, 13, x + 6, top - 27, fit(true, 13, f.value(), box - 12));
-                colour(0.35f);
-                write(false, 6.5f, x + 6, top - 39, fit(false, 6.5f, f.detail(), box - 12));
-                colour(0f);
-                x += box + gap;
-            }
-            y = top - height - 6;
-        }
+        PdfFigures.write(this, figures);
     }
 
     /**
@@ -387,24 +347,8 @@ public final class PdfSheet implements AutoCloseable {
         y -= height + 6;
     }
 
-    /** Charts are laid out at least this wide, then scaled to fit: a narrow chart keeps its text in proportion. */
-    private static final float CHART_LAYOUT_WIDTH = 560;
-
     private void drawChart(JFreeChart chart, float x, float w, float height) {
-        try {
-            PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, w, height);
-            double k = Math.max(1, CHART_LAYOUT_WIDTH / w);
-            g.scale(1 / k, 1 / k);
-            chart.draw(g, new Rectangle2D.Double(0, 0, w * k, height * k));
-            g.dispose();
-            PDFormXObject form = g.getXFormObject();
-            page.saveGraphicsState();
-            page.transform(Matrix.getTranslateInstance(x, y - height));
-            page.drawForm(form);
-            page.restoreGraphicsState();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PdfCharts.draw(doc, page, chart, x, y - height, w, height);
     }
 
     /** A chart as vector graphics, the page's width and {@code height} points high. */
@@ -461,6 +405,21 @@ public final class PdfSheet implements AutoCloseable {
 
     float ink() {
         return ink;
+    }
+
+    /** Sets the text's grey (0 black). */
+    void ink(float grey) {
+        colour(grey);
+    }
+
+    /** Writes one line at ({@code x}, {@code at}) in the current grey. */
+    void writeAt(boolean bold, float fontSize, float x, float at, String line) {
+        write(bold, fontSize, x, at, line);
+    }
+
+    /** Moves the writing position to {@code at}. */
+    void moveTo(float at) {
+        y = at;
     }
 
     private void colour(float grey) {
