@@ -65,8 +65,20 @@ public final class PackBench {
                     PackAnalyses.Entry e = PackAnalyses.byId(s.analysis());
                     Snapshot snap = new SnapshotLoader(store).load(e.parts(), JobMonitor.NONE);
                     PackDefinition one = new PackDefinition(
-                            "one", "one", "", "", null, "#000000", "", false, board.period(), board.filters(), false,
-                            false, false, java.util.List.of(s));
+                            "one",
+                            "one",
+                            "",
+                            "",
+                            null,
+                            "#000000",
+                            "",
+                            false,
+                            board.period(),
+                            board.filters(),
+                            false,
+                            false,
+                            false,
+                            java.util.List.of(s));
                     Pack p = PackBuilder.build(
                             snap,
                             settings,

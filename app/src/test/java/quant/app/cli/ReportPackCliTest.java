@@ -225,6 +225,47 @@ class ReportPackCliTest {
         }
     }
 
+    /**
+     * LibreOffice Impress opens the slides: converted to PDF headless, one page per slide. Runs where
+     * LibreOffice is installed (Debian: libreoffice-impress-nogui), skipped elsewhere.
+     */
+    @Test
+    void theSlidesOpenInLibreOfficeImpress() throws Exception {
+        java.util.Optional<Path> soffice = java.util.stream.Stream.of(
+                        System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(p -> Path.of(p, "soffice"))
+                .filter(Files::isExecutable)
+                .findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                soffice.isPresent(), "LibreOffice (soffice) is not installed: the slides were read back with POI only");
+        Path out = Files.createDirectories(dir.resolve("impress"));
+        Process p = new ProcessBuilder(
+                        soffice.get().toString(),
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        out.toString(),
+                        pptx.toString())
+                .redirectErrorStream(true)
+                .start();
+        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as(log).isTrue();
+        int slides;
+        try (InputStream in = Files.newInputStream(pptx);
+                XMLSlideShow ppt = new XMLSlideShow(in)) {
+            slides = ppt.getSlides().size();
+        }
+        try (PDDocument doc = Loader.loadPDF(out.resolve("board.pdf").toFile())) {
+            assertThat(doc.getNumberOfPages()).as(log).isEqualTo(slides);
+            ImageIO.write(
+                    new PDFRenderer(doc).renderImageWithDPI(1, 60),
+                    "png",
+                    SHOTS.resolve("impress-kpis.png").toFile());
+            assertThat(pageText(doc, 2)).contains("KPIs against target").contains("Revenue");
+        }
+    }
+
     static String text(XSLFSlide slide) {
         StringBuilder b = new StringBuilder();
         for (XSLFShape s : slide.getShapes()) {

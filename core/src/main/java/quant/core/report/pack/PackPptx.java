@@ -106,7 +106,7 @@ public final class PackPptx {
         XSLFTableRow head = table.addRow();
         head.setHeight(20);
         for (Column<T> c : columns) {
-            cell(head.addCell(), c.title(), true, null, TextAlign.LEFT);
+            cell(head.addCell(), c.title(), true, null, align(c));
         }
         for (T row : t.rows()) {
             XSLFTableRow r = table.addRow();
@@ -114,18 +114,18 @@ public final class PackPptx {
             for (Column<T> c : columns) {
                 String v = ValueText.of(c, row);
                 Color fill = c.key().equals("status") ? statusColour(v) : null;
-                cell(
-                        r.addCell(),
-                        v,
-                        false,
-                        fill,
-                        c.key().equals("kpi") || c.key().equals("status") ? TextAlign.LEFT : TextAlign.RIGHT);
+                cell(r.addCell(), v, false, fill, align(c));
             }
         }
         for (int i = 0; i < widths.length; i++) {
             table.setColumnWidth(i, widths[i]);
         }
         table.setAnchor(new Rectangle2D.Double(PAD, 92, 840, 18 * (t.rows().size() + 1)));
+    }
+
+    /** Names and statuses to the left, numbers to the right. */
+    private static TextAlign align(Column<?> c) {
+        return c.key().equals("kpi") || c.key().equals("status") ? TextAlign.LEFT : TextAlign.RIGHT;
     }
 
     private static void cell(XSLFTableCell cell, String value, boolean bold, Color fill, TextAlign align) {
