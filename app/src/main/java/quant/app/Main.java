@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         quant.app.errors.Logs.configure();
-        int code = QuantCommand.commandLine().execute(args);
+        int code = QuantCommand.commandLine().execute(QuantCommand.arguments(args));
         if (code != QuantCommand.OPENED_WINDOW) {
             System.exit(code);
         }

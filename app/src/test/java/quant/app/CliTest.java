@@ -60,6 +60,30 @@ class CliTest {
     }
 
     @Test
+    void aDatabaseFileGivenAloneIsTheOneToOpenAndTheVersionIsOneLine() throws Exception {
+        InProcessQuant.Run version = quant("--version");
+        assertThat(version.code()).isZero();
+        assertThat(version.out().strip()).isEqualTo("Quant Workbench 0.1.0");
+        InProcessQuant.Run missing = quant(dir.resolve("missing.mv.db").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err())
+                .contains("There is no database at " + dir.resolve("missing.mv.db") + "; check the path.");
+        // a word that is no command is still called an unknown command
+        assertThat(quant("frobnicate").err()).contains("'quant' has no command 'frobnicate'");
+        java.nio.file.Path db = dir.resolve("twice.mv.db");
+        quant.core.store.Store.open(db).close();
+        InProcessQuant.Run twice = quant(db.toString(), "--db", db.toString());
+        assertThat(twice.code()).isEqualTo(2);
+        assertThat(twice.err()).contains("Name the database once: either FILE or --db, not both.");
+        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            // without a display the window cannot open: one sentence, the database untouched
+            InProcessQuant.Run window = quant(db.toString());
+            assertThat(window.code()).isEqualTo(3);
+            assertThat(window.err()).contains("There is no display to open the window on");
+        }
+    }
+
+    @Test
     void sampleOutWritesTheFiles() {
         InProcessQuant.Run run = quant("sample", "--out", dir.resolve("files").toString(), "--scale", "2");
         assertThat(run.code()).as(run.err()).isZero();

@@ -17,7 +17,7 @@ public final class InProcessQuant {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
+        int code = cl.execute(QuantCommand.arguments(args));
         return new Run(code, out.toString(), err.toString());
     }
 }

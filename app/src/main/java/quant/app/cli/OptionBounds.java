@@ -172,7 +172,7 @@ final class OptionBounds {
 
     /** The path options that name something to write or the database, not a file to read. */
     private static final java.util.Set<String> NOT_INPUTS =
-            java.util.Set.of("--db", "--rejects", "--out", "--to", "--sheets", "--xlsx", "--pptx");
+            java.util.Set.of("--db", "--rejects", "--out", "--to", "--sheets", "--xlsx", "--pptx", "--open");
 
     /**
      * Checks every file the line names to be read: it exists and is a regular file.

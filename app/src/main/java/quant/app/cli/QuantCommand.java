@@ -11,7 +11,7 @@ import quant.app.settings.Settings;
 import quant.core.store.DataFolder;
 import quant.core.store.StoreException;
 
-/** {@code quant [--db PATH] [--sample] [COMMAND]}: the window, or a headless command. */
+/** {@code quant [--db PATH] [--sample] [FILE] [COMMAND]}: the window, or a headless command. */
 @Command(
         name = "quant",
         mixinStandardHelpOptions = true,
@@ -86,13 +86,25 @@ public final class QuantCommand implements Callable<Integer> {
                     + " first use; with a command, runs the command on it.")
     boolean sample;
 
+    /** The database of {@code quant FILE}, which {@link #arguments} turns into this option. */
+    @Option(names = "--open", hidden = true, paramLabel = "FILE")
+    Path file;
+
     @Override
     public Integer call() {
+        if (file != null && db != null) {
+            throw new quant.core.analysis.InvalidSpecException(
+                    "Name the database once: either FILE or --db, not both.");
+        }
+        if (file != null && !java.nio.file.Files.isRegularFile(quant.core.store.Store.normalise(file))) {
+            throw new quant.core.analysis.InvalidSpecException(
+                    "There is no database at " + quant.core.store.Store.normalise(file) + "; check the path.");
+        }
         List<String> args = new ArrayList<>();
         args.add("--db=" + database().toAbsolutePath());
-        if (sample) {
+        if (sample && file == null) {
             args.add("--sample");
-        } else if (db != null) {
+        } else if (db != null || file != null) {
             args.add("--ask-create"); // a path the user typed is not created without asking
         }
         String noDisplay = missingDisplay();
@@ -132,11 +144,13 @@ public final class QuantCommand implements Callable<Integer> {
      * the one in the settings, else the default.
      */
     public Path database() {
-        Path file = db != null
+        Path chosen = db != null
                 ? db
-                : sample ? DataFolder.sampleDatabase() : Settings.load().databaseOrDefault();
-        givePassphrase(file);
-        return file;
+                : this.file != null
+                        ? this.file
+                        : sample ? DataFolder.sampleDatabase() : Settings.load().databaseOrDefault();
+        givePassphrase(chosen);
+        return chosen;
     }
 
     /** The passphrase for {@code file} from --passphrase-file, else QUANT_PASSPHRASE, when either is given. */
@@ -223,6 +237,41 @@ public final class QuantCommand implements Callable<Integer> {
     }
 
     /** The configured command line, with the error handling shared by every command. */
+    /**
+     * The arguments as the command line takes them: {@code quant FILE} — one argument that is neither an
+     * option nor a command and names a database ({@code *.mv.db}) or an existing file — opens the window
+     * on that database, as a double-clicked file arrives; anything else is left for the usual parsing
+     * (an unknown command is still called one).
+     */
+    public static String[] arguments(String... args) {
+        java.util.Set<String> commands =
+                new CommandLine(new QuantCommand()).getSubcommands().keySet();
+        int candidate = -1;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            boolean value = i > 0 && (args[i - 1].equals("--db") || args[i - 1].equals("--passphrase-file"));
+            if (a.startsWith("-") || value) {
+                continue;
+            }
+            if (candidate >= 0 || commands.contains(a)) {
+                return args;
+            }
+            candidate = i;
+        }
+        if (candidate < 0) {
+            return args;
+        }
+        String a = args[candidate];
+        boolean database = a.toLowerCase(java.util.Locale.ROOT).endsWith(".mv.db")
+                || java.nio.file.Files.isRegularFile(Path.of(a));
+        if (!database) {
+            return args;
+        }
+        String[] out = args.clone();
+        out[candidate] = "--open=" + a;
+        return out;
+    }
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new QuantCommand());
         // a long command draws its progress on standard error; anything printed wipes the bar first
