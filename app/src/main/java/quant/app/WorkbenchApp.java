@@ -26,6 +26,7 @@ public final class WorkbenchApp extends Application {
         WorkbenchViewModel model = new WorkbenchViewModel(jobs);
         window = new MainWindow(stage, model, jobs, settings);
         window.setDocumentOpener(getHostServices()::showDocument);
+        FirstFrame.watch(stage.getScene());
         stage.show();
         if (getParameters().getUnnamed().contains("--ask-create")) {
             model.openExisting(db);

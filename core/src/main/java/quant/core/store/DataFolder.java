@@ -6,13 +6,17 @@ import java.util.Locale;
 /**
  * Where the workbench keeps its files by default: {@code ~/.quant} on Linux,
  * {@code ~/Library/Application Support/Quant} on macOS, {@code %APPDATA%\Quant} on Windows.
- * The {@code quant.home} system property overrides it (tests use it to stay out of the user's folder).
+ * The {@code quant.home} system property overrides it (tests use it to stay out of the user's folder),
+ * else the {@code QUANT_HOME} environment variable (a portable install, a benchmark's own folder).
  */
 public final class DataFolder {
     private DataFolder() {}
 
     public static Path get() {
         String override = System.getProperty("quant.home");
+        if (override == null || override.isBlank()) {
+            override = System.getenv("QUANT_HOME");
+        }
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
