@@ -125,26 +125,16 @@ public final class Packager {
                 + megabytes(size(out.resolve("image"))) + " MB");
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         if (onPath("dpkg-deb") && os.contains("linux")) {
-            Path associations = associations(out, icon);
             try (Stream<Path> old = Files.list(out)) {
                 for (Path p : old.filter(p -> p.toString().endsWith(".deb")).toList()) {
                     Files.delete(p);
                 }
             }
-            run(
-                    "jpackage",
-                    "--type",
-                    "deb",
-                    "--app-image",
-                    out.resolve("image").resolve("quant").toString(),
-                    "--name",
-                    "quant",
-                    "--app-version",
+            installer(
+                    out,
                     version,
-                    "--vendor",
-                    "Quant Workbench",
-                    "--description",
-                    "Analytics for field-service and sales-led businesses",
+                    icon,
+                    "deb",
                     "--linux-package-name",
                     "quant-workbench",
                     "--linux-package-deps",
@@ -154,15 +144,9 @@ public final class Packager {
                     "Office",
                     "--linux-app-category",
                     "office",
-                    "--icon",
-                    icon.toString(),
                     // the desktop entry names the product and passes a double-clicked file on (%f)
                     "--resource-dir",
-                    resources.toString(),
-                    "--file-associations",
-                    associations.toString(),
-                    "--dest",
-                    out.toString());
+                    resources.toString());
             try (Stream<Path> debs = Files.list(out)) {
                 for (Path deb : debs.filter(p -> p.toString().endsWith(".deb")).toList()) {
                     System.out.println("quant-installer: " + deb + ", " + megabytes(Files.size(deb)) + " MB");
@@ -190,7 +174,7 @@ public final class Packager {
         }
     }
 
-    /** An .msi or .dmg from the app image: the same jpackage call on Windows (with WiX) or macOS. */
+    /** A .deb, .msi or .dmg from the app image: one jpackage call with the platform's own options. */
     private static void installer(Path out, String version, Path icon, String type, String... extra)
             throws IOException {
         Path associations = associations(out, icon);
