@@ -59,8 +59,8 @@ public final class Packager {
      */
     static final String LOCALES = "en,de,fr,es,it,nl,pt,pl,sv,da,nb,nn,fi,cs,sk,hu,ro,el,tr,ga,is,et,lv,lt,sl,hr";
 
-    /** The JVM options the launcher passes. */
-    static final List<String> JAVA_OPTIONS = List.of("-Xmx4g", "--enable-native-access=ALL-UNNAMED");
+    /** The JVM options the launcher passes besides JavaFX's module options. */
+    static final List<String> JAVA_OPTIONS = List.of("-Xmx4g");
 
     private Packager() {}
 
@@ -73,18 +73,27 @@ public final class Packager {
         delete(out.resolve("stage"));
         delete(out.resolve("runtime"));
         delete(out.resolve("image"));
+        Path javafx = out.resolve("javafx");
+        delete(javafx);
         Files.createDirectories(stage.resolve("lib"));
         Files.copy(app.resolve("quant.jar"), stage.resolve("quant.jar"));
-        try (Stream<Path> libs = Files.list(app.resolve("lib"))) {
-            for (Path jar :
-                    libs.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+        List<Path> libs;
+        try (Stream<Path> s = Files.list(app.resolve("lib"))) {
+            libs = s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+        for (Path jar : libs) {
+            if (!JavaFxModules.isJavaFx(jar)) {
                 Files.copy(jar, stage.resolve("lib").resolve(jar.getFileName()));
             }
         }
-        Set<String> modules = new TreeSet<>(modules(stage));
+        JavaFxModules.collect(libs, javafx);
+        Set<String> modules = new TreeSet<>(modules(stage, javafx));
         modules.addAll(EXTRA_MODULES);
+        modules.addAll(JavaFxModules.names(javafx));
         System.out.println("quant-installer: runtime modules " + String.join(",", modules));
         List<String> jlink = new ArrayList<>(List.of(
+                "--module-path",
+                javafx.toString(),
                 "--add-modules",
                 String.join(",", modules),
                 "--include-locales",
@@ -103,6 +112,7 @@ public final class Packager {
             jlink.add("--strip-debug");
         }
         run("jlink", jlink.toArray(String[]::new));
+        strip(out.resolve("runtime"));
         Path icon = icon(out);
         List<String> image = new ArrayList<>(List.of(
                 "--type", "app-image",
@@ -116,7 +126,9 @@ public final class Packager {
                 "--runtime-image", out.resolve("runtime").toString(),
                 "--icon", icon.toString(),
                 "--dest", out.resolve("image").toString()));
-        for (String option : JAVA_OPTIONS) {
+        List<String> options = new ArrayList<>(JAVA_OPTIONS);
+        options.addAll(JavaFxModules.launcherOptions(stage, javafx));
+        for (String option : options) {
             image.add("--java-options");
             image.add(option);
         }
@@ -216,16 +228,18 @@ public final class Packager {
         return associations;
     }
 
-    /** The Java modules the jars use, by jdeps. */
-    static List<String> modules(Path stage) throws IOException {
+    /** The JDK modules the jars use, by jdeps (JavaFX's own are linked beside them). */
+    static List<String> modules(Path stage, Path javafx) throws IOException {
         String out = run(
                 "jdeps",
                 "--ignore-missing-deps",
                 "--multi-release",
                 String.valueOf(Runtime.version().feature()),
                 "--print-module-deps",
+                "--module-path",
+                javafx.toString(),
                 "--class-path",
-                stage.resolve("lib") + java.io.File.separator + "*",
+                classPath(stage),
                 stage.resolve("quant.jar").toString());
         String last = out.strip().lines().reduce((a, b) -> b).orElse("");
         List<String> modules = new ArrayList<>();
@@ -238,6 +252,44 @@ public final class Packager {
             throw new IllegalStateException("jdeps printed no modules: " + out);
         }
         return modules;
+    }
+
+    /**
+     * Strips the runtime's native libraries of their symbol tables where {@code strip} exists (jlink's
+     * own option removes only debug sections): 5 MB off the JVM, which needs the symbols only to name
+     * functions in a crash report.
+     */
+    private static void strip(Path runtime) throws IOException {
+        if (!onPath("strip")) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(runtime.resolve("lib"))) {
+            for (Path so : s.filter(p -> p.toString().endsWith(".so")).toList()) {
+                Process p = new ProcessBuilder("strip", "--strip-unneeded", so.toString())
+                        .redirectErrorStream(true)
+                        .start();
+                String said = new String(p.getInputStream().readAllBytes());
+                try {
+                    if (p.waitFor() != 0) {
+                        throw new IllegalStateException("strip failed on " + so + ": " + said);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while stripping " + so, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * The staged libraries as a class path, jar by jar: the tools run in this JVM, where no launcher
+     * expands a {@code lib/*} wildcard.
+     */
+    static String classPath(Path stage) throws IOException {
+        try (Stream<Path> s = Files.list(stage.resolve("lib"))) {
+            return String.join(
+                    java.io.File.pathSeparator, s.sorted().map(Path::toString).toList());
+        }
     }
 
     /** The product's icon as a 256-pixel PNG, drawn from its SVG. */

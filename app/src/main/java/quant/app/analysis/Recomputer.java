@@ -22,7 +22,8 @@ import quant.core.job.JobMonitor;
  * the new one is ready, and a result that arrives after a newer request is dropped (generation
  * counter), so quick changes of a filter never show an older answer last. A superseded analysis
  * stops at its next cancellation check instead of running to the end (the snapshot load it may be
- * sharing with other views goes on).
+ * sharing with other views goes on). A pure analysis's answers are shared with the other view models on
+ * the same database ({@link ResultMemo}), so a view opened again shows its result without computing it.
  *
  * @param <S> the spec
  * @param <R> the result
@@ -113,7 +114,13 @@ public final class Recomputer<S, R> {
                         // the same question of the same data: the answer stands
                         return new Outcome<>(s, lastResult);
                     }
-                    R computed = analysis.run(s, spec, untilSuperseded);
+                    ResultMemo memo = ResultMemo.pure(analysis) ? ResultMemo.of(snapshots) : null;
+                    @SuppressWarnings("unchecked")
+                    R known = memo == null ? null : (R) memo.find(analysis, spec, s);
+                    R computed = known != null ? known : analysis.run(s, spec, untilSuperseded);
+                    if (memo != null && known == null) {
+                        memo.keep(analysis, spec, s, computed);
+                    }
                     lastSnapshot = s;
                     lastSpec = spec;
                     lastResult = computed;

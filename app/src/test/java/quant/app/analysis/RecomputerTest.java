@@ -72,4 +72,51 @@ class RecomputerTest {
             assertThat(recomputer.resultProperty().get()).isEqualTo("result of second");
         }
     }
+
+    static final java.util.concurrent.atomic.AtomicInteger PURE_RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
+    static String pureAnalysis(quant.core.analysis.Snapshot snapshot, String spec, JobMonitor monitor) {
+        PURE_RUNS.incrementAndGet();
+        return "pure " + spec;
+    }
+
+    @Test
+    void aViewOpenedAgainGetsAPureAnalysisResultWithoutComputingItButAnAnalysisWithStateComputes() throws Exception {
+        try (Store store = Store.open(dir.resolve("memo"))) {
+            SnapshotCache snapshots = new SnapshotCache(store);
+            java.util.concurrent.atomic.AtomicInteger stateful = new java.util.concurrent.atomic.AtomicInteger();
+            String prefix = "stateful ";
+            for (int view = 0; view < 3; view++) {
+                Recomputer<String, String> pure = new Recomputer<>(
+                        "Pure", new ThreadJobRunner(), snapshots, java.util.List.of(), RecomputerTest::pureAnalysis);
+                Recomputer<String, String> withState = new Recomputer<>(
+                        "Stateful", new ThreadJobRunner(), snapshots, java.util.List.of(), (s, spec, m) -> {
+                            stateful.incrementAndGet();
+                            return prefix + spec;
+                        });
+                assertThat(result(pure, "a")).isEqualTo("pure a");
+                assertThat(result(withState, "a")).isEqualTo("stateful a");
+            }
+            assertThat(PURE_RUNS.get()).as("computed once, then shared").isEqualTo(1);
+            assertThat(stateful.get())
+                    .as("a lambda holding state is never shared")
+                    .isEqualTo(3);
+            Recomputer<String, String> other = new Recomputer<>(
+                    "Pure", new ThreadJobRunner(), snapshots, java.util.List.of(), RecomputerTest::pureAnalysis);
+            assertThat(result(other, "b"))
+                    .as("another spec is another question")
+                    .isEqualTo("pure b");
+            assertThat(PURE_RUNS.get()).isEqualTo(2);
+            assertThat(ResultMemo.pure((Recomputer.Analysis<String, String>) RecomputerTest::pureAnalysis))
+                    .isTrue();
+        }
+    }
+
+    private static String result(Recomputer<String, String> r, String spec) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        r.resultProperty().addListener((o, a, b) -> done.countDown());
+        r.request(spec);
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        return r.resultProperty().get();
+    }
 }
