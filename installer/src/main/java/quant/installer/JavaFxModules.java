@@ -27,6 +27,14 @@ final class JavaFxModules {
      */
     static final List<String> OPENS = List.of("javafx.graphics/javafx.scene");
 
+    /**
+     * JavaFX's native libraries as jlink sees them inside its modules (at each module's root), left out
+     * of the module image: {@link #installNatives} puts them where JavaFX looks first in a linked
+     * runtime, instead of JavaFX extracting them to a cache in the user's home and checking them at
+     * every start.
+     */
+    static final String NATIVE_IN_MODULES = "/javafx.*/*.so,/javafx.*/*.dll,/javafx.*/*.dylib";
+
     /** A jdeps line naming an internal package: {@code from -> com.sun.x   javafx.y (internal)}. */
     private static final Pattern INTERNAL = Pattern.compile("->\\s+(\\S+)\\s+(javafx\\.\\S+)\\s+\\(internal\\)");
 
@@ -93,6 +101,30 @@ final class JavaFxModules {
         }
         options.add("--enable-native-access=ALL-UNNAMED,javafx.graphics");
         return options;
+    }
+
+    /**
+     * Copies the native libraries out of JavaFX's jars into the runtime: {@code lib} on Linux and macOS,
+     * {@code bin} on Windows, where JavaFX loads them from in a linked runtime.
+     */
+    static void installNatives(Path modules, Path runtime) throws IOException {
+        boolean windows =
+                System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("windows");
+        Path target = runtime.resolve(windows ? "bin" : "lib");
+        try (var jars = Files.list(modules)) {
+            for (Path jar : jars.sorted().toList()) {
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    for (var e : java.util.Collections.list(zip.entries())) {
+                        String name = e.getName();
+                        if (!name.contains("/") && name.matches(".+\\.(so|dll|dylib)")) {
+                            try (var in = zip.getInputStream(e)) {
+                                Files.copy(in, target.resolve(name));
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Copies JavaFX's modular jars into a folder of their own. */

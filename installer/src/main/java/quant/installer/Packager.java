@@ -59,8 +59,12 @@ public final class Packager {
      */
     static final String LOCALES = "en,de,fr,es,it,nl,pt,pl,sv,da,nb,nn,fi,cs,sk,hu,ro,el,tr,ga,is,et,lv,lt,sl,hr";
 
-    /** The JVM options the launcher passes besides JavaFX's module options. */
-    static final List<String> JAVA_OPTIONS = List.of("-Xmx4g");
+    /**
+     * The JVM options the launcher passes besides JavaFX's module options: the heap, and the JVM's own
+     * warnings sent to standard error rather than standard output, where they would corrupt a
+     * command's {@code --json}.
+     */
+    static final List<String> JAVA_OPTIONS = List.of("-Xmx4g", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     private Packager() {}
 
@@ -111,7 +115,9 @@ public final class Packager {
         } else {
             jlink.add("--strip-debug");
         }
+        jlink.add("--exclude-resources=" + JavaFxModules.NATIVE_IN_MODULES);
         run("jlink", jlink.toArray(String[]::new));
+        JavaFxModules.installNatives(javafx, out.resolve("runtime"));
         strip(out.resolve("runtime"));
         Path icon = icon(out);
         List<String> image = new ArrayList<>(List.of(
