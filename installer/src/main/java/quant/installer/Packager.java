@@ -1,11 +1,5 @@
 package quant.installer;
 
-import com.github.weisj.jsvg.SVGDocument;
-import com.github.weisj.jsvg.parser.SVGLoader;
-import com.github.weisj.jsvg.view.ViewBox;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * Builds the workbench's native packages from the app module's build: a staged folder holding only
@@ -119,7 +112,7 @@ public final class Packager {
         run("jlink", jlink.toArray(String[]::new));
         JavaFxModules.installNatives(javafx, out.resolve("runtime"));
         strip(out.resolve("runtime"));
-        Path icon = icon(out);
+        Path icon = Icons.forPlatform(out, System.getProperty("os.name"));
         List<String> image = new ArrayList<>(List.of(
                 "--type", "app-image",
                 "--name", "quant",
@@ -296,19 +289,6 @@ public final class Packager {
             return String.join(
                     java.io.File.pathSeparator, s.sorted().map(Path::toString).toList());
         }
-    }
-
-    /** The product's icon as a 256-pixel PNG, drawn from its SVG. */
-    static Path icon(Path out) throws IOException {
-        Path png = out.resolve("quant.png");
-        SVGDocument svg = new SVGLoader().load(Packager.class.getResource("/quant.svg"));
-        BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        svg.render(null, g, new ViewBox(0, 0, 256, 256));
-        g.dispose();
-        ImageIO.write(image, "png", png.toFile());
-        return png;
     }
 
     static String run(String tool, String... args) {

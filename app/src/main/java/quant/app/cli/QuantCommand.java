@@ -111,7 +111,8 @@ public final class QuantCommand implements Callable<Integer> {
         if (noDisplay != null) {
             throw new StoreException(StoreException.Kind.IO, noDisplay);
         }
-        // JavaFX warns at every start that it runs from the class path, which is how this jar runs it
+        // from this jar JavaFX runs on the class path and would warn at every start that it is unsupported;
+        // the installed image links it as modules (ADR 0024), where it does not warn
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
             javafx.application.Application.launch(quant.app.WorkbenchApp.class, args.toArray(String[]::new));
