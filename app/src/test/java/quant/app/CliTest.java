@@ -30,7 +30,7 @@ class CliTest {
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("database").asText())
                 .isEqualTo(dir.resolve("empty.mv.db").toAbsolutePath().toString());
-        assertThat(json.get("schemaVersion").asText()).isEqualTo("12");
+        assertThat(json.get("schemaVersion").asText()).isEqualTo("13");
         List<String> keys = new ArrayList<>();
         json.get("tables").fieldNames().forEachRemaining(keys::add);
         assertThat(keys)

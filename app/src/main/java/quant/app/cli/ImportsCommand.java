@@ -46,7 +46,7 @@ final class ImportsCommand implements Callable<Integer> {
                     "%5s  %-19s  %-28s %10s  %-16s  %-22s %9s %9s %9s %9s  %s%n",
                     "run",
                     "started",
-                    "file",
+                    "from",
                     "size",
                     "sha-256",
                     "table",
@@ -57,14 +57,15 @@ final class ImportsCommand implements Callable<Integer> {
                     "outcome");
             for (RunHistory.Run r : runs) {
                 out.printf(
-                        "%5d  %-19s  %-28s %,10d  %-16s  %-22s %,9d %,9d %,9d %,9d  %s%n",
+                        "%5d  %-19s  %-28s %10s  %-16s  %-22s %,9d %,9d %,9d %,9d  %s%n",
                         r.id(),
                         r.startedAt().toLocalDateTime().withNano(0).toString().replace('T', ' '),
-                        r.fileName().length() <= 28
-                                ? r.fileName()
-                                : r.fileName().substring(0, 27) + "…",
-                        r.fileSize(),
-                        r.sha256().substring(0, Math.min(16, r.sha256().length())),
+                        r.origin().length() <= 28 ? r.origin() : r.origin().substring(0, 27) + "…",
+                        r.fileSize() == null ? "" : String.format("%,d", r.fileSize()),
+                        r.sha256() == null
+                                ? "until " + (r.watermark() == null ? "-" : r.watermark())
+                                : r.sha256()
+                                        .substring(0, Math.min(16, r.sha256().length())),
                         r.table(),
                         r.read(),
                         r.inserted(),

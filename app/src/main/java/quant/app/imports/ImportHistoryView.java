@@ -29,7 +29,7 @@ public final class ImportHistoryView extends BorderPane {
                 .setAll(List.of(
                         text("Run", r -> Long.toString(r.id()), 50),
                         text("Started", r -> WHEN.format(r.startedAt()), 150),
-                        text("File", RunHistory.Run::fileName, 200),
+                        text("From", RunHistory.Run::origin, 200),
                         text("Table", RunHistory.Run::table, 120),
                         number("Read", RunHistory.Run::read),
                         number("Inserted", RunHistory.Run::inserted),

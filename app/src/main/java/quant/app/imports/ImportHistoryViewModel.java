@@ -52,7 +52,7 @@ public final class ImportHistoryViewModel {
                 monitor -> RunUndo.undo(s, run.id()),
                 r -> {
                     message.set("Undid import run %d (%s): deleted %,d rows, restored %,d rows."
-                            .formatted(run.id(), run.fileName(), r.deleted(), r.restored()));
+                            .formatted(run.id(), run.origin(), r.deleted(), r.restored()));
                     refresh();
                     onChanged.run();
                 },

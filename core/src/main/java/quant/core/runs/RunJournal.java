@@ -51,18 +51,69 @@ public final class RunJournal {
 
     private RunJournal() {}
 
-    /** What the audit records about a run when it starts. */
+    /**
+     * What the audit records about a run when it starts: where the rows come from — a file (its name,
+     * size and SHA-256) or a connector and the object it reads (customers, invoices, …) — and where
+     * they go.
+     */
     public record RunStart(
             String fileName,
-            long fileSize,
+            Long fileSize,
             String sha256,
+            String connector,
+            String object,
             DomainTable table,
             String source,
             String profile,
-            OffsetDateTime startedAt) {}
+            OffsetDateTime startedAt) {
+        public RunStart {
+            boolean file = fileName != null && fileSize != null && sha256 != null;
+            boolean api = connector != null && object != null;
+            if (file == api || (api && (fileName != null || fileSize != null || sha256 != null))) {
+                throw new IllegalArgumentException("A run comes from a file or from a connector's object, not both");
+            }
+        }
 
-    /** What the audit records about a run when it ends. */
-    public record RunEnd(long read, long inserted, long updated, long rejected, RunOutcome outcome, Duration took) {
+        /** A run reading a file. */
+        public RunStart(
+                String fileName,
+                long fileSize,
+                String sha256,
+                DomainTable table,
+                String source,
+                String profile,
+                OffsetDateTime startedAt) {
+            this(fileName, fileSize, sha256, null, null, table, source, profile, startedAt);
+        }
+
+        /** A run reading one object of a connector. */
+        public static RunStart ofConnector(
+                String connector,
+                String object,
+                DomainTable table,
+                String source,
+                String profile,
+                OffsetDateTime startedAt) {
+            return new RunStart(null, null, null, connector, object, table, source, profile, startedAt);
+        }
+    }
+
+    /**
+     * What the audit records about a run when it ends; for a connector's run, the watermark its rows
+     * reached (the vendor's modification time or change cursor), from which the next sync resumes.
+     */
+    public record RunEnd(
+            long read,
+            long inserted,
+            long updated,
+            long rejected,
+            RunOutcome outcome,
+            Duration took,
+            String watermark) {
+        public RunEnd(long read, long inserted, long updated, long rejected, RunOutcome outcome, Duration took) {
+            this(read, inserted, updated, rejected, outcome, took, null);
+        }
+
         /** Whether the run changed the data. */
         public boolean changed() {
             return outcome.wroteRows() && inserted + updated > 0;
@@ -206,11 +257,11 @@ public final class RunJournal {
     private static long insertRun(Connection c, RunStart s) throws SQLException {
         String sql =
                 "INSERT INTO import_run (file_name, file_size, sha256, target_table, source, rows_read, rows_inserted,"
-                        + " rows_updated, rows_rejected, started_at, duration_ms, outcome, run_by, profile)"
-                        + " VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, ?, 0, ?, ?, ?)";
+                        + " rows_updated, rows_rejected, started_at, duration_ms, outcome, run_by, profile, connector,"
+                        + " object_name) VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, ?, 0, ?, ?, ?, ?, ?)";
         try (PreparedStatement st = c.prepareStatement(sql, new String[] {"ID"})) {
-            st.setString(1, clip(s.fileName(), 400));
-            st.setLong(2, s.fileSize());
+            st.setString(1, s.fileName() == null ? null : clip(s.fileName(), 400));
+            st.setObject(2, s.fileSize());
             st.setString(3, s.sha256());
             st.setString(4, s.table().sqlName());
             st.setString(5, s.source());
@@ -218,6 +269,8 @@ public final class RunJournal {
             st.setString(7, RunOutcome.RUNNING.code());
             st.setString(8, clip(System.getProperty("user.name", "unknown"), 100));
             st.setString(9, s.profile() == null ? null : clip(s.profile(), 200));
+            st.setString(10, s.connector());
+            st.setString(11, s.object());
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -281,14 +334,16 @@ public final class RunJournal {
 
     private static void writeEnd(Connection c, long runId, RunEnd end) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("UPDATE import_run SET rows_read = ?, rows_inserted = ?,"
-                + " rows_updated = ?, rows_rejected = ?, duration_ms = ?, outcome = ? WHERE id = ?")) {
+                + " rows_updated = ?, rows_rejected = ?, duration_ms = ?, outcome = ?, watermark = ? WHERE id = ?")) {
             st.setLong(1, end.read());
             st.setLong(2, end.inserted());
             st.setLong(3, end.updated());
             st.setLong(4, end.rejected());
             st.setLong(5, end.took().toMillis());
             st.setString(6, end.outcome().code());
-            st.setLong(7, runId);
+            // only a run whose rows stay moves its object's watermark
+            st.setString(7, end.outcome().wroteRows() ? end.watermark() : null);
+            st.setLong(8, runId);
             st.executeUpdate();
         }
     }

@@ -137,10 +137,11 @@ public final class RunUndo {
         }
     }
 
-    /** " (FILE into TABLE on DATE)" for a run, or an empty string when it cannot be read. */
+    /** " (FILE into TABLE on DATE)" (or the connector and its object) for a run, or an empty string when it cannot be read. */
     private static String describe(Connection c, long run) throws SQLException {
-        try (PreparedStatement st =
-                c.prepareStatement("SELECT file_name, target_table, started_at FROM import_run WHERE id = ?")) {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT COALESCE(file_name, connector || ' ' || object_name), target_table, started_at"
+                        + " FROM import_run WHERE id = ?")) {
             st.setLong(1, run);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {

@@ -44,7 +44,7 @@ class BackupsTest {
                 .load()
                 .migrate();
         try (Store store = Store.open(db)) {
-            assertThat(store.schemaVersion()).isEqualTo("12");
+            assertThat(store.schemaVersion()).isEqualTo("13");
         }
         try (var kept = Files.list(Backups.folder())) {
             assertThat(kept.map(p -> p.getFileName().toString()))

@@ -24,7 +24,7 @@ class StoreTest {
     void createsAndMigratesANewDatabaseWithEveryTableEmpty() {
         try (Store store = Store.open(dir.resolve("new"))) {
             assertThat(store.file()).isEqualTo(dir.resolve("new.mv.db"));
-            assertThat(store.schemaVersion()).isEqualTo("12");
+            assertThat(store.schemaVersion()).isEqualTo("13");
             assertThat(store.dataVersion()).isZero();
             assertThat(store.rowCounts()).hasSize(DomainTable.values().length).allSatisfy((t, n) -> assertThat(n)
                     .isZero());
@@ -43,7 +43,7 @@ class StoreTest {
         }
         try (Store store = Store.open(file)) {
             assertThat(store.dataVersion()).isEqualTo(1);
-            assertThat(store.schemaVersion()).isEqualTo("12");
+            assertThat(store.schemaVersion()).isEqualTo("13");
         }
     }
 

@@ -22,7 +22,10 @@ import quant.core.store.TableSchema;
 import quant.importers.check.HeaderColumns;
 import quant.importers.mapping.ColumnMapping;
 import quant.importers.mapping.MappingProfile;
+import quant.importers.parse.DateOrder;
+import quant.importers.parse.NumberParser;
 import quant.importers.read.FileProbe;
+import quant.importers.read.ReaderSettings;
 import quant.importers.read.TableReader;
 import quant.importers.read.TableReaders;
 
@@ -135,30 +138,84 @@ public final class Importer {
         return write(jobs, strict, i -> DiskGuard.around(monitors.apply(i), store.file()), null);
     }
 
+    /**
+     * Imports from several sources — files, or the objects of a connector's sync — as one: every
+     * source's rows or none, with one audit run per source; a connector's run records the watermark its
+     * records reached. With {@link ImportOptions.OnError#SKIP} the valid rows are written and the others
+     * counted as rejected (no rejects file); with {@code ABORT} any problem writes nothing.
+     *
+     * @param monitors the monitor of the i-th source
+     * @throws CancellationException when a monitor is cancelled; nothing is written
+     */
+    public List<ImportResult> runSources(
+            List<? extends ImportSource> sources, ImportOptions options, IntFunction<JobMonitor> monitors)
+            throws IOException {
+        if (options.dryRun()) {
+            throw new IllegalArgumentException("a dry run takes one file");
+        }
+        store.checkWritable();
+        DiskGuard.around(JobMonitor.NONE, store.file());
+        return writeSources(
+                List.copyOf(sources),
+                new ImportOptions(options.onError(), false, null, options.zone()),
+                i -> DiskGuard.around(monitors.apply(i), store.file()),
+                null);
+    }
+
+    /** How records from an API are read: ISO dates, a decimal point. */
+    static final ReaderSettings RECORD_SETTINGS =
+            new ReaderSettings("UTF-8", null, 1, null, DateOrder.YMD, NumberParser.DecimalMark.DOT);
+
     private List<ImportResult> write(
             List<ImportJob> jobs, ImportOptions options, IntFunction<JobMonitor> monitors, AtomicFile rejects)
+            throws IOException {
+        return writeSources(
+                jobs.stream()
+                        .<ImportSource>map(j -> new ImportSource.File(j.file(), j.profile()))
+                        .toList(),
+                options,
+                monitors,
+                rejects);
+    }
+
+    private List<ImportResult> writeSources(
+            List<ImportSource> jobs, ImportOptions options, IntFunction<JobMonitor> monitors, AtomicFile rejects)
             throws IOException {
         OffsetDateTime startedAt = OffsetDateTime.now();
         List<FileProbe> probes = new ArrayList<>();
         List<RunJournal.RunStart> starts = new ArrayList<>();
-        for (ImportJob job : jobs) {
+        for (ImportSource job : jobs) {
             check(job.profile());
-            FileProbe probe = probe(job.file(), job.profile());
-            probes.add(probe);
-            starts.add(new RunJournal.RunStart(
-                    job.file().getFileName().toString(),
-                    probe.size(),
-                    probe.sha256(),
-                    job.profile().targetTable(),
-                    job.profile().source(),
-                    job.profile().description(),
-                    startedAt));
+            switch (job) {
+                case ImportSource.File f -> {
+                    FileProbe probe = probe(f.file(), f.profile());
+                    probes.add(probe);
+                    starts.add(new RunJournal.RunStart(
+                            f.file().getFileName().toString(),
+                            probe.size(),
+                            probe.sha256(),
+                            f.profile().targetTable(),
+                            f.profile().source(),
+                            f.profile().description(),
+                            startedAt));
+                }
+                case ImportSource.Records r -> {
+                    probes.add(null);
+                    starts.add(RunJournal.RunStart.ofConnector(
+                            r.connector(),
+                            r.object(),
+                            r.profile().targetTable(),
+                            r.profile().source(),
+                            r.profile().description(),
+                            startedAt));
+                }
+            }
         }
         return RunJournal.write(store, starts, (tx, runs) -> {
             List<ImportResult> results = new ArrayList<>();
             for (int i = 0; i < jobs.size(); i++) {
                 long started = System.nanoTime();
-                ImportJob job = jobs.get(i);
+                ImportSource job = jobs.get(i);
                 int run = i;
                 BatchWriter.ChangeLog log = new BatchWriter.ChangeLog() {
                     @Override
@@ -172,7 +229,8 @@ public final class Importer {
                     }
                 };
                 BatchWriter.Outcome o;
-                try (TableReader reader = TableReaders.open(probes.get(i))) {
+                FileProbe probe = probes.get(i);
+                try (TableReader reader = job instanceof ImportSource.Records r ? r.open() : TableReaders.open(probe)) {
                     o = new BatchWriter(
                                     tx,
                                     job.profile(),
@@ -180,14 +238,15 @@ public final class Importer {
                                     log,
                                     monitors.apply(i),
                                     rejects == null ? null : rejects.stream())
-                            .importAll(reader, probes.get(i).settings(), options.zone());
+                            .importAll(reader, probe == null ? RECORD_SETTINGS : probe.settings(), options.zone());
                 }
+                String watermark = job instanceof ImportSource.Records r ? r.watermark() : null;
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 if (o.rejected() > 0 && options.onError() == ImportOptions.OnError.ABORT) {
                     runs.end(i, new RunJournal.RunEnd(o.read(), 0, 0, o.rejected(), RunOutcome.ABORTED, took));
                     throw new ImportException(
                             ImportException.Kind.INVALID_DATA,
-                            (jobs.size() > 1 ? job.file().getFileName() + ": " : "") + o.rejected() + " of "
+                            (jobs.size() > 1 ? label(job) + ": " : "") + o.rejected() + " of "
                                     + o.read() + " rows cannot be imported; nothing was written. "
                                     + o.problems().getFirst().describe(),
                             o.problems(),
@@ -195,12 +254,23 @@ public final class Importer {
                             o.read());
                 }
                 RunOutcome outcome = outcomeOf(o);
-                runs.end(i, new RunJournal.RunEnd(o.read(), o.inserted(), o.updated(), o.rejected(), outcome, took));
+                runs.end(
+                        i,
+                        new RunJournal.RunEnd(
+                                o.read(), o.inserted(), o.updated(), o.rejected(), outcome, took, watermark));
                 results.add(result(runs.id(i), o, outcome, took));
             }
             monitors.apply(jobs.size() - 1).checkCancelled();
             return results;
         });
+    }
+
+    /** A source for people: the file's name, or the connector and its object. */
+    static String label(ImportSource source) {
+        return switch (source) {
+            case ImportSource.File f -> f.file().getFileName().toString();
+            case ImportSource.Records r -> r.connector() + " " + r.object();
+        };
     }
 
     private ImportResult dryRun(Path file, MappingProfile profile, ImportOptions options, JobMonitor monitor)
