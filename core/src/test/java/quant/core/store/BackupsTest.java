@@ -36,7 +36,7 @@ class BackupsTest {
     @Test
     void aMigrationBacksTheDatabaseUpFirst() throws Exception {
         Path db = dir.resolve("old.mv.db");
-        // a database of the version before the last
+        // an older database
         Flyway.configure()
                 .dataSource("jdbc:h2:file:" + dir.resolve("old") + ";TRACE_LEVEL_FILE=0", "sa", "")
                 .locations("classpath:db/migration")
@@ -49,7 +49,7 @@ class BackupsTest {
         try (var kept = Files.list(Backups.folder())) {
             assertThat(kept.map(p -> p.getFileName().toString()))
                     .singleElement()
-                    .satisfies(n -> assertThat(n).startsWith("old-").endsWith("-before-v12.zip"));
+                    .satisfies(n -> assertThat(n).startsWith("old-").endsWith("-before-v13.zip"));
         }
         // a database already up to date is not backed up again
         try (Store store = Store.open(db)) {
