@@ -13,3 +13,23 @@ ALTER TABLE import_run ADD CONSTRAINT ck_import_run_origin CHECK (
     OR (connector IS NOT NULL AND object_name IS NOT NULL AND file_name IS NULL AND file_size IS NULL
         AND sha256 IS NULL));
 CREATE INDEX ix_import_run_connector ON import_run (connector, object_name, id);
+
+-- A payment taken without an invoice (a card charge or payment in Stripe) belongs to its customer; the
+-- invoice-based measures (receivables, days sales outstanding) count only payments of invoices.
+ALTER TABLE payment ALTER COLUMN invoice_id DROP NOT NULL;
+ALTER TABLE payment ADD COLUMN customer_id BIGINT REFERENCES customer (id);
+ALTER TABLE payment ADD CONSTRAINT ck_payment_of_invoice_or_customer CHECK (
+    invoice_id IS NOT NULL OR customer_id IS NOT NULL);
+CREATE INDEX ix_payment_customer ON payment (customer_id);
+
+-- The API connections of this database: where each connector reaches its vendor and how often it
+-- syncs while the workbench is open. The tokens are never here: they are in the credential store.
+CREATE TABLE api_connection (
+    connector        VARCHAR(40)  PRIMARY KEY,
+    base_url         VARCHAR(400) NOT NULL,
+    client_id        VARCHAR(200),
+    account          VARCHAR(200),
+    connected_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    sync_every_hours INTEGER,
+    CONSTRAINT ck_api_connection_hours CHECK (sync_every_hours BETWEEN 1 AND 168)
+);

@@ -35,7 +35,7 @@ public final class Failures {
                         switch (ie.kind()) {
                             case INVALID_DATA -> DATA;
                             case SETTINGS -> USAGE;
-                            case UNREADABLE -> IO;
+                            case UNREADABLE, SOURCE -> IO;
                         },
                         ie.getMessage());
             case StoreException se ->

@@ -18,7 +18,12 @@ public final class ImportException extends RuntimeException {
         /** Rows break the mapping's rules (types, required values, references, duplicates). */
         INVALID_DATA,
         /** The settings or the mapping are incomplete or wrong (e.g. an ambiguous date order). */
-        SETTINGS
+        SETTINGS,
+        /**
+         * An API the rows come from refused or failed: an expired or revoked token, a missing scope, a
+         * vendor error, no answer.
+         */
+        SOURCE
     }
 
     private final Kind kind;

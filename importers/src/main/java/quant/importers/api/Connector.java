@@ -1,0 +1,42 @@
+package quant.importers.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import quant.core.job.JobMonitor;
+import quant.importers.engine.ImportSource;
+
+/**
+ * One vendor's API as a source of the data model: which objects a sync reads, in the order they are
+ * imported (a referenced row before the rows that refer to it), and how to read each — everything, or
+ * what changed since a watermark. Each connector documents its mapping in {@code docs/connectors.md}.
+ */
+public interface Connector {
+    /** How the user lets the workbench in. */
+    enum Auth {
+        /** A token or key the user creates in the vendor's settings (read from standard input). */
+        TOKEN,
+        /** OAuth 2.0 with the user's own app: the browser asks the user, the workbench gets tokens. */
+        OAUTH
+    }
+
+    /** The name in commands and the audit: {@code hubspot}. */
+    String name();
+
+    /** How the vendor and its errors are named. */
+    ApiClient.Vendor vendor();
+
+    Auth auth();
+
+    /** The vendor's API address, used unless the connection names another ({@code --base-url}). */
+    URI defaultBaseUrl();
+
+    /** The objects of a sync, in import order. */
+    List<String> objects();
+
+    /**
+     * The sources of one sync: for each object, its records since the watermark it is given, or all of
+     * them where it is given none ({@code --full}, or the first sync).
+     */
+    List<ImportSource.Records> sources(ApiClient client, Map<String, String> watermarks, JobMonitor monitor);
+}

@@ -1,0 +1,26 @@
+package quant.importers.api;
+
+import java.util.List;
+import java.util.Optional;
+import quant.importers.api.hubspot.HubSpot;
+import quant.importers.api.stripe.Stripe;
+
+/** The connectors the workbench has, by name. */
+public final class Connectors {
+    private static final List<Connector> ALL = List.of(new HubSpot(), new Stripe());
+
+    private Connectors() {}
+
+    public static List<Connector> all() {
+        return ALL;
+    }
+
+    public static Optional<Connector> byName(String name) {
+        return ALL.stream().filter(c -> c.name().equalsIgnoreCase(name.strip())).findFirst();
+    }
+
+    /** The names, for a sentence: "hubspot, stripe". */
+    public static String names() {
+        return String.join(", ", ALL.stream().map(Connector::name).toList());
+    }
+}
