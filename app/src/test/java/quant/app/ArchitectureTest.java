@@ -238,6 +238,7 @@ class ArchitectureTest {
         "quant.core.forecast.business..",
         "quant.core.market..",
         "quant.core.routing..",
-        "quant.core.importing.."
+        "quant.core.importing..",
+        "quant.core.connections.."
     };
 }

@@ -20,4 +20,15 @@ public final class InProcessQuant {
         int code = cl.execute(QuantCommand.arguments(args));
         return new Run(code, out.toString(), err.toString());
     }
+
+    /** As {@link #quant}, with {@code input} on standard input (a token for {@code quant connect}). */
+    public static synchronized Run quantWithInput(String input, String... args) {
+        java.io.InputStream before = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return quant(args);
+        } finally {
+            System.setIn(before);
+        }
+    }
 }

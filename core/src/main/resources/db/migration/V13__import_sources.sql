@@ -31,5 +31,6 @@ CREATE TABLE api_connection (
     account          VARCHAR(200),
     connected_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     sync_every_hours INTEGER,
+    secret_ref       VARCHAR(64)  NOT NULL,
     CONSTRAINT ck_api_connection_hours CHECK (sync_every_hours BETWEEN 1 AND 168)
 );

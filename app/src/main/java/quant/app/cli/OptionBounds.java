@@ -209,6 +209,23 @@ final class OptionBounds {
     }
 
     /** Reads a date as YYYY-MM-DD in the years the product works with. */
+    /** An http or https address, e.g. {@code --base-url https://api.example.com}. */
+    static java.net.URI uri(String text) {
+        java.net.URI u;
+        try {
+            u = new java.net.URI(text.strip());
+        } catch (java.net.URISyntaxException e) {
+            u = null;
+        }
+        if (u == null
+                || u.getHost() == null
+                || !("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))) {
+            throw new CommandLine.TypeConversionException(
+                    "'" + text + "' is not a web address; write it as https://host[:port][/path]");
+        }
+        return u;
+    }
+
     static LocalDate date(String text) {
         LocalDate d;
         try {

@@ -23,6 +23,10 @@ import quant.core.store.StoreException;
             InfoCommand.class,
             ImportCommand.class,
             ImportsCommand.class,
+            ConnectCommand.class,
+            SyncCommand.class,
+            ConnectionsCommand.class,
+            DisconnectCommand.class,
             UndoCommand.class,
             DbCommand.class,
             CohortCommand.class,
@@ -279,6 +283,7 @@ public final class QuantCommand implements Callable<Integer> {
         cl.setOut(CliProgress.clearing(cl.getOut()));
         cl.setErr(CliProgress.clearing(cl.getErr()));
         cl.registerConverter(java.time.LocalDate.class, OptionBounds::date);
+        cl.registerConverter(java.net.URI.class, OptionBounds::uri);
         cl.registerConverter(java.time.YearMonth.class, OptionBounds::month);
         cl.setExecutionStrategy(parseResult -> {
             OptionBounds.check(parseResult);

@@ -31,6 +31,14 @@ public interface Connector {
     /** The vendor's API address, used unless the connection names another ({@code --base-url}). */
     URI defaultBaseUrl();
 
+    /**
+     * Checks a new connection with one light request and names the account it reaches, or null where
+     * the vendor does not say.
+     *
+     * @throws quant.core.importing.ImportException when the vendor refuses the token (one sentence)
+     */
+    String check(ApiClient client, JobMonitor monitor);
+
     /** The objects of a sync, in import order. */
     List<String> objects();
 

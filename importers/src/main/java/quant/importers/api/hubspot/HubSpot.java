@@ -128,6 +128,13 @@ public final class HubSpot implements Connector {
         return URI.create("https://api.hubapi.com/");
     }
 
+    /** The account's details ({@code /account-info/v3/details}): "portal 123456". */
+    @Override
+    public String check(ApiClient client, JobMonitor monitor) {
+        String portal = Fields.text(client.get("/account-info/v3/details", monitor), "portalId");
+        return portal == null ? null : "portal " + portal;
+    }
+
     @Override
     public List<String> objects() {
         return List.of("owners", "companies", "contacts", "deals", "deal-stages");

@@ -113,6 +113,16 @@ public final class Stripe implements Connector {
         return URI.create("https://api.stripe.com/");
     }
 
+    /**
+     * One customer read ({@code /v1/customers?limit=1}), which the key needs anyway; a restricted key need
+     * not read the account, so no account is named.
+     */
+    @Override
+    public String check(ApiClient client, JobMonitor monitor) {
+        client.get("/v1/customers?limit=1", monitor);
+        return null;
+    }
+
     @Override
     public List<String> objects() {
         return List.of("customers", "invoices", "payments");

@@ -1,0 +1,111 @@
+package quant.app.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import quant.core.connections.Connections;
+import quant.core.secrets.SecretStore;
+import quant.core.store.Store;
+import quant.importers.api.ApiClient;
+import quant.importers.api.Connector;
+
+/**
+ * {@code quant connect VENDOR [--base-url URL]}: connects the database to a vendor's API. The token or
+ * key is read from standard input (or asked for in a terminal), checked with one request, and kept in
+ * the credential store; the database keeps only where the API is and the name the token is kept under.
+ */
+@Command(
+        name = "connect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Connect the database to a vendor's API (hubspot: a private app's access token; stripe: a restricted"
+                    + " key). The token is read from standard input, e.g. quant connect hubspot < token.txt,"
+                    + " never from the command line, and kept in the credential store."
+        })
+final class ConnectCommand implements Callable<Integer> {
+    @ParentCommand
+    QuantCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "VENDOR", description = "hubspot or stripe.")
+    String vendor;
+
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
+            description = "Reach the API at another address (a proxy, a sandbox, a test server).")
+    URI baseUrl;
+
+    @Option(
+            names = "--secrets-passphrase-file",
+            paramLabel = "FILE",
+            description = "Where there is no credential store: the passphrase of the encrypted secrets file, on the"
+                    + " first line of FILE (or set QUANT_SECRETS_PASSPHRASE).")
+    Path secretsPassphrase;
+
+    @Override
+    public Integer call() throws Exception {
+        Connector connector = ConnectorAccess.connector(vendor);
+        URI base = baseUrl == null ? connector.defaultBaseUrl() : withSlash(baseUrl);
+        if (base.getScheme() == null
+                || !(base.getScheme().equals("https") || base.getScheme().equals("http"))) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--base-url " + baseUrl + " is not an http or https address.");
+        }
+        char[] token = token(connector);
+        SecretStore secrets = CliSecrets.open(secretsPassphrase);
+        String account = connector.check(new ApiClient(connector.vendor(), base, token::clone), CliProgress.monitor());
+        var out = spec.commandLine().getOut();
+        return Store.writeInto(Store.normalise(parent.databaseToWrite()), store -> {
+            String ref = Connections.ApiConnection.newSecretRef(connector.name());
+            Connections.find(store, connector.name()).ifPresent(old -> secrets.remove(old.secretRef()));
+            secrets.put(ref, token);
+            java.util.Arrays.fill(token, '\0');
+            Connections.save(
+                    store,
+                    new Connections.ApiConnection(
+                            connector.name(), base, null, account, OffsetDateTime.now(), null, ref));
+            out.println("Connected to " + connector.vendor().title() + (account == null ? "" : " (" + account + ")")
+                    + " at " + base + "; the token is in " + secrets.describe() + ". Sync with quant sync "
+                    + connector.name() + ".");
+            out.flush();
+            return QuantCommand.OK;
+        });
+    }
+
+    private char[] token(Connector connector) throws Exception {
+        String what = connector.vendor().title() + (connector.name().equals("stripe") ? " key" : " access token");
+        char[] token;
+        if (System.console() != null && System.console().isTerminal()) {
+            token = System.console().readPassword("%s: ", what);
+        } else {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            token = line == null ? null : line.strip().toCharArray();
+        }
+        if (token == null || token.length == 0) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "No " + what + " on standard input; give it with quant connect " + connector.name()
+                            + " < token.txt (never on the command line).");
+        }
+        return token;
+    }
+
+    static URI withSlash(URI u) {
+        String s = u.toString();
+        return URI.create(s.endsWith("/") ? s : s + "/");
+    }
+}
