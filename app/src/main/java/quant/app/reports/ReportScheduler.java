@@ -2,13 +2,9 @@ package quant.app.reports;
 
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Platform;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import quant.app.job.EveryMinute;
 import quant.app.job.JobRunner;
 import quant.core.delivery.ScheduleRunner;
 import quant.core.store.Store;
@@ -20,13 +16,11 @@ import quant.core.store.Store;
  * sentence.
  */
 public final class ReportScheduler implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ReportScheduler.class);
-
     private final Store store;
     private final JobRunner jobs;
     private final Secrets secrets;
     private final Consumer<String> onOutcome;
-    private final ScheduledExecutorService clock;
+    private EveryMinute clock;
     private final java.util.Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReportScheduler(Store store, JobRunner jobs, Secrets secrets, Consumer<String> onOutcome) {
@@ -34,31 +28,22 @@ public final class ReportScheduler implements AutoCloseable {
         this.jobs = jobs;
         this.secrets = secrets;
         this.onOutcome = onOutcome;
-        this.clock = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "report-schedules");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Starts checking: now, then every minute. */
     public ReportScheduler start() {
         if (!store.isReadOnly()) {
-            clock.scheduleWithFixedDelay(this::check, 5, 60, TimeUnit.SECONDS);
+            clock = EveryMinute.start("report-schedules", this::check);
         }
         return this;
     }
 
     private void check() {
-        try {
-            List<ScheduleRunner.Due> due = ScheduleRunner.due(store, ZonedDateTime.now());
-            for (ScheduleRunner.Due d : due) {
-                if (running.add(d.schedule().id())) {
-                    Platform.runLater(() -> run(d));
-                }
+        List<ScheduleRunner.Due> due = ScheduleRunner.due(store, ZonedDateTime.now());
+        for (ScheduleRunner.Due d : due) {
+            if (running.add(d.schedule().id())) {
+                Platform.runLater(() -> run(d));
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not check the report schedules", e);
         }
     }
 
@@ -85,6 +70,8 @@ public final class ReportScheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        clock.shutdownNow();
+        if (clock != null) {
+            clock.close();
+        }
     }
 }

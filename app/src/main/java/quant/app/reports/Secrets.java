@@ -21,7 +21,7 @@ public final class Secrets {
         this(DataFolder.get().resolve("secrets.json"));
     }
 
-    Secrets(Path file) {
+    public Secrets(Path file) {
         this.file = file;
     }
 

@@ -64,6 +64,7 @@ public final class MainWindow {
     private ViewContext context;
     private final quant.app.reports.Secrets secrets = new quant.app.reports.Secrets();
     private quant.app.reports.ReportScheduler scheduler;
+    private quant.app.connections.ConnectionScheduler syncs;
     private java.util.function.Consumer<String> openDocument = uri -> {};
 
     public MainWindow(Stage stage, WorkbenchViewModel model, FxJobRunner jobs, Settings settings) {
@@ -87,14 +88,15 @@ public final class MainWindow {
         workspace.node().visibleProperty().bind(emptyState.visibleProperty().not());
 
         model.storeProperty().addListener((obs, o, n) -> {
-            if (scheduler != null) {
-                scheduler.close();
-                scheduler = null;
-            }
+            closeSchedulers();
             if (n != null) {
                 Platform.runLater(this::restoreLayout);
-                // report schedules run while the workbench holds a database it may write
+                // report schedules and connection syncs run while the workbench holds a database it may write
                 scheduler = new quant.app.reports.ReportScheduler(n, jobs, secrets, model::say).start();
+                var syncModel =
+                        new quant.app.connections.ConnectionsViewModel(jobs, () -> n, secrets, model::refreshCounts);
+                syncModel.messageProperty().addListener((o2, was, sentence) -> model.say(sentence));
+                syncs = new quant.app.connections.ConnectionScheduler(n, syncModel).start();
             }
         });
         model.emptyProperty().addListener((obs, o, empty) -> {
@@ -544,11 +546,20 @@ public final class MainWindow {
                         stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()))
                 .withLayout(layout);
         settings.save();
-        if (scheduler != null) {
-            scheduler.close();
-        }
+        closeSchedulers();
         jobs.cancelAll();
         pages.shutdownNow();
         model.close();
+    }
+
+    private void closeSchedulers() {
+        if (scheduler != null) {
+            scheduler.close();
+            scheduler = null;
+        }
+        if (syncs != null) {
+            syncs.close();
+            syncs = null;
+        }
     }
 }

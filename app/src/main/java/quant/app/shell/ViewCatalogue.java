@@ -128,6 +128,14 @@ public final class ViewCatalogue {
                     Workspace.MAIN,
                     c -> new ImportHistoryView(new ImportHistoryViewModel(c.jobs(), c::store, c.onDataChanged()))),
             new Entry(
+                    quant.app.connections.ConnectionsView.ID,
+                    "Connections",
+                    Menu.DATA,
+                    "Shortcut+Shift+Y",
+                    Workspace.MAIN,
+                    c -> new quant.app.connections.ConnectionsView(new quant.app.connections.ConnectionsViewModel(
+                            c.jobs(), c::store, c.secrets(), c.onDataChanged()))),
+            new Entry(
                     CohortView.ID,
                     "Cohorts",
                     Menu.CUSTOMERS,

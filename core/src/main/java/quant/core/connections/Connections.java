@@ -107,6 +107,36 @@ public final class Connections {
         });
     }
 
+    /** Sets how often a connection syncs while the workbench is open (null: only when asked). */
+    public static void setSchedule(Store store, String connector, Integer everyHours) {
+        if (everyHours != null && (everyHours < 1 || everyHours > 168)) {
+            throw new IllegalArgumentException("A sync every " + everyHours + " hours: 1 to 168 hours.");
+        }
+        store.checkWritable();
+        store.inTransaction(c -> {
+            try (PreparedStatement st =
+                    c.prepareStatement("UPDATE api_connection SET sync_every_hours = ? WHERE connector = ?")) {
+                st.setObject(1, everyHours);
+                st.setString(2, connector);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * When the connection last synced successfully (its newest run that committed), or null when it never
+     * has.
+     */
+    public static OffsetDateTime lastSynced(Store store, String connector) {
+        OffsetDateTime last = null;
+        for (LastSync s : lastSyncs(store, connector)) {
+            if (s.outcome().wroteRows() && (last == null || s.at().isAfter(last))) {
+                last = s.at();
+            }
+        }
+        return last;
+    }
+
     /** Forgets a connection (its data and import history stay); false when there was none. */
     public static boolean delete(Store store, String connector) {
         store.checkWritable();

@@ -1,0 +1,130 @@
+package quant.app.connections;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import quant.app.SampleViews;
+import quant.app.job.FxJobRunner;
+import quant.app.reports.Secrets;
+import quant.core.connections.Connections;
+import quant.core.store.Store;
+import quant.importers.api.stripe.Stripe;
+
+/**
+ * Data ▸ Connections on a new database and a fake Stripe: the empty state, connecting, Sync now from
+ * the button with each object's counts, a schedule, and disconnecting; photographed at 1280×800 in
+ * both themes.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConnectionsViewUiTest {
+    private Stage stage;
+    private ConnectionsViewModel model;
+    private Store store;
+    private WireMockServer api;
+    private Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        dir = Files.createTempDirectory("quant-connections");
+        store = Store.open(dir.resolve("db"));
+        api = new WireMockServer(wireMockConfig().dynamicPort());
+        api.start();
+        Secrets secrets = new Secrets(dir.resolve("secrets.json"));
+        secrets.unlock("a passphrase for the test".toCharArray());
+        model = new ConnectionsViewModel(new FxJobRunner(), () -> store, secrets, () -> {});
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        stage.setScene(new Scene(new ConnectionsView(model), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        api.stop();
+        store.close();
+    }
+
+    void stubStripe() {
+        long now = java.time.Instant.now().getEpochSecond();
+        api.stubFor(get(urlPathEqualTo("/v1/events"))
+                .willReturn(okJson("{\"object\":\"list\",\"has_more\":false,\"data\":[{\"id\":\"evt_1\",\"created\":"
+                        + (now - 5) + "}]}")));
+        api.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson("""
+                {"object":"list","has_more":false,"data":[
+                 {"id":"cus_A","object":"customer","name":"Acme Heating","created":1704110400},
+                 {"id":"cus_B","object":"customer","name":"Bolt Plumbing","created":1706788800}]}""")));
+        api.stubFor(get(urlPathEqualTo("/v1/invoices")).willReturn(okJson("""
+                {"object":"list","has_more":false,"data":[
+                 {"id":"in_1","object":"invoice","customer":"cus_A","number":"INV-1","status":"open","total":48000,
+                  "currency":"usd","created":1735819200,"due_date":1738411200,"status_transitions":{"finalized_at":1735819200}}]}""")));
+        api.stubFor(get(urlPathEqualTo("/v1/charges")).willReturn(okJson("""
+                {"object":"list","has_more":false,"data":[
+                 {"id":"ch_1","object":"charge","status":"succeeded","amount":9900,"amount_refunded":0,"currency":"usd",
+                  "created":1736424000,"invoice":null,"customer":"cus_B","payment_method_details":{"type":"card"}}]}""")));
+    }
+
+    @Test
+    void connectSyncScheduleAndDisconnect(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        SampleViews.save(stage, "connections-empty.png");
+        stubStripe();
+        robot.interact(
+                () -> model.connect(new Stripe(), URI.create(api.baseUrl() + "/"), "rk_test_ui_0001".toCharArray()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.rows().size() == 1);
+        assertThat(model.messageProperty().get()).startsWith("Connected to Stripe; the token is in ");
+
+        robot.clickOn("#sync-now");
+        WaitForAsyncUtils.waitFor(
+                60, TimeUnit.SECONDS, () -> model.messageProperty().get().startsWith("Synced Stripe"));
+        assertThat(model.messageProperty().get()).isEqualTo("Synced Stripe: 4 rows inserted, 0 updated.");
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> !model.rows().getFirst().syncs().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> objects = robot.lookup("#connection-objects").queryAs(TableView.class);
+        assertThat(objects.getItems()).hasSize(3);
+
+        robot.clickOn("Sync every");
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> model.messageProperty().get().contains("every 6 hours"));
+        assertThat(Connections.find(store, "stripe").orElseThrow().syncEveryHours())
+                .isEqualTo(6);
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> model.rows().getFirst().connection().syncEveryHours() != null);
+        robot.interact(() -> robot.lookup("#connections")
+                .queryAs(TableView.class)
+                .getSelectionModel()
+                .selectFirst());
+        WaitForAsyncUtils.waitForFxEvents();
+        SampleViews.save(stage, "connections-light.png");
+        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
+        WaitForAsyncUtils.waitForFxEvents();
+        SampleViews.save(stage, "connections-dark.png");
+        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+
+        robot.clickOn("Disconnect");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.rows().isEmpty());
+        assertThat(Connections.all(store)).isEmpty();
+        assertThat(model.messageProperty().get()).startsWith("Disconnected from Stripe");
+    }
+}
