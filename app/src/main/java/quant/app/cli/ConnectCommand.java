@@ -30,8 +30,9 @@ import quant.importers.api.Connector;
         mixinStandardHelpOptions = true,
         description = {
             "Connect the database to a vendor's API (hubspot: a private app's access token; stripe: a restricted"
-                    + " key). The token is read from standard input, e.g. quant connect hubspot < token.txt,"
-                    + " never from the command line, and kept in the credential store."
+                    + " key; quickbooks: your Intuit app's client id with --client-id, its secret on standard input,"
+                    + " then the browser asks you). The token or secret is read from standard input, e.g. quant"
+                    + " connect hubspot < token.txt, never from the command line, and kept in the credential store."
         })
 final class ConnectCommand implements Callable<Integer> {
     @ParentCommand
@@ -40,7 +41,7 @@ final class ConnectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "VENDOR", description = "hubspot or stripe.")
+    @Parameters(index = "0", paramLabel = "VENDOR", description = "hubspot, stripe or quickbooks.")
     String vendor;
 
     @Option(
@@ -48,6 +49,20 @@ final class ConnectCommand implements Callable<Integer> {
             paramLabel = "URL",
             description = "Reach the API at another address (a proxy, a sandbox, a test server).")
     URI baseUrl;
+
+    @Option(
+            names = "--client-id",
+            paramLabel = "ID",
+            description = "QuickBooks: your Intuit app's client id (its secret is read from standard input).")
+    String clientId;
+
+    @Option(
+            names = "--redirect-port",
+            paramLabel = "PORT",
+            defaultValue = "53682",
+            description = "QuickBooks: the port of the redirect address http://127.0.0.1:PORT/callback registered with"
+                    + " your app, 0 to 65,535 (default ${DEFAULT-VALUE}; 0: any free port).")
+    int redirectPort;
 
     @Option(
             names = "--secrets-passphrase-file",
@@ -86,8 +101,76 @@ final class ConnectCommand implements Callable<Integer> {
         });
     }
 
+    /**
+     * OAuth: the app's client id from {@code --client-id}, its secret from standard input; the vendor's page
+     * opens in the browser (or its address is printed), and the answer comes back to a loopback listener.
+     */
+    private int oauth(Connector connector) throws Exception {
+        if (clientId == null || clientId.isBlank()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    connector.vendor().title() + " connects through your own app: give its client id with --client-id"
+                            + " and its client secret on standard input.");
+        }
+        char[] secret = connector.oauth().secretRequired() ? secret(connector, "app's client secret") : null;
+        SecretStore secrets = CliSecrets.open(secretsPassphrase);
+        var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
+        return Store.writeInto(Store.normalise(parent.databaseToWrite()), store -> {
+            String ref = Connections.ApiConnection.newSecretRef(connector.name());
+            var connected = quant.importers.api.oauth.OAuthConnect.connect(
+                    connector,
+                    baseUrl == null ? null : withSlash(baseUrl),
+                    clientId.strip(),
+                    secret,
+                    secrets,
+                    ref,
+                    uri -> browse(uri, err),
+                    redirectPort,
+                    CliProgress.monitor());
+            Connections.find(store, connector.name())
+                    .ifPresent(old -> quant.importers.api.SavedConnections.forget(old, secrets));
+            Connections.save(
+                    store,
+                    new Connections.ApiConnection(
+                            connector.name(),
+                            connected.api(),
+                            clientId.strip(),
+                            connected.account(),
+                            OffsetDateTime.now(),
+                            null,
+                            ref));
+            out.println("Connected to " + connector.vendor().title()
+                    + (connected.account() == null ? "" : " (" + connected.account() + ")") + "; the tokens are in "
+                    + secrets.describe() + ". Sync with quant sync " + connector.name() + ".");
+            out.flush();
+            return QuantCommand.OK;
+        });
+    }
+
+    /** Opens the vendor's page in the desktop's browser, or prints its address where there is none. */
+    static void browse(URI uri, java.io.PrintWriter err) {
+        err.println(
+                "Opening " + uri.getHost() + " in your browser to let Quant Workbench in; if nothing opens, go to:");
+        err.println(uri);
+        err.flush();
+        try {
+            if (!java.awt.GraphicsEnvironment.isHeadless()
+                    && java.awt.Desktop.isDesktopSupported()
+                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                java.awt.Desktop.getDesktop().browse(uri);
+            }
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            // the address is printed above
+        }
+    }
+
     private char[] token(Connector connector) throws Exception {
-        String what = connector.vendor().title() + (connector.name().equals("stripe") ? " key" : " access token");
+        return secret(connector, connector.name().equals("stripe") ? "key" : "access token");
+    }
+
+    private char[] secret(Connector connector, String thing) throws Exception {
+        String what = connector.vendor().title() + " " + thing;
         char[] token;
         if (System.console() != null && System.console().isTerminal()) {
             token = System.console().readPassword("%s: ", what);

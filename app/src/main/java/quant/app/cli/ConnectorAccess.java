@@ -2,7 +2,6 @@ package quant.app.cli;
 
 import quant.core.connections.Connections;
 import quant.core.secrets.SecretStore;
-import quant.core.store.StoreException;
 import quant.importers.api.ApiClient;
 import quant.importers.api.Connector;
 import quant.importers.api.Connectors;
@@ -19,15 +18,6 @@ final class ConnectorAccess {
 
     /** A client for a saved connection; its token comes from the credential store. */
     static ApiClient client(Connector connector, Connections.ApiConnection saved, SecretStore secrets) {
-        if (secrets.get(saved.secretRef()).isEmpty()) {
-            throw new StoreException(
-                    StoreException.Kind.REFUSED,
-                    connector.vendor().title() + "'s token is not in " + secrets.describe()
-                            + " on this machine; connect again with quant connect " + connector.name() + ".");
-        }
-        return new ApiClient(connector.vendor(), saved.baseUrl(), () -> secrets.get(saved.secretRef())
-                .orElseThrow(() -> new StoreException(
-                        StoreException.Kind.REFUSED,
-                        connector.vendor().title() + "'s token was removed during the sync.")));
+        return quant.importers.api.SavedConnections.client(connector, saved, secrets);
     }
 }

@@ -46,7 +46,7 @@ final class DisconnectCommand implements Callable<Integer> {
                             StoreException.Kind.REFUSED,
                             "The database is not connected to "
                                     + connector.vendor().title() + "."));
-            CliSecrets.open(secretsPassphrase).remove(saved.secretRef());
+            quant.importers.api.SavedConnections.forget(saved, CliSecrets.open(secretsPassphrase));
             Connections.delete(store, connector.name());
             out.println("Disconnected from " + connector.vendor().title() + "; its token is forgotten. The rows it"
                     + " brought stay.");

@@ -97,6 +97,7 @@ final class OptionBounds {
     private static final Map<String, Range> BY_OPTION = Map.ofEntries(
             Map.entry("--top", Range.whole(0, 100_000)),
             Map.entry("--limit", Range.whole(1, 100_000)),
+            Map.entry("--redirect-port", Range.whole(0, 65_535)),
             Map.entry("--keep", Range.whole(1, 1_000)),
             Map.entry("--scale", Range.whole(1, 100)),
             Map.entry("--deal-copies", Range.whole(1, 1_000)),

@@ -171,6 +171,9 @@ public final class ConnectionsView extends BorderPane {
         });
         TextField address = new TextField();
         address.setPrefColumnCount(30);
+        TextField clientId = new TextField();
+        Label clientIdLabel = new Label("Client id");
+        Label tokenLabel = new Label("Token or key");
         PasswordField token = new PasswordField();
         Label help = new Label();
         help.setWrapText(true);
@@ -188,8 +191,9 @@ public final class ConnectionsView extends BorderPane {
         GridPane form = new GridPane(8, 8);
         form.addRow(0, new Label("Vendor"), vendor);
         form.addRow(1, new Label("Address"), address);
-        form.addRow(2, new Label("Token or key"), token);
-        form.add(help, 1, 3);
+        form.addRow(2, clientIdLabel, clientId);
+        form.addRow(3, tokenLabel, token);
+        form.add(help, 1, 4);
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("Connect");
         d.setHeaderText("Connect this database to a vendor's API");
@@ -210,11 +214,27 @@ public final class ConnectionsView extends BorderPane {
                 model.say("\"" + address.getText() + "\" is not a web address; write it as https://host/.");
                 return;
             }
+            Connector c = vendor.getValue();
+            if (c.auth() == Connector.Auth.OAUTH) {
+                if (clientId.getText().isBlank()) {
+                    model.say(
+                            "Give your app's client id to connect " + c.vendor().title() + ".");
+                    return;
+                }
+                URI host = base.equals(c.defaultBaseUrl()) ? null : base;
+                model.connectOAuth(
+                        c,
+                        host,
+                        clientId.getText().strip(),
+                        token.getText().strip().toCharArray());
+                token.clear();
+                return;
+            }
             if (token.getText().isBlank()) {
                 model.say("Give the token or key to connect with.");
                 return;
             }
-            model.connect(vendor.getValue(), base, token.getText().strip().toCharArray());
+            model.connect(c, base, token.getText().strip().toCharArray());
             token.clear();
         });
     }

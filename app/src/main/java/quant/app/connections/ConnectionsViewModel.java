@@ -130,6 +130,74 @@ public final class ConnectionsViewModel {
                 });
     }
 
+    /**
+     * Connects an OAuth vendor: its page opens in the browser (the address is shown too), the answer comes
+     * back to the loopback redirect, and the tokens and the app's secret go to the credential store.
+     *
+     * @param host another host for every endpoint, or null for the vendor's own
+     */
+    public void connectOAuth(Connector connector, URI host, String clientId, char[] clientSecret) {
+        Store s = store.get();
+        jobs.submit(
+                "Connecting to " + connector.vendor().title() + " (approve it in your browser)",
+                monitor -> {
+                    SecretStore kept = secretStore();
+                    String ref = Connections.ApiConnection.newSecretRef(connector.name());
+                    var connected = quant.importers.api.oauth.OAuthConnect.connect(
+                            connector,
+                            host,
+                            clientId,
+                            clientSecret,
+                            kept,
+                            ref,
+                            this::browse,
+                            quant.importers.api.oauth.OAuthConnect.REDIRECT_PORT,
+                            monitor);
+                    Connections.find(s, connector.name())
+                            .ifPresent(old -> quant.importers.api.SavedConnections.forget(old, kept));
+                    Connections.save(
+                            s,
+                            new Connections.ApiConnection(
+                                    connector.name(),
+                                    connected.api(),
+                                    clientId,
+                                    connected.account(),
+                                    OffsetDateTime.now(),
+                                    null,
+                                    ref));
+                    return connected.account();
+                },
+                account -> {
+                    if (clientSecret != null) {
+                        java.util.Arrays.fill(clientSecret, '\0');
+                    }
+                    message.set("Connected to " + connector.vendor().title()
+                            + (account == null ? "" : " (" + account + ")") + ". Sync now to bring its data in.");
+                    refresh();
+                },
+                error -> {
+                    if (clientSecret != null) {
+                        java.util.Arrays.fill(clientSecret, '\0');
+                    }
+                    message.set(Failures.sentence(error));
+                });
+    }
+
+    /** Opens the vendor's page in the desktop's browser and shows its address in case nothing opens. */
+    private void browse(URI uri) {
+        javafx.application.Platform.runLater(
+                () -> message.set("Approve the access in your browser; if no page opened, go to " + uri));
+        try {
+            if (!java.awt.GraphicsEnvironment.isHeadless()
+                    && java.awt.Desktop.isDesktopSupported()
+                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                java.awt.Desktop.getDesktop().browse(uri);
+            }
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            // the address is shown in the message
+        }
+    }
+
     /** Syncs one connection as a job (progress and Cancel in the status bar); {@code full} reads everything. */
     public void sync(Row row, boolean full) {
         Store s = store.get();
@@ -145,12 +213,6 @@ public final class ConnectionsViewModel {
                             .orElseThrow(() -> new StoreException(
                                     StoreException.Kind.REFUSED, "This workbench has no connector " + name + "."));
                     SecretStore kept = secretStore();
-                    if (kept.get(row.connection().secretRef()).isEmpty()) {
-                        throw new StoreException(
-                                StoreException.Kind.REFUSED,
-                                row.title() + "'s token is not in " + kept.describe()
-                                        + " on this computer; connect again.");
-                    }
                     ApiClient client =
                             new ApiClient(connector.vendor(), row.connection().baseUrl(), () -> kept.get(
                                             row.connection().secretRef())
@@ -202,7 +264,7 @@ public final class ConnectionsViewModel {
         jobs.submit(
                 "Disconnecting " + row.title(),
                 monitor -> {
-                    secretStore().remove(row.connection().secretRef());
+                    quant.importers.api.SavedConnections.forget(row.connection(), secretStore());
                     return Connections.delete(s, row.connection().connector());
                 },
                 done -> {

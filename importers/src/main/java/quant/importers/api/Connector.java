@@ -39,6 +39,33 @@ public interface Connector {
      */
     String check(ApiClient client, JobMonitor monitor);
 
+    /**
+     * An OAuth connector's endpoints and scope (null for a token connector). With {@code --base-url}
+     * the endpoints move to that host, keeping their paths ({@link #onHost}).
+     *
+     * @param secretRequired whether the vendor requires the app's client secret besides its id
+     */
+    record OAuth(URI authorize, URI token, String scope, boolean secretRequired, Map<String, String> extra) {}
+
+    default OAuth oauth() {
+        return null;
+    }
+
+    /**
+     * Where an authorised connection's API is, from the redirect's parameters and the token response
+     * (QuickBooks names the company in {@code realmId}, Salesforce the instance in {@code instance_url}).
+     */
+    default URI apiBase(URI base, Map<String, String> redirect, com.fasterxml.jackson.databind.JsonNode tokens) {
+        return base;
+    }
+
+    /** {@code endpoint}'s path on {@code host}'s scheme, host and port (a proxy, a sandbox, a test). */
+    static URI onHost(URI endpoint, URI host) {
+        String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
+        return URI.create(host.getScheme() + "://" + host.getRawAuthority() + path
+                + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery()));
+    }
+
     /** The objects of a sync, in import order. */
     List<String> objects();
 

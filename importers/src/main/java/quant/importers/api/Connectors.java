@@ -3,11 +3,12 @@ package quant.importers.api;
 import java.util.List;
 import java.util.Optional;
 import quant.importers.api.hubspot.HubSpot;
+import quant.importers.api.quickbooks.QuickBooks;
 import quant.importers.api.stripe.Stripe;
 
 /** The connectors the workbench has, by name. */
 public final class Connectors {
-    private static final List<Connector> ALL = List.of(new HubSpot(), new Stripe());
+    private static final List<Connector> ALL = List.of(new HubSpot(), new Stripe(), new QuickBooks());
 
     private Connectors() {}
 
