@@ -66,7 +66,7 @@ public final class ConnectionsView extends BorderPane {
                                         ? "when asked"
                                         : "every " + r.connection().syncEveryHours() + " h",
                                 100)));
-        Label empty = new Label("No connections yet. Connect HubSpot or Stripe (Connect…) and their customers, deals,"
+        Label empty = new Label("No connections yet. Connect HubSpot, Stripe or QuickBooks (Connect…) and their customers, deals,"
                 + " invoices and payments arrive with Sync now — no exports to import by hand.");
         empty.setWrapText(true);
         empty.setMaxWidth(520);

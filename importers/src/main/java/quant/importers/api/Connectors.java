@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import quant.importers.api.hubspot.HubSpot;
 import quant.importers.api.quickbooks.QuickBooks;
+import quant.importers.api.salesforce.Salesforce;
 import quant.importers.api.stripe.Stripe;
 
 /** The connectors the workbench has, by name. */
 public final class Connectors {
-    private static final List<Connector> ALL = List.of(new HubSpot(), new Stripe(), new QuickBooks());
+    private static final List<Connector> ALL = List.of(new HubSpot(), new Stripe(), new QuickBooks(), new Salesforce());
 
     private Connectors() {}
 

@@ -66,8 +66,10 @@ public final class OAuthTokens implements ApiClient.Credentials {
     @Override
     public char[] accessToken() {
         JsonNode kept = kept();
-        Instant expires = Instant.ofEpochSecond(kept.path("expiresAt").asLong(Long.MAX_VALUE / 2));
-        if (Instant.now().isAfter(expires.minus(EARLY))) {
+        // a vendor that states no lifetime (Salesforce) says so with a 401, which renews the token then
+        boolean expired = kept.has("expiresAt")
+                && Instant.now().isAfter(Instant.ofEpochSecond(kept.get("expiresAt").asLong()).minus(EARLY));
+        if (expired) {
             if (!refresh()) {
                 throw new ImportException(
                         ImportException.Kind.SOURCE,
