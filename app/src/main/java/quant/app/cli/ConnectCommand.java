@@ -30,8 +30,8 @@ import quant.importers.api.Connector;
         mixinStandardHelpOptions = true,
         description = {
             "Connect the database to a vendor's API (hubspot: a private app's access token; stripe: a restricted"
-                    + " key; quickbooks: your Intuit app's client id with --client-id, its secret on standard input,"
-                    + " then the browser asks you). The token or secret is read from standard input, e.g. quant"
+                    + " key; quickbooks, xero, salesforce: your own app's client id with --client-id (QuickBooks: its"
+                    + " secret on standard input), then the browser asks you). The token or secret is read from standard input, e.g. quant"
                     + " connect hubspot < token.txt, never from the command line, and kept in the credential store."
         })
 final class ConnectCommand implements Callable<Integer> {
@@ -41,7 +41,11 @@ final class ConnectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "VENDOR", description = "hubspot, stripe or quickbooks.")
+    @Parameters(
+            index = "0",
+            paramLabel = "VENDOR",
+            description = "hubspot, stripe (a token or key), quickbooks, xero or salesforce (your own app, through the"
+                    + " browser).")
     String vendor;
 
     @Option(
@@ -53,15 +57,17 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(
             names = "--client-id",
             paramLabel = "ID",
-            description = "QuickBooks: your Intuit app's client id (its secret is read from standard input).")
+            description = "QuickBooks, Xero, Salesforce: your own app's client id (QuickBooks' client secret is read"
+                    + " from standard input).")
     String clientId;
 
     @Option(
             names = "--redirect-port",
             paramLabel = "PORT",
             defaultValue = "53682",
-            description = "QuickBooks: the port of the redirect address http://127.0.0.1:PORT/callback registered with"
-                    + " your app, 0 to 65,535 (default ${DEFAULT-VALUE}; 0: any free port).")
+            description =
+                    "QuickBooks, Xero, Salesforce: the port of the redirect address http://127.0.0.1:PORT/callback registered with"
+                            + " your app, 0 to 65,535 (default ${DEFAULT-VALUE}; 0: any free port).")
     int redirectPort;
 
     @Option(

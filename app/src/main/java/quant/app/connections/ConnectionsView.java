@@ -66,8 +66,9 @@ public final class ConnectionsView extends BorderPane {
                                         ? "when asked"
                                         : "every " + r.connection().syncEveryHours() + " h",
                                 100)));
-        Label empty = new Label("No connections yet. Connect HubSpot, Stripe or QuickBooks (Connect…) and their customers, deals,"
-                + " invoices and payments arrive with Sync now — no exports to import by hand.");
+        Label empty = new Label(
+                "No connections yet. Connect HubSpot, Stripe, QuickBooks, Xero or Salesforce (Connect…) and their customers, deals,"
+                        + " invoices and payments arrive with Sync now — no exports to import by hand.");
         empty.setWrapText(true);
         empty.setMaxWidth(520);
         table.setPlaceholder(empty);

@@ -147,6 +147,7 @@ class ConnectionsCliTest {
         var asArgument = InProcessQuant.quant("--db", db, "connect", "hubspot", TOKEN);
         assertThat(asArgument.code()).isEqualTo(2);
         assertThat(InProcessQuant.quant("--db", db, "connect", "nosuch").err())
-                .contains("There is no connector \"nosuch\"; the connectors are hubspot, stripe, quickbooks.");
+                .contains(
+                        "There is no connector \"nosuch\"; the connectors are hubspot, stripe, quickbooks, xero, salesforce.");
     }
 }

@@ -49,6 +49,11 @@ public final class ApiClient {
         default boolean refresh() {
             return false;
         }
+
+        /** Headers this connection sends with every request (Xero's {@code xero-tenant-id}). */
+        default java.util.Map<String, String> headers() {
+            return java.util.Map.of();
+        }
     }
 
     /** How a vendor says things: its name, its error bodies and its rate-limit errors. */
@@ -119,7 +124,12 @@ public final class ApiClient {
 
     /** GETs {@code pathAndQuery} (relative to the base URL) as JSON. */
     public JsonNode get(String pathAndQuery, JobMonitor monitor) {
-        return send("GET", pathAndQuery, null, true, monitor);
+        return send("GET", pathAndQuery, null, java.util.Map.of(), true, monitor);
+    }
+
+    /** GETs with headers of this request, e.g. {@code If-Modified-Since}. */
+    public JsonNode get(String pathAndQuery, java.util.Map<String, String> headers, JobMonitor monitor) {
+        return send("GET", pathAndQuery, null, headers, true, monitor);
     }
 
     /**
@@ -127,10 +137,16 @@ public final class ApiClient {
      * retried like a GET.
      */
     public JsonNode post(String path, JsonNode body, boolean reads, JobMonitor monitor) {
-        return send("POST", path, body, reads, monitor);
+        return send("POST", path, body, java.util.Map.of(), reads, monitor);
     }
 
-    private JsonNode send(String method, String pathAndQuery, JsonNode body, boolean reads, JobMonitor monitor) {
+    private JsonNode send(
+            String method,
+            String pathAndQuery,
+            JsonNode body,
+            java.util.Map<String, String> headers,
+            boolean reads,
+            JobMonitor monitor) {
         URI uri = base.resolve(pathAndQuery.startsWith("/") ? pathAndQuery.substring(1) : pathAndQuery);
         String what = method + " " + uri.getPath();
         boolean refreshed = false;
@@ -138,7 +154,7 @@ public final class ApiClient {
             monitor.checkCancelled();
             HttpResponse<String> response;
             try {
-                response = http.send(request(method, uri, body), HttpResponse.BodyHandlers.ofString());
+                response = http.send(request(method, uri, body, headers), HttpResponse.BodyHandlers.ofString());
             } catch (HttpTimeoutException e) {
                 if (reads && attempt + 1 < ATTEMPTS) {
                     pause(backOff(attempt), monitor);
@@ -204,7 +220,7 @@ public final class ApiClient {
         }
     }
 
-    private HttpRequest request(String method, URI uri, JsonNode body) {
+    private HttpRequest request(String method, URI uri, JsonNode body, java.util.Map<String, String> headers) {
         char[] token = credentials.accessToken();
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
@@ -212,6 +228,8 @@ public final class ApiClient {
                 .header("Authorization", "Bearer " + new String(token));
         java.util.Arrays.fill(token, '\0');
         vendor.headers().forEach(b::header);
+        credentials.headers().forEach(b::header);
+        headers.forEach(b::header);
         if (body == null) {
             b.GET();
         } else {

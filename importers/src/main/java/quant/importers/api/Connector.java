@@ -59,6 +59,14 @@ public interface Connector {
         return base;
     }
 
+    /**
+     * Headers an authorised connection sends with every request, found once when it connects (Xero's
+     * tenant); none by default.
+     */
+    default Map<String, String> connectionHeaders(ApiClient client, JobMonitor monitor) {
+        return Map.of();
+    }
+
     /** {@code endpoint}'s path on {@code host}'s scheme, host and port (a proxy, a sandbox, a test). */
     static URI onHost(URI endpoint, URI host) {
         String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();

@@ -6,10 +6,12 @@ import quant.importers.api.hubspot.HubSpot;
 import quant.importers.api.quickbooks.QuickBooks;
 import quant.importers.api.salesforce.Salesforce;
 import quant.importers.api.stripe.Stripe;
+import quant.importers.api.xero.Xero;
 
 /** The connectors the workbench has, by name. */
 public final class Connectors {
-    private static final List<Connector> ALL = List.of(new HubSpot(), new Stripe(), new QuickBooks(), new Salesforce());
+    private static final List<Connector> ALL =
+            List.of(new HubSpot(), new Stripe(), new QuickBooks(), new Xero(), new Salesforce());
 
     private Connectors() {}
 

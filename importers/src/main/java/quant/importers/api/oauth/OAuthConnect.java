@@ -70,6 +70,7 @@ public final class OAuthConnect {
         OAuthTokens tokens = tokens(connector, host, clientId, clientSecret, secrets, secretRef);
         JsonNode answer = tokens.exchange(grant);
         URI api = connector.apiBase(base, grant.parameters(), answer);
+        tokens.keepHeaders(connector.connectionHeaders(new ApiClient(connector.vendor(), api, tokens), monitor));
         String account = connector.check(new ApiClient(connector.vendor(), api, tokens), monitor);
         if (clientSecret != null && clientSecret.length > 0) {
             secrets.put(clientSecretKey(secretRef), clientSecret);

@@ -68,7 +68,9 @@ public final class OAuthTokens implements ApiClient.Credentials {
         JsonNode kept = kept();
         // a vendor that states no lifetime (Salesforce) says so with a 401, which renews the token then
         boolean expired = kept.has("expiresAt")
-                && Instant.now().isAfter(Instant.ofEpochSecond(kept.get("expiresAt").asLong()).minus(EARLY));
+                && Instant.now()
+                        .isAfter(Instant.ofEpochSecond(kept.get("expiresAt").asLong())
+                                .minus(EARLY));
         if (expired) {
             if (!refresh()) {
                 throw new ImportException(
@@ -100,6 +102,27 @@ public final class OAuthTokens implements ApiClient.Credentials {
             }
             throw refused;
         }
+    }
+
+    /** The headers the connection sends, kept with the tokens (Xero's tenant). */
+    @Override
+    public Map<String, String> headers() {
+        Map<String, String> h = new LinkedHashMap<>();
+        kept().path("headers")
+                .properties()
+                .forEach(e -> h.put(e.getKey(), e.getValue().asText()));
+        return h;
+    }
+
+    /** Keeps headers the connection sends with every request. */
+    public void keepHeaders(Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return;
+        }
+        ObjectNode kept = (ObjectNode) kept();
+        ObjectNode h = kept.putObject("headers");
+        headers.forEach(h::put);
+        secrets.put(key, kept.toString().toCharArray());
     }
 
     /** The kept tokens' other fields (e.g. Salesforce's {@code instance_url}). */
@@ -139,6 +162,12 @@ public final class OAuthTokens implements ApiClient.Credentials {
         for (String field : java.util.List.of("instance_url", "id")) {
             if (answer.hasNonNull(field)) {
                 kept.put(field, answer.get(field).asText());
+            }
+        }
+        if (previousRefresh != null) {
+            JsonNode before = kept();
+            if (before.has("headers")) {
+                kept.set("headers", before.get("headers"));
             }
         }
         secrets.put(key, kept.toString().toCharArray());
