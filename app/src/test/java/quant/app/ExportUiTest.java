@@ -63,9 +63,10 @@ class ExportUiTest {
                 .isFalse();
 
         for (ViewCatalogue.Entry e : ViewCatalogue.ENTRIES) {
-            // the lists of imports and of report packs are not analyses: nothing of theirs is exported
+            // the lists of imports, connections and report packs are not analyses: nothing of theirs is exported
             if (e.id().equals(DataView.ID)
                     || e.id().equals(ImportHistoryView.ID)
+                    || e.id().equals(quant.app.connections.ConnectionsView.ID)
                     || e.id().equals(quant.app.reports.ReportsView.ID)) {
                 continue;
             }

@@ -80,12 +80,10 @@ final class ConnectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Connector connector = ConnectorAccess.connector(vendor);
-        URI base = baseUrl == null ? connector.defaultBaseUrl() : withSlash(baseUrl);
-        if (base.getScheme() == null
-                || !(base.getScheme().equals("https") || base.getScheme().equals("http"))) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--base-url " + baseUrl + " is not an http or https address.");
+        if (connector.auth() == Connector.Auth.OAUTH) {
+            return oauth(connector);
         }
+        URI base = baseUrl == null ? connector.defaultBaseUrl() : withSlash(baseUrl);
         char[] token = token(connector);
         SecretStore secrets = CliSecrets.open(secretsPassphrase);
         String account = connector.check(new ApiClient(connector.vendor(), base, token::clone), CliProgress.monitor());

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,5 +150,101 @@ class ConnectionsCliTest {
         assertThat(InProcessQuant.quant("--db", db, "connect", "nosuch").err())
                 .contains(
                         "There is no connector \"nosuch\"; the connectors are hubspot, stripe, quickbooks, xero, salesforce.");
+    }
+
+    /**
+     * A user's browser for the OAuth flow: it watches what {@code quant connect} writes on standard error
+     * and, at the vendor's address, approves and follows the redirect as the vendor would.
+     */
+    static final class Browser extends java.io.Writer {
+        final StringBuilder seen = new StringBuilder();
+
+        @Override
+        public synchronized void write(char[] buf, int off, int len) {
+            seen.append(buf, off, len);
+            int at = seen.indexOf("http");
+            int end = seen.indexOf("\n", Math.max(at, 0));
+            if (at >= 0 && end > at && seen.indexOf("redirect_uri") > 0) {
+                URI uri = URI.create(seen.substring(at, end).strip());
+                seen.setLength(0);
+                java.util.Map<String, String> q = new java.util.HashMap<>();
+                for (String pair : uri.getRawQuery().split("&")) {
+                    int eq = pair.indexOf('=');
+                    q.put(
+                            pair.substring(0, eq),
+                            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        java.net.http.HttpClient.newHttpClient()
+                                .send(
+                                        java.net.http.HttpRequest.newBuilder(URI.create(
+                                                        q.get("redirect_uri") + "?code=c1&state=" + q.get("state")))
+                                                .build(),
+                                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void anOAuthVendorConnectsThroughTheBrowserAndSyncs() throws Exception {
+        api.stubFor(post(urlPathEqualTo("/connect/token"))
+                .willReturn(okJson(
+                        "{\"access_token\":\"xero-access\",\"refresh_token\":\"xero-refresh\",\"expires_in\":1800}")));
+        api.stubFor(
+                get(urlPathEqualTo("/connections"))
+                        .willReturn(
+                                okJson(
+                                        "[{\"tenantId\":\"t-1\",\"tenantType\":\"ORGANISATION\",\"tenantName\":\"Demo Company (US)\"}]")));
+        api.stubFor(get(urlPathEqualTo("/api.xro/2.0/Organisation"))
+                .willReturn(okJson("{\"Organisations\":[{\"Name\":\"Demo Company (US)\"}]}")));
+        for (String list : java.util.List.of("Items", "Contacts", "Invoices", "Payments")) {
+            api.stubFor(get(urlPathEqualTo("/api.xro/2.0/" + list)).willReturn(okJson("{\"" + list + "\":[]}")));
+        }
+        api.stubFor(get(urlPathEqualTo("/api.xro/2.0/Contacts")).willReturn(okJson("""
+                {"Contacts":[{"ContactID":"ct-1","Name":"Ridge Electric","UpdatedDateUTC":"/Date(1738368000000+0000)/"}]}""")));
+        var cl = QuantCommand.commandLine();
+        java.io.StringWriter out = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out));
+        cl.setErr(new java.io.PrintWriter(new Browser(), true));
+        int code = cl.execute(QuantCommand.arguments(new String[] {
+            "--db",
+            db,
+            "connect",
+            "xero",
+            "--client-id",
+            "xero-app",
+            "--base-url",
+            api.baseUrl(),
+            "--redirect-port",
+            "0",
+            "--secrets-passphrase-file",
+            pass
+        }));
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).startsWith("Connected to Xero (Demo Company (US))");
+        var sync = InProcessQuant.quant("--db", db, "sync", "xero", "--json", "--secrets-passphrase-file", pass);
+        assertThat(sync.code()).as(sync.err()).isZero();
+        assertThat(JSON.readTree(sync.out())
+                        .get(0)
+                        .get("objects")
+                        .get(1)
+                        .get("inserted")
+                        .asLong())
+                .isEqualTo(1);
+        api.verify(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api.xro/2.0/Contacts"))
+                        .withHeader("xero-tenant-id", com.github.tomakehurst.wiremock.client.WireMock.equalTo("t-1")));
+        assertThat(Files.readString(DataFolder.get().resolve("secrets.json"))).doesNotContain("xero-access");
     }
 }
