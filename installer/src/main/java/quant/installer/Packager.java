@@ -43,7 +43,9 @@ public final class Packager {
             "jdk.jsobject",
             "jdk.xml.dom",
             "java.net.http",
-            "jdk.security.auth");
+            "jdk.security.auth",
+            // the loopback listener of the OAuth connectors' authorisation (com.sun.net.httpserver)
+            "jdk.httpserver");
 
     /**
      * The locales whose formats and names the runtime keeps (dates, numbers and currencies as a user of
