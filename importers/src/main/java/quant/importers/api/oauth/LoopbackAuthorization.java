@@ -90,7 +90,7 @@ public final class LoopbackAuthorization {
             Map<String, String> got = await(answer, wait, monitor);
             return new Grant(got.get("code"), verifier, redirect, got);
         } finally {
-            server.stop(0);
+            server.stop(1); // at most a second for an answer still being written
         }
     }
 
@@ -121,22 +121,27 @@ public final class LoopbackAuthorization {
         }
     }
 
+    /**
+     * Answers the browser first and only then hands the outcome over, so the listener is not closed while
+     * the page is still on its way.
+     */
     private static void answer(HttpExchange exchange, String state, CompletableFuture<Map<String, String>> answer)
             throws IOException {
         Map<String, String> got = parse(exchange.getRequestURI().getRawQuery());
         String page;
         int status;
+        Runnable outcome;
         if (!state.equals(got.get("state"))) {
             status = 400;
             page = "This answer does not belong to the request the workbench made; nothing was connected.";
-            answer.completeExceptionally(new ImportException(
+            outcome = () -> answer.completeExceptionally(new ImportException(
                     ImportException.Kind.SOURCE,
                     "The authorisation's answer did not carry the state the workbench sent, so it was refused;"
                             + " connect again."));
         } else if (got.containsKey("error")) {
             status = 400;
             page = "The access was not given: " + got.get("error") + ". You can close this window.";
-            answer.completeExceptionally(new ImportException(
+            outcome = () -> answer.completeExceptionally(new ImportException(
                     ImportException.Kind.SOURCE,
                     "The vendor did not give access (" + got.get("error")
                             + (got.containsKey("error_description") ? ": " + got.get("error_description") : "")
@@ -144,19 +149,23 @@ public final class LoopbackAuthorization {
         } else if (got.get("code") == null) {
             status = 400;
             page = "The answer carried no authorisation code; nothing was connected.";
-            answer.completeExceptionally(new ImportException(
+            outcome = () -> answer.completeExceptionally(new ImportException(
                     ImportException.Kind.SOURCE, "The authorisation's answer carried no code; connect again."));
         } else {
             status = 200;
             page = "Quant Workbench is connected. You can close this window.";
-            answer.complete(got);
+            outcome = () -> answer.complete(got);
         }
         byte[] body = ("<!doctype html><meta charset=utf-8><title>Quant Workbench</title><p>" + page)
                 .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(body);
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(status, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } finally {
+            outcome.run();
         }
     }
 
