@@ -179,14 +179,23 @@ public final class ConnectionsView extends BorderPane {
         Label help = new Label();
         help.setWrapText(true);
         help.setMaxWidth(420);
+        help.setMinHeight(Region.USE_PREF_SIZE); // the whole text, however many lines it takes
+        for (javafx.scene.Node n : List.of(clientId, clientIdLabel, token, tokenLabel)) {
+            n.managedProperty().bind(n.visibleProperty()); // a hidden row takes no room
+        }
         vendor.valueProperty().addListener((obs, o, c) -> {
+            boolean oauth = c.auth() == Connector.Auth.OAUTH;
+            boolean secret = !oauth || c.oauth().secretRequired();
             address.setText(c.defaultBaseUrl().toString());
-            help.setText(
-                    c.name().equals("stripe")
-                            ? "A restricted key with read access to customers, invoices, charges and events"
-                                    + " (Stripe Dashboard ▸ Developers ▸ API keys)."
-                            : "A private app's access token with the scopes crm.objects.companies.read, contacts.read,"
-                                    + " deals.read and owners.read (HubSpot ▸ Settings ▸ Integrations ▸ Private apps).");
+            clientId.setVisible(oauth);
+            clientIdLabel.setVisible(oauth);
+            token.setVisible(secret);
+            tokenLabel.setVisible(secret);
+            tokenLabel.setText(oauth ? "Client secret" : "Token or key");
+            help.setText(help(c));
+            if (help.getScene() != null && help.getScene().getWindow() != null) {
+                help.getScene().getWindow().sizeToScene();
+            }
         });
         vendor.getSelectionModel().selectFirst();
         GridPane form = new GridPane(8, 8);
@@ -227,7 +236,7 @@ public final class ConnectionsView extends BorderPane {
                         c,
                         host,
                         clientId.getText().strip(),
-                        token.getText().strip().toCharArray());
+                        c.oauth().secretRequired() ? token.getText().strip().toCharArray() : null);
                 token.clear();
                 return;
             }
@@ -238,6 +247,30 @@ public final class ConnectionsView extends BorderPane {
             model.connect(c, base, token.getText().strip().toCharArray());
             token.clear();
         });
+    }
+
+    /** Where the user finds what a vendor's connection needs. */
+    static String help(Connector c) {
+        return switch (c.name()) {
+            case "stripe" ->
+                "A restricted key with read access to customers, invoices, charges and events"
+                        + " (Stripe Dashboard ▸ Developers ▸ API keys).";
+            case "quickbooks" ->
+                "Your Intuit app's keys (developer.intuit.com ▸ your app ▸ Keys and credentials), with"
+                        + " http://127.0.0.1:53682/callback among its redirect URIs. Your browser then asks you"
+                        + " to choose the company and let Quant Workbench in.";
+            case "xero" ->
+                "Your Xero app's client id (developer.xero.com ▸ My Apps, an \"Auth code with PKCE\" app with"
+                        + " the redirect URI http://127.0.0.1:53682/callback); no secret. Your browser then asks"
+                        + " you to choose the organisation.";
+            case "salesforce" ->
+                "Your connected app's consumer key (Setup ▸ App Manager; scopes api and refresh_token, PKCE,"
+                        + " callback http://127.0.0.1:53682/callback); no secret. Your browser then asks you to"
+                        + " log in and allow access.";
+            default ->
+                "A private app's access token with the scopes crm.objects.companies.read, contacts.read,"
+                        + " deals.read and owners.read (HubSpot ▸ Settings ▸ Integrations ▸ Private apps).";
+        };
     }
 
     /** Asks for the passphrase of the encrypted secrets file; false when the user cancels or it is wrong. */

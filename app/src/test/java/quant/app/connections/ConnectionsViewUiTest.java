@@ -122,6 +122,47 @@ class ConnectionsViewUiTest {
         SampleViews.save(stage, "connections-dark.png");
         robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
 
+        // the Connect… dialog for an OAuth vendor asks for the app's client id and the secret only where needed
+        robot.clickOn("Connect…");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<quant.importers.api.Connector> vendor =
+                robot.lookup(".combo-box").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> vendor.getSelectionModel()
+                .select(vendor.getItems().stream()
+                        .filter(c -> c.name().equals("quickbooks"))
+                        .findFirst()
+                        .orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Window dialog = robot.listTargetWindows().stream()
+                .filter(w -> w != stage && w.isShowing())
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(robot.lookup("Client id").tryQuery()).isPresent();
+        java.awt.image.BufferedImage shot = javafx.embed.swing.SwingFXUtils.fromFXImage(
+                WaitForAsyncUtils.asyncFx(() -> dialog.getScene().snapshot(null))
+                        .get(),
+                null);
+        javax.imageio.ImageIO.write(
+                shot,
+                "png",
+                SampleViews.SCREENSHOTS
+                        .resolve("connections-connect-quickbooks.png")
+                        .toFile());
+        robot.interact(() -> vendor.getSelectionModel()
+                .select(vendor.getItems().stream()
+                        .filter(c -> c.name().equals("xero"))
+                        .findFirst()
+                        .orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".password-field")
+                        .queryAs(javafx.scene.control.PasswordField.class)
+                        .isVisible())
+                .as("Xero's PKCE apps have no secret")
+                .isFalse();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+
         robot.clickOn("Disconnect");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.rows().isEmpty());
         assertThat(Connections.all(store)).isEmpty();
