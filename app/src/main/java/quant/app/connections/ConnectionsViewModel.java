@@ -212,11 +212,9 @@ public final class ConnectionsViewModel {
                     Connector connector = Connectors.byName(name)
                             .orElseThrow(() -> new StoreException(
                                     StoreException.Kind.REFUSED, "This workbench has no connector " + name + "."));
-                    SecretStore kept = secretStore();
+                    // a token, or OAuth tokens renewed as they expire, from the credential store
                     ApiClient client =
-                            new ApiClient(connector.vendor(), row.connection().baseUrl(), () -> kept.get(
-                                            row.connection().secretRef())
-                                    .orElseThrow());
+                            quant.importers.api.SavedConnections.client(connector, row.connection(), secretStore());
                     return Sync.run(s, connector, client, full, monitor);
                 },
                 report -> {

@@ -168,4 +168,57 @@ class ConnectionsViewUiTest {
         assertThat(Connections.all(store)).isEmpty();
         assertThat(model.messageProperty().get()).startsWith("Disconnected from Stripe");
     }
+
+    @Test
+    void anOAuthVendorConnectsThroughTheBrowserAndSyncsFromTheWindow(FxRobot robot) throws Exception {
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/connect/token"))
+                .willReturn(okJson("{\"access_token\":\"xa\",\"refresh_token\":\"xr\",\"expires_in\":1800}")));
+        api.stubFor(get(urlPathEqualTo("/connections"))
+                .willReturn(okJson(
+                        "[{\"tenantId\":\"t-9\",\"tenantType\":\"ORGANISATION\",\"tenantName\":\"Demo Company\"}]")));
+        api.stubFor(get(urlPathEqualTo("/api.xro/2.0/Organisation"))
+                .willReturn(okJson("{\"Organisations\":[{\"Name\":\"Demo Company\"}]}")));
+        for (String list : java.util.List.of("Items", "Invoices", "Payments")) {
+            api.stubFor(get(urlPathEqualTo("/api.xro/2.0/" + list)).willReturn(okJson("{\"" + list + "\":[]}")));
+        }
+        api.stubFor(get(urlPathEqualTo("/api.xro/2.0/Contacts"))
+                .withHeader("xero-tenant-id", com.github.tomakehurst.wiremock.client.WireMock.equalTo("t-9"))
+                .willReturn(okJson("{\"Contacts\":[{\"ContactID\":\"ct-1\",\"Name\":\"Ridge Electric\","
+                        + "\"UpdatedDateUTC\":\"/Date(1738368000000+0000)/\"}]}")));
+        // the user's browser: it follows the address the view shows and approves
+        model.messageProperty().addListener((o, was, sentence) -> {
+            int at = sentence == null ? -1 : sentence.indexOf("go to http");
+            if (at < 0) {
+                return;
+            }
+            URI uri = URI.create(sentence.substring(at + "go to ".length()).strip());
+            java.util.Map<String, String> q = new java.util.HashMap<>();
+            for (String pair : uri.getRawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                q.put(
+                        pair.substring(0, eq),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            Thread.ofVirtual().start(() -> {
+                try {
+                    java.net.http.HttpClient.newHttpClient()
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(URI.create(
+                                                    q.get("redirect_uri") + "?code=c&state=" + q.get("state")))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    // a browser that cannot load the page is no failure: the test checks the connection
+                }
+            });
+        });
+        robot.interact(() -> model.connectOAuth(
+                new quant.importers.api.xero.Xero(), URI.create(api.baseUrl() + "/"), "xero-app", null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.rows().size() == 1);
+        assertThat(model.messageProperty().get()).startsWith("Connected to Xero (Demo Company)");
+        robot.interact(() -> model.sync(model.rows().getFirst(), false));
+        WaitForAsyncUtils.waitFor(
+                60, TimeUnit.SECONDS, () -> model.messageProperty().get().startsWith("Synced Xero"));
+        assertThat(model.messageProperty().get()).isEqualTo("Synced Xero: 1 rows inserted, 0 updated.");
+    }
 }
