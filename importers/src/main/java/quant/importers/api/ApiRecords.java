@@ -34,6 +34,27 @@ public final class ApiRecords implements ImportSource.Records {
         this.fetch = fetch;
     }
 
+    /**
+     * A connector object's mapping: the record's {@code id} field is the source key, and every other
+     * field maps to the column of the same name, or to the one {@code to} names (references such as
+     * {@code customer} → {@code customer_id}).
+     */
+    public static MappingProfile profile(
+            String source, String description, String table, List<String> fields, java.util.Map<String, String> to) {
+        List<quant.importers.mapping.ColumnMapping> columns = new java.util.ArrayList<>();
+        for (String f : fields.subList(1, fields.size())) {
+            columns.add(quant.importers.mapping.ColumnMapping.of(f, to.getOrDefault(f, f)));
+        }
+        return new MappingProfile(
+                description,
+                table,
+                source,
+                quant.importers.read.ReaderSettings.DETECT,
+                List.of("id"),
+                columns,
+                java.util.Map.of());
+    }
+
     /** Records one record's modification instant; the watermark is the latest seen. */
     public void saw(Instant modified) {
         if (modified != null && (latest == null || modified.isAfter(latest))) {

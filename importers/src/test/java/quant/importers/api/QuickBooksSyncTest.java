@@ -25,10 +25,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quant.core.importing.ImportException;
 import quant.core.job.JobMonitor;
-import quant.core.secrets.SecretStore;
 import quant.core.store.Store;
 import quant.importers.api.oauth.LoopbackAuthorization;
 import quant.importers.api.oauth.OAuthConnect;
@@ -54,28 +51,8 @@ class QuickBooksSyncTest {
 
     WireMockServer api;
     Store store;
-    final Map<String, char[]> kept = new HashMap<>();
-    final SecretStore secrets = new SecretStore() {
-        @Override
-        public String describe() {
-            return "the test's memory";
-        }
-
-        @Override
-        public Optional<char[]> get(String key) {
-            return Optional.ofNullable(kept.get(key)).map(char[]::clone);
-        }
-
-        @Override
-        public void put(String key, char[] secret) {
-            kept.put(key, secret.clone());
-        }
-
-        @Override
-        public void remove(String key) {
-            kept.remove(key);
-        }
-    };
+    final MemorySecrets secrets = new MemorySecrets();
+    final Map<String, char[]> kept = secrets.kept;
     final Map<String, String> authorizeQuery = new LinkedHashMap<>();
     int loopbackPort;
 

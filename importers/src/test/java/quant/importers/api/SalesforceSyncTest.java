@@ -28,14 +28,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quant.core.job.JobMonitor;
 import quant.core.runs.RunHistory;
-import quant.core.secrets.SecretStore;
 import quant.core.store.Store;
 import quant.importers.api.oauth.OAuthConnect;
 import quant.importers.api.salesforce.Salesforce;
@@ -53,28 +51,8 @@ class SalesforceSyncTest {
     WireMockServer api;
     Store store;
     final List<Duration> waits = new ArrayList<>();
-    final Map<String, char[]> kept = new HashMap<>();
-    final SecretStore secrets = new SecretStore() {
-        @Override
-        public String describe() {
-            return "memory";
-        }
-
-        @Override
-        public Optional<char[]> get(String key) {
-            return Optional.ofNullable(kept.get(key)).map(char[]::clone);
-        }
-
-        @Override
-        public void put(String key, char[] secret) {
-            kept.put(key, secret.clone());
-        }
-
-        @Override
-        public void remove(String key) {
-            kept.remove(key);
-        }
-    };
+    final MemorySecrets secrets = new MemorySecrets();
+    final Map<String, char[]> kept = secrets.kept;
 
     @BeforeEach
     void start() {

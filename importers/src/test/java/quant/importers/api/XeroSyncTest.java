@@ -23,13 +23,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quant.core.job.JobMonitor;
-import quant.core.secrets.SecretStore;
 import quant.core.store.Store;
 import quant.importers.api.oauth.OAuthConnect;
 import quant.importers.api.xero.Xero;
@@ -47,28 +45,8 @@ class XeroSyncTest {
 
     WireMockServer api;
     Store store;
-    final Map<String, char[]> kept = new HashMap<>();
-    final SecretStore secrets = new SecretStore() {
-        @Override
-        public String describe() {
-            return "memory";
-        }
-
-        @Override
-        public Optional<char[]> get(String key) {
-            return Optional.ofNullable(kept.get(key)).map(char[]::clone);
-        }
-
-        @Override
-        public void put(String key, char[] secret) {
-            kept.put(key, secret.clone());
-        }
-
-        @Override
-        public void remove(String key) {
-            kept.remove(key);
-        }
-    };
+    final MemorySecrets secrets = new MemorySecrets();
+    final Map<String, char[]> kept = secrets.kept;
 
     @BeforeEach
     void start() {

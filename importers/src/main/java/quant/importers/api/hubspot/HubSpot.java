@@ -21,9 +21,7 @@ import quant.importers.api.Connector;
 import quant.importers.api.Fields;
 import quant.importers.api.RecordTableReader;
 import quant.importers.engine.ImportSource;
-import quant.importers.mapping.ColumnMapping;
 import quant.importers.mapping.MappingProfile;
-import quant.importers.read.ReaderSettings;
 
 /**
  * HubSpot's CRM API v3 (developers.hubspot.com/docs/api/crm), reached with a private app's access token
@@ -84,11 +82,7 @@ public final class HubSpot implements Connector {
 
     /** A profile mapping each field but the key to the column of the same name (or the one given). */
     static MappingProfile profile(String description, String table, List<String> fields, Map<String, String> to) {
-        List<ColumnMapping> columns = new ArrayList<>();
-        for (String f : fields.subList(1, fields.size())) {
-            columns.add(ColumnMapping.of(f, to.getOrDefault(f, f)));
-        }
-        return new MappingProfile(description, table, SOURCE, ReaderSettings.DETECT, List.of("id"), columns, Map.of());
+        return ApiRecords.profile(SOURCE, description, table, fields, to);
     }
 
     static final ApiClient.Vendor VENDOR = new ApiClient.Vendor() {

@@ -21,9 +21,7 @@ import quant.importers.api.Connector;
 import quant.importers.api.Fields;
 import quant.importers.api.RecordTableReader;
 import quant.importers.engine.ImportSource;
-import quant.importers.mapping.ColumnMapping;
 import quant.importers.mapping.MappingProfile;
-import quant.importers.read.ReaderSettings;
 
 /**
  * QuickBooks Online's Accounting API v3 (developer.intuit.com/app/developer/qbo/docs/api/accounting),
@@ -53,11 +51,7 @@ public final class QuickBooks implements Connector {
     static final List<String> PAYMENT_FIELDS = List.of("id", "invoice", "customer", "paid_on", "amount", "method");
 
     static MappingProfile profile(String description, String table, List<String> fields, Map<String, String> to) {
-        List<ColumnMapping> columns = new ArrayList<>();
-        for (String f : fields.subList(1, fields.size())) {
-            columns.add(ColumnMapping.of(f, to.getOrDefault(f, f)));
-        }
-        return new MappingProfile(description, table, SOURCE, ReaderSettings.DETECT, List.of("id"), columns, Map.of());
+        return ApiRecords.profile(SOURCE, description, table, fields, to);
     }
 
     static final MappingProfile PRODUCTS = profile("QuickBooks items", "product", PRODUCT_FIELDS, Map.of());

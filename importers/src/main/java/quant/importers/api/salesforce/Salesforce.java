@@ -24,9 +24,7 @@ import quant.importers.api.Connector;
 import quant.importers.api.Fields;
 import quant.importers.api.RecordTableReader;
 import quant.importers.engine.ImportSource;
-import quant.importers.mapping.ColumnMapping;
 import quant.importers.mapping.MappingProfile;
-import quant.importers.read.ReaderSettings;
 
 /**
  * Salesforce's REST API {@value #VERSION} (developer.salesforce.com/docs/atlas.en-us.api_rest.meta),
@@ -66,11 +64,7 @@ public final class Salesforce implements Connector {
     static final List<String> STAGE_FIELDS = List.of("id", "deal", "stage", "entered_on");
 
     static MappingProfile profile(String description, String table, List<String> fields, Map<String, String> to) {
-        List<ColumnMapping> columns = new ArrayList<>();
-        for (String f : fields.subList(1, fields.size())) {
-            columns.add(ColumnMapping.of(f, to.getOrDefault(f, f)));
-        }
-        return new MappingProfile(description, table, SOURCE, ReaderSettings.DETECT, List.of("id"), columns, Map.of());
+        return ApiRecords.profile(SOURCE, description, table, fields, to);
     }
 
     static final MappingProfile REPS = profile("Salesforce users", "sales_rep", REP_FIELDS, Map.of());

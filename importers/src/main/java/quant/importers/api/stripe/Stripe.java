@@ -19,9 +19,7 @@ import quant.importers.api.Connector;
 import quant.importers.api.Fields;
 import quant.importers.api.RecordTableReader;
 import quant.importers.engine.ImportSource;
-import quant.importers.mapping.ColumnMapping;
 import quant.importers.mapping.MappingProfile;
-import quant.importers.read.ReaderSettings;
 
 /**
  * Stripe's API (docs.stripe.com/api), version {@value #VERSION}, reached with a restricted key (read
@@ -62,11 +60,7 @@ public final class Stripe implements Connector {
             "Stripe charges", "payment", PAYMENT_FIELDS, Map.of("invoice", "invoice_id", "customer", "customer_id"));
 
     static MappingProfile profile(String description, String table, List<String> fields, Map<String, String> to) {
-        List<ColumnMapping> columns = new ArrayList<>();
-        for (String f : fields.subList(1, fields.size())) {
-            columns.add(ColumnMapping.of(f, to.getOrDefault(f, f)));
-        }
-        return new MappingProfile(description, table, SOURCE, ReaderSettings.DETECT, List.of("id"), columns, Map.of());
+        return ApiRecords.profile(SOURCE, description, table, fields, to);
     }
 
     static final ApiClient.Vendor VENDOR = new ApiClient.Vendor() {

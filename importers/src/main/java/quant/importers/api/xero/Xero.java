@@ -22,9 +22,7 @@ import quant.importers.api.Connector;
 import quant.importers.api.Fields;
 import quant.importers.api.RecordTableReader;
 import quant.importers.engine.ImportSource;
-import quant.importers.mapping.ColumnMapping;
 import quant.importers.mapping.MappingProfile;
-import quant.importers.read.ReaderSettings;
 
 /**
  * Xero's Accounting API (developer.xero.com/documentation/api/accounting/overview), reached through
@@ -54,11 +52,7 @@ public final class Xero implements Connector {
     static final List<String> PAYMENT_FIELDS = List.of("id", "invoice", "customer", "paid_on", "amount");
 
     static MappingProfile profile(String description, String table, List<String> fields, Map<String, String> to) {
-        List<ColumnMapping> columns = new ArrayList<>();
-        for (String f : fields.subList(1, fields.size())) {
-            columns.add(ColumnMapping.of(f, to.getOrDefault(f, f)));
-        }
-        return new MappingProfile(description, table, SOURCE, ReaderSettings.DETECT, List.of("id"), columns, Map.of());
+        return ApiRecords.profile(SOURCE, description, table, fields, to);
     }
 
     static final MappingProfile PRODUCTS = profile("Xero items", "product", PRODUCT_FIELDS, Map.of());
