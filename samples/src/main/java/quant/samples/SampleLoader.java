@@ -52,7 +52,8 @@ public final class SampleLoader {
         if (!store.isEmpty()) {
             throw new StoreException(
                     StoreException.Kind.REFUSED,
-                    store.file() + " already holds data; the sample company is only loaded into an empty database"
+                    store.location().describe()
+                            + " already holds data; the sample company is only loaded into an empty database"
                             + " (it is never mixed with your own data).");
         }
         Path dir;

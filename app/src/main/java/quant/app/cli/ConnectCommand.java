@@ -88,7 +88,7 @@ final class ConnectCommand implements Callable<Integer> {
         SecretStore secrets = CliSecrets.open(secretsPassphrase);
         String account = connector.check(new ApiClient(connector.vendor(), base, token::clone), CliProgress.monitor());
         var out = spec.commandLine().getOut();
-        return Store.writeInto(Store.normalise(parent.databaseToWrite()), store -> {
+        return Store.writeInto(parent.databaseToWrite(), store -> {
             String ref = Connections.ApiConnection.newSecretRef(connector.name());
             Connections.find(store, connector.name()).ifPresent(old -> secrets.remove(old.secretRef()));
             secrets.put(ref, token);
@@ -120,7 +120,7 @@ final class ConnectCommand implements Callable<Integer> {
         SecretStore secrets = CliSecrets.open(secretsPassphrase);
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        return Store.writeInto(Store.normalise(parent.databaseToWrite()), store -> {
+        return Store.writeInto(parent.databaseToWrite(), store -> {
             String ref = Connections.ApiConnection.newSecretRef(connector.name());
             var connected = quant.importers.api.oauth.OAuthConnect.connect(
                     connector,

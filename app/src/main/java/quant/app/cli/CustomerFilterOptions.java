@@ -1,6 +1,5 @@
 package quant.app.cli;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
@@ -54,11 +53,11 @@ final class CustomerFilterOptions {
      * A snapshot of {@code parts} (the parts an analysis reads) and the business settings of the
      * database at {@code path}, which must exist.
      */
-    static Loaded load(Path path, java.util.List<Part<?>> parts) {
+    static Loaded load(quant.core.store.StoreLocation path, java.util.List<Part<?>> parts) {
         try (Store store = Store.openExisting(path)) {
             if (store.readOnlyReason() != null) {
                 // the figures come from data a crash or a lock left read-only: say so beside them
-                System.err.println("quant: note: " + store.file().getFileName() + " is open read-only ("
+                System.err.println("quant: note: " + store.location().name() + " is open read-only ("
                         + store.readOnlyReason() + ").");
             }
             return new Loaded(

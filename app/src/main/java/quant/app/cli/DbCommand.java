@@ -16,17 +16,21 @@ import quant.core.store.Backups;
 import quant.core.store.IntegrityCheck;
 import quant.core.store.Store;
 
-/** {@code quant db check|backup|restore}: looking after the database file itself. */
+/** {@code quant db check|backup|restore|encrypt|decrypt|copy|roles|password}: looking after the database itself. */
 @Command(
         name = "db",
         mixinStandardHelpOptions = true,
-        description = "Check the database, back it up, or restore a backup.",
+        description = "Check the database, back it up, restore a backup, encrypt it; copy it to or from a team"
+                + " server, and manage the server's roles and password.",
         subcommands = {
             DbCommand.Check.class,
             DbCommand.Backup.class,
             DbCommand.Restore.class,
             DbCommand.Encrypt.class,
-            DbCommand.Decrypt.class
+            DbCommand.Decrypt.class,
+            DbServerCommands.Copy.class,
+            DbServerCommands.Roles.class,
+            DbServerCommands.Password.class
         })
 final class DbCommand implements Callable<Integer> {
     @ParentCommand
@@ -38,7 +42,8 @@ final class DbCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Give what to do: check, backup, restore, encrypt or decrypt");
+                spec.commandLine(),
+                "Give what to do: check, backup, restore, encrypt, decrypt, copy, roles or password");
     }
 
     @Command(
@@ -59,13 +64,13 @@ final class DbCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             IntegrityCheck check;
-            Path file;
+            String name;
             try (Store store = Store.openExisting(db.parent.database())) {
-                file = store.file();
+                name = store.location().name();
                 check = IntegrityCheck.run(store, CliProgress.monitor());
             }
             PrintWriter out = spec.commandLine().getOut();
-            String verdict = check.verdict(file.getFileName().toString());
+            String verdict = check.verdict(name);
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("sound", check.sound());
@@ -118,6 +123,10 @@ final class DbCommand implements Callable<Integer> {
                 if (to == null) {
                     Backups.ensureFolder();
                 }
+                store.requireFile(
+                        "backed up to a zip",
+                        "back it up with the server's own tools (pg_dump), or copy"
+                                + " it to a file with quant db copy --to FILE");
                 int kept = keep != null
                         ? keep
                         : quant.core.settings.BusinessSettings.read(store).backupsKeep();
@@ -154,7 +163,7 @@ final class DbCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             char[] chars = QuantCommand.passphraseIn(passphrase, "--new-passphrase-file");
-            quant.core.store.Encryption.copy(db.parent.database(), to, chars);
+            quant.core.store.Encryption.copy(db.parent.databaseFile("copied encrypted"), to, chars);
             spec.commandLine()
                     .getOut()
                     .println(
@@ -181,7 +190,7 @@ final class DbCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            quant.core.store.Encryption.copy(db.parent.database(), to, null);
+            quant.core.store.Encryption.copy(db.parent.databaseFile("copied decrypted"), to, null);
             spec.commandLine()
                     .getOut()
                     .println("Wrote an unencrypted copy to " + Store.normalise(to) + "; the original is unchanged.");
@@ -207,7 +216,7 @@ final class DbCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Path target = Store.normalise(db.parent.databaseToWrite());
+            Path target = db.parent.databaseFile("restored from a zip");
             IntegrityCheck check = Backups.restore(file, target, CliProgress.monitor());
             spec.commandLine()
                     .getOut()

@@ -40,7 +40,7 @@ final class DisconnectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Connector connector = ConnectorAccess.connector(vendor);
         var out = spec.commandLine().getOut();
-        return Store.writeInto(Store.normalise(parent.databaseToWrite()), store -> {
+        return Store.writeInto(parent.databaseToWrite(), store -> {
             Connections.ApiConnection saved = Connections.find(store, connector.name())
                     .orElseThrow(() -> new StoreException(
                             StoreException.Kind.REFUSED,

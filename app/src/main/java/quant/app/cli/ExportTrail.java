@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import quant.core.delivery.ExportAudit;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
+import quant.core.store.StoreLocation;
 
 /**
  * Records the files a command wrote in the database's export history ({@link ExportAudit}), after they
@@ -22,7 +23,7 @@ final class ExportTrail {
 
     private ExportTrail() {}
 
-    static void record(Path database, List<Written> files, PrintWriter err) {
+    static void record(StoreLocation database, List<Written> files, PrintWriter err) {
         if (files.isEmpty()) {
             return;
         }
@@ -48,9 +49,9 @@ final class ExportTrail {
         }
     }
 
-    private static void note(Path database, String why, PrintWriter err) {
-        err.println("quant: note: the export history of "
-                + Store.normalise(database).getFileName() + " does not list these files (" + why + ").");
+    private static void note(StoreLocation database, String why, PrintWriter err) {
+        err.println(
+                "quant: note: the export history of " + database.name() + " does not list these files (" + why + ").");
         err.flush();
     }
 }

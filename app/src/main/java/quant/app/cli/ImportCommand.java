@@ -22,6 +22,7 @@ import quant.core.importing.ImportException;
 import quant.core.importing.Problem;
 import quant.core.io.OutputPath;
 import quant.core.store.Store;
+import quant.core.store.StoreLocation;
 import quant.importers.engine.ImportOptions;
 import quant.importers.engine.ImportResult;
 import quant.importers.engine.Importer;
@@ -146,9 +147,9 @@ final class ImportCommand implements Callable<Integer> {
         if (sheet != null) {
             profile = profile.withReader(profile.reader().withSheet(sheet));
         }
-        Path db = Store.normalise(parent.databaseToWrite());
+        StoreLocation db = parent.databaseToWrite();
         if (rejects != null && !dryRun) {
-            List<OutputPath.Protected> keep = new ArrayList<>(OutputPath.Protected.database(db));
+            List<OutputPath.Protected> keep = new ArrayList<>(db.protectedFiles());
             keep.add(new OutputPath.Protected(file, "the file being imported"));
             if (how.profile != null) {
                 keep.add(new OutputPath.Protected(how.profile, "the mapping profile"));

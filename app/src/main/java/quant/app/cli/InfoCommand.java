@@ -28,7 +28,8 @@ final class InfoCommand implements Callable<Integer> {
     @Option(
             names = "--json",
             description =
-                    "Print JSON: {\"database\", \"schemaVersion\", \"dataVersion\", \"readOnly\" (why, when it is),"
+                    "Print JSON: {\"database\", \"engine\" (h2 or postgresql), \"role\" (viewer, analyst or admin),"
+                            + " \"schemaVersion\", \"dataVersion\", \"readOnly\" (why, when it is),"
                             + " \"tables\": {name: rows}}.")
     boolean json;
 
@@ -43,7 +44,9 @@ final class InfoCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("database", info.database().toString());
+            doc.put("database", info.database());
+            doc.put("engine", info.engine());
+            doc.put("role", info.role());
             doc.put("schemaVersion", info.schemaVersion());
             doc.put("dataVersion", info.dataVersion());
             if (readOnly != null) {
@@ -57,6 +60,8 @@ final class InfoCommand implements Callable<Integer> {
             out.println(Json.write(doc));
         } else {
             out.printf("Database:       %s%n", info.database());
+            out.printf("Engine:         %s%n", info.engine().equals("h2") ? "H2 file" : "PostgreSQL server");
+            out.printf("Your role:      %s%n", info.role());
             out.printf("Schema version: %s%n", info.schemaVersion());
             out.printf("Data version:   %d%n", info.dataVersion());
             if (readOnly != null) {

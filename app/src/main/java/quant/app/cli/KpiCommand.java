@@ -1,6 +1,5 @@
 package quant.app.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,10 +52,10 @@ final class KpiCommand implements Callable<Integer> {
 
     /** What the KPI commands read: the snapshot of the KPI parts, the settings and the saved forecasts. */
     record Loaded(Snapshot snapshot, BusinessSettings settings, List<SavedForecast> saved) {
-        static Loaded of(Path path) {
+        static Loaded of(quant.core.store.StoreLocation path) {
             try (Store store = Store.openExisting(path)) {
                 if (store.readOnlyReason() != null) {
-                    System.err.println("quant: note: " + store.file().getFileName() + " is open read-only ("
+                    System.err.println("quant: note: " + store.location().name() + " is open read-only ("
                             + store.readOnlyReason() + ").");
                 }
                 return new Loaded(

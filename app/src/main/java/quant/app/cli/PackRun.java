@@ -20,6 +20,7 @@ import quant.core.report.pack.PackPptx;
 import quant.core.report.pack.PackXlsx;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
+import quant.core.store.StoreLocation;
 
 /**
  * {@code quant report --definition}: a report pack from a definition, written as PDF (and its XLSX
@@ -32,7 +33,7 @@ final class PackRun {
 
     private PackRun() {}
 
-    static int run(Path database, Ask ask, PrintWriter out, PrintWriter err) throws IOException {
+    static int run(StoreLocation database, Ask ask, PrintWriter out, PrintWriter err) throws IOException {
         PackDefinition def = PackDefinitions.load(ask.definition());
         if (ask.pdf() == null && ask.xlsx() == null && ask.pptx() == null && !ask.json()) {
             throw new InvalidSpecException("Say where the pack goes: --out FILE.pdf, --xlsx FILE.xlsx or --pptx"
@@ -73,7 +74,7 @@ final class PackRun {
      * The store to read: the database itself, or — when another program holds it — a read-only copy
      * of it as it is now.
      */
-    static Store open(Path database, PrintWriter err) {
+    static Store open(StoreLocation database, PrintWriter err) {
         try {
             return Store.openExisting(database);
         } catch (StoreException e) {
@@ -81,15 +82,15 @@ final class PackRun {
                 throw e;
             }
             Store copy = Store.openReadOnlyCopy(database);
-            err.println("quant: note: " + Store.normalise(database).getFileName() + " is open in another program;"
+            err.println("quant: note: " + database.name() + " is open in another program;"
                     + " the pack is made from a copy of it as it is now.");
             err.flush();
             return copy;
         }
     }
 
-    private static List<Path> checked(Path database, Ask ask) {
-        List<OutputPath.Protected> keep = new ArrayList<>(OutputPath.Protected.database(Store.normalise(database)));
+    private static List<Path> checked(StoreLocation database, Ask ask) {
+        List<OutputPath.Protected> keep = new ArrayList<>(database.protectedFiles());
         if (!PackDefinitions.SHIPPED.contains(ask.definition().strip().toLowerCase(Locale.ROOT))) {
             keep.add(new OutputPath.Protected(Path.of(ask.definition().strip()), "the definition being read"));
         }
@@ -118,7 +119,8 @@ final class PackRun {
         return resolved;
     }
 
-    private static void write(Pack pack, List<Path> files, Ask ask, PrintWriter err, Path database) throws IOException {
+    private static void write(Pack pack, List<Path> files, Ask ask, PrintWriter err, StoreLocation database)
+            throws IOException {
         Path[] given = {ask.pdf(), ask.xlsx(), ask.pptx()};
         String[] kinds = {"PDF", "XLSX", "PPTX"};
         List<ExportTrail.Written> written = new ArrayList<>();

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import quant.app.settings.Settings;
 import quant.core.store.DataFolder;
 import quant.core.store.StoreException;
+import quant.core.store.StoreLocation;
 
 /** {@code quant [--db PATH] [--sample] [FILE] [COMMAND]}: the window, or a headless command. */
 @Command(
@@ -69,10 +70,11 @@ public final class QuantCommand implements Callable<Integer> {
 
     @Option(
             names = "--db",
-            paramLabel = "PATH",
+            paramLabel = "PATH|URL",
             scope = CommandLine.ScopeType.INHERIT,
-            description = "Database file (default: the one in settings.json, else ~/.quant/quant.mv.db).")
-    Path db;
+            description = "Database: a file, or a team server's jdbc:postgresql://host:port/database (default: the"
+                    + " one in settings.json, else ~/.quant/quant.mv.db).")
+    String db;
 
     @Option(
             names = "--passphrase-file",
@@ -105,7 +107,7 @@ public final class QuantCommand implements Callable<Integer> {
                     "There is no database at " + quant.core.store.Store.normalise(file) + "; check the path.");
         }
         List<String> args = new ArrayList<>();
-        args.add("--db=" + database().toAbsolutePath());
+        args.add("--db=" + database().text());
         if (sample && file == null) {
             args.add("--sample");
         } else if (db != null || file != null) {
@@ -148,13 +150,19 @@ public final class QuantCommand implements Callable<Integer> {
      * The database given with {@code --db}, else the sample company's file with {@code --sample}, else
      * the one in the settings, else the default.
      */
-    public Path database() {
-        Path chosen = db != null
-                ? db
+    public StoreLocation database() {
+        StoreLocation chosen = db != null
+                ? StoreLocation.parse(db)
                 : this.file != null
-                        ? this.file
-                        : sample ? DataFolder.sampleDatabase() : Settings.load().databaseOrDefault();
-        givePassphrase(chosen);
+                        ? StoreLocation.of(this.file)
+                        : sample
+                                ? StoreLocation.of(DataFolder.sampleDatabase())
+                                : Settings.load().location();
+        if (chosen instanceof StoreLocation.File f) {
+            givePassphrase(f.path());
+        } else if (chosen instanceof StoreLocation.Server server) {
+            ServerLogins.give(server);
+        }
         return chosen;
     }
 
@@ -202,10 +210,10 @@ public final class QuantCommand implements Callable<Integer> {
      *
      * @throws StoreException (missing, a usage error) naming the folder
      */
-    public Path databaseToWrite() {
-        Path file = database();
-        if (db != null) {
-            Path parent = quant.core.store.Store.normalise(db).toAbsolutePath().getParent();
+    public StoreLocation databaseToWrite() {
+        StoreLocation location = database();
+        if (db != null && location instanceof StoreLocation.File f) {
+            Path parent = f.path().getParent();
             if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
                 throw new StoreException(
                         StoreException.Kind.MISSING,
@@ -213,7 +221,24 @@ public final class QuantCommand implements Callable<Integer> {
                                 + " does not exist; check the path, or create the folder first.");
             }
         }
-        return file;
+        return location;
+    }
+
+    /**
+     * The database's file, for work only an H2 file has (encrypting, restoring a zip).
+     *
+     * @param what what the command does, as the end of "… cannot be …"
+     * @throws StoreException (refused) when the database is on a server
+     */
+    public Path databaseFile(String what) {
+        StoreLocation location = databaseToWrite();
+        if (location instanceof StoreLocation.File f) {
+            return f.path();
+        }
+        throw new StoreException(
+                StoreException.Kind.REFUSED,
+                location.describe() + " is on a server and cannot be " + what + " here; the server's administrator"
+                        + " does that with the server's own tools.");
     }
 
     /**

@@ -12,6 +12,7 @@ import quant.core.report.ExportOptions;
 import quant.core.report.Exports;
 import quant.core.report.Report;
 import quant.core.settings.BusinessSettings;
+import quant.core.store.StoreLocation;
 
 /**
  * The {@code --out FILE} and {@code --table NAME} options every analysis command shares: the report
@@ -37,7 +38,7 @@ final class ReportOutput {
     private List<Path> checked = List.of();
 
     /** The database whose export history records the files, once {@link #check} ran; null for none. */
-    private Path database;
+    private StoreLocation database;
 
     /**
      * Checks every {@code --out} before work starts: a known extension, a folder that exists and can
@@ -45,7 +46,7 @@ final class ReportOutput {
      *
      * @throws InvalidSpecException or {@link quant.core.io.UnsafeOutputException} with one sentence
      */
-    void check(Path database) {
+    void check(StoreLocation database) {
         check(database, new Path[0]);
     }
 
@@ -53,16 +54,13 @@ final class ReportOutput {
      * {@link #check(Path)} for a command that also reads {@code inputs}: none of them may be written
      * either. {@code database} may be null for a command that reads only files.
      */
-    void check(Path database, Path... inputs) {
+    void check(StoreLocation database, Path... inputs) {
         this.database = database;
         if (table != null && files.stream().noneMatch(f -> Exports.formatOf(f) == Exports.Format.CSV)) {
             throw new InvalidSpecException(
                     "--table chooses the table of a .csv file; give --out with a .csv name too.");
         }
-        List<OutputPath.Protected> keep = new ArrayList<>(
-                database == null
-                        ? List.of()
-                        : OutputPath.Protected.database(quant.core.store.Store.normalise(database)));
+        List<OutputPath.Protected> keep = new ArrayList<>(database == null ? List.of() : database.protectedFiles());
         for (Path input : inputs) {
             if (input != null) {
                 keep.add(new OutputPath.Protected(input, "the file being read"));
@@ -170,7 +168,7 @@ final class ReportOutput {
 
         private final ReportOutput delegate = new ReportOutput();
 
-        void check(Path database, Path... inputs) {
+        void check(StoreLocation database, Path... inputs) {
             delegate.files = files;
             delegate.check(database, inputs);
         }

@@ -30,6 +30,7 @@ import quant.core.routing.solomon.SolomonCheck;
 import quant.core.routing.solomon.SolomonInstance;
 import quant.core.settings.BusinessSettings;
 import quant.core.store.Store;
+import quant.core.store.StoreLocation;
 
 /** {@code quant route}: route planning, and the Solomon benchmark instances. */
 @Command(
@@ -391,13 +392,12 @@ final class RouteCommand implements Callable<Integer> {
     }
 
     /** Checks a run-sheet file before the plan is made: .pdf or .csv, a writable place, not the database. */
-    static Path checkedSheets(Path file, Path database) {
+    static Path checkedSheets(Path file, StoreLocation database) {
         String name =
                 file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!name.endsWith(".pdf") && !name.endsWith(".csv")) {
             throw new InvalidSpecException("--sheets names " + file + "; run sheets are written as .pdf or .csv.");
         }
-        return quant.core.io.OutputPath.check(
-                file, "--sheets", quant.core.io.OutputPath.Protected.database(Store.normalise(database)));
+        return quant.core.io.OutputPath.check(file, "--sheets", database.protectedFiles());
     }
 }

@@ -82,7 +82,7 @@ final class SampleCommand implements Callable<Integer> {
                         spec.commandLine(), "--out names the file " + target.out + "; give a folder");
             }
             Files.createDirectories(target.out);
-            List<OutputPath.Protected> keep = OutputPath.Protected.database(Store.normalise(parent.database()));
+            List<OutputPath.Protected> keep = parent.database().protectedFiles();
             for (String name : SampleExporter.fileNames()) {
                 OutputPath.check(target.out.resolve(name), "--out", keep);
             }
@@ -99,7 +99,7 @@ final class SampleCommand implements Callable<Integer> {
                         result.total(),
                         scale,
                         deals == scale ? "" : ", deals ×" + deals,
-                        store.file(),
+                        store.location().describe(),
                         result.took().toMillis() / 1000.0);
                 return result;
             });

@@ -14,6 +14,7 @@ import quant.core.forecast.business.ForecastLog;
 import quant.core.forecast.business.SavedForecast;
 import quant.core.report.TextReport;
 import quant.core.store.Store;
+import quant.core.store.StoreLocation;
 
 /** {@code quant forecast saved}, and the {@code --save} option of the forecasts that can be saved. */
 final class SavedForecastCommand {
@@ -31,7 +32,7 @@ final class SavedForecastCommand {
         String note;
 
         /** Saves the forecasts when asked and says so on {@code err} (so --json output stays one document). */
-        void saveIfAsked(java.nio.file.Path database, List<SavedForecast> forecasts, PrintWriter err) {
+        void saveIfAsked(StoreLocation database, List<SavedForecast> forecasts, PrintWriter err) {
             if (!save) {
                 if (note != null) {
                     throw new InvalidSpecException("--note goes with --save.");

@@ -56,7 +56,7 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Connector only = vendor == null ? null : ConnectorAccess.connector(vendor);
         var out = spec.commandLine().getOut();
-        return Store.writeInto(Store.normalise(parent.databaseToWrite()), store -> {
+        return Store.writeInto(parent.databaseToWrite(), store -> {
             List<Connections.ApiConnection> connections = new ArrayList<>();
             for (Connections.ApiConnection c : Connections.all(store)) {
                 if (only == null || only.name().equals(c.connector())) {

@@ -42,7 +42,7 @@ public final class Failures {
                 new Report(
                         switch (se.kind()) {
                             case REJECTED -> DATA;
-                            case NOT_FOUND, REFUSED, MISSING, ENCRYPTED -> USAGE;
+                            case NOT_FOUND, REFUSED, MISSING, ENCRYPTED, DENIED -> USAGE;
                             case LOCKED, NEWER_VERSION, DAMAGED, FOREIGN, READ_ONLY, IO -> IO;
                         },
                         se.getMessage());

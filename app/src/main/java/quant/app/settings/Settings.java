@@ -78,6 +78,13 @@ public record Settings(String database, boolean darkTheme, WindowBounds window, 
         }
     }
 
+    /** Where the database to open when none is given on the command line is: a file or a server. */
+    public quant.core.store.StoreLocation location() {
+        return database == null || database.isBlank()
+                ? quant.core.store.StoreLocation.of(DataFolder.defaultDatabase())
+                : quant.core.store.StoreLocation.parse(database);
+    }
+
     /** The database to open when none is given on the command line. */
     public Path databaseOrDefault() {
         return database == null || database.isBlank() ? DataFolder.defaultDatabase() : Path.of(database);

@@ -245,25 +245,18 @@ public final class SnapshotLoader {
     }
 
     /** Starts a lazy, repeatable-read, read-only transaction. */
-    private static void begin(Connection c) throws SQLException {
+    private void begin(Connection c) throws SQLException {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        lazy(c, true);
+        store.streamRows(c, true);
     }
 
     /** Ends what {@link #begin} started; the connection goes back to the pool as it came. */
-    private static void end(Connection c) throws SQLException {
-        lazy(c, false);
+    private void end(Connection c) throws SQLException {
+        store.streamRows(c, false);
         c.rollback();
         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         c.setAutoCommit(true);
-    }
-
-    /** Rows stream from H2 instead of being gathered into a temporary result first. */
-    private static void lazy(Connection c, boolean on) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
-        }
     }
 
     private static long dataVersion(Connection c) throws SQLException {

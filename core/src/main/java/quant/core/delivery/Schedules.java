@@ -117,8 +117,7 @@ public final class Schedules {
                     : "UPDATE report_schedule SET name = ?, definition = ?, period = ?, frequency = ?, run_day = ?,"
                             + " run_hour = ?, formats = ?, delivery = ?, folder = ?, smtp_host = ?, smtp_port = ?,"
                             + " smtp_user = ?, mail_from = ?, mail_to = ?, enabled = ?, created_at = ? WHERE id = ?";
-            try (PreparedStatement st =
-                    insert ? c.prepareStatement(sql, new String[] {"ID"}) : c.prepareStatement(sql)) {
+            try (PreparedStatement st = insert ? c.prepareStatement(sql, Store.idColumn(c)) : c.prepareStatement(sql)) {
                 bind(st, schedule);
                 if (!insert) {
                     st.setLong(17, schedule.id());

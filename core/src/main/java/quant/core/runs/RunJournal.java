@@ -225,13 +225,22 @@ public final class RunJournal {
                 result = store.inTransactionWithIo(c -> {
                     T r = work.run(new Transaction(c), runs);
                     runs.writeRanges(c);
+                    if (store.engine() != Store.Engine.H2) {
+                        // a server commits the rows and the outcome together: no crash can part them
+                        finish(c, runs);
+                    }
                     return r;
                 });
             } catch (IOException | RuntimeException | Error e) {
                 endAfterFailure(store, runs, e);
                 throw e;
             }
-            finish(store, runs);
+            if (store.engine() == Store.Engine.H2) {
+                store.inTransaction(c -> {
+                    finish(c, runs);
+                    return null;
+                });
+            }
             return result;
         });
     }
@@ -259,7 +268,7 @@ public final class RunJournal {
                 "INSERT INTO import_run (file_name, file_size, sha256, target_table, source, rows_read, rows_inserted,"
                         + " rows_updated, rows_rejected, started_at, duration_ms, outcome, run_by, profile, connector,"
                         + " object_name) VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, ?, 0, ?, ?, ?, ?, ?)";
-        try (PreparedStatement st = c.prepareStatement(sql, new String[] {"ID"})) {
+        try (PreparedStatement st = c.prepareStatement(sql, Store.idColumn(c))) {
             st.setString(1, s.fileName() == null ? null : clip(s.fileName(), 400));
             st.setObject(2, s.fileSize());
             st.setString(3, s.sha256());
@@ -283,23 +292,20 @@ public final class RunJournal {
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
-    private static void finish(Store store, Runs runs) {
-        store.inTransaction(c -> {
-            boolean changed = false;
-            for (int i = 0; i < runs.ids.length; i++) {
-                RunEnd end = runs.ends[i];
-                if (end == null) {
-                    throw new IllegalStateException("Import run " + runs.ids[i] + " ended without an outcome.");
-                }
-                writeEnd(c, runs.ids[i], end);
-                changed |= end.changed();
+    private static void finish(Connection c, Runs runs) throws SQLException {
+        boolean changed = false;
+        for (int i = 0; i < runs.ids.length; i++) {
+            RunEnd end = runs.ends[i];
+            if (end == null) {
+                throw new IllegalStateException("Import run " + runs.ids[i] + " ended without an outcome.");
             }
-            deleteFloors(c, runs.ids);
-            if (changed) {
-                Store.bumpDataVersion(c);
-            }
-            return null;
-        });
+            writeEnd(c, runs.ids[i], end);
+            changed |= end.changed();
+        }
+        deleteFloors(c, runs.ids);
+        if (changed) {
+            Store.bumpDataVersion(c);
+        }
     }
 
     private static void endAfterFailure(Store store, Runs runs, Throwable failure) {

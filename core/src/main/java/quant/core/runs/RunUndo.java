@@ -32,6 +32,15 @@ public final class RunUndo {
      *     {@link StoreException.Kind#REJECTED} for one that cannot be undone (with the reason)
      */
     public static Result undo(Store store, long runId) {
+        if (store.engine() != Store.Engine.H2) {
+            // a server commits the rewind and its record together: nothing to mark as pending
+            return store.exclusively(() -> store.inTransaction(c -> {
+                checkUndoable(c, runId);
+                Result result = rewind(c, runId);
+                markUndone(c, runId, result.deleted() + result.restored() > 0);
+                return result;
+            }));
+        }
         return store.exclusively(() -> {
             store.inTransaction(c -> {
                 checkUndoable(c, runId);
@@ -54,38 +63,44 @@ public final class RunUndo {
     }
 
     private static Result rewind(Store store, long runId) {
-        return store.inTransaction(c -> {
-            long restored = Rewind.restoreUpdates(c, runId);
-            long deleted;
-            try {
-                deleted = Rewind.deleteInserted(c, runId);
-            } catch (SQLException e) {
-                if ("23503".equals(e.getSQLState())) {
-                    throw new StoreException(
-                            StoreException.Kind.REJECTED,
-                            "Import run " + runId + " cannot be undone: other rows now refer to rows it added."
-                                    + " Undo the imports of those rows first.",
-                            e);
-                }
-                throw e;
+        return store.inTransaction(c -> rewind(c, runId));
+    }
+
+    private static Result rewind(Connection c, long runId) throws SQLException {
+        long restored = Rewind.restoreUpdates(c, runId);
+        long deleted;
+        try {
+            deleted = Rewind.deleteInserted(c, runId);
+        } catch (SQLException e) {
+            if ("23503".equals(e.getSQLState())) {
+                throw new StoreException(
+                        StoreException.Kind.REJECTED,
+                        "Import run " + runId + " cannot be undone: other rows now refer to rows it added."
+                                + " Undo the imports of those rows first.",
+                        e);
             }
-            return new Result(runId, deleted, restored);
-        });
+            throw e;
+        }
+        return new Result(runId, deleted, restored);
     }
 
     private static void markUndone(Store store, long runId, boolean changed) {
         store.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "UPDATE import_run SET undone_at = COALESCE(undone_at, ?), undo_pending = FALSE WHERE id = ?")) {
-                st.setObject(1, OffsetDateTime.now());
-                st.setLong(2, runId);
-                st.executeUpdate();
-            }
-            if (changed) {
-                Store.bumpDataVersion(c);
-            }
+            markUndone(c, runId, changed);
             return null;
         });
+    }
+
+    private static void markUndone(Connection c, long runId, boolean changed) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE import_run SET undone_at = COALESCE(undone_at, ?), undo_pending = FALSE WHERE id = ?")) {
+            st.setObject(1, OffsetDateTime.now());
+            st.setLong(2, runId);
+            st.executeUpdate();
+        }
+        if (changed) {
+            Store.bumpDataVersion(c);
+        }
     }
 
     private static void setPending(Connection c, long runId, boolean pending) throws SQLException {

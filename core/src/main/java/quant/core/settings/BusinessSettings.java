@@ -1,17 +1,19 @@
 package quant.core.settings;
 
+import static quant.core.store.generated.Tables.BUSINESS_SETTING;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
 import quant.core.store.StoreException.Kind;
@@ -55,7 +57,7 @@ public final class BusinessSettings {
                     throw new StoreException(
                             Kind.DAMAGED,
                             "The business setting " + key + " in "
-                                    + store.file().getFileName() + " is not valid: " + e.getMessage()
+                                    + store.location().name() + " is not valid: " + e.getMessage()
                                     + " Set it again with quant settings set.",
                             e);
                 }
@@ -72,7 +74,7 @@ public final class BusinessSettings {
         } catch (IllegalArgumentException e) {
             throw new StoreException(
                     Kind.DAMAGED,
-                    "The business settings in " + store.file().getFileName() + " do not agree: " + e.getMessage(),
+                    "The business settings in " + store.location().name() + " do not agree: " + e.getMessage(),
                     e);
         }
         return read;
@@ -121,22 +123,25 @@ public final class BusinessSettings {
 
     /** Writes these settings to {@code store} in one transaction: set values are stored, defaults removed. */
     public void save(Store store) {
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        LocalDateTime now = LocalDateTime.now();
         store.inTransaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM business_setting WHERE setting_key = ?");
-                    PreparedStatement merge = c.prepareStatement("MERGE INTO business_setting"
-                            + " (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)")) {
-                for (Setting s : Setting.values()) {
-                    String v = stored.get(s);
-                    if (v == null) {
-                        delete.setString(1, s.key());
-                        delete.executeUpdate();
-                    } else {
-                        merge.setString(1, s.key());
-                        merge.setString(2, v);
-                        merge.setTimestamp(3, now);
-                        merge.executeUpdate();
-                    }
+            DSLContext tx = Store.dsl(c);
+            for (Setting s : Setting.values()) {
+                String v = stored.get(s);
+                if (v == null) {
+                    tx.deleteFrom(BUSINESS_SETTING)
+                            .where(BUSINESS_SETTING.SETTING_KEY.eq(s.key()))
+                            .execute();
+                } else {
+                    tx.insertInto(BUSINESS_SETTING)
+                            .set(BUSINESS_SETTING.SETTING_KEY, s.key())
+                            .set(BUSINESS_SETTING.SETTING_VALUE, v)
+                            .set(BUSINESS_SETTING.UPDATED_AT, now)
+                            .onConflict(BUSINESS_SETTING.SETTING_KEY)
+                            .doUpdate()
+                            .set(BUSINESS_SETTING.SETTING_VALUE, v)
+                            .set(BUSINESS_SETTING.UPDATED_AT, now)
+                            .execute();
                 }
             }
             return null;

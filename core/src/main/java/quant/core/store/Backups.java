@@ -60,6 +60,10 @@ public final class Backups {
 
     /** Backs up the open {@code store} to {@code target}; keeps the newest {@code keep} in a default folder. */
     public static Path backup(Store store, Path target, int keep) {
+        store.requireFile(
+                "backed up to a zip",
+                "back it up with the server's own tools (pg_dump), or copy it to a file"
+                        + " with quant db copy --to FILE");
         return backup(store.file(), store.dataSource(), target, keep);
     }
 
@@ -73,7 +77,7 @@ public final class Backups {
             move(temp, to);
         } catch (SQLException e) {
             deleteQuietly(temp);
-            throw Store.translate(dbFile, e);
+            throw H2Files.translate(dbFile, e);
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new StoreException(Kind.IO, "The backup " + to + " could not be written: " + e.getMessage() + ".", e);

@@ -91,9 +91,9 @@ final class CrashRebuild {
         try {
             deleteDatabase(target);
             Passphrases.same(target, file);
-            JdbcConnectionPool fresh = Store.pool(target, false);
+            JdbcConnectionPool fresh = H2Files.pool(target, false);
             try {
-                Store.flyway(fresh).migrate();
+                Store.flyway(fresh, Store.Engine.H2).migrate();
                 try (Connection from = old.getConnection();
                         Connection to = fresh.getConnection()) {
                     to.setAutoCommit(false);

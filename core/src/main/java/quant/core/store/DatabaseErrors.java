@@ -13,11 +13,11 @@ import org.h2.api.ErrorCode;
 
 /**
  * Database refusals in words: the rule that was broken, named by its columns, never the SQL
- * statement, H2's error text or its error codes. The only place outside {@link Store} that knows
- * H2's error codes.
+ * statement, the engine's error text or its error codes: H2's codes, or PostgreSQL's states. The
+ * only place outside the store's engines that knows them.
  */
 public final class DatabaseErrors {
-    private static final Pattern CHECK = Pattern.compile("(CK_[A-Z0-9_]+)");
+    private static final Pattern CHECK = Pattern.compile("((?i)CK_[A-Z0-9_]+)");
     private static final Pattern BETWEEN = Pattern.compile("(\\w+) between (-?[\\d.]+) and (-?[\\d.]+)");
     private static final Pattern IN_LIST = Pattern.compile("(\\w+) in \\(?('[^']*'(?:\\s*,\\s*'[^']*')*)\\)?");
     private static final Pattern COMPARE = Pattern.compile("(\\w+) (>=|<=|>|<|<>) (-?[\\d.]+|\\w+)");
@@ -27,6 +27,21 @@ public final class DatabaseErrors {
     /** Why the database refused a row, as the end of a sentence about that row ("breaks …"). */
     public static String explainRow(Connection c, SQLException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
+        if (fromServer(e)) {
+            return switch (e.getSQLState()) {
+                case "23514" -> {
+                    Matcher x = CHECK.matcher(m);
+                    String clause = x.find() ? checkClause(c, x.group(1)) : null;
+                    yield clause == null ? "breaks a rule of the table" : "breaks the rule: " + ruleInWords(clause);
+                }
+                case "23505" -> "would duplicate a value that must be unique (" + unique(m) + ")";
+                case "23503" -> "refers to a row that does not exist";
+                case "22001" -> "has a value that is too long for its column";
+                case "22003" -> "has a number too large for its column";
+                case "22P02", "22007", "22008", "22018" -> "has a value its column cannot hold";
+                default -> "was refused by the database (" + inWords(e) + ")";
+            };
+        }
         return switch (e.getErrorCode()) {
             case ErrorCode.CHECK_CONSTRAINT_VIOLATED_1 -> {
                 Matcher x = CHECK.matcher(m);
@@ -45,6 +60,22 @@ public final class DatabaseErrors {
 
     /** A short description of any database error, without SQL or class names. */
     public static String inWords(SQLException e) {
+        if (fromServer(e)) {
+            return switch (e.getSQLState()) {
+                case "23514" -> "a rule of a table was broken";
+                case "23505" -> "a value that must be unique would be repeated";
+                case "23503" ->
+                    String.valueOf(e.getMessage()).contains("still referenced")
+                            ? "other rows refer to the row"
+                            : "a row refers to a row that does not exist";
+                case "22001" -> "a value is too long for its column";
+                case "22003" -> "a number is too large for its column";
+                case "25006" -> "the database is read-only";
+                case "55P03", "40001", "40P01" -> "another change held the rows too long";
+                case "42501" -> "your role may not do this";
+                default -> "database error " + e.getSQLState();
+            };
+        }
         return switch (e.getErrorCode()) {
             case ErrorCode.CHECK_CONSTRAINT_VIOLATED_1 -> "a rule of a table was broken";
             case ErrorCode.DUPLICATE_KEY_1 -> "a value that must be unique would be repeated";
@@ -59,6 +90,13 @@ public final class DatabaseErrors {
             case ErrorCode.OUT_OF_MEMORY -> "the program ran out of memory";
             default -> "database error " + (e.getSQLState() == null ? e.getErrorCode() : e.getSQLState());
         };
+    }
+
+    /** Whether {@code e} comes from a PostgreSQL server (which sets a state and no error code), not H2. */
+    private static boolean fromServer(SQLException e) {
+        return e.getErrorCode() == 0
+                && e.getSQLState() != null
+                && e.getClass().getName().startsWith("org.postgresql");
     }
 
     /** Whether the error says that other rows still refer to a row being deleted. */
@@ -120,19 +158,43 @@ public final class DatabaseErrors {
     }
 
     private static String checkClause(Connection c, String constraint) {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT CHECK_CLAUSE FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS WHERE CONSTRAINT_NAME = ?")) {
+        try (PreparedStatement st = c.prepareStatement("SELECT CHECK_CLAUSE FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS"
+                + " WHERE UPPER(CONSTRAINT_NAME) = UPPER(?)")) {
             st.setString(1, constraint);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return rs.next() ? plain(rs.getString(1)) : null;
             }
         } catch (SQLException ignored) {
             return null;
         }
     }
 
+    /**
+     * A CHECK clause as PostgreSQL keeps it, in the plain form the rules are written in: without its
+     * casts ({@code ::text}) and with {@code = ANY (ARRAY[…])} as {@code IN (…)}.
+     */
+    static String plain(String clause) {
+        if (clause == null) {
+            return null;
+        }
+        String t = clause.replaceAll(
+                "::(character varying|double precision|time(stamp)? with(out)? time zone|[a-z]+)(\\[])?", "");
+        t = t.replaceAll("\\s*=\\s*ANY\\s*\\(\\(?ARRAY\\[([^\\]]*)]\\)?\\)", " IN ($1)");
+        t = t.replaceAll("'(-?\\d+(\\.\\d+)?)'", "$1");
+        String before;
+        do {
+            before = t;
+            t = t.replaceAll("\\((\\w+|-?[\\d.]+)\\)", "$1");
+        } while (!t.equals(before));
+        return t;
+    }
+
     private static String unique(String message) {
         Matcher x = Pattern.compile("ON PUBLIC\\.[A-Z_]+\\(([^)]*)\\)").matcher(message);
-        return x.find() ? x.group(1).toLowerCase(Locale.ROOT).replace(" nulls first", "") : "a unique key";
+        if (x.find()) {
+            return x.group(1).toLowerCase(Locale.ROOT).replace(" nulls first", "");
+        }
+        Matcher key = Pattern.compile("Key \\(([^)]*)\\)=").matcher(message); // PostgreSQL's detail
+        return key.find() ? key.group(1) : "a unique key";
     }
 }

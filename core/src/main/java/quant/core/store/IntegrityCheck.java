@@ -51,6 +51,9 @@ public record IntegrityCheck(List<Table> tables, List<String> problems) {
 
     /** Checks every table of {@code store}. */
     public static IntegrityCheck run(Store store, JobMonitor monitor) {
+        store.requireFile(
+                "checked index by index",
+                "the server keeps its own indexes (its administrator checks" + " them with amcheck)");
         List<Table> tables = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try (Connection c = store.readConnection()) {
@@ -86,7 +89,7 @@ public record IntegrityCheck(List<Table> tables, List<String> problems) {
                 tables.add(new Table(table.toLowerCase(Locale.ROOT), rows, counts));
             }
         } catch (SQLException e) {
-            throw Store.translate(store.file(), e);
+            throw H2Files.translate(store.file(), e);
         }
         return new IntegrityCheck(List.copyOf(tables), List.copyOf(problems));
     }

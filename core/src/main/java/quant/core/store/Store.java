@@ -1,73 +1,99 @@
 package quant.core.store;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
-import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quant.core.io.OutputPath;
 import quant.core.io.OutputPath.Protected;
+import quant.core.job.JobMonitor;
 import quant.core.store.StoreException.Kind;
 import quant.core.store.generated.Tables;
 
 /**
- * The workbench's database: one H2 file, migrated by Flyway, queried through jOOQ.
+ * The workbench's database: an H2 file ({@link H2Files}) or a database on a PostgreSQL server
+ * ({@link ServerDatabases}), migrated by Flyway, queried through jOOQ in the engine's dialect.
  *
- * <p>Opening checks, before anything is written, that the file is free, is an H2 database, and was
- * not written by a newer version of the app; each failure is a {@link StoreException} whose kind
- * says which way out to offer, and the file is left byte for byte as it was.
+ * <p>Opening checks, before anything is written, that the database is free, is ours, and was not
+ * written by a newer version of the app; each failure is a {@link StoreException} whose kind says
+ * which way out to offer, and the database is left exactly as it was. What differs between the
+ * engines sits behind this class: the write lock ({@link WriteGate}), recovery after a crash, the
+ * consistent read of a snapshot, the signal that a colleague changed the data, and errors in words.
  */
 public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
     private static final String SUFFIX = ".mv.db";
-    private static final byte[] H2_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
 
-    private final Path file;
+    /** The database engine behind a store. */
+    public enum Engine {
+        /** An H2 file on this computer, one program at a time. */
+        H2(SQLDialect.H2),
+        /** A PostgreSQL server shared by a team. */
+        POSTGRESQL(SQLDialect.POSTGRES);
+
+        private final SQLDialect dialect;
+
+        Engine(SQLDialect dialect) {
+            this.dialect = dialect;
+        }
+
+        /** jOOQ's dialect for the engine. */
+        public SQLDialect dialect() {
+            return dialect;
+        }
+    }
+
+    private final StoreLocation location;
+    private final Engine engine;
     private final boolean readOnly;
     private final String readOnlyReason;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final WriteGate writeLock;
+    private final Role role;
+    private final ServerDatabases.Signal signal;
 
-    static {
-        // H2 keeps recently read values in a cache to share equal ones. A workbench that streams
-        // millions of rows into its own columns gains nothing from it and pays a third of the time
-        // of a snapshot load (measured on a million jobs: 22 s with it, 15 s without, before the
-        // snapshot's other fixes). Set before H2 reads its system properties; a -D on the command
-        // line wins.
-        if (System.getProperty("h2.objectCache") == null) {
-            System.setProperty("h2.objectCache", "false");
-        }
-    }
-
-    private Store(Path file, boolean readOnly, JdbcConnectionPool pool) {
-        this(file, readOnly ? "a copy of a database in use, or a file without write permission" : null, pool);
-    }
-
-    private Store(Path file, String readOnlyReason, JdbcConnectionPool pool) {
-        this.file = file;
+    Store(
+            StoreLocation location,
+            Engine engine,
+            String readOnlyReason,
+            JdbcConnectionPool pool,
+            WriteGate writeLock,
+            Role role,
+            ServerDatabases.Signal signal) {
+        this.location = location;
+        this.engine = engine;
         this.readOnly = readOnlyReason != null;
         this.readOnlyReason = readOnlyReason;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.H2);
+        this.writeLock = writeLock;
+        this.role = role;
+        this.signal = signal;
+        this.dsl = DSL.using(pool, engine.dialect(), JOOQ);
+    }
+
+    /** jOOQ's rendering: names as the engine folds them (H2 to upper case, PostgreSQL to lower case). */
+    private static final Settings JOOQ =
+            new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER).withRenderSchema(false);
+
+    /** jOOQ on the caller's transaction {@code c}, in the dialect of its engine. */
+    public static DSLContext dsl(Connection c) throws SQLException {
+        return DSL.using(c, ServerDatabases.isServer(c) ? SQLDialect.POSTGRES : SQLDialect.H2, JOOQ);
     }
 
     /**
@@ -89,93 +115,25 @@ public final class Store implements AutoCloseable {
         return open(path, false);
     }
 
-    private static Store open(Path path, boolean create) {
-        Path file = normalise(path);
-        boolean exists = Files.exists(file);
-        if (!exists && !create) {
-            throw new StoreException(
-                    Kind.MISSING,
-                    "There is no database at " + file + "; check the path (or import into it to create one).");
-        }
-        boolean writable = true;
-        if (exists) {
-            checkHeader(file);
-            StoreProbe.check(file);
-            writable = Files.isWritable(file) && Files.isWritable(file.getParent());
-        } else {
-            createParent(file);
-            if (!writableFolder(file.getParent())) {
-                throw new StoreException(
-                        Kind.IO,
-                        "The folder " + file.getParent() + " cannot be written (it is read-only or not yours), so no"
-                                + " database can be created there; choose another folder.");
-            }
-            long free = DiskGuard.free(file);
-            if (free >= 0 && free < DiskGuard.RESERVE) {
-                throw new StoreException(
-                        Kind.IO,
-                        "The disk holding " + file.getParent() + " is full or nearly so (" + DiskGuard.megabytes(free)
-                                + " free); a new database needs at least " + DiskGuard.megabytes(DiskGuard.RESERVE)
-                                + ". Free some space or choose another folder; nothing was created.");
-            }
-        }
-        String fullDisk = null;
-        if (exists && writable) {
-            long free = DiskGuard.free(file);
-            if (free >= 0 && free < DiskGuard.RESERVE / 2) {
-                // H2 writes as it opens; on a full disk the data are still read, read-only
-                writable = false;
-                fullDisk = "its disk is full, " + DiskGuard.megabytes(free) + " free: free some space to change it";
-            }
-        }
-        JdbcConnectionPool pool = pool(file, !writable);
-        try {
-            if (writable) {
-                if (exists) {
-                    backupBeforeMigration(pool, file);
-                }
-                migrate(pool, file);
-                if (crashed(pool, file)) {
-                    long need = CrashRebuild.spaceNeeded(file);
-                    long free = DiskGuard.free(file);
-                    if (free >= 0 && free < need) {
-                        // the data are not locked away: they open as the crash left them, read-only
-                        pool.dispose();
-                        String why = file + " was left unfinished by a crash; putting it back needs about "
-                                + DiskGuard.megabytes(need) + " free and the disk has " + DiskGuard.megabytes(free)
-                                + ", so it is open read-only as the crash left it: free some space and open it again";
-                        LOG.warn(why);
-                        return new Store(file, why, pool(file, true));
-                    }
-                    CrashRebuild.rebuild(file, pool);
-                    pool = pool(file, false);
-                    // the rebuilt file is read through every index before anyone works on it
-                    IntegrityCheck check =
-                            IntegrityCheck.run(new Store(file, false, pool), quant.core.job.JobMonitor.NONE);
-                    if (!check.sound()) {
-                        throw new StoreException(Kind.DAMAGED, check.verdict(file.toString()));
-                    }
-                }
-            } else if (!StoreProbe.upToDate(pool)) {
-                throw new StoreException(
-                        Kind.READ_ONLY,
-                        file + " cannot be written (" + (fullDisk != null ? fullDisk : "no permission")
-                                + ") and needs an update of its tables first; make room or allow writing, and open it"
-                                + " again.");
-            }
-        } catch (RuntimeException e) {
-            pool.dispose();
-            throw e;
-        }
-        return fullDisk != null ? new Store(file, fullDisk, pool) : new Store(file, !writable, pool);
+    /** Opens (or creates) the database at {@code location}: an H2 file, or a database on a PostgreSQL server. */
+    public static Store open(StoreLocation location) {
+        return open(location, true);
     }
 
-    private static boolean crashed(JdbcConnectionPool pool, Path file) {
-        try {
-            return CrashRebuild.needed(pool);
-        } catch (SQLException e) {
-            throw translate(file, e);
-        }
+    /** Opens the database at {@code location}, which must exist ({@link #openExisting(Path)}). */
+    public static Store openExisting(StoreLocation location) {
+        return open(location, false);
+    }
+
+    private static Store open(StoreLocation location, boolean create) {
+        return switch (location) {
+            case StoreLocation.File f -> H2Files.open(f.path(), create);
+            case StoreLocation.Server s -> ServerDatabases.open(s);
+        };
+    }
+
+    private static Store open(Path path, boolean create) {
+        return H2Files.open(path, create);
     }
 
     /**
@@ -183,21 +141,24 @@ public final class Store implements AutoCloseable {
      * temporary folder and is deleted when the app exits; the original file is never touched.
      */
     public static Store openReadOnlyCopy(Path path) {
-        Path file = normalise(path);
-        try {
-            Path dir = Files.createTempDirectory("quant-readonly");
-            Path copy = dir.resolve(file.getFileName());
-            Files.copy(file, copy);
-            Passphrases.same(copy, file);
-            copy.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
-            checkHeader(copy);
-            StoreProbe.check(copy);
-            JdbcConnectionPool pool = pool(copy, true);
-            return new Store(copy, true, pool);
-        } catch (IOException e) {
-            throw new StoreException(Kind.IO, "Could not copy " + file + " to open it read-only: " + e.getMessage(), e);
-        }
+        return H2Files.openReadOnlyCopy(path);
+    }
+
+    /**
+     * A database another program holds, for reading: a read-only copy of a file; a server database is
+     * shared and simply opened.
+     */
+    public static Store openReadOnlyCopy(StoreLocation location) {
+        return switch (location) {
+            case StoreLocation.File f -> H2Files.openReadOnlyCopy(f.path());
+            case StoreLocation.Server s -> ServerDatabases.open(s);
+        };
+    }
+
+    /** A store on an H2 file, open read-only for {@code readOnlyReason} unless it is null. */
+    static Store ofFile(Path file, String readOnlyReason, JdbcConnectionPool pool) {
+        return new Store(
+                StoreLocation.of(file), Engine.H2, readOnlyReason, pool, new WriteGate.Local(), Role.ADMIN, null);
     }
 
     /** The database file ({@code *.mv.db}) for a path given with or without that ending. */
@@ -205,19 +166,6 @@ public final class Store implements AutoCloseable {
         Path abs = path.toAbsolutePath().normalize();
         String name = abs.getFileName().toString();
         return name.endsWith(SUFFIX) ? abs : abs.resolveSibling(name + SUFFIX);
-    }
-
-    /** The connections to {@code file}, with its passphrase when one was given ({@link Passphrases}). */
-    static JdbcConnectionPool pool(Path file, boolean readOnly) {
-        return JdbcConnectionPool.create(url(file, readOnly), "sa", Passphrases.password(file));
-    }
-
-    static String url(Path file, boolean readOnly) {
-        String base = file.toString();
-        base = base.substring(0, base.length() - SUFFIX.length());
-        // no trace file beside the user's database: H2 prints a stack trace when it cannot write one
-        return "jdbc:h2:file:" + base + ";TRACE_LEVEL_FILE=0" + Passphrases.cipher(file)
-                + (readOnly ? ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE" : "");
     }
 
     /** Work on an open store that may fail with an exception. */
@@ -232,7 +180,17 @@ public final class Store implements AutoCloseable {
      * it, so a failed first import or load leaves nothing behind, as its message says.
      */
     public static <T> T writeInto(Path path, Work<T> work) throws Exception {
-        Path file = normalise(path);
+        return writeInto(StoreLocation.of(path), work);
+    }
+
+    /** {@link #writeInto(Path, Work)} for any location; a server database is never deleted. */
+    public static <T> T writeInto(StoreLocation location, Work<T> work) throws Exception {
+        if (!(location instanceof StoreLocation.File f)) {
+            try (Store store = open(location)) {
+                return work.on(store);
+            }
+        }
+        Path file = f.path();
         boolean existed = Files.exists(file);
         Store store = open(file);
         try {
@@ -254,169 +212,91 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Whether a file can be created in {@code folder}: tried, since permissions do not tell a read-only disk. */
-    private static boolean writableFolder(Path folder) {
-        try {
-            Path probe = Files.createTempFile(folder, ".quant-probe", ".tmp");
-            Files.delete(probe);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void createParent(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new StoreException(
-                    Kind.IO, "Could not create the folder " + file.getParent() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
-
-    private static void checkHeader(Path file) {
-        if (!Files.isRegularFile(file)) {
-            // a folder, a device or a pipe: reading one could block or never end
-            throw new StoreException(
-                    Kind.DAMAGED,
-                    file + " is " + quant.core.io.OutputPath.kind(file)
-                            + ", not a Quant Workbench database file; it was left as it is.");
-        }
-        byte[] head = new byte[H2_HEADER.length];
-        int read;
-        try (InputStream in = Files.newInputStream(file)) {
-            read = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            throw new StoreException(Kind.IO, "Could not read " + file + ": " + e.getMessage(), e);
-        }
-        if (read >= 0 && startsWith(file, ENCRYPTED_HEADER)) {
-            if (!Passphrases.given(file)) {
-                throw new StoreException(
-                        Kind.ENCRYPTED,
-                        file + " is encrypted: give its passphrase (in the window when asked; on the command line"
-                                + " with --passphrase-file FILE or the QUANT_PASSPHRASE environment variable).");
-            }
-            return;
-        }
-        if (Passphrases.given(file) && read == head.length && Arrays.equals(head, H2_HEADER)) {
-            // a passphrase given for a file that is not encrypted (one set for every database): opened as it is
-            Passphrases.forget(file);
-        }
-        if (read < head.length || !Arrays.equals(head, H2_HEADER)) {
-            throw new StoreException(
-                    Kind.DAMAGED,
-                    file + " is not a Quant Workbench database (it is not an H2 database file); it was left as it is.");
-        }
-    }
-
-    /** Whether {@code file} begins with {@code prefix}. */
-    private static boolean startsWith(Path file, byte[] prefix) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(prefix.length), prefix);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    static StoreException translate(Path file, SQLException e) {
-        SQLException first = e;
-        int code = first.getErrorCode();
-        if (Passphrases.given(file)
-                && (code == ErrorCode.FILE_ENCRYPTION_ERROR_1
-                        || code == ErrorCode.WRONG_USER_OR_PASSWORD
-                        || String.valueOf(e.getMessage()).contains("Wrong password"))) {
-            return new StoreException(Kind.ENCRYPTED, "The passphrase given does not open " + file + ".", e);
-        }
-        if (code == ErrorCode.DATABASE_ALREADY_OPEN_1 || code == ErrorCode.LOCK_TIMEOUT_1) {
-            return new StoreException(
-                    Kind.LOCKED,
-                    file + " is already open in another Quant Workbench window or program; H2 cannot share it.",
-                    e);
-        }
-        if (code == ErrorCode.FILE_CORRUPTED_1
-                || code == ErrorCode.FILE_VERSION_ERROR_1
-                || code == ErrorCode.FILE_ENCRYPTION_ERROR_1
-                || code == ErrorCode.GENERAL_ERROR_1) {
-            return new StoreException(
-                    Kind.DAMAGED, file + " is damaged and cannot be opened; it was left as it is.", e);
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (m.contains("No space left on device")) {
-                return new StoreException(
-                        Kind.IO,
-                        "The disk holding " + file + " is full; free some space and try again (the database is as"
-                                + " it was before this command).",
-                        e);
-            }
-            if (m.contains("Read-only file system")) {
-                return new StoreException(
-                        Kind.IO, "The database " + file + " is on a read-only disk, so it cannot be written.", e);
-            }
-        }
-        // H2's own words without its error code ("[90028-252]")
-        String words = String.valueOf(e.getMessage())
-                .replaceAll("\\s*\\[\\d+-\\d+]", "")
-                .replaceAll("\\s+", " ")
-                .strip();
-        return new StoreException(
-                Kind.IO, "The database " + file + " could not be opened (" + words.replaceAll("\\.$", "") + ").", e);
-    }
-
-    /** Backs up a database a migration is about to change ({@link Backups}); a new or current one is left alone. */
-    private static void backupBeforeMigration(DataSource ds, Path file) {
-        MigrationInfo[] pending;
-        try {
-            pending = flyway(ds).info().pending();
-        } catch (FlywayException e) {
-            return; // migrate() says what is wrong with the history
-        }
-        if (pending.length == 0) {
-            return;
-        }
-        Backups.ensureFolder();
-        Path to = Backups.backup(
-                file,
-                ds,
-                Backups.defaultTarget(file, "before-v" + pending[pending.length - 1].getVersion()),
-                Backups.keep(ds));
-        LOG.info("Backed up {} to {} before bringing its tables up to date", file, to);
-    }
-
     /** The connections, for work in this package that is not a transaction (a backup). */
     DataSource dataSource() {
         return pool;
     }
 
-    static Flyway flyway(DataSource ds) {
+    /**
+     * Flyway over {@code ds}: the migrations both engines share ({@code db/migration}) and the engine's
+     * own versions of the few that differ ({@code db/vendor/h2}, {@code db/vendor/postgresql}).
+     */
+    static Flyway flyway(DataSource ds, Engine engine) {
         return Flyway.configure()
                 .dataSource(ds)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(engine))
                 .ignoreMigrationPatterns("*:future")
                 .load();
     }
 
-    private static void migrate(DataSource ds, Path file) {
-        try {
-            flyway(ds).migrate();
-        } catch (FlywayException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw translate(file, sql);
-            }
-            LOG.error("Migration of {} failed", file, e);
+    private static String vendor(Engine engine) {
+        return switch (engine) {
+            case H2 -> "h2";
+            case POSTGRESQL -> "postgresql";
+        };
+    }
+
+    /** Where the data are: the H2 file or the server database. */
+    public StoreLocation location() {
+        return location;
+    }
+
+    /** The engine holding the data. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** What the user may do here: on a server, their role; an H2 file's user may do everything. */
+    public Role role() {
+        return role;
+    }
+
+    /**
+     * The database file.
+     *
+     * @throws IllegalStateException on a server database, which has no file (ask {@link #location()})
+     */
+    public Path file() {
+        if (location instanceof StoreLocation.File f) {
+            return f.path();
+        }
+        throw new IllegalStateException(location.describe() + " is on a server and has no file");
+    }
+
+    /**
+     * Refuses, in one sentence, work that only an H2 file can have done.
+     *
+     * @param what what cannot be done, as the end of "… cannot be …"
+     * @param instead what to do instead on a server
+     * @throws StoreException (refused) on a server database
+     */
+    public void requireFile(String what, String instead) {
+        if (location.isServer()) {
             throw new StoreException(
-                    Kind.DAMAGED,
-                    file + " is an H2 database but its tables could not be brought up to date; it was left as it is"
-                            + " (details in the log).",
-                    e);
+                    Kind.REFUSED,
+                    location.describe() + " is on a server and cannot be " + what + " here; " + instead + ".");
         }
     }
 
-    /** The database file. */
-    public Path file() {
-        return file;
+    /**
+     * {@code monitor}, also stopping a write when the disk under an H2 file runs low ({@link DiskGuard});
+     * a server keeps its own disk.
+     */
+    public JobMonitor guarded(JobMonitor monitor) {
+        return location instanceof StoreLocation.File f ? DiskGuard.around(monitor, f.path()) : monitor;
+    }
+
+    /** The files a command must not write its output over: the H2 file and its neighbours; none on a server. */
+    public java.util.List<OutputPath.Protected> protectedFiles() {
+        return location instanceof StoreLocation.File f ? OutputPath.Protected.database(f.path()) : java.util.List.of();
+    }
+
+    /**
+     * Calls {@code listener} (on a background thread) when another program changes the data: on a
+     * server, a colleague's import or undo; an H2 file has no other writer. Returns what stops it.
+     */
+    public AutoCloseable onChangeElsewhere(Runnable listener) {
+        return signal == null ? () -> {} : signal.listen(listener);
     }
 
     /** Whether this is a read-only copy of a database held by another program. */
@@ -433,7 +313,7 @@ public final class Store implements AutoCloseable {
         if (readOnly) {
             throw new StoreException(
                     Kind.READ_ONLY,
-                    file.getFileName() + " is open read-only (" + readOnlyReason + "); it cannot be changed.");
+                    location.name() + " is open read-only (" + readOnlyReason + "); it cannot be changed.");
         }
     }
 
@@ -449,7 +329,7 @@ public final class Store implements AutoCloseable {
 
     /** The applied schema version, e.g. {@code "1"}. */
     public String schemaVersion() {
-        MigrationInfo current = flyway(pool).info().current();
+        MigrationInfo current = flyway(pool, engine).info().current();
         return current == null ? "0" : current.getVersion().getVersion();
     }
 
@@ -468,6 +348,17 @@ public final class Store implements AutoCloseable {
                 "UPDATE store_meta SET meta_value = CAST(CAST(meta_value AS BIGINT) + 1 AS VARCHAR) WHERE meta_key = 'data_version'")) {
             st.executeUpdate();
         }
+        if (ServerDatabases.isServer(tx)) {
+            ServerDatabases.announceChange(tx); // delivered to the colleagues' windows when this commits
+        }
+    }
+
+    /**
+     * The id column, named as the engine of {@code c} asks for the keys it generated: H2 by its
+     * upper-case name, PostgreSQL by its lower-case one.
+     */
+    public static String[] idColumn(Connection c) throws SQLException {
+        return new String[] {ServerDatabases.isServer(c) ? "id" : "ID"};
     }
 
     /** Row counts of every domain table, in {@link DomainTable} order. */
@@ -497,7 +388,13 @@ public final class Store implements AutoCloseable {
 
     /** A summary for {@code quant info}. */
     public StoreInfo info() {
-        return new StoreInfo(file, schemaVersion(), dataVersion(), rowCounts());
+        return new StoreInfo(
+                location.text(),
+                engine.name().toLowerCase(java.util.Locale.ROOT),
+                role.word(),
+                schemaVersion(),
+                dataVersion(),
+                rowCounts());
     }
 
     /** Work that runs in one transaction on a plain JDBC connection. */
@@ -545,16 +442,29 @@ public final class Store implements AutoCloseable {
     /**
      * Runs {@code work} while holding the write lock, if no writer holds it now: nothing can commit
      * while it runs, so reads on several connections see one state. Returns empty, without running
-     * the work, when a writer (an import, an undo) is busy.
+     * the work, when a writer (an import, an undo) is busy — and always on a server, where a reader
+     * must not hold up a colleague's import: it reads in one repeatable-read transaction instead.
      */
     public <T, E extends Exception> Optional<T> whileNoWriter(Exclusive<T, E> work) throws E {
-        if (!writeLock.tryLock()) {
+        if (engine != Engine.H2 || !writeLock.tryLock()) {
             return Optional.empty();
         }
         try {
             return Optional.ofNullable(work.run());
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Makes queries on {@code c} stream their rows rather than gather them first (H2's lazy execution;
+     * PostgreSQL streams by the statement's fetch size inside a transaction), or stops it.
+     */
+    public void streamRows(Connection c, boolean on) throws SQLException {
+        if (engine == Engine.H2) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+            }
         }
     }
 
@@ -575,9 +485,12 @@ public final class Store implements AutoCloseable {
     /** {@link #inTransaction}, for work that also reads or writes files: their errors pass through as they are. */
     public <T> T inTransactionWithIo(IoTransactionWork<T> work) throws IOException {
         checkWritable();
-        DiskGuard.requireRoom(file);
+        if (location instanceof StoreLocation.File f) {
+            DiskGuard.requireRoom(f.path());
+        }
         writeLock.lock();
         try (Connection c = pool.getConnection()) {
+            c.setReadOnly(false); // a pooled connection may come back from a reader
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -605,40 +518,37 @@ public final class Store implements AutoCloseable {
     /** A database refusal in one sentence: the rule or condition in words, never the SQL. */
     private StoreException refusal(SQLException e) {
         LOG.warn("The database refused a change", e);
-        int code = e.getErrorCode();
-        if (code == ErrorCode.DATABASE_IS_READ_ONLY) {
-            return new StoreException(Kind.READ_ONLY, file.getFileName() + " is read-only; nothing was changed.", e);
-        }
-        if (code == ErrorCode.DATABASE_ALREADY_OPEN_1 || code == ErrorCode.LOCK_TIMEOUT_1) {
-            return new StoreException(
-                    Kind.LOCKED, file.getFileName() + " is busy with another change; nothing was changed.", e);
-        }
-        if (code == ErrorCode.OUT_OF_MEMORY || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2) {
-            return new StoreException(
-                    Kind.IO,
-                    "The database " + file.getFileName() + " could not be written (disk full or not writable);"
-                            + " nothing was changed.",
-                    e);
-        }
-        return new StoreException(
-                Kind.REJECTED,
-                "The database refused the change (" + DatabaseErrors.inWords(e) + "); nothing was changed.",
-                e);
+        StoreException known = engine == Engine.H2
+                ? H2Files.refusal(location.name(), e)
+                : ServerDatabases.refusal((StoreLocation.Server) location, e);
+        return known != null
+                ? known
+                : new StoreException(
+                        Kind.REJECTED,
+                        "The database refused the change (" + DatabaseErrors.inWords(e) + "); nothing was changed.",
+                        e);
     }
 
     /** A connection for reading; the caller closes it. */
     public Connection readConnection() {
         try {
             Connection c = pool.getConnection();
+            c.setAutoCommit(true);
             c.setReadOnly(true);
             return c;
         } catch (SQLException e) {
-            throw new StoreException(Kind.IO, "Could not read the database: " + e.getMessage(), e);
+            throw engine == Engine.H2
+                    ? new StoreException(Kind.IO, "Could not read the database: " + e.getMessage(), e)
+                    : ServerDatabases.unreachable((StoreLocation.Server) location, e);
         }
     }
 
     @Override
     public void close() {
+        if (signal != null) {
+            signal.close();
+        }
+        writeLock.close();
         // H2 closes the database when its last connection closes (DB_CLOSE_DELAY=0).
         pool.dispose();
     }

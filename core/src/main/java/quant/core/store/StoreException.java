@@ -35,7 +35,12 @@ public final class StoreException extends RuntimeException {
         REJECTED,
         /** An encrypted database without its passphrase, or with a wrong one: a usage error. */
         ENCRYPTED,
-        /** Any other input/output problem. */
+        /**
+         * The server refused the user: no password or a wrong one, or a role without the right to do
+         * it: a usage error.
+         */
+        DENIED,
+        /** Any other input/output problem (a server that cannot be reached among them). */
         IO
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -47,12 +46,12 @@ final class StoreProbe {
     /** Throws a {@link StoreException} unless {@code file} is a database this version may open for writing. */
     static void check(Path file) {
         try {
-            look(file, Store.url(file, true));
+            look(file, H2Files.url(file, true));
         } catch (Unreadable e) {
             if (e.sql != null
                     && (isLock(e.sql)
                             || Passphrases.given(file) && e.sql.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1)) {
-                throw Store.translate(file, e.sql); // in use, or the wrong passphrase: a copy would not help
+                throw H2Files.translate(file, e.sql); // in use, or the wrong passphrase: a copy would not help
             }
             LoggerFactory.getLogger(StoreProbe.class)
                     .info("Read-only look at {} failed; looking at a recovered copy", file, e.getCause());
@@ -61,9 +60,9 @@ final class StoreProbe {
     }
 
     /** Whether every migration of this version is applied (a read-only file can then be read as it is). */
-    static boolean upToDate(DataSource ds) {
+    static boolean upToDate(DataSource ds, Store.Engine engine) {
         try {
-            return Store.flyway(ds).info().pending().length == 0;
+            return Store.flyway(ds, engine).info().pending().length == 0;
         } catch (FlywayException e) {
             return false;
         }
@@ -94,26 +93,39 @@ final class StoreProbe {
     private static void look(Path file, String url) {
         JdbcConnectionPool probe = JdbcConnectionPool.create(url, "sa", Passphrases.password(file));
         try {
+            inspect(probe, Store.Engine.H2, file.toString());
+        } finally {
+            probe.dispose();
+        }
+    }
+
+    /**
+     * Refuses the database behind {@code ds} — {@code where} in sentences — when it is another
+     * program's (other tables and no history of ours, or a history that was edited) or was written by a
+     * newer version; returns when it is empty, or ours at this version or an older one.
+     */
+    static void inspect(DataSource ds, Store.Engine engine, String where) {
+        try {
             List<String> tables = new ArrayList<>();
-            try (Connection c = probe.getConnection();
-                    PreparedStatement st = c.prepareStatement("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                            + " WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME");
-                    ResultSet rs = st.executeQuery()) {
+            try (Connection c = ds.getConnection();
+                    ResultSet rs = c.getMetaData().getTables(null, schema(c, engine), "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
-                    tables.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                    tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
                 }
             }
+            tables.sort(null);
             if (tables.isEmpty()) {
-                return; // an empty H2 file: ours to fill
+                return; // an empty database: ours to fill
             }
+            String kind = engine == Store.Engine.H2 ? "an H2 database" : "a database";
             if (!tables.contains(HISTORY)) {
                 throw new StoreException(
                         Kind.FOREIGN,
-                        file + " is an H2 database of another program (it has tables such as "
+                        where + " is " + kind + " of another program (it has tables such as "
                                 + String.join(", ", tables.subList(0, Math.min(3, tables.size())))
                                 + " and no Quant Workbench history); it was left as it is.");
             }
-            Flyway flyway = Store.flyway(probe);
+            Flyway flyway = Store.flyway(ds, engine);
             MigrationInfo[] all = flyway.info().all();
             MigrationVersion newest = Arrays.stream(all)
                     .filter(i -> FUTURE.contains(i.getState()))
@@ -123,29 +135,31 @@ final class StoreProbe {
             if (newest != null) {
                 throw new StoreException(
                         Kind.NEWER_VERSION,
-                        file + " was written by a newer version of Quant Workbench (schema version " + newest
+                        where + " was written by a newer version of Quant Workbench (schema version " + newest
                                 + ", this version knows up to " + highestKnown(all)
                                 + "); it was not changed. Open it with the newer version.");
             }
             ValidateResult valid = Flyway.configure()
-                    .dataSource(probe)
-                    .locations("classpath:db/migration")
+                    .configuration(flyway.getConfiguration())
                     .ignoreMigrationPatterns("*:future", "*:pending")
                     .load()
                     .validateWithResult();
             if (!valid.validationSuccessful) {
                 throw new StoreException(
                         Kind.FOREIGN,
-                        file + " has a migration history that does not match this version's (it was edited or"
+                        where + " has a migration history that does not match this version's (it was edited or"
                                 + " comes from another program); it was left as it is.");
             }
         } catch (SQLException e) {
             throw new Unreadable(e, e);
         } catch (FlywayException e) {
             throw new Unreadable(e.getCause() instanceof SQLException sql ? sql : null, e);
-        } finally {
-            probe.dispose();
         }
+    }
+
+    /** The schema the workbench's tables live in: H2's PUBLIC, the server connection's current schema. */
+    private static String schema(Connection c, Store.Engine engine) throws SQLException {
+        return engine == Store.Engine.H2 ? "PUBLIC" : c.getSchema();
     }
 
     private static boolean isLock(SQLException e) {
@@ -171,8 +185,8 @@ final class StoreProbe {
         }
     }
 
-    /** The file could not be looked at (as opposed to a look that found a reason to refuse it). */
-    private static final class Unreadable extends RuntimeException {
+    /** The database could not be looked at (as opposed to a look that found a reason to refuse it). */
+    static final class Unreadable extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final transient SQLException sql;
 

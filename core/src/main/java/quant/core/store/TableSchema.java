@@ -64,7 +64,10 @@ public final class TableSchema {
                         name,
                         new TableColumn(
                                 name,
-                                ColumnType.of(md.getColumnType(i)),
+                                // PostgreSQL reports its timestamptz as a plain TIMESTAMP, by type code
+                                "timestamptz".equalsIgnoreCase(md.getColumnTypeName(i))
+                                        ? ColumnType.TIMESTAMP_WITH_ZONE
+                                        : ColumnType.of(md.getColumnType(i)),
                                 md.getPrecision(i),
                                 md.getScale(i),
                                 md.isNullable(i) == ResultSetMetaData.columnNoNulls,
@@ -85,7 +88,7 @@ public final class TableSchema {
             st.setString(1, table.sqlName());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    Matcher m = IN_LIST.matcher(rs.getString(1));
+                    Matcher m = IN_LIST.matcher(DatabaseErrors.plain(rs.getString(1)));
                     while (m.find()) {
                         List<String> values = new ArrayList<>();
                         for (String v : m.group(2).split(",")) {

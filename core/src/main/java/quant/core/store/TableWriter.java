@@ -178,7 +178,7 @@ public final class TableWriter implements AutoCloseable {
                 + String.join(", ", java.util.Collections.nCopies(n, row));
         PreparedStatement st = statements.get(sqlText);
         if (st == null) {
-            st = c.prepareStatement(sqlText, new String[] {"ID"});
+            st = c.prepareStatement(sqlText, Store.idColumn(c));
             statements.put(sqlText, st);
         }
         return st;

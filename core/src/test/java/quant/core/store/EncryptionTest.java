@@ -130,7 +130,7 @@ class EncryptionTest {
     void recoveryReadOnlyCopiesAndBackupsWorkOnAnEncryptedFile() throws Exception {
         Path db = encrypted("kept", "kept secret");
         // a run a crash left running: the next open rebuilds the file, encrypted as before
-        try (var c = java.sql.DriverManager.getConnection(Store.url(db, false), "sa", Passphrases.password(db));
+        try (var c = java.sql.DriverManager.getConnection(H2Files.url(db, false), "sa", Passphrases.password(db));
                 var st = c.createStatement()) {
             st.executeUpdate("INSERT INTO import_run (file_name, file_size, sha256, target_table, source, rows_read,"
                     + " rows_inserted, rows_updated, rows_rejected, started_at, duration_ms, outcome, run_by)"

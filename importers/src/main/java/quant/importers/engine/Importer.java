@@ -15,7 +15,6 @@ import quant.core.io.AtomicFile;
 import quant.core.io.OutputPath;
 import quant.core.job.JobMonitor;
 import quant.core.runs.RunJournal;
-import quant.core.store.DiskGuard;
 import quant.core.store.RunOutcome;
 import quant.core.store.Store;
 import quant.core.store.TableSchema;
@@ -105,7 +104,7 @@ public final class Importer {
             throws IOException {
         Path rejectsPath = null;
         if (options.rejects() != null && options.onError() == ImportOptions.OnError.SKIP && !options.dryRun()) {
-            List<OutputPath.Protected> keep = new ArrayList<>(OutputPath.Protected.database(store.file()));
+            List<OutputPath.Protected> keep = new ArrayList<>(store.protectedFiles());
             keep.add(new OutputPath.Protected(file, "the file being imported"));
             rejectsPath = OutputPath.check(options.rejects(), "The rejects file", keep);
         }
@@ -114,7 +113,7 @@ public final class Importer {
         }
         try (AtomicFile rejects = rejectsPath == null ? null : AtomicFile.create(rejectsPath)) {
             store.checkWritable();
-            JobMonitor guarded = DiskGuard.around(monitor, store.file());
+            JobMonitor guarded = store.guarded(monitor);
             ImportResult r = write(List.of(new ImportJob(file, profile)), options, i -> guarded, rejects)
                     .getFirst();
             if (rejects != null) {
@@ -134,8 +133,8 @@ public final class Importer {
             throws IOException {
         ImportOptions strict = new ImportOptions(ImportOptions.OnError.ABORT, false, null, options.zone());
         store.checkWritable();
-        DiskGuard.around(JobMonitor.NONE, store.file()); // refuses before anything starts on a full disk
-        return write(jobs, strict, i -> DiskGuard.around(monitors.apply(i), store.file()), null);
+        store.guarded(JobMonitor.NONE); // refuses before anything starts on a full disk
+        return write(jobs, strict, i -> store.guarded(monitors.apply(i)), null);
     }
 
     /**
@@ -154,11 +153,11 @@ public final class Importer {
             throw new IllegalArgumentException("a dry run takes one file");
         }
         store.checkWritable();
-        DiskGuard.around(JobMonitor.NONE, store.file());
+        store.guarded(JobMonitor.NONE);
         return writeSources(
                 List.copyOf(sources),
                 new ImportOptions(options.onError(), false, null, options.zone()),
-                i -> DiskGuard.around(monitors.apply(i), store.file()),
+                i -> store.guarded(monitors.apply(i)),
                 null);
     }
 
