@@ -1,5 +1,7 @@
 package quant.core.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,10 +11,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.ds.common.BaseDataSource;
 import org.slf4j.Logger;
@@ -48,10 +48,15 @@ final class ServerDatabases {
      *     that is not ours, newer, or not up to date and the user may not update it
      */
     static Store open(StoreLocation.Server server) {
-        PGConnectionPoolDataSource pooled = configure(new PGConnectionPoolDataSource(), server);
         PGSimpleDataSource direct = configure(new PGSimpleDataSource(), server);
-        JdbcConnectionPool pool = JdbcConnectionPool.create(pooled);
-        pool.setMaxConnections(16);
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(direct);
+        config.setPoolName("quant " + server.describe());
+        config.setMaximumPoolSize(16);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(CONNECT_SECONDS * 1000L);
+        config.setInitializationFailTimeout(-1); // the first connection below says why it fails
+        HikariDataSource pool = new HikariDataSource(config);
         try {
             try (Connection c = direct.getConnection()) {
                 // reached, and the user accepted
@@ -86,9 +91,17 @@ final class ServerDatabases {
             if (readOnly == null) {
                 takeBackUnfinishedRuns(pool, gate, server);
             }
-            return new Store(server, Store.Engine.POSTGRESQL, readOnly, pool, gate, role, new Signal(direct, server));
+            return new Store(
+                    server,
+                    Store.Engine.POSTGRESQL,
+                    readOnly,
+                    pool,
+                    pool::close,
+                    gate,
+                    role,
+                    new Signal(direct, server));
         } catch (RuntimeException e) {
-            pool.dispose();
+            pool.close();
             throw e;
         }
     }
@@ -158,11 +171,16 @@ final class ServerDatabases {
         }
     }
 
-    /** Whether the roles were made ({@link ServerRoles}) and the user may act as their admin group. */
+    /**
+     * Whether the roles were made on this database ({@link ServerRoles}: the admin group may create in its
+     * schema) and the user may act as the admin group.
+     */
     private static boolean actsAsAdminGroup(DataSource ds) {
         try (Connection c = ds.getConnection();
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT " + member(Role.ADMIN))) {
+                ResultSet rs = st.executeQuery("SELECT " + member(Role.ADMIN) + " AND CASE WHEN EXISTS (SELECT 1"
+                        + " FROM pg_roles WHERE rolname = 'quant_admin') THEN pg_catalog.has_schema_privilege("
+                        + "'quant_admin', current_schema(), 'CREATE') ELSE FALSE END")) {
             return rs.next() && rs.getBoolean(1);
         } catch (SQLException e) {
             return false;
@@ -173,7 +191,7 @@ final class ServerDatabases {
      * Records as interrupted the runs a stopped client left {@code running}, when no writer is busy
      * (a colleague's run in progress is also {@code running}, and holds the write lock).
      */
-    private static void takeBackUnfinishedRuns(JdbcConnectionPool pool, WriteGate gate, StoreLocation.Server server) {
+    private static void takeBackUnfinishedRuns(DataSource pool, WriteGate gate, StoreLocation.Server server) {
         if (!gate.tryLock()) {
             return;
         }

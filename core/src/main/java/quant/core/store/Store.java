@@ -62,7 +62,8 @@ public final class Store implements AutoCloseable {
     private final Engine engine;
     private final boolean readOnly;
     private final String readOnlyReason;
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
+    private final Runnable closePool;
     private final DSLContext dsl;
     private final WriteGate writeLock;
     private final Role role;
@@ -72,7 +73,8 @@ public final class Store implements AutoCloseable {
             StoreLocation location,
             Engine engine,
             String readOnlyReason,
-            JdbcConnectionPool pool,
+            DataSource pool,
+            Runnable closePool,
             WriteGate writeLock,
             Role role,
             ServerDatabases.Signal signal) {
@@ -81,6 +83,7 @@ public final class Store implements AutoCloseable {
         this.readOnly = readOnlyReason != null;
         this.readOnlyReason = readOnlyReason;
         this.pool = pool;
+        this.closePool = closePool;
         this.writeLock = writeLock;
         this.role = role;
         this.signal = signal;
@@ -158,7 +161,14 @@ public final class Store implements AutoCloseable {
     /** A store on an H2 file, open read-only for {@code readOnlyReason} unless it is null. */
     static Store ofFile(Path file, String readOnlyReason, JdbcConnectionPool pool) {
         return new Store(
-                StoreLocation.of(file), Engine.H2, readOnlyReason, pool, new WriteGate.Local(), Role.ADMIN, null);
+                StoreLocation.of(file),
+                Engine.H2,
+                readOnlyReason,
+                pool,
+                pool::dispose,
+                new WriteGate.Local(),
+                Role.ADMIN,
+                null);
     }
 
     /** The database file ({@code *.mv.db}) for a path given with or without that ending. */
@@ -550,6 +560,6 @@ public final class Store implements AutoCloseable {
         }
         writeLock.close();
         // H2 closes the database when its last connection closes (DB_CLOSE_DELAY=0).
-        pool.dispose();
+        closePool.run();
     }
 }
