@@ -91,7 +91,7 @@ class CrashRecoveryTest {
     }
 
     /** Every job with one more unit of revenue (updates), and each again under a new key (inserts). */
-    private static void changedAndNewJobs(Path jobs, Path out) throws IOException {
+    static void changedAndNewJobs(Path jobs, Path out) throws IOException {
         try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(jobs);
                 CsvWriter writer = CsvWriter.builder().build(out)) {
             List<String> header = null;
@@ -194,8 +194,16 @@ class CrashRecoveryTest {
     record Child(int exit, long millis) {}
 
     /** Runs {@code quant --db DB COMMAND…} in a new JVM; kills it after {@code killAfterMillis} (or lets it end). */
-    private static Child child(Path db, long killAfterMillis, String... command) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--db", db.toString()));
+    static Child child(Path db, long killAfterMillis, String... command) throws Exception {
+        return child(dir, db.toString(), killAfterMillis, command);
+    }
+
+    /**
+     * {@link #child(Path, long, String...)} for a database named as {@code --db} takes it, with the
+     * child's home and log in {@code dir}.
+     */
+    static Child child(Path dir, String db, long killAfterMillis, String... command) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--db", db));
         args.addAll(List.of(command));
         List<String> cmd = quant.app.ForkedQuant.command(dir.resolve("home"), List.of("-Xmx512m"), args);
         long start = System.nanoTime();

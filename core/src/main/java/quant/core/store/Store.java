@@ -322,7 +322,7 @@ public final class Store implements AutoCloseable {
     public void checkWritable() {
         if (readOnly) {
             throw new StoreException(
-                    Kind.READ_ONLY,
+                    role == Role.VIEWER ? Kind.DENIED : Kind.READ_ONLY,
                     location.name() + " is open read-only (" + readOnlyReason + "); it cannot be changed.");
         }
     }

@@ -140,6 +140,7 @@ public final class TableWriter implements AutoCloseable {
                     }
                     done += n;
                 }
+                c.releaseSavepoint(before);
                 return new Inserted(ids, refusals);
             } catch (SQLException batchFailure) {
                 c.rollback(before);
@@ -154,6 +155,7 @@ public final class TableWriter implements AutoCloseable {
                         generated.next();
                         ids[i] = generated.getLong(1);
                     }
+                    c.releaseSavepoint(sp);
                 } catch (SQLException e) {
                     c.rollback(sp);
                     refusals[i] = DatabaseErrors.explainRow(c, e);
@@ -199,6 +201,8 @@ public final class TableWriter implements AutoCloseable {
                 }
                 st.setLong(written.size() + 1, id);
                 st.executeUpdate();
+                // released, or a server keeps every row's subtransaction (and its lock) to the commit
+                c.releaseSavepoint(sp);
                 return Optional.empty();
             } catch (SQLException e) {
                 c.rollback(sp);
