@@ -1,6 +1,5 @@
 package quant.app;
 
-import java.nio.file.Path;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -20,7 +19,8 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         Map<String, String> named = getParameters().getNamed();
         Settings settings = Settings.load();
-        Path db = named.containsKey("db") ? Path.of(named.get("db")) : settings.databaseOrDefault();
+        quant.core.store.StoreLocation db =
+                named.containsKey("db") ? quant.core.store.StoreLocation.parse(named.get("db")) : settings.location();
         boolean sample = getParameters().getUnnamed().contains("--sample");
         FxJobRunner jobs = new FxJobRunner();
         WorkbenchViewModel model = new WorkbenchViewModel(jobs);

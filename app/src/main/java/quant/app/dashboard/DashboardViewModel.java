@@ -112,7 +112,7 @@ public final class DashboardViewModel {
         KpiResult kpis = KpiBoard.run(s, new KpiBoard.Spec(spec.period(), spec.asOf()), in, monitor);
         HealthResult health = HealthScore.of(kpis, in.rules());
         if (spec.asOf().isEmpty()) {
-            KpiCache.write(forecasts.store().file(), s.dataVersion(), kpis, health);
+            KpiCache.write(forecasts.store().location().text(), s.dataVersion(), kpis, health);
         }
         AlertCentre.Check check = AlertCentre.check(forecasts.store(), s, in, Optional.of(kpis), false, monitor);
         java.util.Map<String, quant.core.explore.ChartData> charts = new java.util.LinkedHashMap<>();
@@ -183,7 +183,7 @@ public final class DashboardViewModel {
         jobs.submit(
                 "Reading the last KPIs",
                 monitor -> KpiCache.read(
-                        forecasts.store().file(), forecasts.store().dataVersion(), p),
+                        forecasts.store().location().text(), forecasts.store().dataVersion(), p),
                 e -> e.ifPresent(x -> {
                     if (board.resultProperty().get() == null) {
                         found.accept(x);

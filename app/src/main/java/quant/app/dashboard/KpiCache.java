@@ -42,14 +42,14 @@ final class KpiCache {
     }
 
     /** The kept values for this database, data version and period, if those are what was kept. */
-    static Optional<Entry> read(Path database, long dataVersion, String period) {
+    static Optional<Entry> read(String database, long dataVersion, String period) {
         Path file = file();
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
             Entry e = JSON.readValue(file.toFile(), Entry.class);
-            return e.database().equals(database.toAbsolutePath().toString())
+            return e.database().equals(database)
                             && e.dataVersion() == dataVersion
                             && e.period().equals(period)
                     ? Optional.of(e)
@@ -61,14 +61,12 @@ final class KpiCache {
     }
 
     /** Keeps the values, atomically; a failure is logged, never shown (the values are computed anyway). */
-    static void write(Path database, long dataVersion, KpiResult kpis, HealthResult health) {
+    static void write(String database, long dataVersion, KpiResult kpis, HealthResult health) {
         Path file = file();
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling("kpi-cache.json.tmp");
-            JSON.writeValue(
-                    tmp.toFile(),
-                    new Entry(database.toAbsolutePath().toString(), dataVersion, kpis.period(), kpis, health));
+            JSON.writeValue(tmp.toFile(), new Entry(database, dataVersion, kpis.period(), kpis, health));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not keep the KPIs in {}: {}", file, e.getMessage());

@@ -185,7 +185,7 @@ public final class ReportsViewModel {
         jobs.submit(
                 "Making the " + definition.title(),
                 monitor -> {
-                    List<OutputPath.Protected> keep = OutputPath.Protected.database(s.file());
+                    List<OutputPath.Protected> keep = new java.util.ArrayList<>(s.protectedFiles());
                     Path target = OutputPath.check(pdf, "The pack", keep);
                     Pack pack = PackBuilder.build(s, definition, PackBuilder.Request.DEFAULT, monitor);
                     List<Path> written = new ArrayList<>();

@@ -477,9 +477,7 @@ public final class RouteViewModel {
                 "Writing run sheets",
                 m -> {
                     Path target = OutputPath.check(
-                            file,
-                            "The run sheets' file",
-                            OutputPath.Protected.database(store.get().file()));
+                            file, "The run sheets' file", store.get().protectedFiles());
                     AtomicFile.write(target, out -> {
                         if (format == Format.CSV) {
                             Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -167,7 +167,10 @@ public final class MainWindow {
         sample.setId("menu-open-sample");
         MenuItem importData = item("Import data…", "Shortcut+I", this::chooseFileToImport);
         importData.setId("menu-import");
-        importData.disableProperty().bind(model.storeProperty().isNull());
+        // a read-only store (a copy, a full disk, a viewer on a team server) takes no imports
+        importData
+                .disableProperty()
+                .bind(model.storeProperty().map(st -> st.isReadOnly()).orElse(true));
         MenuItem businessSettings = item("Business settings…", "Shortcut+Comma", this::editBusinessSettings);
         businessSettings.disableProperty().bind(model.storeProperty().isNull());
         MenuItem export = item("Export…", "Shortcut+E", exports::exportFront);
@@ -176,9 +179,13 @@ public final class MainWindow {
         MenuItem backup = item("Back up…", null, this::chooseBackup);
         backup.setId("menu-backup");
         backup.disableProperty().bind(model.storeProperty().isNull());
+        // a team server is backed up by its own tools; zips and restores are a file's
+        backup.visibleProperty()
+                .bind(model.storeProperty().map(st -> !st.location().isServer()).orElse(true));
         MenuItem restore = item("Restore from a backup…", null, this::chooseRestore);
         restore.setId("menu-restore");
         restore.disableProperty().bind(model.storeProperty().isNull());
+        restore.visibleProperty().bind(backup.visibleProperty());
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             close();
             stage.close();
@@ -327,7 +334,7 @@ public final class MainWindow {
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Back up " + s.file().getFileName());
+        chooser.setTitle("Back up " + s.location().name());
         Path suggested = quant.core.store.Backups.defaultTarget(s.file(), null);
         java.io.File folder = suggested.getParent().toFile();
         if (folder.isDirectory() || folder.mkdirs()) {
@@ -347,7 +354,7 @@ public final class MainWindow {
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Restore " + s.file().getFileName() + " from a backup");
+        chooser.setTitle("Restore " + s.location().name() + " from a backup");
         java.io.File folder = quant.core.store.Backups.folder().toFile();
         if (folder.isDirectory()) {
             chooser.setInitialDirectory(folder);
@@ -359,7 +366,7 @@ public final class MainWindow {
         }
         Alert confirm = new Alert(
                 Alert.AlertType.CONFIRMATION,
-                "Replace " + s.file().getFileName() + " by the backup " + file.getName()
+                "Replace " + s.location().name() + " by the backup " + file.getName()
                         + "? The backup is checked first, and the current file is backed up before it is replaced.",
                 javafx.scene.control.ButtonType.OK,
                 javafx.scene.control.ButtonType.CANCEL);
@@ -389,7 +396,11 @@ public final class MainWindow {
         alert.setTitle("The database could not be opened");
         alert.setHeaderText(p.error().getMessage());
         ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
-        if (p.error().kind() == StoreException.Kind.LOCKED) {
+        if (p.path() == null) { // a team server's: its ways out are the server's (an admin, the address, .pgpass)
+            alert.getButtonTypes().setAll(quit);
+            alert.showAndWait();
+            quit();
+        } else if (p.error().kind() == StoreException.Kind.LOCKED) {
             ButtonType copy = new ButtonType("Open a read-only copy", ButtonBar.ButtonData.OK_DONE);
             alert.setContentText("Close the other window, or open a read-only copy of the file as it is now.");
             alert.getButtonTypes().setAll(copy, quit);
@@ -486,7 +497,7 @@ public final class MainWindow {
         alert.setHeaderText("Quant Workbench 0.1.0");
         Store s = model.storeProperty().get();
         alert.setContentText("Offline analytics for field-service and sales-led businesses.\n\nDatabase: "
-                + (s == null ? "none" : s.file() + " (schema " + s.schemaVersion() + ")"));
+                + (s == null ? "none" : s.location().describe() + " (schema " + s.schemaVersion() + ")"));
         alert.showAndWait();
     }
 

@@ -28,7 +28,10 @@ public final class StatusBar extends HBox {
                 .bind(model.storeProperty()
                         .map(s -> s == null
                                 ? "No database"
-                                : s.file().toString() + (s.isReadOnly() ? "  (read-only copy)" : "")));
+                                : s.location().isServer()
+                                        ? s.location().describe() + "  (role: "
+                                                + s.role().word() + ")"
+                                        : s.location().describe() + (s.isReadOnly() ? "  (read-only copy)" : "")));
         Label notice = new Label();
         notice.setId("status-notice");
         notice.textProperty().bind(model.noticeProperty());

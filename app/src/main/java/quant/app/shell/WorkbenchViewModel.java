@@ -15,6 +15,7 @@ import quant.core.store.DataFolder;
 import quant.core.store.DomainTable;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
+import quant.core.store.StoreLocation;
 import quant.samples.SampleLoader;
 import quant.samples.SampleSource;
 
@@ -34,10 +35,25 @@ public final class WorkbenchViewModel {
             new ReadOnlyObjectWrapper<>(BusinessSettings.DEFAULTS);
 
     /** A database that could not be opened, and why; the view offers the way out that fits. */
-    public record StoreProblem(Path path, StoreException error) {}
+    public record StoreProblem(StoreLocation location, StoreException error) {
+        /** The database file, for the ways out that only a file has (a new file, a read-only copy); null on a server. */
+        public Path path() {
+            return location instanceof StoreLocation.File f ? f.path() : null;
+        }
+    }
+
+    private final java.util.concurrent.Executor ui;
+    /** Stops listening for a colleague's changes to the open database (a team server's). */
+    private AutoCloseable colleagues = () -> {};
 
     public WorkbenchViewModel(JobRunner jobs) {
+        this(jobs, javafx.application.Platform::runLater);
+    }
+
+    /** @param ui runs work on the thread the properties belong to (the application thread) */
+    public WorkbenchViewModel(JobRunner jobs, java.util.concurrent.Executor ui) {
         this.jobs = jobs;
+        this.ui = ui;
     }
 
     public ReadOnlyObjectProperty<Store> storeProperty() {
@@ -103,7 +119,12 @@ public final class WorkbenchViewModel {
 
     /** Opens a database; with {@code loadSampleIfEmpty}, an empty one gets the sample company. */
     public void open(Path path, boolean loadSampleIfEmpty) {
-        openWith("Opening " + path.getFileName(), path, () -> Store.open(path), () -> {
+        open(StoreLocation.of(path), loadSampleIfEmpty);
+    }
+
+    /** Opens a database — a file or a team server's — loading the sample into an empty one when asked. */
+    public void open(StoreLocation location, boolean loadSampleIfEmpty) {
+        openWith("Opening " + location.name(), location, () -> Store.open(location), () -> {
             if (loadSampleIfEmpty && empty.get()) {
                 loadSample();
             }
@@ -115,20 +136,25 @@ public final class WorkbenchViewModel {
      * silently (a typo would look like lost data): the problem says so, and the window asks.
      */
     public void openExisting(Path path) {
-        openWith("Opening " + path.getFileName(), path, () -> Store.openExisting(path), () -> {});
+        openExisting(StoreLocation.of(path));
+    }
+
+    /** {@link #openExisting(Path)} for a file or a team server's database. */
+    public void openExisting(StoreLocation location) {
+        openWith("Opening " + location.name(), location, () -> Store.openExisting(location), () -> {});
     }
 
     /** Opens a read-only copy of a database another program holds. */
     public void openReadOnlyCopy(Path path) {
         openWith(
                 "Opening a read-only copy of " + path.getFileName(),
-                path,
+                StoreLocation.of(path),
                 () -> Store.openReadOnlyCopy(path),
                 () -> notice.set("This is a read-only copy of " + path + "; changes are not possible."));
     }
 
     /** Opens a store off the JavaFX thread, shows it, then runs {@code then}; a failure becomes the problem. */
-    private void openWith(String title, Path path, java.util.function.Supplier<Store> opener, Runnable then) {
+    private void openWith(String title, StoreLocation path, java.util.function.Supplier<Store> opener, Runnable then) {
         busy.set(true);
         jobs.submit(
                 title,
@@ -211,7 +237,11 @@ public final class WorkbenchViewModel {
 
     private void replaceStore(Store next, Map<DomainTable, Long> nextCounts) {
         Store previous = store.get();
+        stopListening();
         store.set(next);
+        if (next != null) {
+            colleagues = next.onChangeElsewhere(() -> ui.execute(() -> changedElsewhere(next)));
+        }
         setCounts(nextCounts);
         if (previous != null && previous != next) {
             previous.close();
@@ -219,12 +249,42 @@ public final class WorkbenchViewModel {
         notice.set("");
     }
 
+    /**
+     * A colleague's import, undo or edit committed on the team server: the counts and settings are read
+     * again, and with them every open view (they follow the counts) shows the data as it is now.
+     */
+    private void changedElsewhere(Store changed) {
+        if (store.get() != changed) {
+            return;
+        }
+        jobs.submit(
+                "Reading a colleague's change",
+                monitor -> new SampleLoaded(changed.rowCounts(), BusinessSettings.read(changed)),
+                read -> {
+                    if (store.get() == changed) {
+                        setCounts(read.counts());
+                        settings.set(read.settings());
+                        notice.set("A colleague changed the data; the views show it now.");
+                    }
+                },
+                error -> notice.set(sentence(error)));
+    }
+
+    private void stopListening() {
+        try {
+            colleagues.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(WorkbenchViewModel.class).info("Stopping the change listener", e);
+        }
+        colleagues = () -> {};
+    }
+
     private void setCounts(Map<DomainTable, Long> c) {
         counts.set(Map.copyOf(c));
         empty.set(store.get() != null && Store.noData(c));
     }
 
-    private void fail(Path path, Throwable error) {
+    private void fail(StoreLocation path, Throwable error) {
         busy.set(false);
         if (error instanceof StoreException se) {
             problem.set(new StoreProblem(path, se));
@@ -244,7 +304,7 @@ public final class WorkbenchViewModel {
             return;
         }
         jobs.submit(
-                "Backing up " + s.file().getFileName(),
+                "Backing up " + s.location().name(),
                 monitor -> {
                     if (to.toAbsolutePath()
                             .getParent()
@@ -264,10 +324,11 @@ public final class WorkbenchViewModel {
      */
     public void restore(Path zip) {
         Store s = store.get();
-        if (s == null || s.isReadOnly()) {
+        if (s == null || s.isReadOnly() || s.location().isServer()) {
             return;
         }
         Path target = s.file();
+        StoreLocation location = s.location();
         replaceStore(null, Map.of());
         busy.set(true);
         jobs.submit(
@@ -277,7 +338,7 @@ public final class WorkbenchViewModel {
                     busy.set(false);
                     openWith(
                             "Opening " + target.getFileName(),
-                            target,
+                            location,
                             () -> Store.open(target),
                             () -> notice.set("Restored " + zip.getFileName() + "; the file it replaced is in "
                                     + quant.core.store.Backups.folder() + "."));
@@ -286,7 +347,10 @@ public final class WorkbenchViewModel {
                     busy.set(false);
                     String why = sentence(error);
                     openWith(
-                            "Opening " + target.getFileName(), target, () -> Store.open(target), () -> notice.set(why));
+                            "Opening " + target.getFileName(),
+                            location,
+                            () -> Store.open(target),
+                            () -> notice.set(why));
                 });
     }
 
@@ -306,8 +370,7 @@ public final class WorkbenchViewModel {
         jobs.submit(
                 "Exporting " + report.title(),
                 monitor -> {
-                    Path target = quant.core.io.OutputPath.check(
-                            to, "The export", quant.core.io.OutputPath.Protected.database(s.file()));
+                    Path target = quant.core.io.OutputPath.check(to, "The export", s.protectedFiles());
                     quant.core.report.Exports.write(report, target, options);
                     quant.app.analysis.ExportRecords.fromWindow(
                             s,
@@ -327,9 +390,7 @@ public final class WorkbenchViewModel {
                 "Saving a chart",
                 monitor -> {
                     Path target = quant.core.io.OutputPath.check(
-                            to,
-                            "The chart's file",
-                            s == null ? java.util.List.of() : quant.core.io.OutputPath.Protected.database(s.file()));
+                            to, "The chart's file", s == null ? java.util.List.of() : s.protectedFiles());
                     quant.core.report.ChartFiles.write(chart, target);
                     quant.app.analysis.ExportRecords.fromWindow(
                             s,
@@ -348,6 +409,7 @@ public final class WorkbenchViewModel {
 
     /** Closes the open database; called when the window closes. */
     public void close() {
+        stopListening();
         Store s = store.get();
         store.set(null);
         if (s != null) {

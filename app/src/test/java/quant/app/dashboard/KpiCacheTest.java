@@ -3,7 +3,6 @@ package quant.app.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -29,7 +28,7 @@ class KpiCacheTest {
         KpiInputs in = new KpiInputs(KpiRules.DEFAULTS, 365, OptionalDouble.empty(), "USD", List.of());
         KpiResult kpis = KpiBoard.run(s, new KpiBoard.Spec(KpiPeriod.MONTH, Optional.empty()), in, JobMonitor.NONE);
         HealthResult health = HealthScore.of(kpis, KpiRules.DEFAULTS);
-        Path db = store.file();
+        String db = store.location().text();
         Files.deleteIfExists(KpiCache.file());
         assertThat(KpiCache.read(db, s.dataVersion(), "month")).isEmpty();
         KpiCache.write(db, s.dataVersion(), kpis, health);
@@ -38,7 +37,7 @@ class KpiCacheTest {
         assertThat(e.health()).isEqualTo(health);
         assertThat(KpiCache.read(db, s.dataVersion() + 1, "month")).isEmpty();
         assertThat(KpiCache.read(db, s.dataVersion(), "quarter")).isEmpty();
-        assertThat(KpiCache.read(db.resolveSibling("other.mv.db"), s.dataVersion(), "month"))
+        assertThat(KpiCache.read(store.file().resolveSibling("other.mv.db").toString(), s.dataVersion(), "month"))
                 .isEmpty();
         Files.deleteIfExists(KpiCache.file());
     }

@@ -34,6 +34,8 @@ final class ServerDatabases {
     private static final Logger LOG = LoggerFactory.getLogger(ServerDatabases.class);
     /** The channel on which a change of the data is announced to the other workbenches. */
     static final String CHANNEL = "quant_data_changed";
+    /** The setting that names, for its transaction, the store writing: the announcement's payload. */
+    static final String WRITER = "quant.writer";
     /** How long a writer waits for a colleague's import before it is refused. */
     static final int WRITE_WAIT_SECONDS = 120;
 
@@ -238,7 +240,7 @@ final class ServerDatabases {
     /** Announces, when the caller's transaction commits, that the data changed. */
     static void announceChange(Connection tx) throws SQLException {
         try (Statement st = tx.createStatement()) {
-            st.execute("NOTIFY " + CHANNEL);
+            st.execute("SELECT pg_notify('" + CHANNEL + "', current_setting('" + WRITER + "', TRUE))");
         }
     }
 
@@ -316,12 +318,20 @@ final class ServerDatabases {
         private final DataSource source;
         private final StoreLocation.Server server;
         private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+        private final String self = java.util.UUID.randomUUID().toString();
         private volatile boolean closed;
         private Thread thread;
 
         Signal(DataSource source, StoreLocation.Server server) {
             this.source = source;
             this.server = server;
+        }
+
+        /** Signs the transaction on {@code c} as this store's, so that its announcement is not heard here. */
+        void sign(Connection c) throws SQLException {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL " + WRITER + " = '" + self + "'");
+            }
         }
 
         synchronized AutoCloseable listen(Runnable listener) {
@@ -343,8 +353,9 @@ final class ServerDatabases {
                     PGConnection pg = c.unwrap(PGConnection.class);
                     while (!closed) {
                         PGNotification[] got = pg.getNotifications(500);
-                        if (got != null && got.length > 0 && !closed) {
-                            // our own commits are announced too: a listener compares data versions
+                        boolean elsewhere = got != null
+                                && java.util.Arrays.stream(got).anyMatch(n -> !self.equals(n.getParameter()));
+                        if (elsewhere && !closed) {
                             listeners.forEach(Runnable::run);
                         }
                     }

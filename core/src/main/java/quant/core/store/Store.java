@@ -502,6 +502,9 @@ public final class Store implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             c.setReadOnly(false); // a pooled connection may come back from a reader
             c.setAutoCommit(false);
+            if (signal != null) {
+                signal.sign(c); // so that this store's own changes are not announced back to it
+            }
             try {
                 T result = work.run(c);
                 c.commit();

@@ -164,6 +164,14 @@ class ServerStoreTest {
             CountDownLatch told = new CountDownLatch(1);
             try (AutoCloseable listening = mine.onChangeElsewhere(told::countDown)) {
                 Thread.sleep(700); // the listener's connection is up
+                mine.inTransaction(c -> {
+                    Store.bumpDataVersion(c);
+                    return null;
+                });
+                Thread.sleep(1_000);
+                assertThat(told.getCount())
+                        .as("a workbench is not told of its own change")
+                        .isEqualTo(1);
                 long before = mine.dataVersion();
                 theirs.inTransaction(c -> {
                     Store.bumpDataVersion(c);
