@@ -1,13 +1,9 @@
 package quant.core.alerts;
 
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +11,7 @@ import java.util.Map;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.kpi.Alert;
 import quant.core.store.Store;
-import quant.core.store.StoreException;
+import quant.core.store.repo.AlertRows;
 
 /**
  * The alerts kept in the database ({@code kpi_alert}): the rules' alerts are merged in — new ones
@@ -30,11 +26,7 @@ public final class AlertLog {
 
     /** Every stored alert, newest first. */
     public static List<Alert> list(Store store) {
-        try (Connection c = store.readConnection()) {
-            return read(c);
-        } catch (SQLException e) {
-            throw new StoreException(StoreException.Kind.IO, "Could not read the alerts: " + e.getMessage(), e);
-        }
+        return AlertRows.all(store).stream().map(AlertLog::alert).toList();
     }
 
     /**
@@ -63,21 +55,16 @@ public final class AlertLog {
             Map<String, Alert> byKey = new HashMap<>();
             read(c).forEach(a -> byKey.put(key(a), a));
             List<Alert> raised = new ArrayList<>();
-            Timestamp now = Timestamp.from(Instant.now());
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             for (Alert a : computed) {
                 Alert stored = byKey.get(key(a));
                 if (stored == null) {
-                    insert(c, a, now);
+                    AlertRows.insert(c, row(a), now);
                     if (a.isOpen()) {
                         raised.add(a);
                     }
                 } else if (!a.isOpen() && stored.isOpen()) {
-                    try (PreparedStatement st = c.prepareStatement(
-                            "UPDATE kpi_alert SET state = 'resolved', resolved_on = ? WHERE id = ?")) {
-                        st.setDate(1, Date.valueOf(a.resolvedOn()));
-                        st.setLong(2, stored.id());
-                        st.executeUpdate();
-                    }
+                    AlertRows.resolve(c, stored.id(), a.resolvedOn());
                 }
             }
             List<Alert> all = read(c);
@@ -110,13 +97,7 @@ public final class AlertLog {
                 throw new InvalidSpecException(
                         "Alert " + id + " was resolved on " + a.resolvedOn() + "; there is nothing to acknowledge.");
             }
-            try (PreparedStatement st = c.prepareStatement(
-                    "UPDATE kpi_alert SET state = 'acknowledged', ack_note = ?, acknowledged_at = ? WHERE id = ?")) {
-                st.setString(1, text);
-                st.setTimestamp(2, Timestamp.from(Instant.now()));
-                st.setLong(3, id);
-                st.executeUpdate();
-            }
+            AlertRows.acknowledge(c, id, text, OffsetDateTime.now(ZoneOffset.UTC));
             return a.with(id, "acknowledged", null, text);
         });
     }
@@ -129,69 +110,42 @@ public final class AlertLog {
         return a.rule() + "\u0000" + a.kpi() + "\u0000" + a.level() + "\u0000" + a.raisedAt();
     }
 
-    private static void insert(Connection c, Alert a, Timestamp now) throws SQLException {
-        try (PreparedStatement st =
-                c.prepareStatement("INSERT INTO kpi_alert (alert_rule, subject, alert_level, period_label,"
-                        + " observed_on, observed_value, threshold, message, view_id, state, resolved_on, recorded_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, a.rule());
-            st.setString(2, a.kpi());
-            st.setString(3, a.level());
-            st.setString(4, a.period());
-            st.setDate(5, Date.valueOf(a.raisedAt()));
-            setDouble(st, 6, a.value());
-            setDouble(st, 7, a.threshold());
-            st.setString(8, a.message());
-            st.setString(9, a.view());
-            st.setString(10, a.isOpen() ? "raised" : "resolved");
-            if (a.resolvedOn() == null) {
-                st.setNull(11, Types.DATE);
-            } else {
-                st.setDate(11, Date.valueOf(a.resolvedOn()));
-            }
-            st.setTimestamp(12, now);
-            st.executeUpdate();
-        }
-    }
-
-    private static void setDouble(PreparedStatement st, int i, Double v) throws SQLException {
-        if (v == null || !Double.isFinite(v)) {
-            st.setNull(i, Types.DOUBLE);
-        } else {
-            st.setDouble(i, v);
-        }
-    }
-
     private static List<Alert> read(Connection c) throws SQLException {
-        List<Alert> out = new ArrayList<>();
-        try (PreparedStatement st =
-                        c.prepareStatement("SELECT id, alert_rule, subject, alert_level, period_label, observed_on,"
-                                + " observed_value, threshold, message, view_id, state, resolved_on, ack_note FROM kpi_alert"
-                                + " ORDER BY observed_on DESC, id DESC");
-                ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                double v = rs.getDouble(7);
-                Double value = rs.wasNull() ? null : v;
-                double t = rs.getDouble(8);
-                Double threshold = rs.wasNull() ? null : t;
-                Date resolved = rs.getDate(12);
-                out.add(new Alert(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getDate(6).toLocalDate(),
-                        value,
-                        threshold,
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getString(11),
-                        resolved == null ? null : resolved.toLocalDate(),
-                        rs.getString(13)));
-            }
-        }
-        return out;
+        return AlertRows.all(c).stream().map(AlertLog::alert).toList();
+    }
+
+    private static Alert alert(AlertRows.Row r) {
+        return new Alert(
+                r.id(),
+                r.rule(),
+                r.subject(),
+                r.level(),
+                r.period(),
+                r.observedOn(),
+                r.value(),
+                r.threshold(),
+                r.message(),
+                r.view(),
+                r.state(),
+                r.resolvedOn(),
+                r.note());
+    }
+
+    private static AlertRows.Row row(Alert a) {
+        return new AlertRows.Row(
+                0,
+                a.rule(),
+                a.kpi(),
+                a.level(),
+                a.period(),
+                a.raisedAt(),
+                a.value(),
+                a.threshold(),
+                a.message(),
+                a.view(),
+                a.isOpen() ? "raised" : "resolved",
+                a.resolvedOn(),
+                null);
     }
 
     /** The open alerts among {@code alerts}. */

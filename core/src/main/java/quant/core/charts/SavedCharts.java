@@ -4,19 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.explore.ChartSpec;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
+import quant.core.store.repo.SavedChartRows;
 
 /**
  * The charts saved from the chart builder ({@code saved_chart}): by name, the spec as JSON. Saving
@@ -35,17 +31,9 @@ public final class SavedCharts {
 
     /** Every saved chart, by name. */
     public static List<ChartSpec> list(Store store) {
-        List<ChartSpec> out = new ArrayList<>();
-        try (Connection c = store.readConnection();
-                PreparedStatement st = c.prepareStatement("SELECT name, spec FROM saved_chart ORDER BY name");
-                ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                out.add(read(rs.getString(2)).named(rs.getString(1)));
-            }
-        } catch (SQLException e) {
-            throw new StoreException(StoreException.Kind.IO, "Could not read the saved charts: " + e.getMessage(), e);
-        }
-        return out;
+        return SavedChartRows.list(store).stream()
+                .map(r -> read(r.spec()).named(r.name()))
+                .toList();
     }
 
     /** The chart saved under {@code name}, if any. */
@@ -66,31 +54,12 @@ public final class SavedCharts {
         if (name.length() > MAX_NAME) {
             throw new InvalidSpecException("A chart's name has at most " + MAX_NAME + " characters.");
         }
-        String json = write(spec);
-        store.inTransaction(c -> {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM saved_chart WHERE name = ?")) {
-                del.setString(1, name);
-                del.executeUpdate();
-            }
-            try (PreparedStatement st =
-                    c.prepareStatement("INSERT INTO saved_chart (name, spec, saved_at) VALUES (?, ?, ?)")) {
-                st.setString(1, name);
-                st.setString(2, json);
-                st.setTimestamp(3, Timestamp.from(Instant.now()));
-                st.executeUpdate();
-            }
-            return null;
-        });
+        SavedChartRows.replace(store, name, write(spec), OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     /** Deletes the chart saved under {@code name}; whether there was one. */
     public static boolean delete(Store store, String name) {
-        return store.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM saved_chart WHERE name = ?")) {
-                st.setString(1, name);
-                return st.executeUpdate() > 0;
-            }
-        });
+        return SavedChartRows.delete(store, name);
     }
 
     static String write(ChartSpec spec) {

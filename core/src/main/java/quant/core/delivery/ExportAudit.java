@@ -1,16 +1,14 @@
 package quant.core.delivery;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import quant.core.store.Store;
-import quant.core.store.StoreException;
+import quant.core.store.repo.ExportAuditRows;
 
 /**
  * Every export and delivery, recorded: what left the workbench, when, how and where to — a file written
@@ -57,15 +55,13 @@ public final class ExportAudit {
     /** Records one export in the caller's transaction. */
     public static void insert(Connection c, String what, Channel channel, String destination, Origin origin)
             throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "INSERT INTO export_audit (recorded_at, what, channel, destination, origin) VALUES (?, ?, ?, ?, ?)")) {
-            st.setTimestamp(1, Timestamp.from(Instant.now()));
-            st.setString(2, cut(what, 500));
-            st.setString(3, channel.key());
-            st.setString(4, cut(destination, 2000));
-            st.setString(5, origin.key());
-            st.executeUpdate();
-        }
+        ExportAuditRows.insert(
+                c,
+                OffsetDateTime.now(ZoneOffset.UTC),
+                cut(what, 500),
+                channel.key(),
+                cut(destination, 2000),
+                origin.key());
     }
 
     private static String cut(String s, int max) {
@@ -74,26 +70,14 @@ public final class ExportAudit {
 
     /** The latest entries, newest first. */
     public static List<Entry> list(Store store, int limit) {
-        List<Entry> out = new ArrayList<>();
-        try (Connection c = store.readConnection();
-                PreparedStatement st =
-                        c.prepareStatement("SELECT id, recorded_at, what, channel, destination, origin FROM"
-                                + " export_audit ORDER BY recorded_at DESC, id DESC LIMIT ?")) {
-            st.setInt(1, limit);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Entry(
-                            rs.getLong(1),
-                            rs.getTimestamp(2).toInstant(),
-                            rs.getString(3),
-                            Channel.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
-                            rs.getString(5),
-                            Origin.valueOf(rs.getString(6).toUpperCase(Locale.ROOT))));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException(StoreException.Kind.IO, "Could not read the export history: " + e.getMessage(), e);
-        }
-        return out;
+        return ExportAuditRows.latest(store, limit).stream()
+                .map(r -> new Entry(
+                        r.id(),
+                        r.at().toInstant(),
+                        r.what(),
+                        Channel.valueOf(r.channel().toUpperCase(Locale.ROOT)),
+                        r.destination(),
+                        Origin.valueOf(r.origin().toUpperCase(Locale.ROOT))))
+                .toList();
     }
 }

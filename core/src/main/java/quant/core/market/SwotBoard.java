@@ -1,17 +1,12 @@
 package quant.core.market;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import quant.core.store.Store;
-import quant.core.store.StoreException;
+import quant.core.store.repo.SwotItems;
 
 /**
  * The SWOT board a user keeps per period (table {@code swot_item}, migration V7): read one
@@ -63,36 +58,14 @@ public final class SwotBoard {
 
     /** The entries saved for {@code period}, by quadrant then position; empty when none were saved. */
     public static List<Item> read(Store store, String period) {
-        List<Item> items = new ArrayList<>();
-        try (Connection c = store.readConnection();
-                PreparedStatement st = c.prepareStatement("SELECT quadrant, item_text, suggested FROM swot_item"
-                        + " WHERE period = ? ORDER BY position, id")) {
-            st.setString(1, period);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    items.add(new Item(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException(StoreException.Kind.IO, "Could not read the SWOT board: " + e.getMessage(), e);
-        }
-        return List.copyOf(items);
+        return SwotItems.read(store, period).stream()
+                .map(r -> new Item(r.quadrant(), r.text(), r.suggested()))
+                .toList();
     }
 
     /** The periods that have a saved board, newest label first. */
     public static List<String> periods(Store store) {
-        List<String> out = new ArrayList<>();
-        try (Connection c = store.readConnection();
-                PreparedStatement st =
-                        c.prepareStatement("SELECT DISTINCT period FROM swot_item ORDER BY period DESC");
-                ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new StoreException(StoreException.Kind.IO, "Could not read the SWOT board: " + e.getMessage(), e);
-        }
-        return List.copyOf(out);
+        return List.copyOf(SwotItems.periods(store));
     }
 
     /**
@@ -103,27 +76,12 @@ public final class SwotBoard {
         if (period == null || period.isBlank() || period.length() > 32) {
             throw new IllegalArgumentException("A SWOT board needs a period label of 1 to 32 characters.");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        store.inTransaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM swot_item WHERE period = ?");
-                    PreparedStatement insert = c.prepareStatement(
-                            "INSERT INTO swot_item"
-                                    + " (period, quadrant, position, item_text, suggested, saved_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                delete.setString(1, period.strip());
-                delete.executeUpdate();
-                int position = 0;
-                for (Item item : items) {
-                    insert.setString(1, period.strip());
-                    insert.setString(2, item.quadrant());
-                    insert.setInt(3, position++);
-                    insert.setString(4, item.text());
-                    insert.setBoolean(5, item.suggested());
-                    insert.setObject(6, now);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            return null;
-        });
+        SwotItems.replace(
+                store,
+                period.strip(),
+                items.stream()
+                        .map(i -> new SwotItems.Row(i.quadrant(), i.text(), i.suggested()))
+                        .toList(),
+                OffsetDateTime.now(ZoneOffset.UTC));
     }
 }

@@ -332,6 +332,21 @@ public final class Store implements AutoCloseable {
         return readOnlyReason;
     }
 
+    /**
+     * Runs a repository's read on the pool; a failure is one sentence that names {@code what} was
+     * being read, and the server's words when a server refused.
+     */
+    public <T> T read(String what, java.util.function.Function<DSLContext, T> query) {
+        try {
+            return query.apply(dsl);
+        } catch (org.jooq.exception.DataAccessException e) {
+            if (location instanceof StoreLocation.Server server && e.getCause() instanceof SQLException sql) {
+                throw ServerDatabases.unreachable(server, sql);
+            }
+            throw new StoreException(Kind.IO, "Could not read " + what + ": " + e.getMessage(), e);
+        }
+    }
+
     /** jOOQ over the connection pool; for code inside core's store packages. */
     public DSLContext dsl() {
         return dsl;
@@ -515,6 +530,9 @@ public final class Store implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw refusal(e);
+        } catch (org.jooq.exception.DataAccessException e) {
+            // a repository's jOOQ statement: the same refusal in words as a plain statement's
+            throw e.getCause() instanceof SQLException sql ? refusal(sql) : e;
         } finally {
             writeLock.unlock();
         }
