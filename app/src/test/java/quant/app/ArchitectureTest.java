@@ -18,6 +18,8 @@ class ArchitectureTest {
     static void importClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // core's test helpers (a scratch database on the test server) arrive as a test jar
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("quant");
     }
 
@@ -225,20 +227,16 @@ class ArchitectureTest {
         "quant.core.chart.."
     };
 
-    /** The packages that read and write the database today. */
+    /**
+     * The packages that still speak JDBC themselves (the others go through the repositories in
+     * {@code quant.core.store.repo}, ADR 0026): the store, the run journal, the snapshot reader, the
+     * day's work for route planning and the customer profile, until they move too.
+     */
     static final String[] SQL_OWNERS = {
         "quant.core.store..",
-        "quant.core.alerts..",
-        "quant.core.charts..",
-        "quant.core.delivery..",
         "quant.core.runs..",
         "quant.core.analysis..",
-        "quant.core.settings..",
         "quant.core.customer..",
-        "quant.core.forecast.business..",
-        "quant.core.market..",
-        "quant.core.routing..",
-        "quant.core.importing..",
-        "quant.core.connections.."
+        "quant.core.routing.."
     };
 }

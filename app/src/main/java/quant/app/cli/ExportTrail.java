@@ -32,7 +32,7 @@ final class ExportTrail {
                 note(database, store.readOnlyReason(), err);
                 return;
             }
-            store.inTransaction(c -> {
+            store.transact(c -> {
                 for (Written w : files) {
                     ExportAudit.insert(
                             c,

@@ -1,7 +1,5 @@
 package quant.core.alerts;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.Map;
 import quant.core.analysis.InvalidSpecException;
 import quant.core.kpi.Alert;
 import quant.core.store.Store;
+import quant.core.store.Transaction;
 import quant.core.store.repo.AlertRows;
 
 /**
@@ -51,7 +50,7 @@ public final class AlertLog {
             all.sort(NEWEST_FIRST);
             return new Merge(all, raised);
         }
-        return store.inTransaction(c -> {
+        return store.transact(c -> {
             Map<String, Alert> byKey = new HashMap<>();
             read(c).forEach(a -> byKey.put(key(a), a));
             List<Alert> raised = new ArrayList<>();
@@ -88,7 +87,7 @@ public final class AlertLog {
             throw new InvalidSpecException(
                     "A note on an alert has at most 1,000 characters, not " + text.length() + ".");
         }
-        return store.inTransaction(c -> {
+        return store.transact(c -> {
             Alert a = read(c).stream()
                     .filter(x -> x.id() == id)
                     .findFirst()
@@ -110,7 +109,7 @@ public final class AlertLog {
         return a.rule() + "\u0000" + a.kpi() + "\u0000" + a.level() + "\u0000" + a.raisedAt();
     }
 
-    private static List<Alert> read(Connection c) throws SQLException {
+    private static List<Alert> read(Transaction c) {
         return AlertRows.all(c).stream().map(AlertLog::alert).toList();
     }
 

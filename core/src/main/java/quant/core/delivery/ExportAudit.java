@@ -1,13 +1,12 @@
 package quant.core.delivery;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import quant.core.store.Store;
+import quant.core.store.Transaction;
 import quant.core.store.repo.ExportAuditRows;
 
 /**
@@ -46,15 +45,14 @@ public final class ExportAudit {
 
     /** Records one export. */
     public static void record(Store store, String what, Channel channel, String destination, Origin origin) {
-        store.inTransaction(c -> {
+        store.transact(c -> {
             insert(c, what, channel, destination, origin);
             return null;
         });
     }
 
     /** Records one export in the caller's transaction. */
-    public static void insert(Connection c, String what, Channel channel, String destination, Origin origin)
-            throws SQLException {
+    public static void insert(Transaction c, String what, Channel channel, String destination, Origin origin) {
         ExportAuditRows.insert(
                 c,
                 OffsetDateTime.now(ZoneOffset.UTC),

@@ -154,7 +154,7 @@ public final class ScheduleRunner {
                             + (placed.isEmpty() ? "; nothing was delivered." : "; only " + names(placed) + " arrived."),
                     e);
         }
-        store.inTransaction(c -> {
+        store.transact(c -> {
             for (Path p : placed) {
                 ExportAudit.insert(
                         c, what + " (" + p.getFileName() + ")", Channel.FOLDER, p.toString(), Origin.SCHEDULE);
@@ -220,7 +220,7 @@ public final class ScheduleRunner {
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
-        store.inTransaction(c -> {
+        store.transact(c -> {
             ExportAudit.insert(c, what + " (" + names(files) + ")", Channel.EMAIL, m.destination(), Origin.SCHEDULE);
             return null;
         });

@@ -2,18 +2,13 @@ package quant.core.routing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import quant.core.store.Store;
-import quant.core.store.StoreException;
+import quant.core.store.repo.RoutePlanRows;
 
 /**
  * Route plans users keep (tables {@code route_plan}, {@code route_plan_route}, {@code route_plan_stop},
@@ -63,94 +58,63 @@ public final class KeptPlans {
         RoutePlan p = d.plan();
         List<RoutePlan.Unassigned> leftOut = new ArrayList<>(d.unplannable());
         leftOut.addAll(p.unassigned());
-        return store.inTransaction(c -> {
-            long id;
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO route_plan (plan_date, label, saved_at, seconds, seed, jobs_planned, jobs_left_out,"
-                            + " travel_minutes, distance_km, cost, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                st.setObject(1, d.date());
-                st.setString(2, name);
-                st.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-                st.setDouble(4, p.seconds());
-                st.setLong(5, seed);
-                st.setInt(6, p.totals().stops());
-                st.setInt(7, leftOut.size());
-                st.setDouble(8, p.totals().travelTime());
-                st.setDouble(9, p.totals().distance());
-                st.setBigDecimal(10, money(p.totals().cost()));
-                st.setString(11, String.valueOf(d.settings()));
-                st.executeUpdate();
-                try (ResultSet keys = st.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
+        List<RoutePlanRows.Route> routes = new ArrayList<>();
+        for (RoutePlan.Route r : p.routes()) {
+            if (r.used()) {
+                routes.add(new RoutePlanRows.Route(
+                        Long.parseLong(r.vehicleId()),
+                        r.label(),
+                        r.depart(),
+                        r.back(),
+                        r.travelTime(),
+                        r.distance(),
+                        r.workTime(),
+                        r.idleTime(),
+                        money(r.cost()),
+                        r.stops().stream()
+                                .map(v -> new RoutePlanRows.Stop(
+                                        Long.parseLong(v.stopId()),
+                                        v.label(),
+                                        priorityOf(d, v.stopId()),
+                                        v.arrival(),
+                                        v.start(),
+                                        v.end(),
+                                        v.travelTime(),
+                                        v.distance(),
+                                        v.late(),
+                                        null))
+                                .toList()));
             }
-            try (PreparedStatement route = c.prepareStatement(
-                            "INSERT INTO route_plan_route (plan_id, technician_id, technician_name, depart_minute,"
-                                    + " back_minute, travel_minutes, distance_km, work_minutes, idle_minutes, cost)"
-                                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            Statement.RETURN_GENERATED_KEYS);
-                    PreparedStatement stop = c.prepareStatement(
-                            "INSERT INTO route_plan_stop (plan_id, route_id, position, job_id, label, priority,"
-                                    + " arrival_minute, start_minute, end_minute, travel_minutes, distance_km,"
-                                    + " late_minutes, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (RoutePlan.Route r : p.routes()) {
-                    if (!r.used()) {
-                        continue;
-                    }
-                    route.setLong(1, id);
-                    route.setLong(2, Long.parseLong(r.vehicleId()));
-                    route.setString(3, r.label());
-                    route.setDouble(4, r.depart());
-                    route.setDouble(5, r.back());
-                    route.setDouble(6, r.travelTime());
-                    route.setDouble(7, r.distance());
-                    route.setDouble(8, r.workTime());
-                    route.setDouble(9, r.idleTime());
-                    route.setBigDecimal(10, money(r.cost()));
-                    route.executeUpdate();
-                    long routeId;
-                    try (ResultSet keys = route.getGeneratedKeys()) {
-                        keys.next();
-                        routeId = keys.getLong(1);
-                    }
-                    int position = 0;
-                    for (RoutePlan.Visit v : r.stops()) {
-                        stop.setLong(1, id);
-                        stop.setLong(2, routeId);
-                        stop.setInt(3, position++);
-                        stop.setLong(4, Long.parseLong(v.stopId()));
-                        stop.setString(5, v.label());
-                        stop.setString(6, priorityOf(d, v.stopId()));
-                        stop.setDouble(7, v.arrival());
-                        stop.setDouble(8, v.start());
-                        stop.setDouble(9, v.end());
-                        stop.setDouble(10, v.travelTime());
-                        stop.setDouble(11, v.distance());
-                        stop.setDouble(12, v.late());
-                        stop.setString(13, null);
-                        stop.addBatch();
-                    }
-                }
-                int position = 0;
-                for (RoutePlan.Unassigned u : leftOut) {
-                    stop.setLong(1, id);
-                    stop.setObject(2, null);
-                    stop.setInt(3, position++);
-                    stop.setLong(4, Long.parseLong(u.stopId()));
-                    stop.setString(5, u.label());
-                    stop.setString(6, u.priority());
-                    for (int col = 7; col <= 12; col++) {
-                        stop.setObject(col, null);
-                    }
-                    stop.setString(13, u.reason());
-                    stop.addBatch();
-                }
-                stop.executeBatch();
-            }
-            return id;
-        });
+        }
+        return RoutePlanRows.save(
+                store,
+                new RoutePlanRows.Plan(
+                        0,
+                        d.date(),
+                        name,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        p.seconds(),
+                        seed,
+                        p.totals().stops(),
+                        leftOut.size(),
+                        p.totals().travelTime(),
+                        p.totals().distance(),
+                        money(p.totals().cost()),
+                        String.valueOf(d.settings())),
+                routes,
+                leftOut.stream()
+                        .map(u -> new RoutePlanRows.Stop(
+                                Long.parseLong(u.stopId()),
+                                u.label(),
+                                u.priority(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                u.reason()))
+                        .toList());
     }
 
     private static String priorityOf(DayPlan d, String jobId) {
@@ -168,119 +132,58 @@ public final class KeptPlans {
 
     /** The plans kept for {@code date}, newest first. */
     public static List<Header> list(Store store, LocalDate date) {
-        try (Connection c = store.readConnection();
-                PreparedStatement st = c.prepareStatement(
-                        "SELECT id, plan_date, label, saved_at, jobs_planned, jobs_left_out, travel_minutes,"
-                                + " distance_km, cost FROM route_plan WHERE plan_date = ? ORDER BY saved_at DESC, id"
-                                + " DESC")) {
-            st.setObject(1, date);
-            List<Header> out = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(header(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException(
-                    StoreException.Kind.IO, "Could not read the plans kept for " + date + ": " + e.getMessage(), e);
-        }
+        return RoutePlanRows.list(store, date).stream().map(KeptPlans::header).toList();
     }
 
-    private static Header header(ResultSet rs) throws SQLException {
+    private static Header header(RoutePlanRows.Plan p) {
         return new Header(
-                rs.getLong(1),
-                rs.getObject(2, LocalDate.class),
-                rs.getString(3),
-                rs.getObject(4, OffsetDateTime.class),
-                rs.getInt(5),
-                rs.getInt(6),
-                rs.getDouble(7),
-                rs.getDouble(8),
-                rs.getBigDecimal(9).doubleValue());
+                p.id(),
+                p.date(),
+                p.label(),
+                p.savedAt(),
+                p.planned(),
+                p.leftOut(),
+                p.travelMinutes(),
+                p.distanceKm(),
+                p.cost().doubleValue());
     }
 
     /** The kept plan with this id, or null when there is none. */
     public static Kept read(Store store, long id) {
-        try (Connection c = store.readConnection()) {
-            Header h;
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT id, plan_date, label, saved_at, jobs_planned, jobs_left_out, travel_minutes, distance_km,"
-                            + " cost FROM route_plan WHERE id = ?")) {
-                st.setLong(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
-                    }
-                    h = header(rs);
-                }
-            }
-            List<Route> routes = new ArrayList<>();
-            List<Long> routeIds = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT id, technician_id, technician_name, depart_minute, back_minute, travel_minutes,"
-                            + " distance_km, cost FROM route_plan_route WHERE plan_id = ? ORDER BY id")) {
-                st.setLong(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        routeIds.add(rs.getLong(1));
-                        routes.add(new Route(
-                                rs.getLong(2),
-                                rs.getString(3),
-                                rs.getDouble(4),
-                                rs.getDouble(5),
-                                rs.getDouble(6),
-                                rs.getDouble(7),
-                                rs.getBigDecimal(8).doubleValue(),
-                                new ArrayList<>()));
-                    }
-                }
-            }
-            List<RoutePlan.Unassigned> leftOut = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT route_id, job_id, label, priority, arrival_minute, start_minute, end_minute,"
-                            + " travel_minutes, distance_km, late_minutes, reason FROM route_plan_stop WHERE plan_id = ?"
-                            + " ORDER BY route_id NULLS LAST, position")) {
-                st.setLong(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        long routeId = rs.getLong(1);
-                        boolean leftOutRow = rs.wasNull();
-                        String job = String.valueOf(rs.getLong(2));
-                        if (leftOutRow) {
-                            leftOut.add(
-                                    new RoutePlan.Unassigned(job, rs.getString(3), rs.getString(4), rs.getString(11)));
-                        } else {
-                            routes.get(routeIds.indexOf(routeId))
-                                    .stops()
-                                    .add(new RoutePlan.Visit(
-                                            job,
-                                            rs.getString(3),
-                                            rs.getDouble(5),
-                                            rs.getDouble(6),
-                                            rs.getDouble(7),
-                                            rs.getDouble(8),
-                                            rs.getDouble(9),
-                                            rs.getDouble(10),
-                                            false));
-                        }
-                    }
-                }
-            }
-            return new Kept(h, routes, leftOut);
-        } catch (SQLException e) {
-            throw new StoreException(
-                    StoreException.Kind.IO, "Could not read kept plan " + id + ": " + e.getMessage(), e);
-        }
+        return RoutePlanRows.read(store, id)
+                .map(w -> new Kept(
+                        header(w.plan()),
+                        w.routes().stream()
+                                .map(r -> new Route(
+                                        r.technicianId(),
+                                        r.technician(),
+                                        r.depart(),
+                                        r.back(),
+                                        r.travelMinutes(),
+                                        r.distanceKm(),
+                                        r.cost().doubleValue(),
+                                        new ArrayList<>(r.stops().stream()
+                                                .map(s -> new RoutePlan.Visit(
+                                                        String.valueOf(s.jobId()),
+                                                        s.label(),
+                                                        s.arrival(),
+                                                        s.start(),
+                                                        s.end(),
+                                                        s.travelMinutes(),
+                                                        s.distanceKm(),
+                                                        s.late(),
+                                                        false))
+                                                .toList())))
+                                .toList(),
+                        w.leftOut().stream()
+                                .map(s -> new RoutePlan.Unassigned(
+                                        String.valueOf(s.jobId()), s.label(), s.priority(), s.reason()))
+                                .toList()))
+                .orElse(null);
     }
 
     /** Deletes a kept plan; returns whether there was one. */
     public static boolean delete(Store store, long id) {
-        return store.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM route_plan WHERE id = ?")) {
-                st.setLong(1, id);
-                return st.executeUpdate() > 0;
-            }
-        });
+        return RoutePlanRows.delete(store, id);
     }
 }

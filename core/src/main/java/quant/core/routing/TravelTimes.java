@@ -7,14 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import quant.core.importing.ImportException;
 import quant.core.store.Store;
-import quant.core.store.StoreException;
+import quant.core.store.repo.TravelTimeRows;
 
 /**
  * An imported travel-time matrix (table {@code travel_time}, migration V9): driving minutes, and road km
@@ -133,16 +128,10 @@ public final class TravelTimes {
      * technician or a customer of the store; returns how many legs were stored.
      */
     public static int replace(Store store, Collection<Leg> legs) {
-        return store.inTransaction(c -> {
-            Set<String> known = new HashSet<>();
-            for (String sql : List.of("SELECT external_ref FROM technician", "SELECT external_ref FROM customer")) {
-                try (Statement st = c.createStatement();
-                        ResultSet rs = st.executeQuery(sql)) {
-                    while (rs.next()) {
-                        known.add(rs.getString(1));
-                    }
-                }
-            }
+        List<TravelTimeRows.Row> rows = legs.stream()
+                .map(l -> new TravelTimeRows.Row(l.from(), l.to(), l.minutes(), Double.isNaN(l.km()) ? null : l.km()))
+                .toList();
+        return TravelTimeRows.replace(store, rows, known -> {
             for (Leg l : legs) {
                 for (String ref : List.of(l.from(), l.to())) {
                     if (!known.contains(ref)) {
@@ -153,70 +142,23 @@ public final class TravelTimes {
                     }
                 }
             }
-            try (Statement del = c.createStatement();
-                    PreparedStatement ins = c.prepareStatement(
-                            "INSERT INTO travel_time (from_ref, to_ref, minutes, km) VALUES (?, ?, ?, ?)")) {
-                del.executeUpdate("DELETE FROM travel_time");
-                for (Leg l : legs) {
-                    ins.setString(1, l.from());
-                    ins.setString(2, l.to());
-                    ins.setDouble(3, l.minutes());
-                    if (Double.isNaN(l.km())) {
-                        ins.setNull(4, java.sql.Types.DOUBLE);
-                    } else {
-                        ins.setDouble(4, l.km());
-                    }
-                    ins.addBatch();
-                }
-                ins.executeBatch();
-            }
-            return legs.size();
         });
     }
 
     /** Removes the stored matrix; returns how many legs there were. */
     public static int clear(Store store) {
-        return store.inTransaction(c -> {
-            try (Statement st = c.createStatement()) {
-                return st.executeUpdate("DELETE FROM travel_time");
-            }
-        });
+        return TravelTimeRows.clear(store);
     }
 
     /** How many legs are stored. */
     public static int count(Store store) {
-        try (Connection c = store.readConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM travel_time")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new StoreException(StoreException.Kind.IO, "Could not read the travel times: " + e.getMessage(), e);
-        }
+        return TravelTimeRows.count(store);
     }
 
     /** The stored legs between the given references, for one day's places. */
     static List<Leg> between(Connection c, Set<String> refs) throws SQLException {
-        List<Leg> out = new ArrayList<>();
-        if (refs.isEmpty()) {
-            return out;
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(refs.size(), "?"));
-        try (PreparedStatement st = c.prepareStatement("SELECT from_ref, to_ref, minutes, km FROM travel_time WHERE"
-                + " from_ref IN (" + marks + ") AND to_ref IN (" + marks + ")")) {
-            int i = 1;
-            for (int pass = 0; pass < 2; pass++) {
-                for (String r : refs) {
-                    st.setString(i++, r);
-                }
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    double km = rs.getDouble(4);
-                    out.add(new Leg(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.wasNull() ? Double.NaN : km));
-                }
-            }
-        }
-        return out;
+        return TravelTimeRows.between(c, refs).stream()
+                .map(r -> new Leg(r.from(), r.to(), r.minutes(), r.km() == null ? Double.NaN : r.km()))
+                .toList();
     }
 }

@@ -1,22 +1,16 @@
 package quant.core.settings;
 
-import static quant.core.store.generated.Tables.BUSINESS_SETTING;
-
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
 import quant.core.store.StoreException.Kind;
+import quant.core.store.repo.SettingRows;
 
 /**
  * A company's business settings as they are stored in its database: every {@link Setting} has a
@@ -41,29 +35,22 @@ public final class BusinessSettings {
      */
     public static BusinessSettings read(Store store) {
         EnumMap<Setting, String> values = new EnumMap<>(Setting.class);
-        try (Connection c = store.readConnection();
-                PreparedStatement st = c.prepareStatement("SELECT setting_key, setting_value FROM business_setting");
-                ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                String key = rs.getString(1);
-                String text = rs.getString(2);
-                Setting s = Setting.byKey(key).orElse(null);
-                if (s == null) {
-                    continue;
-                }
-                try {
-                    values.put(s, s.canonical(text));
-                } catch (IllegalArgumentException e) {
-                    throw new StoreException(
-                            Kind.DAMAGED,
-                            "The business setting " + key + " in "
-                                    + store.location().name() + " is not valid: " + e.getMessage()
-                                    + " Set it again with quant settings set.",
-                            e);
-                }
+        for (Map.Entry<String, String> row : SettingRows.read(store).entrySet()) {
+            String key = row.getKey();
+            Setting s = Setting.byKey(key).orElse(null);
+            if (s == null) {
+                continue;
             }
-        } catch (SQLException e) {
-            throw new StoreException(Kind.IO, "Could not read the business settings: " + e.getMessage(), e);
+            try {
+                values.put(s, s.canonical(row.getValue()));
+            } catch (IllegalArgumentException e) {
+                throw new StoreException(
+                        Kind.DAMAGED,
+                        "The business setting " + key + " in "
+                                + store.location().name() + " is not valid: " + e.getMessage()
+                                + " Set it again with quant settings set.",
+                        e);
+            }
         }
         BusinessSettings read = new BusinessSettings(values);
         try {
@@ -123,29 +110,11 @@ public final class BusinessSettings {
 
     /** Writes these settings to {@code store} in one transaction: set values are stored, defaults removed. */
     public void save(Store store) {
-        LocalDateTime now = LocalDateTime.now();
-        store.inTransaction(c -> {
-            DSLContext tx = Store.dsl(c);
-            for (Setting s : Setting.values()) {
-                String v = stored.get(s);
-                if (v == null) {
-                    tx.deleteFrom(BUSINESS_SETTING)
-                            .where(BUSINESS_SETTING.SETTING_KEY.eq(s.key()))
-                            .execute();
-                } else {
-                    tx.insertInto(BUSINESS_SETTING)
-                            .set(BUSINESS_SETTING.SETTING_KEY, s.key())
-                            .set(BUSINESS_SETTING.SETTING_VALUE, v)
-                            .set(BUSINESS_SETTING.UPDATED_AT, now)
-                            .onConflict(BUSINESS_SETTING.SETTING_KEY)
-                            .doUpdate()
-                            .set(BUSINESS_SETTING.SETTING_VALUE, v)
-                            .set(BUSINESS_SETTING.UPDATED_AT, now)
-                            .execute();
-                }
-            }
-            return null;
-        });
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (Setting s : Setting.values()) {
+            values.put(s.key(), stored.get(s));
+        }
+        SettingRows.write(store, values, LocalDateTime.now());
     }
 
     /** The opening cash balance the user entered, if any. */

@@ -422,6 +422,17 @@ public final class Store implements AutoCloseable {
                 rowCounts());
     }
 
+    /** Work in one transaction through the repositories, which see the {@link Transaction}, never JDBC. */
+    @FunctionalInterface
+    public interface TransactionFunction<T> {
+        T apply(Transaction tx);
+    }
+
+    /** {@link #inTransaction}, for work written with the repositories. */
+    public <T> T transact(TransactionFunction<T> work) {
+        return inTransaction(c -> work.apply(new Transaction(c)));
+    }
+
     /** Work that runs in one transaction on a plain JDBC connection. */
     @FunctionalInterface
     public interface TransactionWork<T> {

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import quant.core.analysis.InvalidSpecException;
 
 /**
  * Where the workbench's data live: an H2 file on this computer, or a database on a PostgreSQL server
@@ -37,6 +36,11 @@ public sealed interface StoreLocation permits StoreLocation.File, StoreLocation.
         return this instanceof File f ? quant.core.io.OutputPath.Protected.database(f.path()) : java.util.List.of();
     }
 
+    /** A usage error about an address, in one sentence. */
+    private static StoreException refused(String sentence) {
+        return new StoreException(StoreException.Kind.REFUSED, sentence);
+    }
+
     /** Whether this is a server database. */
     default boolean isServer() {
         return this instanceof Server;
@@ -45,7 +49,7 @@ public sealed interface StoreLocation permits StoreLocation.File, StoreLocation.
     /**
      * The location {@code text} names: a server address ({@code jdbc:postgresql://…}) or else a file path.
      *
-     * @throws InvalidSpecException for a server address that cannot be read or holds a password
+     * @throws StoreException (refused, a usage error) for a server address that cannot be read or holds a password
      */
     static StoreLocation parse(String text) {
         String t = text.strip();
@@ -54,9 +58,8 @@ public sealed interface StoreLocation permits StoreLocation.File, StoreLocation.
         }
         if (t.regionMatches(true, 0, "jdbc:", 0, 5)
                 || t.regionMatches(true, 0, "postgres", 0, 8) && t.contains("://")) {
-            throw new InvalidSpecException(
-                    "The database " + t + " is neither a file nor a PostgreSQL address; a server is"
-                            + " named as jdbc:postgresql://host:port/database.");
+            throw refused("The database " + t + " is neither a file nor a PostgreSQL address; a server is"
+                    + " named as jdbc:postgresql://host:port/database.");
         }
         return new File(Path.of(t));
     }
@@ -111,17 +114,17 @@ public sealed interface StoreLocation permits StoreLocation.File, StoreLocation.
         /**
          * Reads a server address.
          *
-         * @throws InvalidSpecException when it is not {@code jdbc:postgresql://host[:port]/database[?…]}
+         * @throws StoreException (refused, a usage error) when it is not {@code jdbc:postgresql://host[:port]/database[?…]}
          *     or carries a password
          */
         public static Server of(String url) {
             Matcher m = URL.matcher(url.strip());
             if (!m.matches() || m.group(1).isBlank()) {
-                throw new InvalidSpecException("The server address " + url + " cannot be read; write it as"
+                throw refused("The server address " + url + " cannot be read; write it as"
                         + " jdbc:postgresql://host:port/database (port 5432 when left out).");
             }
             if (m.group(1).contains("@")) {
-                throw new InvalidSpecException("The server address names its user before the host; write"
+                throw refused("The server address names its user before the host; write"
                         + " jdbc:postgresql://host:port/database?user=NAME, with the password in ~/.pgpass.");
             }
             Map<String, String> parameters = new LinkedHashMap<>();
@@ -134,7 +137,7 @@ public sealed interface StoreLocation permits StoreLocation.File, StoreLocation.
                             : java.net.URLDecoder.decode(
                                     pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
                     if (key.toLowerCase(Locale.ROOT).equals("password")) {
-                        throw new InvalidSpecException("The server address holds a password; leave it out and keep"
+                        throw refused("The server address holds a password; leave it out and keep"
                                 + " it in the PostgreSQL password file (~/.pgpass) or the credential store"
                                 + " (quant db password), so that it is never shown or saved in plain text.");
                     }
@@ -173,7 +176,7 @@ public sealed interface StoreLocation permits StoreLocation.File, StoreLocation.
             try {
                 return Integer.parseInt(first.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw new InvalidSpecException("The port in " + url + " is not a number.");
+                throw refused("The port in " + url + " is not a number.");
             }
         }
 

@@ -17,4 +17,13 @@ public final class Transaction {
     public Connection connection() {
         return connection;
     }
+
+    /** jOOQ on this transaction, in the dialect of its engine: for the repositories. */
+    public org.jooq.DSLContext dsl() {
+        try {
+            return Store.dsl(connection);
+        } catch (java.sql.SQLException e) {
+            throw new org.jooq.exception.DataAccessException("The transaction's connection failed", e);
+        }
+    }
 }

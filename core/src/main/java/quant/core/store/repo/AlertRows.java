@@ -2,13 +2,12 @@ package quant.core.store.repo;
 
 import static quant.core.store.generated.Tables.KPI_ALERT;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
 import quant.core.store.Store;
+import quant.core.store.Transaction;
 
 /**
  * The KPI alerts' rows ({@code kpi_alert}, migration V10). Reads and writes take the caller's
@@ -39,8 +38,8 @@ public final class AlertRows {
     }
 
     /** Every alert, newest day first, in the caller's transaction. */
-    public static List<Row> all(Connection tx) throws SQLException {
-        return all(Store.dsl(tx));
+    public static List<Row> all(Transaction tx) {
+        return all(tx.dsl());
     }
 
     private static List<Row> all(DSLContext dsl) {
@@ -77,8 +76,8 @@ public final class AlertRows {
     }
 
     /** Adds an alert (its id is the database's), recorded at {@code now}. */
-    public static void insert(Connection tx, Row a, OffsetDateTime now) throws SQLException {
-        Store.dsl(tx)
+    public static void insert(Transaction tx, Row a, OffsetDateTime now) {
+        tx.dsl()
                 .insertInto(KPI_ALERT)
                 .set(KPI_ALERT.ALERT_RULE, a.rule())
                 .set(KPI_ALERT.SUBJECT, a.subject())
@@ -96,8 +95,8 @@ public final class AlertRows {
     }
 
     /** Marks alert {@code id} resolved on {@code day}. */
-    public static void resolve(Connection tx, long id, LocalDate day) throws SQLException {
-        Store.dsl(tx)
+    public static void resolve(Transaction tx, long id, LocalDate day) {
+        tx.dsl()
                 .update(KPI_ALERT)
                 .set(KPI_ALERT.STATE, "resolved")
                 .set(KPI_ALERT.RESOLVED_ON, day)
@@ -106,8 +105,8 @@ public final class AlertRows {
     }
 
     /** Marks alert {@code id} acknowledged with {@code note} at {@code now}. */
-    public static void acknowledge(Connection tx, long id, String note, OffsetDateTime now) throws SQLException {
-        Store.dsl(tx)
+    public static void acknowledge(Transaction tx, long id, String note, OffsetDateTime now) {
+        tx.dsl()
                 .update(KPI_ALERT)
                 .set(KPI_ALERT.STATE, "acknowledged")
                 .set(KPI_ALERT.ACK_NOTE, note)

@@ -2,11 +2,10 @@ package quant.core.store.repo;
 
 import static quant.core.store.generated.Tables.EXPORT_AUDIT;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import quant.core.store.Store;
+import quant.core.store.Transaction;
 
 /** The export history's rows ({@code export_audit}, migration V12): what left the workbench, how, where to. */
 public final class ExportAuditRows {
@@ -17,9 +16,8 @@ public final class ExportAuditRows {
 
     /** Records one export in the caller's transaction {@code tx}. */
     public static void insert(
-            Connection tx, OffsetDateTime at, String what, String channel, String destination, String origin)
-            throws SQLException {
-        Store.dsl(tx)
+            Transaction tx, OffsetDateTime at, String what, String channel, String destination, String origin) {
+        tx.dsl()
                 .insertInto(
                         EXPORT_AUDIT,
                         EXPORT_AUDIT.RECORDED_AT,
