@@ -6,15 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import quant.core.importing.ImportException;
 import quant.core.store.Store;
 import quant.core.store.repo.TravelTimeRows;
@@ -153,12 +150,5 @@ public final class TravelTimes {
     /** How many legs are stored. */
     public static int count(Store store) {
         return TravelTimeRows.count(store);
-    }
-
-    /** The stored legs between the given references, for one day's places. */
-    static List<Leg> between(Connection c, Set<String> refs) throws SQLException {
-        return TravelTimeRows.between(c, refs).stream()
-                .map(r -> new Leg(r.from(), r.to(), r.minutes(), r.km() == null ? Double.NaN : r.km()))
-                .toList();
     }
 }

@@ -57,7 +57,8 @@ public record WorkDay(
             double lon,
             double hourlyCost) {
         public Technician {
-            skills = Set.copyOf(skills);
+            skills = java.util.Collections.unmodifiableSet(
+                    new java.util.LinkedHashSet<>(skills)); // in the order given, so output is the same every run
         }
     }
 

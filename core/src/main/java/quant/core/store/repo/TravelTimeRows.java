@@ -4,8 +4,6 @@ import static quant.core.store.generated.Tables.CUSTOMER;
 import static quant.core.store.generated.Tables.TECHNICIAN;
 import static quant.core.store.generated.Tables.TRAVEL_TIME;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,18 +50,5 @@ public final class TravelTimeRows {
     /** How many trips are stored. */
     public static int count(Store store) {
         return store.read("the travel times", dsl -> dsl.fetchCount(TRAVEL_TIME));
-    }
-
-    /** The trips between any two of {@code places}, read on the caller's connection. */
-    public static List<Row> between(Connection c, Set<String> places) throws SQLException {
-        if (places.isEmpty()) {
-            return List.of();
-        }
-        return Store.dsl(c)
-                .select(TRAVEL_TIME.FROM_REF, TRAVEL_TIME.TO_REF, TRAVEL_TIME.MINUTES, TRAVEL_TIME.KM)
-                .from(TRAVEL_TIME)
-                .where(TRAVEL_TIME.FROM_REF.in(places))
-                .and(TRAVEL_TIME.TO_REF.in(places))
-                .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 }
