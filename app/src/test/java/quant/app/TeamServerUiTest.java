@@ -12,6 +12,8 @@ import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,8 @@ import quant.app.shell.MainWindow;
 import quant.app.shell.WorkbenchViewModel;
 import quant.core.job.JobMonitor;
 import quant.core.store.DomainTable;
+import quant.core.store.Role;
+import quant.core.store.ServerRoles;
 import quant.core.store.Store;
 import quant.core.store.TestServers;
 import quant.samples.SampleLoader;
@@ -87,11 +91,7 @@ class TeamServerUiTest {
         Label database = robot.lookup("#status-database").queryAs(Label.class);
         assertThat(database.getText()).isEqualTo(server.location().describe() + "  (role: admin)");
         MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
-        MenuItem backup = bar.getMenus().stream()
-                .flatMap(m -> m.getItems().stream())
-                .filter(i -> "menu-backup".equals(i.getId()))
-                .findFirst()
-                .orElseThrow();
+        MenuItem backup = item(bar, "menu-backup");
         assertThat(backup.isVisible()).as("a server is not backed up to a zip").isFalse();
 
         // a colleague imports a customer from their own workbench (here: the command line, its own store)
@@ -114,5 +114,65 @@ class TeamServerUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         SampleViews.save(stage, "team-server-dark.png");
         robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+    }
+
+    @Test
+    void aViewerOpensTheServerWithAPasswordAndCannotImport(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                60, TimeUnit.SECONDS, () -> model.storeProperty().get() != null);
+        char[] secret = "a viewer's password".toCharArray();
+        String viewer = TestServers.user(server, "ui_viewer", secret);
+        try (Store admin = Store.open(server.location())) {
+            ServerRoles.init(admin);
+            ServerRoles.grant(admin, viewer, Role.VIEWER);
+        }
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        // a dialog waits for its answer: fired later, not inside interact(), which would wait with it
+        javafx.application.Platform.runLater(() -> item(bar, "menu-open-server").fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#server-address")
+                .tryQuery()
+                .isPresent());
+        TextField address = robot.lookup("#server-address").queryAs(TextField.class);
+        Label problem = robot.lookup("#server-address-problem").queryAs(Label.class);
+        robot.interact(() -> address.setText(server.as(viewer).url() + "&password=guess"));
+        assertThat(problem.getText()).startsWith("The server address holds a password;");
+        robot.interact(() -> address.setText(server.as(viewer).url()));
+        assertThat(problem.getText()).isEmpty();
+        WaitForAsyncUtils.waitForFxEvents();
+        SampleViews.save((Stage) address.getScene().getWindow(), "team-server-open-light.png");
+        robot.clickOn("Open");
+        // the server refuses a user without a password: the window asks for it
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#server-password")
+                .tryQuery()
+                .isPresent());
+        PasswordField password = robot.lookup("#server-password").queryAs(PasswordField.class);
+        robot.interact(() -> password.setText(new String(secret)));
+        WaitForAsyncUtils.waitForFxEvents();
+        SampleViews.save((Stage) password.getScene().getWindow(), "team-server-password-light.png");
+        robot.clickOn("Open");
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> model.storeProperty().get() != null
+                        && model.storeProperty().get().role() == Role.VIEWER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(item(bar, "menu-import").isDisable())
+                .as("a viewer imports nothing")
+                .isTrue();
+        assertThat(robot.lookup("#status-database").queryAs(Label.class).getText())
+                .isEqualTo(server.location().describe() + "  (role: viewer)");
+        SampleViews.save(stage, "team-server-viewer-light.png");
+        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
+        WaitForAsyncUtils.waitForFxEvents();
+        SampleViews.save(stage, "team-server-viewer-dark.png");
+        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+    }
+
+    private static MenuItem item(MenuBar bar, String id) {
+        return bar.getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> id.equals(i.getId()))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -202,7 +202,7 @@ public final class CustomerAnalyticsBench {
     /** One cell of the matrix: cohort month, calendar month, size, active customers, revenue. */
     record Cell(LocalDate cohort, LocalDate month, long size, long active, double revenue) {}
 
-    private static List<Cell> duckCells(Connection duck, String sql) throws SQLException {
+    static List<Cell> duckCells(Connection duck, String sql) throws SQLException {
         List<Cell> cells = new ArrayList<>();
         try (Statement st = duck.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
@@ -219,7 +219,7 @@ public final class CustomerAnalyticsBench {
     }
 
     /** Fails unless every cell DuckDB returned has our size, active count and revenue. */
-    private static void compare(CohortResult ours, List<Cell> theirs) {
+    static void compare(CohortResult ours, List<Cell> theirs) {
         Map<String, CohortResult.Cell> byKey = new HashMap<>();
         Map<String, Integer> sizes = new HashMap<>();
         for (CohortResult.Cohort c : ours.cohorts()) {

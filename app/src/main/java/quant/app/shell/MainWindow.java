@@ -60,6 +60,7 @@ public final class MainWindow {
     private final ExportActions exports;
     private final StackPane center = new StackPane();
     private final EmptyStateView emptyState;
+    private final StoreDialogs dialogs;
     private Settings settings;
     private ViewContext context;
     private final quant.app.reports.Secrets secrets = new quant.app.reports.Secrets();
@@ -75,6 +76,7 @@ public final class MainWindow {
         this.workspace = new Workspace(this::createView);
         this.exports = new ExportActions(stage, workspace, model);
         this.emptyState = new EmptyStateView(model, this::chooseFileToImport);
+        this.dialogs = new StoreDialogs(stage, model, this::quit);
 
         BorderPane root = new BorderPane();
         root.setTop(new VBox(menus(), toolbar()));
@@ -163,6 +165,8 @@ public final class MainWindow {
 
     private MenuBar menus() {
         MenuItem openDb = item("Open database…", "Shortcut+O", this::chooseDatabase);
+        MenuItem openServer = item("Open team server…", "Shortcut+Shift+O", dialogs::openServer);
+        openServer.setId("menu-open-server");
         MenuItem sample = item("Open the sample company", null, model::openSampleCompany);
         sample.setId("menu-open-sample");
         MenuItem importData = item("Import data…", "Shortcut+I", this::chooseFileToImport);
@@ -194,6 +198,7 @@ public final class MainWindow {
                 "_File",
                 null,
                 openDb,
+                openServer,
                 sample,
                 new SeparatorMenuItem(),
                 importData,
@@ -261,7 +266,9 @@ public final class MainWindow {
         Button importButton = new Button("Import…");
         importButton.setTooltip(new Tooltip("Import a CSV, TSV or XLSX file (Ctrl+I), or drop one on the window"));
         importButton.setOnAction(e -> chooseFileToImport());
-        importButton.disableProperty().bind(model.storeProperty().isNull());
+        importButton
+                .disableProperty()
+                .bind(model.storeProperty().map(st -> st.isReadOnly()).orElse(true));
         return new ToolBar(open, sample, importButton, data);
     }
 
@@ -396,7 +403,12 @@ public final class MainWindow {
         alert.setTitle("The database could not be opened");
         alert.setHeaderText(p.error().getMessage());
         ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
-        if (p.path() == null) { // a team server's: its ways out are the server's (an admin, the address, .pgpass)
+        if (p.path() == null
+                && p.error().kind() == StoreException.Kind.DENIED
+                && p.location() instanceof quant.core.store.StoreLocation.Server server
+                && p.error().getMessage().startsWith("The server refused the user")) {
+            dialogs.askPassword(server, p.error().getMessage());
+        } else if (p.path() == null) { // a team server's other problems are its administrator's to mend
             alert.getButtonTypes().setAll(quit);
             alert.showAndWait();
             quit();
@@ -408,7 +420,7 @@ public final class MainWindow {
                     .filter(b -> b == copy)
                     .ifPresentOrElse(b -> model.openReadOnlyCopy(p.path()), this::quit);
         } else if (p.error().kind() == StoreException.Kind.ENCRYPTED) {
-            askPassphrase(p.path(), p.error().getMessage());
+            dialogs.askPassphrase(p.path(), p.error().getMessage());
         } else if (p.error().kind() == StoreException.Kind.MISSING) {
             alert.setAlertType(Alert.AlertType.CONFIRMATION);
             alert.setTitle("No database there");
@@ -428,37 +440,6 @@ public final class MainWindow {
             alert.showAndWait();
             quit();
         }
-    }
-
-    /** Asks for an encrypted database's passphrase and opens it with it; Cancel quits when nothing is open. */
-    private void askPassphrase(Path path, String why) {
-        javafx.scene.control.Dialog<char[]> dialog = new javafx.scene.control.Dialog<>();
-        dialog.initOwner(stage);
-        dialog.setTitle("Passphrase");
-        dialog.setHeaderText(
-                why.startsWith("The passphrase given")
-                        ? why + " Try again."
-                        : Store.normalise(path).getFileName() + " is encrypted. Its passphrase opens it.");
-        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
-        field.setId("passphrase");
-        field.setPromptText("Passphrase");
-        dialog.getDialogPane().setContent(field);
-        ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(open, ButtonType.CANCEL);
-        dialog.getDialogPane()
-                .lookupButton(open)
-                .disableProperty()
-                .bind(field.textProperty().isEmpty());
-        dialog.setResultConverter(b -> b == open ? field.getText().toCharArray() : null);
-        Platform.runLater(field::requestFocus);
-        dialog.showAndWait()
-                .ifPresentOrElse(
-                        chars -> {
-                            field.clear();
-                            quant.core.store.Passphrases.give(path, chars);
-                            model.openExisting(path);
-                        },
-                        this::quit);
     }
 
     static Path freshPath(Path damaged) {
