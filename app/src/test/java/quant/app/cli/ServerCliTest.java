@@ -96,6 +96,14 @@ class ServerCliTest {
         assertThat(info.get("role").asText()).isEqualTo("admin");
         assertThat(info.get("schemaVersion").asText()).isEqualTo("13");
         assertThat(info.get("tables")).isEqualTo(json(file, List.of("info")).get("tables"));
+        // what only a file has is refused on a server in one sentence
+        InProcessQuant.Run check =
+                InProcessQuant.quant("--db", server.location().url(), "db", "check");
+        assertThat(check.code()).isEqualTo(2);
+        assertThat(check.err().strip())
+                .isEqualTo(
+                        "quant: " + server.location().describe() + " is on a server and cannot be checked index by"
+                                + " index here; the server keeps its own indexes (its administrator checks them with amcheck).");
     }
 
     @Test

@@ -108,7 +108,11 @@ public final class TableBrowser {
                 while (rs.next()) {
                     Object[] row = new Object[n];
                     for (int i = 0; i < n; i++) {
-                        row[i] = rs.getObject(i + 1);
+                        // an instant as an offset date-time whatever the engine (PostgreSQL's driver
+                        // answers a timestamptz with a java.sql.Timestamp)
+                        row[i] = columns.get(i).type() == ColumnType.TIMESTAMP_WITH_ZONE
+                                ? rs.getObject(i + 1, java.time.OffsetDateTime.class)
+                                : rs.getObject(i + 1);
                     }
                     rows.add(row);
                 }

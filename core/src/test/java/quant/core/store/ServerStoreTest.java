@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -286,6 +288,44 @@ class ServerStoreTest {
                         .executeUpdate("INSERT INTO service_line (source, external_ref, code, name)"
                                 + " VALUES ('csv', '4', 'ROOF', 'Roofing')"));
                 assertThat(maxId(h2)).isEqualTo(4);
+            }
+        }
+    }
+
+    @Test
+    void theDataViewBrowsesFiltersAndSortsOnTheServerAsOnAFile() {
+        try (TestServers.Scratch db = TestServers.fresh("browse");
+                Store server = Store.open(db.location());
+                Store file = Store.open(dir.resolve("browse"))) {
+            for (Store s : List.of(server, file)) {
+                s.inTransaction(c -> c.createStatement()
+                        .executeUpdate("INSERT INTO customer (source, external_ref, name, city) VALUES"
+                                + " ('t', 'C1', 'Harbour Dental', 'Leeds'), ('t', 'C2', 'Leeds 100% Roofing', 'York'),"
+                                + " ('t', 'C3', 'Moor_Side Farm', 'Leeds'), ('t', 'C4', 'Abbey Vets', NULL)"));
+            }
+            TableBrowser.Query leeds =
+                    new TableBrowser.Query(List.of(new TableBrowser.Filter("city", "lee")), Optional.of("name"), false);
+            TableBrowser.Query percent =
+                    new TableBrowser.Query(List.of(new TableBrowser.Filter("name", "100%")), Optional.empty(), true);
+            TableBrowser.Query underscore =
+                    new TableBrowser.Query(List.of(new TableBrowser.Filter("name", "_side")), Optional.empty(), true);
+            for (Store s : List.of(server, file)) {
+                TableBrowser browser = new TableBrowser(s, DomainTable.CUSTOMER);
+                int name = browser.columns().stream()
+                        .map(TableColumn::name)
+                        .toList()
+                        .indexOf("name");
+                assertThat(browser.count(leeds)).isEqualTo(2);
+                assertThat(browser.page(leeds, 0, 10))
+                        .extracting(r -> r[name])
+                        .containsExactly("Moor_Side Farm", "Harbour Dental");
+                assertThat(browser.page(percent, 0, 10))
+                        .extracting(r -> r[name])
+                        .containsExactly("Leeds 100% Roofing");
+                assertThat(browser.page(underscore, 0, 10))
+                        .extracting(r -> r[name])
+                        .containsExactly("Moor_Side Farm");
+                assertThat(browser.page(TableBrowser.Query.ALL, 1, 2)).hasSize(2);
             }
         }
     }
