@@ -229,14 +229,8 @@ class ArchitectureTest {
 
     /**
      * The packages that still speak JDBC themselves (the others go through the repositories in
-     * {@code quant.core.store.repo}, ADR 0026): the store, the run journal, the snapshot reader, the
-     * day's work for route planning and the customer profile, until they move too.
+     * {@code quant.core.store.repo}, ADR 0026): the store, and the run journal and the snapshot reader
+     * until they move too.
      */
-    static final String[] SQL_OWNERS = {
-        "quant.core.store..",
-        "quant.core.runs..",
-        "quant.core.analysis..",
-        "quant.core.customer..",
-        "quant.core.routing.."
-    };
+    static final String[] SQL_OWNERS = {"quant.core.store..", "quant.core.runs..", "quant.core.analysis.."};
 }
