@@ -42,6 +42,7 @@ final class H2Files {
 
     static Store open(Path path, boolean create) {
         Path file = Store.normalise(path);
+        refuseSemicolon(file);
         boolean exists = Files.exists(file);
         if (!exists && !create) {
             throw new StoreException(
@@ -135,6 +136,7 @@ final class H2Files {
      */
     static Store openReadOnlyCopy(Path path) {
         Path file = Store.normalise(path);
+        refuseSemicolon(file);
         try {
             Path dir = Files.createTempDirectory("quant-readonly");
             Path copy = dir.resolve(file.getFileName());
@@ -308,6 +310,16 @@ final class H2Files {
                     file + " is an H2 database but its tables could not be brought up to date; it was left as it is"
                             + " (details in the log).",
                     e);
+        }
+    }
+
+    /** H2 reads a file's path inside a URL whose settings a semicolon separates: such a path cannot be opened. */
+    private static void refuseSemicolon(Path file) {
+        if (file.toString().indexOf(';') >= 0) {
+            throw new StoreException(
+                    Kind.REFUSED,
+                    "The database file " + file + " has a semicolon in its path, which H2 cannot open; choose a"
+                            + " name and folder without one.");
         }
     }
 

@@ -146,7 +146,7 @@ public final class ServerRoles {
         if (!store.location().isServer()) {
             throw new StoreException(
                     Kind.REFUSED,
-                    "Roles are for a team server; " + store.location().name()
+                    "Roles are for a team server; " + store.location().describe()
                             + " is a file, and whoever opens it may do everything.");
         }
         store.role().require(Role.ADMIN, "manage roles", store.location().describe());
