@@ -55,7 +55,7 @@ final class CustomerFilterOptions {
      */
     static Loaded load(quant.core.store.StoreLocation path, java.util.List<Part<?>> parts) {
         try (Store store = Store.openExisting(path)) {
-            if (store.readOnlyReason() != null) {
+            if (store.readOnlyReason() != null && store.role() != quant.core.store.Role.VIEWER) {
                 // the figures come from data a crash or a lock left read-only: say so beside them
                 System.err.println("quant: note: " + store.location().name() + " is open read-only ("
                         + store.readOnlyReason() + ").");

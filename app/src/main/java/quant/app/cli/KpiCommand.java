@@ -54,7 +54,7 @@ final class KpiCommand implements Callable<Integer> {
     record Loaded(Snapshot snapshot, BusinessSettings settings, List<SavedForecast> saved) {
         static Loaded of(quant.core.store.StoreLocation path) {
             try (Store store = Store.openExisting(path)) {
-                if (store.readOnlyReason() != null) {
+                if (store.readOnlyReason() != null && store.role() != quant.core.store.Role.VIEWER) {
                     System.err.println("quant: note: " + store.location().name() + " is open read-only ("
                             + store.readOnlyReason() + ").");
                 }

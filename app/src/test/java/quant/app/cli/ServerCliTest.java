@@ -138,6 +138,8 @@ class ServerCliTest {
         StoreLocation.Server asViewer = server.as(viewer);
         ServerPasswords.give(asViewer, secret);
         assertThat(json(asViewer.url(), List.of("cohort"))).isEqualTo(json(file, List.of("cohort")));
+        // a viewer's figures are today's, not a stale copy's: no read-only note beside them
+        assertThat(ok("--db", asViewer.url(), "cohort").err()).isEmpty();
         Path out = dir.resolve("cohort.xlsx");
         ok("--db", asViewer.url(), "cohort", "--out", out.toString());
         assertThat(out).exists();
