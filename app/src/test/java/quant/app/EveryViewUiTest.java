@@ -130,7 +130,7 @@ class EveryViewUiTest {
     }
 
     /** Whether {@code node} is on screen: in the scene, and it and every parent visible. */
-    private static boolean shown(javafx.scene.Node node) {
+    static boolean shown(javafx.scene.Node node) {
         if (node.getScene() == null) {
             return false;
         }
@@ -143,7 +143,7 @@ class EveryViewUiTest {
     }
 
     /** View ▸ Dark theme, as the user ticks it: the window and its charts follow. */
-    private static javafx.scene.control.CheckMenuItem darkThemeItem(FxRobot robot) {
+    static javafx.scene.control.CheckMenuItem darkThemeItem(FxRobot robot) {
         javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
         return bar.getMenus().stream()
                 .flatMap(m -> m.getItems().stream())
@@ -153,8 +153,12 @@ class EveryViewUiTest {
                 .orElseThrow();
     }
 
-    /** Waits until no job runs for a moment: the view has its result on screen. */
     private void settle() throws Exception {
+        settle(jobs);
+    }
+
+    /** Waits until no job of {@code jobs} runs for a moment: the view has its result on screen. */
+    static void settle(FxJobRunner jobs) throws Exception {
         long quietSince = System.nanoTime();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
@@ -172,11 +176,13 @@ class EveryViewUiTest {
     }
 
     private void save(String name) throws Exception {
+        save(stage, SHOTS.resolve(name));
+    }
+
+    /** Saves what {@code stage} shows as a PNG at {@code file}. */
+    static void save(Stage stage, Path file) throws Exception {
         var image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().snapshot(null, null))
                 .get();
-        ImageIO.write(
-                SwingFXUtils.fromFXImage(image, null),
-                "png",
-                SHOTS.resolve(name).toFile());
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
     }
 }

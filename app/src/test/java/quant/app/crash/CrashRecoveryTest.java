@@ -154,41 +154,91 @@ class CrashRecoveryTest {
     private static void killAtPoints(
             String name, Path base, Map<String, String> before, Map<String, String> after, String... command)
             throws Exception {
-        Path timing = dir.resolve(name + "-timing.mv.db");
-        Files.copy(base, timing, StandardCopyOption.REPLACE_EXISTING);
-        Child full = child(timing, -1, command);
-        assertThat(full.exit).as(name + " without a kill").isZero();
+        killAtPoints(name, "", dir, purpose -> fileCopy(base, dir.resolve(purpose + ".mv.db")), before, after, command);
+    }
+
+    private static Copy fileCopy(Path base, Path db) throws IOException {
+        Files.copy(base, db, StandardCopyOption.REPLACE_EXISTING);
+        return new Copy() {
+            @Override
+            public String address() {
+                return db.toString();
+            }
+
+            @Override
+            public Store openAfterKill() {
+                return Store.open(db);
+            }
+
+            @Override
+            public void close() throws IOException {
+                Files.deleteIfExists(db);
+            }
+        };
+    }
+
+    /** A copy of the database a run starts from; closing it removes it. */
+    interface Copy extends AutoCloseable {
+        /** The copy as {@code --db} takes it. */
+        String address();
+
+        /** Opens the copy once the killed child is gone (and recovery, if any, has run). */
+        Store openAfterKill() throws Exception;
+    }
+
+    /** Makes a fresh copy of the base database, for the purpose named (no spaces). */
+    @FunctionalInterface
+    interface Copies {
+        Copy copy(String purpose) throws Exception;
+    }
+
+    /**
+     * Runs {@code quant COMMAND…} once to time it, then kills it on fresh copies at {@link #POINTS}
+     * points spread over that time, and checks each copy afterwards: the state before or after, and
+     * no run left running. {@code where} is added to the printed summary (" on the server"); the
+     * children's home and log are in {@code work}.
+     */
+    static void killAtPoints(
+            String name,
+            String where,
+            Path work,
+            Copies copies,
+            Map<String, String> before,
+            Map<String, String> after,
+            String... command)
+            throws Exception {
+        long millis;
+        try (Copy timing = copies.copy(name + "_timing")) {
+            Child full = child(work, timing.address(), -1, command);
+            assertThat(full.exit).as(name + " without a kill").isZero();
+            millis = full.millis;
+        }
         int befores = 0;
-        int afters = 0;
         for (int k = 0; k < POINTS; k++) {
             // spread from just after the JVM started to just before the end, where the commit runs
             double fraction = POINTS == 1 ? 0.8 : 0.15 + 0.83 * k / (POINTS - 1);
-            long at = Math.round(full.millis * fraction);
-            Path db = dir.resolve(name + "-" + k + ".mv.db");
-            Files.copy(base, db, StandardCopyOption.REPLACE_EXISTING);
-            child(db, at, command);
-            try (Store store = Store.open(db)) {
-                Map<String, String> state = fingerprint(store);
-                String where = name + " killed at " + at + " of " + full.millis + " ms";
-                assertThat(state).as(where).isIn(before, after);
-                if (state.equals(before)) {
-                    befores++;
-                } else {
-                    afters++;
+            long at = Math.round(millis * fraction);
+            try (Copy db = copies.copy(name + "_" + k)) {
+                child(work, db.address(), at, command);
+                try (Store store = db.openAfterKill()) {
+                    Map<String, String> state = fingerprint(store);
+                    String point = name + " killed at " + at + " of " + millis + " ms";
+                    assertThat(state).as(point).isIn(before, after);
+                    befores += state.equals(before) ? 1 : 0;
+                    assertThat(RunHistory.runs(store, 1000))
+                            .as(point + ": no run is left running")
+                            .noneMatch(r -> r.outcome() == RunOutcome.RUNNING);
                 }
-                assertThat(RunHistory.runs(store, 1000))
-                        .as(where + ": no run is left running")
-                        .noneMatch(r -> r.outcome() == RunOutcome.RUNNING);
             }
-            Files.deleteIfExists(db);
         }
         System.out.printf(
                 Locale.ROOT,
-                "%s: %d kill points, %d left the state before, %d the state after%n",
+                "%s%s: %d kill points, %d left the state before, %d the state after%n",
                 name,
+                where,
                 POINTS,
                 befores,
-                afters);
+                POINTS - befores);
     }
 
     record Child(int exit, long millis) {}

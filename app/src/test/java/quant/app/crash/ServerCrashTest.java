@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quant.core.job.JobMonitor;
 import quant.core.runs.RunHistory;
-import quant.core.store.RunOutcome;
 import quant.core.store.Store;
 import quant.core.store.StoreLocation;
 import quant.core.store.TestServers;
@@ -106,38 +104,29 @@ class ServerCrashTest {
             Map<String, String> after,
             String... command)
             throws Exception {
-        long millis;
-        try (TestServers.Scratch timing = copyOf(base, "crash_timing")) {
-            CrashRecoveryTest.Child full =
-                    CrashRecoveryTest.child(dir, timing.location().url(), -1, command);
-            assertThat(full.exit()).as(name + " without a kill").isZero();
-            millis = full.millis();
-        }
-        int befores = 0;
-        for (int k = 0; k < POINTS; k++) {
-            double fraction = POINTS == 1 ? 0.8 : 0.15 + 0.83 * k / (POINTS - 1);
-            long at = Math.round(millis * fraction);
-            try (TestServers.Scratch db = copyOf(base, "crash_" + name)) {
-                CrashRecoveryTest.child(dir, db.location().url(), at, command);
-                awaitGone(db.location());
-                try (Store store = Store.open(db.location())) {
-                    Map<String, String> state = CrashRecoveryTest.fingerprint(store);
-                    String where = name + " killed at " + at + " of " + millis + " ms";
-                    assertThat(state).as(where).isIn(before, after);
-                    befores += state.equals(before) ? 1 : 0;
-                    assertThat(RunHistory.runs(store, 1000))
-                            .as(where + ": no run is left running")
-                            .noneMatch(r -> r.outcome() == RunOutcome.RUNNING);
-                }
+        CrashRecoveryTest.killAtPoints(
+                name, " on the server", dir, purpose -> serverCopy(base, purpose), before, after, command);
+    }
+
+    private static CrashRecoveryTest.Copy serverCopy(TestServers.Scratch base, String purpose) {
+        TestServers.Scratch copy = copyOf(base, "crash_" + purpose);
+        return new CrashRecoveryTest.Copy() {
+            @Override
+            public String address() {
+                return copy.location().url();
             }
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "%s on the server: %d kill points, %d left the state before, %d the state after%n",
-                name,
-                POINTS,
-                befores,
-                POINTS - befores);
+
+            @Override
+            public Store openAfterKill() throws Exception {
+                awaitGone(copy.location());
+                return Store.open(copy.location());
+            }
+
+            @Override
+            public void close() {
+                copy.close();
+            }
+        };
     }
 
     /** A new scratch database holding what {@code base} holds, copied by the server. */

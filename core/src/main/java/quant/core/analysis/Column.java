@@ -1,16 +1,17 @@
 package quant.core.analysis;
 
 /**
- * A column of a {@link Part}: the key its holder reads it by, the SQL expression, and what it becomes
+ * A column of a {@link Part}: the key its holder reads it by, the column it reads, and what it becomes
  * in memory.
  *
  * @param key the name the holder asks {@link Rows} for
- * @param sql the expression in the part's {@code SELECT}
+ * @param source a column of the part's table ({@code amount}), of a joined table by its alias
+ *     ({@code r.name}), or null for one the table does not have (always missing)
  * @param kind what the value becomes
  * @param target the referenced part of a {@link Kind#REF}, else null
  * @param missing a {@link Kind#WHOLE}'s value when the column is null
  */
-public record Column(String key, String sql, Kind kind, Part<?> target, int missing) {
+public record Column(String key, String source, Kind kind, Part<?> target, int missing) {
     /** What a column's value becomes in memory. */
     public enum Kind {
         /** Days since 1970-01-01 of a date or timestamp; {@link Snapshot#NO_DAY} when missing. */

@@ -124,7 +124,7 @@ public final class Commercial {
                 .code("key", "segment")
                 .code("metric", "metric")
                 .number("value", "market_value")
-                .code("segment", "CAST(NULL AS VARCHAR(64))")
+                .absentCode("segment")
                 .holdIn(Figures::new);
 
         public static final Part<Figures> COMPETITORS = Part.table(

@@ -156,8 +156,8 @@ public final class Operations {
          * them) the stages of the history that no deal sits in now, so stage moves share its codes.
          */
         public static final Part<Deals> PART = Part.table("deals", "deal", "d")
-                .leftJoin("sales_rep r ON r.id = d.sales_rep_id")
-                .leftJoin("product p ON p.id = d.product_id")
+                .leftJoin("sales_rep", "r", "sales_rep_id")
+                .leftJoin("product", "p", "product_id")
                 .text("ref", "external_ref")
                 .ref("customer", "customer_id", Snapshot.Customers.PART)
                 .number("amount", "amount")
@@ -171,7 +171,7 @@ public final class Operations {
                 .code("rep", "r.name")
                 .code("product", "p.name")
                 .id("lead", "lead_id")
-                .vocabulary("stage", "SELECT stage FROM deal_stage_history GROUP BY stage ORDER BY MIN(id)")
+                .vocabulary("stage", "deal_stage_history", "stage")
                 .holdIn(Deals::new);
 
         final String[] ref;

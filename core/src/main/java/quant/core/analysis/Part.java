@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import quant.core.store.TableQuery;
 
 /**
  * One table of the snapshot, declared rather than hand-read: the table (with the joins that name its
@@ -27,8 +28,8 @@ import java.util.function.Function;
 public final class Part<T extends TableRows> {
     private final String name;
     private final String table;
-    private final String from;
     private final String alias;
+    private final List<TableQuery.Join> joins;
     private final List<Column> columns;
     private final List<Vocabulary> vocabularies;
     private final Set<Part<?>> needs;
@@ -37,8 +38,8 @@ public final class Part<T extends TableRows> {
     private Part(Spec spec, Function<Rows, T> holder) {
         this.name = spec.name;
         this.table = spec.table;
-        this.from = spec.from.toString();
         this.alias = spec.alias;
+        this.joins = List.copyOf(spec.joins);
         this.columns = List.copyOf(spec.columns);
         this.vocabularies = List.copyOf(spec.vocabularies);
         Set<Part<?>> needed = new LinkedHashSet<>(spec.needs);
@@ -82,18 +83,10 @@ public final class Part<T extends TableRows> {
         return vocabularies;
     }
 
-    /** The {@code SELECT}: the id, then the columns in order, every row in id order. */
-    String select() {
-        StringBuilder sql = new StringBuilder("SELECT ").append(alias).append(".id");
-        for (Column c : columns) {
-            sql.append(", ").append(c.sql());
-        }
-        return sql.append(" FROM ")
-                .append(from)
-                .append(" ORDER BY ")
-                .append(alias)
-                .append(".id")
-                .toString();
+    /** What the store reads for this part: the id, then the columns in order, every row in id order. */
+    TableQuery query() {
+        return new TableQuery(
+                table, alias, joins, columns.stream().map(Column::source).toList());
     }
 
     T hold(Rows rows) {
@@ -125,17 +118,18 @@ public final class Part<T extends TableRows> {
     }
 
     /**
-     * Texts that join a code column's dictionary after the part's own rows, in the order the query
-     * gives them (e.g. the stages deals have passed through but none sits in now).
+     * Texts that join a code column's dictionary after the part's own rows: a column's texts in
+     * another table, in the order they first appear there (e.g. the stages deals have passed through
+     * but none sits in now).
      */
-    record Vocabulary(String key, String sql) {}
+    record Vocabulary(String key, TableQuery.FirstSeen texts) {}
 
     /** A part being declared. */
     public static final class Spec {
         private final String name;
         private final String table;
         private final String alias;
-        private final StringBuilder from;
+        private final List<TableQuery.Join> joins = new ArrayList<>();
         private final List<Column> columns = new ArrayList<>();
         private final List<Vocabulary> vocabularies = new ArrayList<>();
         private final Set<Part<?>> needs = new LinkedHashSet<>();
@@ -144,21 +138,22 @@ public final class Part<T extends TableRows> {
             this.name = name;
             this.table = table;
             this.alias = alias;
-            this.from = new StringBuilder(table).append(' ').append(alias);
         }
 
-        private Spec add(String key, String sql, Column.Kind kind, Part<?> target, int missing) {
+        private Spec add(String key, String source, Column.Kind kind, Part<?> target, int missing) {
             if (columns.stream().anyMatch(c -> c.key().equals(key))) {
                 throw new IllegalArgumentException("Column " + key + " is declared twice in " + name + ".");
             }
-            columns.add(new Column(
-                    key, sql.contains(".") || sql.contains("(") ? sql : alias + "." + sql, kind, target, missing));
+            columns.add(new Column(key, source, kind, target, missing));
             return this;
         }
 
-        /** {@code LEFT JOIN} clause text, e.g. {@code "sales_rep r ON r.id = d.sales_rep_id"}. */
-        public Spec leftJoin(String clause) {
-            from.append(" LEFT JOIN ").append(clause);
+        /**
+         * Joins {@code table} as {@code alias} by this table's reference column {@code column}, keeping
+         * rows without it; its columns are then named {@code alias.column}.
+         */
+        public Spec leftJoin(String table, String alias, String column) {
+            joins.add(new TableQuery.Join(table, alias, column));
             return this;
         }
 
@@ -218,10 +213,18 @@ public final class Part<T extends TableRows> {
             return this;
         }
 
-        /** Texts the query gives that join the code column {@code key}'s dictionary after its rows. */
-        public Spec vocabulary(String key, String sql) {
-            vocabularies.add(new Vocabulary(key, sql));
+        /**
+         * The texts of {@code column} in {@code table}, in the order they first appear there, join the
+         * code column {@code key}'s dictionary after its own rows.
+         */
+        public Spec vocabulary(String key, String table, String column) {
+            vocabularies.add(new Vocabulary(key, new TableQuery.FirstSeen(table, column)));
             return this;
+        }
+
+        /** A code column this table does not have: every row's is missing (a holder shared with a table that has it). */
+        public Spec absentCode(String key) {
+            return add(key, null, Column.Kind.CODE, null, 0);
         }
 
         /** The part, held by {@code holder}. */

@@ -1,11 +1,5 @@
 package quant.core.analysis;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -19,16 +13,17 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import quant.core.job.JobMonitor;
+import quant.core.store.ReadSession;
 
 /**
- * The one reader of every {@link Part}: the part's {@code SELECT} streamed row by row into growable
+ * The one reader of every {@link Part}: the part's rows, streamed by the store's {@link ReadSession}, into growable
  * primitive arrays, one array per column, then references turned into row indexes by binary search
  * over the referenced part's ids (every part is read in id order) and the holder built. The same
- * {@link Raw} takes rows from a result set or, for hand-built snapshots in tests, from values.
+ * {@link Raw} takes rows from the store or, for hand-built snapshots in tests, from values.
  */
 final class PartReader {
     /** Rows between progress reports and cancellation checks. */
-    static final int CHUNK = 1 << 15;
+    static final int CHUNK = ReadSession.FETCH;
 
     private PartReader() {}
 
@@ -108,41 +103,23 @@ final class PartReader {
             size++;
         }
 
-        /** Adds the result set's current row, read with the typed getters ({@code types} from its metadata). */
-        private void add(ResultSet rs, int[] types) throws SQLException {
+        /** Adds the row as the store streams it. */
+        private void add(ReadSession.Row row) {
             room();
             int i = size;
-            ids[i] = rs.getLong(1);
+            ids[i] = row.id();
             List<Column> columns = part.columns();
             for (int k = 0; k < arrays.length; k++) {
-                int at = k + 2;
                 Column c = columns.get(k);
                 switch (c.kind()) {
-                    case DAY ->
-                        ((int[]) arrays[k])[i] = switch (types[k]) {
-                            case Types.DATE -> day(rs.getObject(at, LocalDate.class));
-                            case Types.TIMESTAMP_WITH_TIMEZONE -> day(rs.getObject(at, OffsetDateTime.class));
-                            default -> day(rs.getObject(at, LocalDateTime.class));
-                        };
-                    case NUMBER -> {
-                        double v = rs.getDouble(at);
-                        ((double[]) arrays[k])[i] = rs.wasNull() ? Double.NaN : v;
-                    }
-                    case WHOLE -> {
-                        int v = rs.getInt(at);
-                        ((int[]) arrays[k])[i] = rs.wasNull() ? c.missing() : v;
-                    }
-                    case CODE -> ((int[]) arrays[k])[i] = codes[k].intern(rs.getString(at));
-                    case TEXT -> ((String[]) arrays[k])[i] = rs.getString(at);
-                    case FLAG -> ((boolean[]) arrays[k])[i] = rs.getObject(at) != null;
-                    case MINUTE -> {
-                        LocalTime t = rs.getObject(at, LocalTime.class);
-                        ((int[]) arrays[k])[i] = t == null ? -1 : t.toSecondOfDay() / 60;
-                    }
-                    case REF, SELF_REF, ID -> {
-                        long v = rs.getLong(at);
-                        ((long[]) arrays[k])[i] = rs.wasNull() ? TableRows.NO_ID : v;
-                    }
+                    case DAY -> ((int[]) arrays[k])[i] = row.day(k, Snapshot.NO_DAY);
+                    case NUMBER -> ((double[]) arrays[k])[i] = row.number(k);
+                    case WHOLE -> ((int[]) arrays[k])[i] = row.whole(k, c.missing());
+                    case CODE -> ((int[]) arrays[k])[i] = codes[k].intern(row.text(k));
+                    case TEXT -> ((String[]) arrays[k])[i] = row.text(k);
+                    case FLAG -> ((boolean[]) arrays[k])[i] = row.present(k);
+                    case MINUTE -> ((int[]) arrays[k])[i] = row.minute(k);
+                    case REF, SELF_REF, ID -> ((long[]) arrays[k])[i] = row.id(k, TableRows.NO_ID);
                 }
             }
             size++;
@@ -224,32 +201,16 @@ final class PartReader {
         return id == TableRows.NO_ID ? -1 : Math.max(-1, Arrays.binarySearch(ids, id));
     }
 
-    /** Reads one part on a connection that is already in the snapshot's transaction. */
-    static Raw read(Connection c, Part<?> part, int expected, Progress progress) throws SQLException {
+    /** Reads one part in a session that is already in the snapshot's transaction. */
+    static Raw read(ReadSession session, Part<?> part, int expected, Progress progress) {
         Raw raw = new Raw(part, expected);
         String stage = "Reading " + part.name();
-        try (Statement st = c.createStatement()) {
-            st.setFetchSize(CHUNK);
-            try (ResultSet rs = st.executeQuery(part.select())) {
-                ResultSetMetaData meta = rs.getMetaData();
-                int[] types = new int[part.columns().size()];
-                for (int k = 0; k < types.length; k++) {
-                    types[k] = meta.getColumnType(k + 2);
-                }
-                while (rs.next()) {
-                    raw.add(rs, types);
-                    progress.row(raw.size(), stage);
-                }
-            }
-            for (Part.Vocabulary v : part.vocabularies()) {
-                List<String> texts = new java.util.ArrayList<>();
-                try (ResultSet rs = st.executeQuery(v.sql())) {
-                    while (rs.next()) {
-                        texts.add(rs.getString(1));
-                    }
-                }
-                raw.extend(v.key(), texts);
-            }
+        session.stream(part.query(), row -> {
+            raw.add(row);
+            progress.row(raw.size(), stage);
+        });
+        for (Part.Vocabulary v : part.vocabularies()) {
+            raw.extend(v.key(), session.firstSeen(v.texts()));
         }
         progress.done(raw.size());
         return raw;
@@ -278,15 +239,10 @@ final class PartReader {
     }
 
     /** The row counts of the parts' tables (read outside a transaction, where H2 keeps them). */
-    static Map<Part<?>, Long> counts(Connection c, Set<Part<?>> parts) throws SQLException {
+    static Map<Part<?>, Long> counts(ReadSession session, Set<Part<?>> parts) {
         Map<Part<?>, Long> counts = new LinkedHashMap<>();
-        try (Statement st = c.createStatement()) {
-            for (Part<?> p : parts) {
-                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + p.table())) {
-                    rs.next();
-                    counts.put(p, rs.getLong(1));
-                }
-            }
+        for (Part<?> p : parts) {
+            counts.put(p, session.count(p.table()));
         }
         return counts;
     }
@@ -297,8 +253,6 @@ final class PartReader {
             case LocalDate d -> (int) d.toEpochDay();
             case LocalDateTime t -> (int) t.toLocalDate().toEpochDay();
             case OffsetDateTime t -> (int) t.toLocalDate().toEpochDay();
-            case java.sql.Timestamp t -> (int) t.toLocalDateTime().toLocalDate().toEpochDay();
-            case java.sql.Date d -> (int) d.toLocalDate().toEpochDay();
             default -> throw new IllegalArgumentException("Not a date: " + v);
         };
     }

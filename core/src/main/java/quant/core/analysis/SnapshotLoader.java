@@ -1,9 +1,5 @@
 package quant.core.analysis;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import quant.core.job.JobMonitor;
+import quant.core.store.ReadSession;
 import quant.core.store.Store;
 import quant.core.store.StoreException;
 
@@ -88,26 +85,17 @@ public final class SnapshotLoader {
         if (parts.isEmpty()) {
             return new Read(store.dataVersion(), Map.of());
         }
-        try {
-            return store.whileNoWriter(() -> readInParallel(parts, monitor))
-                    .orElseGet(() -> readInOneTransaction(parts, monitor));
-        } catch (SQLException e) {
-            throw unreadable(e);
-        }
-    }
-
-    private static StoreException unreadable(SQLException e) {
-        return new StoreException(
-                StoreException.Kind.IO, "Could not read the data for the analysis: " + e.getMessage(), e);
+        return store.whileNoWriter(() -> readInParallel(parts, monitor))
+                .orElseGet(() -> readInOneTransaction(parts, monitor));
     }
 
     /** Under the write lock: the parts spread over a few connections, each in its own transaction. */
-    private Read readInParallel(Set<Part<?>> parts, JobMonitor monitor) throws SQLException {
+    private Read readInParallel(Set<Part<?>> parts, JobMonitor monitor) {
         int n = Math.min(CONNECTIONS, parts.size());
-        List<Connection> connections = new ArrayList<>();
+        List<ReadSession> connections = new ArrayList<>();
         try {
             for (int k = 0; k < n; k++) {
-                connections.add(store.readConnection());
+                connections.add(ReadSession.open(store));
             }
             Map<Part<?>, Long> counts = PartReader.counts(connections.getFirst(), parts);
             List<List<Part<?>>> groups = spread(counts, n);
@@ -115,11 +103,11 @@ public final class SnapshotLoader {
             // (nothing commits under the write lock), a transaction keeps the version it reads from
             // being dropped while its lazy cursor runs. Streamed outside one, a scan can fail with
             // "Chunk … not found" when H2 compacts the file in the background meanwhile.
-            for (Connection c : connections) {
-                begin(c);
+            for (ReadSession c : connections) {
+                c.begin();
             }
             try {
-                long version = dataVersion(connections.getFirst());
+                long version = connections.getFirst().dataVersion();
                 PartReader.Progress progress = new PartReader.Progress(monitor, total(counts));
                 Map<Part<?>, PartReader.Raw> raws = new LinkedHashMap<>();
                 if (n == 1) {
@@ -139,13 +127,13 @@ public final class SnapshotLoader {
                 try {
                     List<Future<Map<Part<?>, PartReader.Raw>>> others = new ArrayList<>();
                     for (int k = 1; k < n; k++) {
-                        Connection c = connections.get(k);
+                        ReadSession c = connections.get(k);
                         List<Part<?>> group = groups.get(k);
                         others.add(pool.submit(() -> readGroup(c, group, counts, progress)));
                     }
                     try {
                         raws.putAll(readGroup(connections.getFirst(), groups.getFirst(), counts, progress));
-                    } catch (RuntimeException | SQLException e) {
+                    } catch (RuntimeException e) {
                         progress.stop();
                         others.forEach(f -> f.cancel(true));
                         throw e;
@@ -158,20 +146,19 @@ public final class SnapshotLoader {
                     pool.shutdownNow();
                 }
             } finally {
-                for (Connection c : connections) {
-                    end(c);
+                for (ReadSession c : connections) {
+                    c.end();
                 }
             }
         } finally {
-            for (Connection c : connections) {
+            for (ReadSession c : connections) {
                 c.close();
             }
         }
     }
 
     private static Map<Part<?>, PartReader.Raw> readGroup(
-            Connection c, List<Part<?>> group, Map<Part<?>, Long> counts, PartReader.Progress progress)
-            throws SQLException {
+            ReadSession c, List<Part<?>> group, Map<Part<?>, Long> counts, PartReader.Progress progress) {
         Map<Part<?>, PartReader.Raw> raws = new LinkedHashMap<>();
         for (Part<?> p : group) {
             raws.put(p, PartReader.read(c, p, counts.get(p).intValue(), progress));
@@ -207,7 +194,7 @@ public final class SnapshotLoader {
 
     /** The rows another connection read, or its failure as it was. */
     private static Map<Part<?>, PartReader.Raw> joined(
-            Future<Map<Part<?>, PartReader.Raw>> f, PartReader.Progress progress) throws SQLException {
+            Future<Map<Part<?>, PartReader.Raw>> f, PartReader.Progress progress) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -217,7 +204,6 @@ public final class SnapshotLoader {
         } catch (ExecutionException e) {
             progress.stop();
             switch (e.getCause()) {
-                case SQLException sql -> throw sql;
                 case RuntimeException r -> throw r;
                 case Error err -> throw err;
                 default -> throw new IllegalStateException(e.getCause());
@@ -227,42 +213,18 @@ public final class SnapshotLoader {
 
     /** While a writer is busy: every part in one repeatable-read transaction, so all as of one moment. */
     private Read readInOneTransaction(Set<Part<?>> parts, JobMonitor monitor) {
-        try (Connection c = store.readConnection()) {
+        try (ReadSession c = ReadSession.open(store)) {
             // Counted before the transaction: inside a repeatable-read transaction H2 counts by
             // scanning the table, outside it reads the count it keeps.
             Map<Part<?>, Long> counts = PartReader.counts(c, parts);
-            begin(c);
+            c.begin();
             try {
-                long version = dataVersion(c);
+                long version = c.dataVersion();
                 PartReader.Progress progress = new PartReader.Progress(monitor, total(counts));
                 return new Read(version, readGroup(c, new ArrayList<>(new LinkedHashSet<>(parts)), counts, progress));
             } finally {
-                end(c);
+                c.end();
             }
-        } catch (SQLException e) {
-            throw unreadable(e);
-        }
-    }
-
-    /** Starts a lazy, repeatable-read, read-only transaction. */
-    private void begin(Connection c) throws SQLException {
-        c.setAutoCommit(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        store.streamRows(c, true);
-    }
-
-    /** Ends what {@link #begin} started; the connection goes back to the pool as it came. */
-    private void end(Connection c) throws SQLException {
-        store.streamRows(c, false);
-        c.rollback();
-        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        c.setAutoCommit(true);
-    }
-
-    private static long dataVersion(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT meta_value FROM store_meta WHERE meta_key = 'data_version'")) {
-            return rs.next() ? Long.parseLong(rs.getString(1)) : 0;
         }
     }
 }

@@ -100,46 +100,35 @@ public final class Schedules {
                 .collect(Collectors.joining(","));
         OffsetDateTime created = s.createdAt().atOffset(ZoneOffset.UTC);
         String period = s.period().isEmpty() ? null : s.period();
-        return switch (s.delivery()) {
-            case ToFolder f ->
-                new ScheduleRows.Row(
-                        s.id(),
-                        s.name().strip(),
-                        s.definition().strip(),
-                        period,
-                        s.frequency().key(),
-                        s.day(),
-                        s.hour(),
-                        formats,
-                        "folder",
-                        f.folder().toString(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        s.enabled(),
-                        created);
-            case ByEmail m ->
-                new ScheduleRows.Row(
-                        s.id(),
-                        s.name().strip(),
-                        s.definition().strip(),
-                        period,
-                        s.frequency().key(),
-                        s.day(),
-                        s.hour(),
-                        formats,
-                        "email",
-                        null,
-                        m.host().strip(),
-                        m.port(),
-                        m.user(),
-                        m.from().strip(),
-                        String.join(",", m.to()),
-                        s.enabled(),
-                        created);
-        };
+        // the delivery's own columns: a folder, or the mail server and addresses
+        String[] mail = new String[4];
+        Integer port = null;
+        String folder = null;
+        switch (s.delivery()) {
+            case ToFolder f -> folder = f.folder().toString();
+            case ByEmail m -> {
+                mail = new String[] {m.host().strip(), m.user(), m.from().strip(), String.join(",", m.to())};
+                port = m.port();
+            }
+        }
+        return new ScheduleRows.Row(
+                s.id(),
+                s.name().strip(),
+                s.definition().strip(),
+                period,
+                s.frequency().key(),
+                s.day(),
+                s.hour(),
+                formats,
+                folder != null ? "folder" : "email",
+                folder,
+                mail[0],
+                port,
+                mail[1],
+                mail[2],
+                mail[3],
+                s.enabled(),
+                created);
     }
 
     /** Deletes a schedule; its runs stay in the history under its name. */

@@ -3,10 +3,6 @@ package quant.core.runs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +17,7 @@ import quant.core.store.DomainTable;
 import quant.core.store.RunOutcome;
 import quant.core.store.Store;
 import quant.core.store.Transaction;
+import quant.core.store.repo.JournalRows;
 
 /**
  * Writes that survive a crash: every import (and the sample load, which is several imports) runs
@@ -172,18 +169,11 @@ public final class RunJournal {
             if (rows.isEmpty()) {
                 return;
             }
-            store.inTransaction(c -> {
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO import_change"
-                        + " (run_id, table_name, row_id, action, previous) VALUES (?, ?, ?, 'update', ?)")) {
-                    for (Previous p : rows) {
-                        st.setLong(1, ids[i]);
-                        st.setString(2, tables[i].sqlName());
-                        st.setLong(3, p.rowId());
-                        st.setString(4, json(p.values()));
-                        st.addBatch();
-                    }
-                    st.executeBatch();
-                }
+            List<JournalRows.Change> changes = rows.stream()
+                    .map(p -> new JournalRows.Change(p.rowId(), json(p.values())))
+                    .toList();
+            store.transact(tx -> {
+                JournalRows.insertChanges(tx, ids[i], tables[i], changes);
                 return null;
             });
         }
@@ -193,22 +183,17 @@ public final class RunJournal {
             ends[i] = end;
         }
 
-        private void writeRanges(Connection c) throws SQLException {
-            if (ranges.isEmpty()) {
-                return;
+        private void writeRanges(Transaction tx) {
+            List<JournalRows.Range> rows = new ArrayList<>(ranges.size());
+            for (int k = 0; k < ranges.size(); k++) {
+                int run = rangeRuns.get(k);
+                rows.add(new JournalRows.Range(ids[run], tables[run], ranges.get(k)[0], ranges.get(k)[1]));
             }
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO import_range (run_id, table_name, first_id, last_id) VALUES (?, ?, ?, ?)")) {
-                for (int k = 0; k < ranges.size(); k++) {
-                    int run = rangeRuns.get(k);
-                    st.setLong(1, ids[run]);
-                    st.setString(2, tables[run].sqlName());
-                    st.setLong(3, ranges.get(k)[0]);
-                    st.setLong(4, ranges.get(k)[1]);
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
+            JournalRows.insertRanges(tx, rows);
+        }
+
+        private List<Long> idList() {
+            return Arrays.stream(ids).boxed().toList();
         }
     }
 
@@ -222,12 +207,12 @@ public final class RunJournal {
             Runs runs = begin(store, starts);
             T result;
             try {
-                result = store.inTransactionWithIo(c -> {
-                    T r = work.run(new Transaction(c), runs);
-                    runs.writeRanges(c);
+                result = store.write(tx -> {
+                    T r = work.run(tx, runs);
+                    runs.writeRanges(tx);
                     if (store.engine() != Store.Engine.H2) {
                         // a server commits the rows and the outcome together: no crash can part them
-                        finish(c, runs);
+                        finish(tx, runs);
                     }
                     return r;
                 });
@@ -236,8 +221,8 @@ public final class RunJournal {
                 throw e;
             }
             if (store.engine() == Store.Engine.H2) {
-                store.inTransaction(c -> {
-                    finish(c, runs);
+                store.transact(tx -> {
+                    finish(tx, runs);
                     return null;
                 });
             }
@@ -247,64 +232,49 @@ public final class RunJournal {
 
     private static Runs begin(Store store, List<RunStart> starts) {
         DomainTable[] tables = starts.stream().map(RunStart::table).toArray(DomainTable[]::new);
-        long[] ids = store.inTransaction(c -> {
+        long[] ids = store.transact(tx -> {
             long[] out = new long[starts.size()];
             for (int i = 0; i < out.length; i++) {
-                out[i] = insertRun(c, starts.get(i));
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO import_floor (run_id, table_name,"
-                        + " id_floor) SELECT ?, ?, COALESCE(MAX(id), 0) FROM " + tables[i].sqlName())) {
-                    st.setLong(1, out[i]);
-                    st.setString(2, tables[i].sqlName());
-                    st.executeUpdate();
-                }
+                out[i] = JournalRows.insertRun(tx, newRun(starts.get(i)));
+                JournalRows.insertFloor(tx, out[i], tables[i]);
             }
             return out;
         });
         return new Runs(store, ids, tables);
     }
 
-    private static long insertRun(Connection c, RunStart s) throws SQLException {
-        String sql =
-                "INSERT INTO import_run (file_name, file_size, sha256, target_table, source, rows_read, rows_inserted,"
-                        + " rows_updated, rows_rejected, started_at, duration_ms, outcome, run_by, profile, connector,"
-                        + " object_name) VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, ?, 0, ?, ?, ?, ?, ?)";
-        try (PreparedStatement st = c.prepareStatement(sql, Store.idColumn(c))) {
-            st.setString(1, s.fileName() == null ? null : clip(s.fileName(), 400));
-            st.setObject(2, s.fileSize());
-            st.setString(3, s.sha256());
-            st.setString(4, s.table().sqlName());
-            st.setString(5, s.source());
-            st.setObject(6, s.startedAt());
-            st.setString(7, RunOutcome.RUNNING.code());
-            st.setString(8, clip(System.getProperty("user.name", "unknown"), 100));
-            st.setString(9, s.profile() == null ? null : clip(s.profile(), 200));
-            st.setString(10, s.connector());
-            st.setString(11, s.object());
-            st.executeUpdate();
-            try (ResultSet keys = st.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+    private static JournalRows.NewRun newRun(RunStart s) {
+        return new JournalRows.NewRun(
+                s.fileName() == null ? null : clip(s.fileName(), 400),
+                s.fileSize(),
+                s.sha256(),
+                s.connector(),
+                s.object(),
+                s.table(),
+                s.source(),
+                s.profile() == null ? null : clip(s.profile(), 200),
+                s.startedAt(),
+                clip(System.getProperty("user.name", "unknown"), 100),
+                RunOutcome.RUNNING.code());
     }
 
     private static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
-    private static void finish(Connection c, Runs runs) throws SQLException {
+    private static void finish(Transaction tx, Runs runs) {
         boolean changed = false;
         for (int i = 0; i < runs.ids.length; i++) {
             RunEnd end = runs.ends[i];
             if (end == null) {
                 throw new IllegalStateException("Import run " + runs.ids[i] + " ended without an outcome.");
             }
-            writeEnd(c, runs.ids[i], end);
+            writeEnd(tx, runs.ids[i], end);
             changed |= end.changed();
         }
-        deleteFloors(c, runs.ids);
+        JournalRows.deleteFloors(tx, runs.idList());
         if (changed) {
-            Store.bumpDataVersion(c);
+            Store.bumpDataVersion(tx);
         }
     }
 
@@ -315,18 +285,18 @@ public final class RunJournal {
                         ? RunOutcome.ABORTED
                         : RunOutcome.FAILED;
         try {
-            store.inTransaction(c -> {
+            store.transact(tx -> {
                 for (int i = 0; i < runs.ids.length; i++) {
                     RunEnd end = runs.ends[i];
                     RunOutcome o = end != null && !end.outcome().wroteRows() ? end.outcome() : outcome;
                     writeEnd(
-                            c,
+                            tx,
                             runs.ids[i],
                             end == null
                                     ? new RunEnd(0, 0, 0, 0, o, Duration.ZERO)
                                     : new RunEnd(end.read(), 0, 0, end.rejected(), o, end.took()));
                 }
-                deleteJournal(c, runs.ids);
+                JournalRows.deleteJournal(tx, runs.idList());
                 return null;
             });
         } catch (RuntimeException e) {
@@ -338,42 +308,19 @@ public final class RunJournal {
         }
     }
 
-    private static void writeEnd(Connection c, long runId, RunEnd end) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("UPDATE import_run SET rows_read = ?, rows_inserted = ?,"
-                + " rows_updated = ?, rows_rejected = ?, duration_ms = ?, outcome = ?, watermark = ? WHERE id = ?")) {
-            st.setLong(1, end.read());
-            st.setLong(2, end.inserted());
-            st.setLong(3, end.updated());
-            st.setLong(4, end.rejected());
-            st.setLong(5, end.took().toMillis());
-            st.setString(6, end.outcome().code());
-            // only a run whose rows stay moves its object's watermark
-            st.setString(7, end.outcome().wroteRows() ? end.watermark() : null);
-            st.setLong(8, runId);
-            st.executeUpdate();
-        }
-    }
-
-    private static void deleteFloors(Connection c, long[] runIds) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM import_floor WHERE run_id = ?")) {
-            for (long id : runIds) {
-                st.setLong(1, id);
-                st.addBatch();
-            }
-            st.executeBatch();
-        }
-    }
-
-    private static void deleteJournal(Connection c, long[] runIds) throws SQLException {
-        for (String table : List.of("import_change", "import_range", "import_floor")) {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
-                for (long id : runIds) {
-                    st.setLong(1, id);
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
-        }
+    private static void writeEnd(Transaction tx, long runId, RunEnd end) {
+        JournalRows.updateEnd(
+                tx,
+                runId,
+                new JournalRows.End(
+                        end.read(),
+                        end.inserted(),
+                        end.updated(),
+                        end.rejected(),
+                        end.took().toMillis(),
+                        end.outcome().code(),
+                        // only a run whose rows stay moves its object's watermark
+                        end.outcome().wroteRows() ? end.watermark() : null));
     }
 
     static String json(Map<String, String> values) {

@@ -51,7 +51,8 @@ public enum DomainTable {
         return label;
     }
 
-    Table<?> table() {
+    /** The generated jOOQ table, for the store's repositories. */
+    public Table<?> table() {
         return table;
     }
 

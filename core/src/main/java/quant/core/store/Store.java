@@ -368,6 +368,15 @@ public final class Store implements AutoCloseable {
     }
 
     /** Bumps the data version inside the caller's transaction. */
+    public static void bumpDataVersion(Transaction tx) {
+        try {
+            bumpDataVersion(tx.connection());
+        } catch (SQLException e) {
+            throw new org.jooq.exception.DataAccessException("Could not mark the data as changed", e);
+        }
+    }
+
+    /** Bumps the data version inside the caller's transaction. */
     public static void bumpDataVersion(Connection tx) throws SQLException {
         try (var st = tx.prepareStatement(
                 "UPDATE store_meta SET meta_value = CAST(CAST(meta_value AS BIGINT) + 1 AS VARCHAR) WHERE meta_key = 'data_version'")) {
