@@ -10,12 +10,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Pages through one table for the Data view: sorting and filtering are SQL {@code ORDER BY} and
- * {@code WHERE} over pages of at most {@link #MAX_PAGE} rows, so a table of any size is browsed
- * in bounded memory. Column names are checked against the table's own columns before they reach
- * SQL; filter text is always a bound parameter.
+ * {@code WHERE} (written by jOOQ in the engine's dialect) over pages of at most {@link #MAX_PAGE}
+ * rows, so a table of any size is browsed in bounded memory. Column names are checked against the
+ * table's own columns before they reach SQL; filter text is always a bound parameter.
  */
 public final class TableBrowser {
     /** The largest page a caller may ask for. */
@@ -69,15 +77,14 @@ public final class TableBrowser {
 
     /** The number of rows that match the query's filters. */
     public long count(Query query) {
-        String sql = "SELECT COUNT(*) FROM " + table.sqlName() + where(query);
-        try (Connection c = store.readConnection();
-                PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, query);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
+        try (Connection c = store.readConnection()) {
+            Long n = Store.dsl(c)
+                    .selectCount()
+                    .from(table(table))
+                    .where(where(query))
+                    .fetchOne(0, Long.class);
+            return n == null ? 0 : n;
+        } catch (SQLException | DataAccessException e) {
             throw new StoreException(
                     StoreException.Kind.IO, "Could not count " + table.sqlName() + ": " + e.getMessage(), e);
         }
@@ -92,18 +99,24 @@ public final class TableBrowser {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("A page holds 1 to " + MAX_PAGE + " rows, not " + limit);
         }
-        String order = query.sortColumn()
-                .map(col -> " ORDER BY " + checked(col) + (query.ascending() ? " ASC NULLS FIRST" : " DESC NULLS LAST")
-                        + ", id")
-                .orElse(" ORDER BY id");
-        String sql = "SELECT * FROM " + table.sqlName() + where(query) + order + " LIMIT ? OFFSET ?";
-        try (Connection c = store.readConnection();
-                PreparedStatement st = c.prepareStatement(sql)) {
-            int next = bind(st, query);
-            st.setInt(next, limit);
-            st.setLong(next + 1, offset);
+        List<SortField<?>> order = new ArrayList<>();
+        query.sortColumn().ifPresent(col -> {
+            Field<Object> sort = column(checked(col));
+            order.add(query.ascending() ? sort.asc().nullsFirst() : sort.desc().nullsLast());
+        });
+        order.add(column("id").asc());
+        List<Field<Object>> shown =
+                columns.stream().map(col -> column(col.name())).toList();
+        try (Connection c = store.readConnection()) {
             List<Object[]> rows = new ArrayList<>(limit);
-            try (ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = Store.dsl(c)
+                    .select(shown)
+                    .from(table(table))
+                    .where(where(query))
+                    .orderBy(order)
+                    .limit(limit)
+                    .offset(offset)
+                    .fetchResultSet()) {
                 int n = columns.size();
                 while (rs.next()) {
                     Object[] row = new Object[n];
@@ -119,7 +132,7 @@ public final class TableBrowser {
             }
             nameReferences(c, rows);
             return rows;
-        } catch (SQLException e) {
+        } catch (SQLException | DataAccessException e) {
             throw new StoreException(
                     StoreException.Kind.IO, "Could not read " + table.sqlName() + ": " + e.getMessage(), e);
         }
@@ -132,10 +145,13 @@ public final class TableBrowser {
             if (ref == null) {
                 continue;
             }
-            String display = displayColumn(ref);
             Map<Long, String> names = new HashMap<>();
-            try (PreparedStatement st =
-                    c.prepareStatement("SELECT " + display + " FROM " + ref.sqlName() + " WHERE id = ?")) {
+            String lookup = Store.dsl(c)
+                    .render(Store.dsl(c)
+                            .select(column(displayColumn(ref)))
+                            .from(table(ref))
+                            .where(column("id").eq(DSL.param())));
+            try (PreparedStatement st = c.prepareStatement(lookup)) {
                 for (Object[] row : rows) {
                     if (row[i] instanceof Number id && !names.containsKey(id.longValue())) {
                         st.setLong(1, id.longValue());
@@ -165,11 +181,9 @@ public final class TableBrowser {
         });
     }
 
-    private String where(Query query) {
-        if (query.filters().isEmpty()) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
+    /** Every filter's condition: the column's text (or, for a reference, the name it shows) holds the text. */
+    private List<Condition> where(Query query) {
+        List<Condition> parts = new ArrayList<>();
         for (Filter f : query.filters()) {
             String column = checked(f.column());
             DomainTable ref = columns.stream()
@@ -177,28 +191,35 @@ public final class TableBrowser {
                     .findFirst()
                     .map(TableColumn::references)
                     .orElse(null);
-            if (ref == null) {
-                parts.add("LOWER(CAST(" + column + " AS VARCHAR)) LIKE ? ESCAPE '\\'");
-            } else {
-                // a foreign key shows the name of the row it refers to, so it filters by that name
-                parts.add(column + " IN (SELECT id FROM " + ref.sqlName() + " WHERE LOWER(CAST(" + displayColumn(ref)
-                        + " AS VARCHAR)) LIKE ? ESCAPE '\\')");
-            }
-        }
-        return " WHERE " + String.join(" AND ", parts);
-    }
-
-    private int bind(PreparedStatement st, Query query) throws SQLException {
-        int i = 1;
-        for (Filter f : query.filters()) {
             String escaped = f.text()
                     .toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\")
                     .replace("%", "\\%")
                     .replace("_", "\\_");
-            st.setString(i++, "%" + escaped + "%");
+            Field<String> pattern = DSL.val("%" + escaped + "%");
+            if (ref == null) {
+                parts.add(contains(column(column), pattern));
+            } else {
+                // a foreign key shows the name of the row it refers to, so it filters by that name
+                parts.add(column(column)
+                        .in(DSL.select(column("id"))
+                                .from(table(ref))
+                                .where(contains(column(displayColumn(ref)), pattern))));
+            }
         }
-        return i;
+        return parts;
+    }
+
+    private static Condition contains(Field<Object> column, Field<String> pattern) {
+        return DSL.lower(column.cast(SQLDataType.VARCHAR)).like(pattern, '\\');
+    }
+
+    private static Table<Record> table(DomainTable t) {
+        return DSL.table(DSL.name(t.sqlName()));
+    }
+
+    private static Field<Object> column(String name) {
+        return DSL.field(DSL.name(name));
     }
 
     private String checked(String column) {

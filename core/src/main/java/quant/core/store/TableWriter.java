@@ -1,29 +1,44 @@
 package quant.core.store;
 
+import static org.jooq.impl.DSL.inline;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Writes the rows of one source into one table inside a transaction: the SQL of an import, kept in
- * core so that the importers hold none (the PostgreSQL server mode will have its own dialect here).
- * Rows are identified by the store's source key ({@code source}, {@code external_ref}); lookups are
- * point queries on that index, because H2 evaluates {@code IN (...)} lists by scanning the source.
- * Statements are prepared once and reused.
+ * the store so that the importers hold none. Rows are identified by the store's source key
+ * ({@code source}, {@code external_ref}); lookups are point queries on that index, because H2
+ * evaluates {@code IN (...)} lists by scanning the source. Each statement is written by jOOQ in the
+ * engine's dialect with {@code ?} for its values, prepared once and reused with plain JDBC binds (a
+ * jOOQ query object per row would cost more than the row).
  */
 public final class TableWriter implements AutoCloseable {
     /** Rows inserted by one statement. */
     static final int ROWS_PER_STATEMENT = 100;
 
     private final Connection c;
+    private final DSLContext dsl;
     private final TableSchema schema;
     private final String source;
     private final List<TableColumn> written;
@@ -35,6 +50,7 @@ public final class TableWriter implements AutoCloseable {
      */
     public TableWriter(Transaction tx, TableSchema schema, String source, List<TableColumn> written) {
         this.c = tx.connection();
+        this.dsl = tx.dsl();
         this.schema = schema;
         this.source = source;
         this.written = List.copyOf(written);
@@ -49,7 +65,10 @@ public final class TableWriter implements AutoCloseable {
     /** Whether the table holds no row of this writer's source. */
     public boolean sourceIsEmpty() {
         return sql(() -> {
-            PreparedStatement st = statement("SELECT 1 FROM " + schema.table().sqlName() + " WHERE source = ? LIMIT 1");
+            PreparedStatement st = statement("source is empty", () -> dsl.selectOne()
+                    .from(table(schema.table()))
+                    .where(column("source").eq(param()))
+                    .limit(inline(1)));
             st.setString(1, source);
             try (ResultSet rs = st.executeQuery()) {
                 return !rs.next();
@@ -60,8 +79,10 @@ public final class TableWriter implements AutoCloseable {
     /** The ids of the rows of {@code table} with these keys in {@code refSource}; missing keys are left out. */
     public Map<String, Long> ids(DomainTable table, String refSource, Set<String> keys) {
         return sql(() -> {
-            PreparedStatement st =
-                    statement("SELECT id FROM " + table.sqlName() + " WHERE source = ? AND external_ref = ?");
+            PreparedStatement st = statement("ids of " + table.sqlName(), () -> dsl.select(column("id"))
+                    .from(table(table))
+                    .where(column("source").eq(param()))
+                    .and(column("external_ref").eq(param())));
             Map<String, Long> out = new HashMap<>();
             for (String key : keys) {
                 st.setString(1, refSource);
@@ -79,12 +100,17 @@ public final class TableWriter implements AutoCloseable {
     /** The row stored under {@code key}, if any. */
     public Optional<Existing> existing(String key) {
         return sql(() -> {
-            StringBuilder cols = new StringBuilder("id");
-            for (TableColumn col : written) {
-                cols.append(", ").append(col.name());
-            }
-            PreparedStatement st = statement(
-                    "SELECT " + cols + " FROM " + schema.table().sqlName() + " WHERE source = ? AND external_ref = ?");
+            PreparedStatement st = statement("existing", () -> {
+                List<Field<Object>> cols = new ArrayList<>();
+                cols.add(column("id"));
+                for (TableColumn col : written) {
+                    cols.add(column(col.name()));
+                }
+                return dsl.select(cols)
+                        .from(table(schema.table()))
+                        .where(column("source").eq(param()))
+                        .and(column("external_ref").eq(param()));
+            });
             st.setString(1, source);
             st.setString(2, key);
             try (ResultSet rs = st.executeQuery()) {
@@ -103,8 +129,11 @@ public final class TableWriter implements AutoCloseable {
     /** The other source that already holds a row with {@code value} in the natural-key {@code column}. */
     public Optional<String> conflictingSource(String column, Object value) {
         return sql(() -> {
-            PreparedStatement st = statement("SELECT source FROM "
-                    + schema.table().sqlName() + " WHERE " + column + " = ? AND source <> ? LIMIT 1");
+            PreparedStatement st = statement("conflict on " + column, () -> dsl.select(column("source"))
+                    .from(table(schema.table()))
+                    .where(column(column).eq(param()))
+                    .and(column("source").ne(param()))
+                    .limit(inline(1)));
             st.setString(1, value.toString());
             st.setString(2, source);
             try (ResultSet rs = st.executeQuery()) {
@@ -171,17 +200,21 @@ public final class TableWriter implements AutoCloseable {
      * H2 a statement's start, snapshot and end per row: measured with {@code JobImportBench}.
      */
     private PreparedStatement insertStatement(int n) throws SQLException {
-        StringBuilder cols = new StringBuilder("source, external_ref");
-        for (TableColumn col : written) {
-            cols.append(", ").append(col.name());
-        }
-        String row = "(" + String.join(", ", java.util.Collections.nCopies(written.size() + 2, "?")) + ")";
-        String sqlText = "INSERT INTO " + schema.table().sqlName() + " (" + cols + ") VALUES "
-                + String.join(", ", java.util.Collections.nCopies(n, row));
-        PreparedStatement st = statements.get(sqlText);
+        String key = "insert " + n;
+        PreparedStatement st = statements.get(key);
         if (st == null) {
-            st = c.prepareStatement(sqlText, Store.idColumn(c));
-            statements.put(sqlText, st);
+            List<Field<Object>> cols = new ArrayList<>();
+            cols.add(column("source"));
+            cols.add(column("external_ref"));
+            for (TableColumn col : written) {
+                cols.add(column(col.name()));
+            }
+            InsertValuesStepN<Record> insert = dsl.insertInto(table(schema.table()), cols);
+            for (int i = 0; i < n; i++) {
+                insert = insert.values(Collections.nCopies(cols.size(), param()));
+            }
+            st = c.prepareStatement(dsl.render(insert), Store.idColumn(c));
+            statements.put(key, st);
         }
         return st;
     }
@@ -189,11 +222,15 @@ public final class TableWriter implements AutoCloseable {
     /** Updates the row {@code id} with new values; the reason in words when the database refuses it. */
     public Optional<String> update(long id, Object[] values) {
         return sql(() -> {
-            StringBuilder sets = new StringBuilder();
-            for (TableColumn col : written) {
-                sets.append(sets.isEmpty() ? "" : ", ").append(col.name()).append(" = ?");
-            }
-            PreparedStatement st = statement("UPDATE " + schema.table().sqlName() + " SET " + sets + " WHERE id = ?");
+            PreparedStatement st = statement("update", () -> {
+                Map<Field<Object>, Field<Object>> sets = new LinkedHashMap<>();
+                for (TableColumn col : written) {
+                    sets.put(column(col.name()), param());
+                }
+                return dsl.update(table(schema.table()))
+                        .set(sets)
+                        .where(column("id").eq(param()));
+            });
             Savepoint sp = c.setSavepoint();
             try {
                 for (int j = 0; j < written.size(); j++) {
@@ -244,13 +281,27 @@ public final class TableWriter implements AutoCloseable {
         };
     }
 
-    private PreparedStatement statement(String sqlText) throws SQLException {
-        PreparedStatement st = statements.get(sqlText);
+    /** The statement kept under {@code key}, prepared from {@code query}'s SQL the first time it is asked for. */
+    private PreparedStatement statement(String key, Supplier<Query> query) throws SQLException {
+        PreparedStatement st = statements.get(key);
         if (st == null) {
-            st = c.prepareStatement(sqlText);
-            statements.put(sqlText, st);
+            st = c.prepareStatement(dsl.render(query.get()));
+            statements.put(key, st);
         }
         return st;
+    }
+
+    private static Table<Record> table(DomainTable t) {
+        return DSL.table(DSL.name(t.sqlName()));
+    }
+
+    private static Field<Object> column(String name) {
+        return DSL.field(DSL.name(name));
+    }
+
+    /** A value bound later, by position. */
+    private static Field<Object> param() {
+        return DSL.param();
     }
 
     @FunctionalInterface
