@@ -93,7 +93,7 @@ final class CrashRebuild {
             Passphrases.same(target, file);
             JdbcConnectionPool fresh = H2Files.pool(target, false);
             try {
-                Store.flyway(fresh, Store.Engine.H2).migrate();
+                Migrations.flyway(fresh, Store.Engine.H2).migrate();
                 try (Connection from = old.getConnection();
                         Connection to = fresh.getConnection()) {
                     to.setAutoCommit(false);

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.h2.api.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Database refusals in words: the rule that was broken, named by its columns, never the SQL
@@ -17,6 +19,7 @@ import org.h2.api.ErrorCode;
  * only place outside the store's engines that knows them.
  */
 public final class DatabaseErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseErrors.class);
     private static final Pattern CHECK = Pattern.compile("((?i)CK_[A-Z0-9_]+)");
     private static final Pattern BETWEEN = Pattern.compile("(\\w+) between (-?[\\d.]+) and (-?[\\d.]+)");
     private static final Pattern IN_LIST = Pattern.compile("(\\w+) in \\(?('[^']*'(?:\\s*,\\s*'[^']*')*)\\)?");
@@ -196,5 +199,24 @@ public final class DatabaseErrors {
         }
         Matcher key = Pattern.compile("Key \\(([^)]*)\\)=").matcher(message); // PostgreSQL's detail
         return key.find() ? key.group(1) : "a unique key";
+    }
+
+    /**
+     * A database's refusal of a change in one sentence: the rule or condition in words, never the SQL;
+     * what the engine's own codes say first ({@link H2Files}, {@link ServerDatabases}).
+     */
+    static StoreException refusal(StoreLocation location, SQLException e) {
+        LOG.warn("The database refused a change", e);
+        StoreException known =
+                switch (location) {
+                    case StoreLocation.File f -> H2Files.refusal(location.name(), e);
+                    case StoreLocation.Server server -> ServerDatabases.refusal(server, e);
+                };
+        return known != null
+                ? known
+                : new StoreException(
+                        StoreException.Kind.REJECTED,
+                        "The database refused the change (" + inWords(e) + "); nothing was changed.",
+                        e);
     }
 }

@@ -14,6 +14,7 @@ import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import quant.core.io.OutputPath;
 import quant.core.store.StoreException.Kind;
 
 /**
@@ -281,7 +282,7 @@ final class H2Files {
     private static void backupBeforeMigration(DataSource ds, Path file) {
         MigrationInfo[] pending;
         try {
-            pending = Store.flyway(ds, Store.Engine.H2).info().pending();
+            pending = Migrations.flyway(ds, Store.Engine.H2).info().pending();
         } catch (FlywayException e) {
             return; // migrate() says what is wrong with the history
         }
@@ -299,7 +300,7 @@ final class H2Files {
 
     private static void migrate(DataSource ds, Path file) {
         try {
-            Store.flyway(ds, Store.Engine.H2).migrate();
+            Migrations.flyway(ds, Store.Engine.H2).migrate();
         } catch (FlywayException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw translate(file, sql);
@@ -339,5 +340,32 @@ final class H2Files {
                     e);
         }
         return null;
+    }
+
+    /**
+     * Opens (or creates) the file and does {@code work} on it; when the file did not exist before and
+     * the work fails, it is deleted with the files H2 keeps beside it, so a failed first import or load
+     * leaves nothing behind.
+     */
+    static <T> T writeInto(Path file, StoreWork.Work<T> work) throws Exception {
+        boolean existed = Files.exists(file);
+        Store store = Store.open(file);
+        try {
+            T result = work.on(store);
+            store.close();
+            return result;
+        } catch (Exception | Error e) {
+            store.close();
+            if (!existed) {
+                for (OutputPath.Protected p : OutputPath.Protected.database(file)) {
+                    try {
+                        Files.deleteIfExists(p.path());
+                    } catch (IOException gone) {
+                        e.addSuppressed(gone);
+                    }
+                }
+            }
+            throw e;
+        }
     }
 }

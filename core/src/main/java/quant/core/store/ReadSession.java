@@ -109,7 +109,7 @@ public final class ReadSession implements AutoCloseable {
         try {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            store.streamRows(connection, true);
+            streamRows(true);
         } catch (SQLException e) {
             throw unreadable(e);
         }
@@ -118,12 +118,24 @@ public final class ReadSession implements AutoCloseable {
     /** Ends what {@link #begin} started; the connection goes back to the pool as it came. */
     public void end() {
         try {
-            store.streamRows(connection, false);
+            streamRows(false);
             connection.rollback();
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw unreadable(e);
+        }
+    }
+
+    /**
+     * Makes queries stream their rows rather than gather them first (H2's lazy execution; PostgreSQL
+     * streams by the statement's fetch size inside a transaction), or stops it.
+     */
+    private void streamRows(boolean on) throws SQLException {
+        if (store.engine() == Store.Engine.H2) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+            }
         }
     }
 

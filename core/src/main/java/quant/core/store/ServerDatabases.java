@@ -149,7 +149,7 @@ final class ServerDatabases {
 
     private static void migrate(DataSource ds, StoreLocation.Server server) {
         try {
-            org.flywaydb.core.Flyway flyway = Store.flyway(ds, Store.Engine.POSTGRESQL);
+            org.flywaydb.core.Flyway flyway = Migrations.flyway(ds, Store.Engine.POSTGRESQL);
             if (actsAsAdminGroup(ds)) {
                 // new tables belong to the admin group, and its default privileges grant them to the others
                 flyway = org.flywaydb.core.Flyway.configure()

@@ -1,7 +1,6 @@
 package quant.core.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
@@ -17,10 +15,7 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import quant.core.io.OutputPath;
-import quant.core.io.OutputPath.Protected;
 import quant.core.job.JobMonitor;
 import quant.core.store.StoreException.Kind;
 import quant.core.store.generated.Tables;
@@ -36,7 +31,6 @@ import quant.core.store.generated.Tables;
  * consistent read of a snapshot, the signal that a colleague changed the data, and errors in words.
  */
 public final class Store implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
     private static final String SUFFIX = ".mv.db";
 
     /** The database engine behind a store. */
@@ -107,7 +101,7 @@ public final class Store implements AutoCloseable {
      * @throws StoreException if the file is locked, damaged, foreign, or newer than this app
      */
     public static Store open(Path path) {
-        return open(path, true);
+        return H2Files.open(path, true);
     }
 
     /**
@@ -115,7 +109,7 @@ public final class Store implements AutoCloseable {
      * mistyped path must not create an empty database that looks like lost data.
      */
     public static Store openExisting(Path path) {
-        return open(path, false);
+        return H2Files.open(path, false);
     }
 
     /** Opens (or creates) the database at {@code location}: an H2 file, or a database on a PostgreSQL server. */
@@ -133,10 +127,6 @@ public final class Store implements AutoCloseable {
             case StoreLocation.File f -> H2Files.open(f.path(), create);
             case StoreLocation.Server s -> ServerDatabases.open(s);
         };
-    }
-
-    private static Store open(Path path, boolean create) {
-        return H2Files.open(path, create);
     }
 
     /**
@@ -178,72 +168,28 @@ public final class Store implements AutoCloseable {
         return name.endsWith(SUFFIX) ? abs : abs.resolveSibling(name + SUFFIX);
     }
 
-    /** Work on an open store that may fail with an exception. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T on(Store store) throws Exception;
-    }
-
     /**
      * Opens (or creates) the database at {@code path} and does {@code work} on it. When the database
      * did not exist before and the work fails, the new file is deleted with the files H2 keeps beside
      * it, so a failed first import or load leaves nothing behind, as its message says.
      */
-    public static <T> T writeInto(Path path, Work<T> work) throws Exception {
+    public static <T> T writeInto(Path path, StoreWork.Work<T> work) throws Exception {
         return writeInto(StoreLocation.of(path), work);
     }
 
     /** {@link #writeInto(Path, Work)} for any location; a server database is never deleted. */
-    public static <T> T writeInto(StoreLocation location, Work<T> work) throws Exception {
-        if (!(location instanceof StoreLocation.File f)) {
-            try (Store store = open(location)) {
-                return work.on(store);
-            }
+    public static <T> T writeInto(StoreLocation location, StoreWork.Work<T> work) throws Exception {
+        if (location instanceof StoreLocation.File f) {
+            return H2Files.writeInto(f.path(), work);
         }
-        Path file = f.path();
-        boolean existed = Files.exists(file);
-        Store store = open(file);
-        try {
-            T result = work.on(store);
-            store.close();
-            return result;
-        } catch (Exception | Error e) {
-            store.close();
-            if (!existed) {
-                for (Protected p : OutputPath.Protected.database(file)) {
-                    try {
-                        Files.deleteIfExists(p.path());
-                    } catch (IOException gone) {
-                        e.addSuppressed(gone);
-                    }
-                }
-            }
-            throw e;
+        try (Store store = open(location)) {
+            return work.on(store);
         }
     }
 
     /** The connections, for work in this package that is not a transaction (a backup). */
     DataSource dataSource() {
         return pool;
-    }
-
-    /**
-     * Flyway over {@code ds}: the migrations both engines share ({@code db/migration}) and the engine's
-     * own versions of the few that differ ({@code db/vendor/h2}, {@code db/vendor/postgresql}).
-     */
-    static Flyway flyway(DataSource ds, Engine engine) {
-        return Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(engine))
-                .ignoreMigrationPatterns("*:future")
-                .load();
-    }
-
-    private static String vendor(Engine engine) {
-        return switch (engine) {
-            case H2 -> "h2";
-            case POSTGRESQL -> "postgresql";
-        };
     }
 
     /** Where the data are: the H2 file or the server database. */
@@ -354,7 +300,7 @@ public final class Store implements AutoCloseable {
 
     /** The applied schema version, e.g. {@code "1"}. */
     public String schemaVersion() {
-        MigrationInfo current = flyway(pool, engine).info().current();
+        MigrationInfo current = Migrations.flyway(pool, engine).info().current();
         return current == null ? "0" : current.getVersion().getVersion();
     }
 
@@ -431,51 +377,21 @@ public final class Store implements AutoCloseable {
                 rowCounts());
     }
 
-    /** Work in one transaction through the repositories, which see the {@link Transaction}, never JDBC. */
-    @FunctionalInterface
-    public interface TransactionFunction<T> {
-        T apply(Transaction tx);
-    }
-
     /** {@link #inTransaction}, for work written with the repositories. */
-    public <T> T transact(TransactionFunction<T> work) {
+    public <T> T transact(StoreWork.TransactionFunction<T> work) {
         return inTransaction(c -> work.apply(new Transaction(c)));
     }
 
-    /** Work that runs in one transaction on a plain JDBC connection. */
-    @FunctionalInterface
-    public interface TransactionWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    /** Work in one transaction that also reads or writes files. */
-    @FunctionalInterface
-    public interface IoTransactionWork<T> {
-        T run(Connection connection) throws SQLException, IOException;
-    }
-
-    /** Work in one transaction, for code outside core that writes through core's writers. */
-    @FunctionalInterface
-    public interface TransactionalWork<T> {
-        T run(Transaction tx) throws IOException;
-    }
-
     /** {@link #inTransactionWithIo}, handing the work a {@link Transaction} instead of a JDBC connection. */
-    public <T> T write(TransactionalWork<T> work) throws IOException {
+    public <T> T write(StoreWork.TransactionalWork<T> work) throws IOException {
         return inTransactionWithIo(c -> work.run(new Transaction(c)));
-    }
-
-    /** Work done while holding the store's write lock. */
-    @FunctionalInterface
-    public interface Exclusive<T, E extends Exception> {
-        T run() throws E;
     }
 
     /**
      * Runs {@code work} while no other writer of this store runs: imports, undos and loads are
      * serialised, which the crash journal relies on (no other run inserts above a running run's ids).
      */
-    public <T, E extends Exception> T exclusively(Exclusive<T, E> work) throws E {
+    public <T, E extends Exception> T exclusively(StoreWork.Exclusive<T, E> work) throws E {
         writeLock.lock();
         try {
             return work.run();
@@ -490,7 +406,7 @@ public final class Store implements AutoCloseable {
      * the work, when a writer (an import, an undo) is busy — and always on a server, where a reader
      * must not hold up a colleague's import: it reads in one repeatable-read transaction instead.
      */
-    public <T, E extends Exception> Optional<T> whileNoWriter(Exclusive<T, E> work) throws E {
+    public <T, E extends Exception> Optional<T> whileNoWriter(StoreWork.Exclusive<T, E> work) throws E {
         if (engine != Engine.H2 || !writeLock.tryLock()) {
             return Optional.empty();
         }
@@ -502,24 +418,12 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Makes queries on {@code c} stream their rows rather than gather them first (H2's lazy execution;
-     * PostgreSQL streams by the statement's fetch size inside a transaction), or stops it.
-     */
-    public void streamRows(Connection c, boolean on) throws SQLException {
-        if (engine == Engine.H2) {
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
-            }
-        }
-    }
-
-    /**
      * Runs {@code work} in one transaction: it commits when the work returns and rolls back when it
      * throws, so a failed or cancelled write leaves the database exactly as it was.
      *
      * @throws StoreException with one sentence when the database refuses the work
      */
-    public <T> T inTransaction(TransactionWork<T> work) {
+    public <T> T inTransaction(StoreWork.TransactionWork<T> work) {
         try {
             return inTransactionWithIo(work::run);
         } catch (IOException e) {
@@ -528,7 +432,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** {@link #inTransaction}, for work that also reads or writes files: their errors pass through as they are. */
-    public <T> T inTransactionWithIo(IoTransactionWork<T> work) throws IOException {
+    public <T> T inTransactionWithIo(StoreWork.IoTransactionWork<T> work) throws IOException {
         checkWritable();
         if (location instanceof StoreLocation.File f) {
             DiskGuard.requireRoom(f.path());
@@ -549,10 +453,10 @@ public final class Store implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw refusal(e);
+            throw DatabaseErrors.refusal(location, e);
         } catch (org.jooq.exception.DataAccessException e) {
             // a repository's jOOQ statement: the same refusal in words as a plain statement's
-            throw e.getCause() instanceof SQLException sql ? refusal(sql) : e;
+            throw e.getCause() instanceof SQLException sql ? DatabaseErrors.refusal(location, sql) : e;
         } finally {
             writeLock.unlock();
         }
@@ -564,20 +468,6 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
-    }
-
-    /** A database refusal in one sentence: the rule or condition in words, never the SQL. */
-    private StoreException refusal(SQLException e) {
-        LOG.warn("The database refused a change", e);
-        StoreException known = engine == Engine.H2
-                ? H2Files.refusal(location.name(), e)
-                : ServerDatabases.refusal((StoreLocation.Server) location, e);
-        return known != null
-                ? known
-                : new StoreException(
-                        Kind.REJECTED,
-                        "The database refused the change (" + DatabaseErrors.inWords(e) + "); nothing was changed.",
-                        e);
     }
 
     /** A connection for reading; the caller closes it. */

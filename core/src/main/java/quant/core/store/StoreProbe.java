@@ -62,7 +62,7 @@ final class StoreProbe {
     /** Whether every migration of this version is applied (a read-only file can then be read as it is). */
     static boolean upToDate(DataSource ds, Store.Engine engine) {
         try {
-            return Store.flyway(ds, engine).info().pending().length == 0;
+            return Migrations.flyway(ds, engine).info().pending().length == 0;
         } catch (FlywayException e) {
             return false;
         }
@@ -125,7 +125,7 @@ final class StoreProbe {
                                 + String.join(", ", tables.subList(0, Math.min(3, tables.size())))
                                 + " and no Quant Workbench history); it was left as it is.");
             }
-            Flyway flyway = Store.flyway(ds, engine);
+            Flyway flyway = Migrations.flyway(ds, engine);
             MigrationInfo[] all = flyway.info().all();
             MigrationVersion newest = Arrays.stream(all)
                     .filter(i -> FUTURE.contains(i.getState()))
