@@ -22,7 +22,6 @@ import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
 import quant.core.store.DomainTable;
 import quant.core.store.Transaction;
 import quant.core.store.generated.tables.ImportChange;
@@ -98,8 +97,7 @@ public final class JournalRows {
     /** Records the highest id {@code table} holds now (0 when empty) as run {@code runId}'s floor. */
     public static void insertFloor(Transaction tx, long runId, DomainTable table) {
         Table<?> t = table.table();
-        @SuppressWarnings("unchecked")
-        Field<Long> id = (Field<Long>) t.field(idName(t));
+        Field<Long> id = id(t);
         tx.dsl()
                 .insertInto(IMPORT_FLOOR, IMPORT_FLOOR.RUN_ID, IMPORT_FLOOR.TABLE_NAME, IMPORT_FLOOR.ID_FLOOR)
                 .select(select(val(runId), val(table.sqlName()), coalesce(max(id), inline(0L)))
@@ -252,15 +250,6 @@ public final class JournalRows {
                 .execute();
     }
 
-    static String idName(Table<?> t) {
-        for (Field<?> f : t.fields()) {
-            if (f.getName().equalsIgnoreCase("id")) {
-                return f.getName();
-            }
-        }
-        throw new IllegalArgumentException(t.getName() + " has no id column");
-    }
-
     /** A column of the generated table by its name, ignoring case; {@code null} when there is none. */
     static Field<?> column(Table<?> t, String name) {
         for (Field<?> f : t.fields()) {
@@ -277,7 +266,8 @@ public final class JournalRows {
         return o;
     }
 
-    static Field<Long> longField(Table<?> t, String name) {
-        return DSL.field(t.getQualifiedName().append(column(t, name).getName()), Long.class);
+    /** The id column of a generated table, as a number. */
+    static Field<Long> id(Table<?> t) {
+        return column(t, "id").coerce(Long.class);
     }
 }

@@ -75,7 +75,7 @@ public final class Rewind {
         if (sets.isEmpty()) {
             return;
         }
-        dsl.update(t).set(sets).where(JournalRows.longField(t, "id").eq(rowId)).execute();
+        dsl.update(t).set(sets).where(JournalRows.id(t).eq(rowId)).execute();
     }
 
     /**
@@ -120,9 +120,7 @@ public final class Rewind {
                 .fetch();
         for (Record2<String, Long> r : legacy) {
             Table<?> t = table(runId, r.value1()).table();
-            n += dsl.deleteFrom(t)
-                    .where(JournalRows.longField(t, "id").eq(r.value2()))
-                    .execute();
+            n += dsl.deleteFrom(t).where(JournalRows.id(t).eq(r.value2())).execute();
         }
         return n;
     }
@@ -134,7 +132,7 @@ public final class Rewind {
      */
     private static long deleteRange(DSLContext dsl, DomainTable table, long first, long last) {
         Table<?> t = table.table();
-        Field<Long> id = JournalRows.longField(t, "id");
+        Field<Long> id = JournalRows.id(t);
         for (DomainTable.Reference ref : table.references()) {
             if (ref.target() == table) {
                 Field<Object> column = JournalRows.untyped(JournalRows.column(t, ref.column()));
